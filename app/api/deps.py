@@ -1,0 +1,130 @@
+"""Request dependencies: the DB session, the caller's identity, role guards and resource loaders.
+
+Loaders do the 404 and the cross-course 403 once, so handlers never repeat them.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from graders import GradingPool
+
+from app.db import get_session
+from app.errors import Forbidden, NotFound
+from app.models import Assignment, Course, Submission, utcnow
+from app.security import Role, find_token
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from `grader token create`.")
+
+
+class Unauthorized(Exception):
+    """401: no token, or one we do not know."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    token_id: int
+    role: Role
+    course_id: int | None
+    student: str | None
+    name: str
+
+    @property
+    def label(self) -> str:
+        return self.name or f"{self.role} token #{self.token_id}"
+
+    def can_see_course(self, course_id: int) -> bool:
+        if self.role is Role.admin:
+            return True
+        # A student token minted without --course follows its student into any course.
+        if self.role is Role.student and self.course_id is None:
+            return True
+        return self.course_id == course_id
+
+    def require(self, *roles: Role) -> None:
+        if self.role not in roles:
+            allowed = " or ".join(roles)
+            raise Forbidden(f"this needs an {allowed} token; yours is a {self.role} token")
+
+
+def caller_from_token(session: Session, secret: str | None) -> Caller:
+    if not secret:
+        raise Unauthorized("missing bearer token: send 'Authorization: Bearer <token>'")
+    token = find_token(session, secret)
+    if token is None:
+        raise Unauthorized("unknown or revoked token")
+    now = utcnow()
+    # Touch last use at most once a minute so reads do not turn into writes on every request.
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        token.last_used_at = now
+        session.commit()
+    return Caller(token.id, Role(token.role), token.course_id, token.student, token.name)
+
+
+def get_caller(
+    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Caller:
+    return caller_from_token(session, credentials.credentials if credentials else None)
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def get_staff(caller: CallerDep) -> Caller:
+    caller.require(Role.admin, Role.instructor)
+    return caller
+
+
+def get_staff_or_lms(caller: CallerDep) -> Caller:
+    caller.require(Role.admin, Role.instructor, Role.lms)
+    return caller
+
+
+StaffDep = Annotated[Caller, Depends(get_staff)]
+StaffOrLmsDep = Annotated[Caller, Depends(get_staff_or_lms)]
+
+
+def get_course(course_id: int, session: SessionDep, caller: CallerDep) -> Course:
+    course = session.get(Course, course_id)
+    if course is None:
+        raise NotFound(f"course {course_id} does not exist")
+    if not caller.can_see_course(course.id):
+        raise Forbidden(f"your token is not for course {course_id}")
+    return course
+
+
+def get_assignment(assignment_id: int, session: SessionDep, caller: CallerDep) -> Assignment:
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise NotFound(f"assignment {assignment_id} does not exist")
+    if not caller.can_see_course(assignment.course_id):
+        raise Forbidden(f"your token is not for the course of assignment {assignment_id}")
+    return assignment
+
+
+def get_submission(submission_id: int, session: SessionDep, caller: CallerDep) -> Submission:
+    submission = session.get(Submission, submission_id)
+    if submission is None:
+        raise NotFound(f"submission {submission_id} does not exist")
+    get_assignment(submission.assignment_id, session, caller)
+    if caller.role is Role.student and submission.student != caller.student:
+        raise Forbidden("a student token sees only its own submissions")
+    return submission
+
+
+CourseDep = Annotated[Course, Depends(get_course)]
+AssignmentDep = Annotated[Assignment, Depends(get_assignment)]
+SubmissionDep = Annotated[Submission, Depends(get_submission)]
+
+
+def get_pool(request: Request) -> GradingPool:
+    return request.app.state.grading_pool
+
+
+PoolDep = Annotated[GradingPool, Depends(get_pool)]

@@ -1,0 +1,201 @@
+"""The schema as typed SQLAlchemy models. Alembic revisions in `migrations/` are the only way it changes."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend: SQLite stores no offset, so it is restored on the way out."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Course(Base):
+    __tablename__ = "courses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    assignments: Mapped[list["Assignment"]] = relationship(back_populates="course", lazy="raise")
+
+
+class Assignment(Base):
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    deadline: Mapped[datetime]
+    late_policy: Mapped[dict[str, Any]]
+    attempts: Mapped[str] = mapped_column(String(8), default="last")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    course: Mapped[Course] = relationship(back_populates="assignments", lazy="raise")
+    parts: Mapped[list["AssignmentPart"]] = relationship(
+        back_populates="assignment", order_by="AssignmentPart.position", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class AssignmentPart(Base):
+    __tablename__ = "assignment_parts"
+    __table_args__ = (UniqueConstraint("assignment_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(200))
+    points: Mapped[float] = mapped_column(Float)
+    position: Mapped[int] = mapped_column(Integer)
+    # Known mistakes an instructor added from the dashboard, on top of the bank's own.
+    extra_mistakes: Mapped[list[Any]] = mapped_column(default=list)
+
+    assignment: Mapped[Assignment] = relationship(back_populates="parts", lazy="raise")
+
+
+class Extension(Base):
+    __tablename__ = "extensions"
+    __table_args__ = (UniqueConstraint("assignment_id", "student"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    student: Mapped[str] = mapped_column(String(200))
+    deadline: Mapped[datetime]
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    student: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("assignment_id", "idempotency_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    student: Mapped[str] = mapped_column(String(200), index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    request_digest: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime]
+    late_periods: Mapped[float] = mapped_column(Float, default=0)
+    penalty_percent: Mapped[float] = mapped_column(Float, default=0)
+    raw_score: Mapped[float] = mapped_column(Float, default=0)
+    max_score: Mapped[float] = mapped_column(Float, default=0)
+    final_score: Mapped[float] = mapped_column(Float, default=0)
+
+    parts: Mapped[list["PartResult"]] = relationship(
+        back_populates="submission", order_by="PartResult.position", lazy="selectin", cascade="all, delete-orphan"
+    )
+    history: Mapped[list["ScoreChange"]] = relationship(
+        order_by="ScoreChange.id", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class PartResult(Base):
+    __tablename__ = "part_results"
+    __table_args__ = (UniqueConstraint("submission_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(200), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    raw_answer: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float, default=0)
+    max_score: Mapped[float] = mapped_column(Float)
+    correct: Mapped[bool | None]
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    interpreted: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # Set when an instructor graded or overrode this part by hand; regrades then leave the score alone.
+    graded_by: Mapped[str | None] = mapped_column(String(200))
+    graded_at: Mapped[datetime | None]
+    comment: Mapped[str | None] = mapped_column(Text)
+
+    submission: Mapped[Submission] = relationship(back_populates="parts", lazy="raise")
+
+
+class ScoreChange(Base):
+    __tablename__ = "score_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str | None] = mapped_column(String(200))  # None: the submission's final score
+    old: Mapped[float] = mapped_column(Float)
+    new: Mapped[float] = mapped_column(Float)
+    why: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RegradeRun(Base):
+    """A regrade walks an assignment's submissions in id order; `cursor` lets an interrupted run resume."""
+
+    __tablename__ = "regrade_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    started_by: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    submissions: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    role: Mapped[str | None] = mapped_column(String(16))
+    actor: Mapped[str | None] = mapped_column(String(200))
+    course_id: Mapped[int | None] = mapped_column(Integer)
+    assignment_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,0 +1,146 @@
+"""Request and response bodies of the JSON API (apart from the ORM models on purpose)."""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.late_policy import LatePolicy
+
+
+# Long enough for a written proof; anything longer is refused before it reaches the grader or the database.
+MAX_ANSWER_LENGTH = 20_000
+
+
+class Orm(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class QuestionOut(BaseModel):
+    id: str
+    homework: str
+    title: str
+    prompt: str
+    kind: str
+    points: float
+    options: dict[str, Any]
+    answer: str | None = Field(default=None, description="The reference answer; instructors and admins only.")
+    rubric: str | None = None
+
+
+class CourseIn(BaseModel):
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(min_length=1, max_length=200)
+    timezone: str = Field(default="UTC", max_length=64, description="An IANA time zone such as America/Toronto.")
+
+
+class CourseOut(Orm):
+    id: int
+    code: str
+    name: str
+    timezone: str
+
+
+class PartIn(BaseModel):
+    question_id: str = Field(min_length=1, max_length=200)
+    points: float | None = Field(default=None, gt=0, le=1000)
+
+
+class AssignmentIn(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+    deadline: datetime | str = Field(description="ISO 8601; without an offset it is course-local.")
+    late_policy: LatePolicy = LatePolicy()
+    attempts: Literal["last", "best"] = "last"
+    parts: list[PartIn] = Field(min_length=1, max_length=200)
+
+
+class PartOut(Orm):
+    question_id: str
+    points: float
+
+
+class AssignmentOut(Orm):
+    id: int
+    course_id: int
+    title: str
+    deadline: datetime
+    late_policy: LatePolicy
+    attempts: str
+    closes_at: datetime | None
+    parts: list[PartOut]
+
+
+class ExtensionIn(BaseModel):
+    deadline: datetime | str
+
+
+class ExtensionOut(Orm):
+    assignment_id: int
+    student: str
+    deadline: datetime
+
+
+class SubmissionIn(BaseModel):
+    student: str = Field(min_length=1, max_length=200)
+    answers: dict[str, Annotated[str, Field(max_length=MAX_ANSWER_LENGTH)]] = Field(max_length=200)
+    submitted_at: datetime | None = None
+
+
+class PartResultOut(Orm):
+    question_id: str
+    answer: str | None = Field(validation_alias="raw_answer")
+    score: float
+    max_score: float
+    correct: bool | None
+    feedback: str
+    interpreted: str | None
+    error: str | None
+    graded_by: str | None = None
+    comment: str | None = None
+
+
+class ScoreChangeOut(Orm):
+    question_id: str | None
+    at: datetime
+    by: str
+    why: str
+    old: float
+    new: float
+
+
+class SubmissionOut(Orm):
+    id: int
+    assignment_id: int
+    student: str
+    submitted_at: datetime
+    received_at: datetime
+    late_periods: float
+    penalty_percent: float
+    raw_score: float
+    max_score: float
+    final_score: float
+    parts: list[PartResultOut]
+    history: list[ScoreChangeOut]
+
+
+class GradebookRow(BaseModel):
+    student: str
+    submission_id: int
+    submissions: int
+    submitted_at: datetime
+    late_periods: float
+    penalty_percent: float
+    raw_score: float
+    max_score: float
+    final_score: float
+    parts: dict[str, float]
+
+
+class ValidateIn(BaseModel):
+    question_id: str = Field(min_length=1, max_length=200)
+    answer: str
+
+
+class ValidateOut(BaseModel):
+    interpreted: str | None
+    error: str | None
