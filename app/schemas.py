@@ -138,7 +138,7 @@ class GradebookRow(BaseModel):
 
 class ValidateIn(BaseModel):
     question_id: str = Field(min_length=1, max_length=200)
-    answer: str
+    answer: str = Field(max_length=MAX_ANSWER_LENGTH)
 
 
 class ValidateOut(BaseModel):

@@ -2,12 +2,13 @@
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import Invalid, NotFound
+from app.errors import Forbidden, Invalid, NotFound
 from app.models import ApiToken, Course
 
 
@@ -16,6 +17,32 @@ class Role(StrEnum):
     instructor = "instructor"
     lms = "lms"
     student = "student"
+
+
+@dataclass(frozen=True)
+class Caller:
+    token_id: int
+    role: Role
+    course_id: int | None
+    student: str | None
+    name: str
+
+    @property
+    def label(self) -> str:
+        return self.name or f"{self.role} token #{self.token_id}"
+
+    def can_see_course(self, course_id: int) -> bool:
+        if self.role is Role.admin:
+            return True
+        # A student token minted without --course follows its student into any course.
+        if self.role is Role.student and self.course_id is None:
+            return True
+        return self.course_id == course_id
+
+    def require(self, *roles: Role) -> None:
+        if self.role not in roles:
+            allowed = " or ".join(roles)
+            raise Forbidden(f"this needs an {allowed} token; yours is a {self.role} token")
 
 
 def hash_token(token: str) -> str:

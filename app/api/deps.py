@@ -3,7 +3,6 @@
 Loaders do the 404 and the cross-course 403 once, so handlers never repeat them.
 """
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from graders import GradingPool
 from app.db import get_session
 from app.errors import Forbidden, NotFound
 from app.models import Assignment, Course, Submission, utcnow
-from app.security import Role, find_token
+from app.security import Caller, Role, find_token
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -25,32 +24,6 @@ _bearer = HTTPBearer(auto_error=False, description="An API token from `grader to
 
 class Unauthorized(Exception):
     """401: no token, or one we do not know."""
-
-
-@dataclass(frozen=True)
-class Caller:
-    token_id: int
-    role: Role
-    course_id: int | None
-    student: str | None
-    name: str
-
-    @property
-    def label(self) -> str:
-        return self.name or f"{self.role} token #{self.token_id}"
-
-    def can_see_course(self, course_id: int) -> bool:
-        if self.role is Role.admin:
-            return True
-        # A student token minted without --course follows its student into any course.
-        if self.role is Role.student and self.course_id is None:
-            return True
-        return self.course_id == course_id
-
-    def require(self, *roles: Role) -> None:
-        if self.role not in roles:
-            allowed = " or ".join(roles)
-            raise Forbidden(f"this needs an {allowed} token; yours is a {self.role} token")
 
 
 def caller_from_token(session: Session, secret: str | None) -> Caller:

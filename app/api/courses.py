@@ -1,0 +1,36 @@
+from fastapi import APIRouter, status
+
+from app.api.deps import CallerDep, CourseDep, SessionDep, StaffOrLmsDep
+from app.schemas import AssignmentIn, AssignmentOut, CourseIn, CourseOut
+from app.security import Role
+from app.services import assignments, courses
+
+router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
+
+
+@router.get("", response_model=list[CourseOut])
+def list_courses(session: SessionDep, caller: CallerDep) -> list[CourseOut]:
+    """The courses the caller may see."""
+    found = courses.list_courses(session, role=caller.role, course_id=caller.course_id)
+    return [CourseOut.model_validate(course) for course in found]
+
+
+@router.post("", response_model=CourseOut, status_code=status.HTTP_201_CREATED)
+def create_course(course_in: CourseIn, session: SessionDep, caller: CallerDep) -> CourseOut:
+    """Create a course (admin)."""
+    caller.require(Role.admin)
+    return CourseOut.model_validate(courses.create_course(session, course_in=course_in))
+
+
+@router.get("/{course_id}/assignments", response_model=list[AssignmentOut])
+def list_assignments(course: CourseDep, session: SessionDep) -> list[AssignmentOut]:
+    """The course's assignments."""
+    return [assignments.to_out(a) for a in assignments.list_assignments(session, course=course)]
+
+
+@router.post("/{course_id}/assignments", response_model=AssignmentOut, status_code=status.HTTP_201_CREATED)
+def create_assignment(
+    assignment_in: AssignmentIn, course: CourseDep, session: SessionDep, caller: StaffOrLmsDep
+) -> AssignmentOut:
+    """Create an assignment from bank parts (admin, instructor, lms)."""
+    return assignments.to_out(assignments.create_assignment(session, course=course, assignment_in=assignment_in))

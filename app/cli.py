@@ -1,0 +1,73 @@
+"""The `grader` command: serve the API, mint tokens, migrate, regrade."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app.config import get_settings
+from app.db import session_factory
+from app.errors import DomainError
+from app.migrate import upgrade_to_head
+from app.security import Role, create_token
+
+
+def serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    settings = get_settings()
+    upgrade_to_head(settings.database_url)
+    if args.demo:
+        from app.services.demo import load_demo
+
+        with session_factory()() as session:
+            course = load_demo(session)
+            token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
+        print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
+    uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port)
+
+
+def token_create(args: argparse.Namespace) -> None:
+    upgrade_to_head(get_settings().database_url)
+    with session_factory()() as session:
+        secret = create_token(
+            session, role=Role(args.role), course_code=args.course, student=args.student, name=args.name or ""
+        )
+    print(f"Created a {args.role} token. It is shown only once:")
+    print(secret)
+
+
+def migrate(_args: argparse.Namespace) -> None:
+    upgrade_to_head(get_settings().database_url)
+    print("Database is at the latest revision.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grader", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="migrate the database and serve the API")
+    serve_cmd.add_argument("--host")
+    serve_cmd.add_argument("--port", type=int)
+    serve_cmd.add_argument("--demo", action="store_true", help="load the demo course DEMO first (idempotent)")
+    serve_cmd.set_defaults(run=serve)
+
+    token_cmd = commands.add_parser("token", help="manage API tokens")
+    token_actions = token_cmd.add_subparsers(dest="action", required=True)
+    create = token_actions.add_parser("create", help="create a token and print it on the last line")
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
+    create.add_argument("--course", help="course code (instructor, lms; optional for students)")
+    create.add_argument("--student", help="student id (student tokens)")
+    create.add_argument("--name", help="who holds it, for the audit log")
+    create.set_defaults(run=token_create)
+
+    migrate_cmd = commands.add_parser("migrate", help="upgrade the database to the latest revision")
+    migrate_cmd.set_defaults(run=migrate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except DomainError as exc:
+        sys.exit(f"grader: {exc.detail}")

@@ -1,0 +1,45 @@
+"""The FastAPI application: routers per resource, one handler for domain errors, the grading pool in the lifespan."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from graders import GradingPool
+from app.api import assignments, courses, health, questions, validate
+from app.api.deps import Unauthorized
+from app.config import get_settings
+from app.errors import DomainError
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings = get_settings()
+    app.state.grading_pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
+    try:
+        yield
+    finally:
+        app.state.grading_pool.close()
+
+
+async def domain_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+
+async def unauthorized(_request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"detail": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="Homework grader",
+        summary="Grades deep-learning homework answers against NumPy/SymPy reference implementations.",
+        lifespan=lifespan,
+    )
+    app.add_exception_handler(DomainError, domain_error)
+    app.add_exception_handler(Unauthorized, unauthorized)
+    for module in (health, questions, courses, assignments, validate):
+        app.include_router(module.router)
+    return app
