@@ -1,0 +1,23 @@
+# The two commands of the README: `make demo` serves the demo on SQLite; `make test` runs the whole suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+.PHONY: install demo test bench
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/grader serve --demo
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) benchmarks/bench_grading.py
+	$(PY) benchmarks/bench_dashboard.py
