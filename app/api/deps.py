@@ -16,6 +16,7 @@ from app.db import get_session
 from app.errors import Forbidden, NotFound
 from app.models import Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token
+from app.services import audit
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -32,12 +33,14 @@ def caller_from_token(session: Session, secret: str | None) -> Caller:
     token = find_token(session, secret)
     if token is None:
         raise Unauthorized("unknown or revoked token")
+    caller = Caller(token.id, Role(token.role), token.course_id, token.student, token.name)
     now = utcnow()
-    # Touch last use at most once a minute so reads do not turn into writes on every request.
+    # Record use at most once a minute per token, so reads do not turn into writes on every request.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         token.last_used_at = now
+        audit.record(session, "token.used", caller=caller, course_id=token.course_id)
         session.commit()
-    return Caller(token.id, Role(token.role), token.course_id, token.student, token.name)
+    return caller
 
 
 def get_caller(
