@@ -9,13 +9,13 @@ from fastapi.responses import JSONResponse
 from graders import GradingPool
 from app.api import assignments, courses, health, questions, validate
 from app.api.deps import Unauthorized
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.errors import DomainError
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings = get_settings()
+    settings: Settings = app.state.settings
     app.state.grading_pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
     try:
         yield
@@ -32,12 +32,13 @@ async def unauthorized(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 
-def create_app() -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Homework grader",
         summary="Grades deep-learning homework answers against NumPy/SymPy reference implementations.",
         lifespan=lifespan,
     )
+    app.state.settings = settings or get_settings()
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
     for module in (health, questions, courses, assignments, validate):
