@@ -1,0 +1,173 @@
+"""docker-compose.yml and the Dockerfile agree with what the app reads (no Docker engine runs here, so read the files)."""
+
+import json
+import re
+import shlex
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import app
+from app.config import Settings
+from app.migrate import MIGRATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_PORT = Settings.model_fields["port"].default
+
+
+@cache
+def compose() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def service(name: str) -> dict[str, Any]:
+    return compose()["services"][name]
+
+
+def environment(name: str) -> dict[str, str]:
+    env = service(name).get("environment", {})
+    if isinstance(env, list):
+        return dict(item.split("=", 1) for item in env)
+    return {key: str(value) for key, value in env.items()}
+
+
+@cache
+def dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, continuation lines joined and comments dropped."""
+    text = re.sub(r"\\\n", " ", (ROOT / "Dockerfile").read_text())
+    lines = [line.strip() for line in text.splitlines()]
+    return [
+        (words[0].upper(), words[1].strip() if len(words) > 1 else "")
+        for words in (line.split(None, 1) for line in lines if line and not line.startswith("#"))
+    ]
+
+
+def instructions(name: str) -> list[str]:
+    return [arguments for instruction, arguments in dockerfile() if instruction == name]
+
+
+def exec_form(arguments: str) -> list[str]:
+    return json.loads(arguments) if arguments.startswith("[") else shlex.split(arguments)
+
+
+def database_url() -> Any:
+    return urlsplit(environment("api")["GRADER_DATABASE_URL"])
+
+
+def test_compose_runs_the_api_and_its_database() -> None:
+    assert set(compose()["services"]) == {"api", "db"}
+
+
+def test_database_is_postgresql_16() -> None:
+    assert service("db")["image"] == "postgres:16"
+
+
+def test_api_publishes_the_port_the_app_listens_on() -> None:
+    assert service("api")["ports"] == [f"{APP_PORT}:{APP_PORT}"]
+
+
+def test_image_exposes_the_port_the_app_listens_on() -> None:
+    assert instructions("EXPOSE") == [str(APP_PORT)]
+
+
+@pytest.mark.parametrize("where", ["api", "Dockerfile"])
+def test_every_grader_variable_is_a_setting(where: str) -> None:
+    if where == "api":
+        names = set(environment("api"))
+    else:
+        names = {match for arguments in instructions("ENV") for match in re.findall(r"\b(GRADER_\w+)=", arguments)}
+    grader_names = {name for name in names if name.startswith("GRADER_")}
+    assert grader_names, f"{where} sets no GRADER_* variable"
+    assert {name.removeprefix("GRADER_").lower() for name in grader_names} <= set(Settings.model_fields)
+
+
+def test_database_url_names_the_db_service_and_its_credentials() -> None:
+    url, db_env = database_url(), environment("db")
+    assert url.scheme == "postgresql"
+    assert (url.hostname, url.port or 5432) == ("db", 5432)
+    assert (url.username, url.password) == (db_env["POSTGRES_USER"], db_env["POSTGRES_PASSWORD"])
+    assert url.path.removeprefix("/") == db_env["POSTGRES_DB"]
+
+
+def test_database_url_selects_the_project_driver() -> None:
+    settings = Settings(database_url=environment("api")["GRADER_DATABASE_URL"])
+    assert settings.database_url.startswith("postgresql+psycopg://")
+
+
+def test_api_waits_for_a_healthy_database() -> None:
+    assert service("api")["depends_on"] == {"db": {"condition": "service_healthy"}}
+
+
+def test_database_health_is_pg_isready_for_its_own_user_and_db() -> None:
+    check = " ".join(service("db")["healthcheck"]["test"])
+    db_env = environment("db")
+    assert "pg_isready" in check
+    assert f"-U {db_env['POSTGRES_USER']}" in check and f"-d {db_env['POSTGRES_DB']}" in check
+
+
+def test_database_keeps_its_data_in_a_named_volume() -> None:
+    volume, _, target = service("db")["volumes"][0].partition(":")
+    assert volume in compose()["volumes"]
+    assert target == "/var/lib/postgresql/data"
+
+
+@pytest.mark.parametrize("name", ["api", "db"])
+def test_services_restart_after_a_crash(name: str) -> None:
+    assert service(name)["restart"] in {"always", "unless-stopped", "on-failure"}
+
+
+def test_api_is_built_from_this_repository() -> None:
+    assert service("api")["build"] == "."
+
+
+def test_api_health_hits_healthz_on_the_app_port() -> None:
+    assert f"127.0.0.1:{APP_PORT}/healthz" in " ".join(service("api")["healthcheck"]["test"])
+
+
+def test_image_is_a_slim_python() -> None:
+    (base,) = instructions("FROM")
+    assert re.fullmatch(r"python:3\.1[1-9]-slim(-\w+)?", base)
+
+
+def test_image_runs_as_a_non_root_user() -> None:
+    users = instructions("USER")
+    assert users and users[-1] not in {"root", "0"}
+
+
+def test_image_health_hits_healthz_with_python() -> None:
+    (check,) = instructions("HEALTHCHECK")
+    assert f"http://127.0.0.1:{APP_PORT}/healthz" in check
+    assert "python" in check and "curl" not in check
+
+
+def test_image_serves_the_api_on_all_interfaces() -> None:
+    (command,) = instructions("CMD")
+    assert exec_form(command) == ["grader", "serve", "--host", "0.0.0.0", "--port", str(APP_PORT)]
+
+
+def test_image_copies_what_the_package_needs() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    packages = {pattern.rstrip("*") for pattern in project["tool"]["setuptools"]["packages"]["find"]["include"]}
+    needed = packages | {"pyproject.toml", project["project"]["readme"], "alembic.ini", MIGRATIONS.name}
+    copied = {source.rstrip("/") for arguments in instructions("COPY") for source in arguments.split()[:-1]}
+    assert needed <= copied
+
+
+def test_dockerignore_keeps_what_the_image_copies() -> None:
+    ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()}
+    copied = {source.rstrip("/") for arguments in instructions("COPY") for source in arguments.split()[:-1]}
+    assert not copied & ignored
+
+
+def test_migrations_are_found_beside_the_installed_app() -> None:
+    # app/migrate.py looks for migrations/ relative to the package, so a copy in site-packages would miss them.
+    installs = [arguments for arguments in instructions("RUN") if re.search(r"pip install .*(\s|^)\.(\s|$)", arguments)]
+    outside_package = Path(app.__file__).resolve().parent not in MIGRATIONS.parents
+    assert installs, "the Dockerfile never installs the project"
+    if outside_package:
+        assert all(re.search(r"(-e|--editable) \.", arguments) for arguments in installs)
