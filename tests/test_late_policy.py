@@ -1,6 +1,7 @@
 """The late policy as a specification: seed 000's table first, then each option on its own."""
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -71,6 +72,15 @@ def test_a_day_is_24_hours_across_daylight_saving(deadline: str, submitted: str,
     policy = LatePolicy(rounding=rounding, close_after_periods=None)
     outcome = assess(policy, course_deadline(deadline, TORONTO), course_deadline(submitted, TORONTO))
     assert outcome.late_periods == pytest.approx(late_periods)
+
+
+def test_a_deadline_on_a_zone_wall_clock_still_counts_elapsed_time() -> None:
+    # Arithmetic on a ZoneInfo datetime is wall-clock arithmetic; the policy must not inherit it.
+    deadline = datetime(2019, 3, 9, 23, 59, tzinfo=ZoneInfo(TORONTO))
+    submitted = datetime(2019, 3, 10, 23, 59, tzinfo=ZoneInfo(TORONTO))
+    policy = LatePolicy(rounding="down")
+    assert assess(policy, deadline, submitted).late_periods == 0
+    assert closes_at(policy, deadline) == deadline.astimezone(UTC) + timedelta(hours=72)
 
 
 @pytest.mark.parametrize(
