@@ -7,6 +7,7 @@ where that is a failure.
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, MetaData, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.config import Settings
 from app.db import get_session, make_engine
 from app.main import create_app
 from app.migrate import upgrade_to_head
@@ -61,9 +63,10 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-@pytest.fixture(scope="session")
-def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
-    app = create_app()
+@contextmanager
+def serve(sessions: sessionmaker[Session], settings: Settings | None = None) -> Iterator[TestClient]:
+    """The real app, its lifespan (grading pool) running, on the test database."""
+    app = create_app(settings)
 
     def session_override() -> Iterator[Session]:
         with sessions() as session:
@@ -71,6 +74,12 @@ def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
 
     app.dependency_overrides[get_session] = session_override
     with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
+    with serve(sessions) as client:
         yield client
 
 

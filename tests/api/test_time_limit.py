@@ -7,21 +7,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.db import get_session
-from app.main import create_app
 from tests.api.conftest import right_answers
+from tests.conftest import serve
 
 
 @pytest.fixture
 def impatient_client(sessions: sessionmaker[Session], db: Session) -> Iterator[TestClient]:
-    app = create_app(Settings(grade_timeout=0.000_001, grade_workers=1))
-
-    def session_override() -> Iterator[Session]:
-        with sessions() as session:
-            yield session
-
-    app.dependency_overrides[get_session] = session_override
-    with TestClient(app) as client:
+    with serve(sessions, Settings(grade_timeout=0.000_001, grade_workers=1)) as client:
         yield client
 
 
