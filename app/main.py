@@ -5,9 +5,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from graders import GradingPool
-from app.api import assignments, courses, health, questions, validate
+from app.api import assignments, courses, grading, health, questions, validate
+from app.dashboard import routes as dashboard
 from app.api.deps import Unauthorized
 from app.config import Settings, get_settings
 from app.errors import DomainError
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
-    for module in (health, questions, courses, assignments, validate):
+    for module in (health, questions, courses, assignments, validate, grading, dashboard):
         app.include_router(module.router)
+    app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
     return app

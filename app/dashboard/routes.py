@@ -1,0 +1,218 @@
+"""Dashboard pages for instructors and admins: course → assignment overview → clusters, submissions, manual queue.
+
+Pages read the same services as the JSON API. Forms that change anything carry the session's CSRF token.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from sqlalchemy import select
+
+import reference
+from app.api.deps import PoolDep, SessionDep, caller_from_token, get_assignment, get_course, get_submission
+from app.config import Settings
+from app.dashboard import charts, session as cookie
+from app.dashboard.explain import late_arithmetic
+from app.errors import Forbidden
+from app.late_policy import closes_at
+from app.models import ApiToken, Assignment, Course, Submission
+from app.security import Caller, Role, find_token
+from app.services import courses, gradebook, manual, regrade, stats
+from app.services.assignments import deadline_for, list_assignments, policy_of
+from app.services.clusters import part_clusters
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+STAFF = (Role.admin, Role.instructor)
+# No inline script anywhere, so a student's text can never become one; KaTeX needs inline styles and fonts.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True))
+router = APIRouter(prefix="/dashboard", include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class Visitor:
+    caller: Caller
+    csrf: str
+
+
+def refuse(role: str) -> Forbidden:
+    return Forbidden(f"The dashboard is for instructors and admins only; a {role} token cannot open it.")
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_visitor(request: Request, session: SessionDep) -> Visitor:
+    """The signed-in instructor or admin; anyone else is sent to the sign-in form or refused."""
+    bearer = request.headers.get("authorization", "")
+    if bearer.lower().startswith("bearer "):
+        caller = caller_from_token(session, bearer[7:].strip())
+        if caller.role not in STAFF:
+            raise refuse(caller.role)
+    signed_in = cookie.read(request, settings_of(request))
+    token = session.get(ApiToken, signed_in.token_id) if signed_in else None
+    if signed_in is None or token is None:
+        raise HTTPException(status.HTTP_303_SEE_OTHER, "sign in first", headers={"Location": "/dashboard"})
+    if Role(token.role) not in STAFF:
+        raise refuse(token.role)
+    return Visitor(Caller(token.id, Role(token.role), token.course_id, token.student, token.name), signed_in.csrf)
+
+
+VisitorDep = Annotated[Visitor, Depends(get_visitor)]
+
+
+def check_csrf(request: Request, visitor: Visitor, submitted: str) -> None:
+    signed_in = cookie.read(request, settings_of(request))
+    if signed_in is None or not cookie.csrf_matches(signed_in, submitted):
+        raise Forbidden("This form's CSRF token is missing or out of date; reload the page and try again.")
+
+
+CsrfField = Annotated[str, Form(alias="csrf_token", max_length=200)]
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def back_to(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+def zone_of(session: SessionDep, assignment: Assignment) -> ZoneInfo:
+    return ZoneInfo(session.get_one(Course, assignment.course_id).timezone)
+
+
+@router.get("", response_class=HTMLResponse)
+def index(request: Request, session: SessionDep) -> Response:
+    """The sign-in form, or the courses of the signed-in instructor."""
+    try:
+        visitor = get_visitor(request, session)
+    except HTTPException:
+        return page(request, "sign_in.html")
+    found = courses.list_courses(session, role=visitor.caller.role, course_id=visitor.caller.course_id)
+    return page(request, "courses.html", visitor=visitor, courses=found)
+
+
+@router.post("/sign-in")
+def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(max_length=200)]) -> Response:
+    """Exchange an API token for a session cookie (instructors and admins only)."""
+    found = find_token(session, token.strip())
+    if found is None:
+        return page(request, "sign_in.html", status.HTTP_401_UNAUTHORIZED, error="Unknown or revoked token.")
+    if Role(found.role) not in STAFF:
+        return page(request, "denied.html", status.HTTP_403_FORBIDDEN, message=refuse(found.role).detail)
+    response = back_to("/dashboard")
+    cookie.start(response, settings_of(request), found.id, secure=request.url.scheme == "https")
+    return response
+
+
+@router.post("/sign-out")
+def sign_out(request: Request, visitor: VisitorDep, csrf_token: CsrfField) -> Response:
+    check_csrf(request, visitor, csrf_token)
+    response = back_to("/dashboard")
+    cookie.end(response)
+    return response
+
+
+@router.get("/courses/{course_id}", response_class=HTMLResponse)
+def course_page(request: Request, course_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+    course = get_course(course_id, session, visitor.caller)
+    return page(request, "course.html", visitor=visitor, course=course,
+                assignments=list_assignments(session, course=course))
+
+
+@router.get("/assignments/{assignment_id}", response_class=HTMLResponse)
+def assignment_page(request: Request, assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+    """Gradebook, score distribution, submission times against deadline and close, item analysis."""
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    zone = zone_of(session, assignment)
+    rows = gradebook.gradebook(session, assignment)
+    times = list(session.scalars(select(Submission.submitted_at).where(Submission.assignment_id == assignment.id)))
+    marks = {"deadline": assignment.deadline, "closes": closes_at(policy_of(assignment), assignment.deadline)}
+    return page(
+        request, "assignment.html", visitor=visitor, assignment=assignment, rows=rows, zone=zone,
+        bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
+        bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0 for r in rows]),
+        timeline=charts.timeline([t.astimezone(zone) for t in times],
+                                 {k: v.astimezone(zone) if v else None for k, v in marks.items()}),
+        stats=stats.assignment_stats(session, None, assignment), charts=charts,
+        waiting=len(manual.queue(session, assignment)),
+    )
+
+
+@router.get("/assignments/{assignment_id}/gradebook.csv")
+def gradebook_csv(assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    return Response(gradebook.to_csv(assignment, gradebook.gradebook(session, assignment)), media_type="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="assignment-{assignment.id}-gradebook.csv"'})
+
+
+@router.get("/assignments/{assignment_id}/clusters/{question_id:path}", response_class=HTMLResponse)
+def clusters_page(request: Request, assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
+                  pool: PoolDep) -> Response:
+    """The part's wrong answers grouped by equivalence, with "add as a known mistake"."""
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    part = manual.assignment_part(assignment, question_id)
+    return page(request, "clusters.html", visitor=visitor, assignment=assignment, part=part,
+                bank=reference.get_part(question_id), clusters=part_clusters(session, pool, assignment, part))
+
+
+@router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
+def add_mistake(
+    request: Request, assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    csrf_token: CsrfField, answer: Annotated[str, Form(min_length=1, max_length=20_000)],
+    feedback: Annotated[str, Form(min_length=1, max_length=2000)],
+    credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0,
+) -> Response:
+    check_csrf(request, visitor, csrf_token)
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id, by=visitor.caller.label,
+                              mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
+    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}")
+
+
+@router.get("/assignments/{assignment_id}/manual", response_class=HTMLResponse)
+def manual_queue(request: Request, assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+    """Manual parts of the effective submissions that wait for an instructor."""
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    return page(request, "manual.html", visitor=visitor, assignment=assignment, queue=manual.queue(session, assignment),
+                bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts})
+
+
+@router.get("/submissions/{submission_id}", response_class=HTMLResponse)
+def submission_page(request: Request, submission_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+    """Every part as received and as the grader read it, the late-policy arithmetic, the score history."""
+    submission = get_submission(submission_id, session, visitor.caller)
+    assignment = session.get_one(Assignment, submission.assignment_id)
+    zone = zone_of(session, assignment)
+    deadline = deadline_for(session, assignment, submission.student)
+    return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
+                bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
+                arithmetic=late_arithmetic(policy_of(assignment), deadline, submission, zone))
+
+
+@router.post("/submissions/{submission_id}/grade/{question_id:path}")
+def grade_part(
+    request: Request, submission_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
+    csrf_token: CsrfField, score: Annotated[float, Form(ge=0, allow_inf_nan=False)],
+    comment: Annotated[str, Form(max_length=5000)] = "", back: Annotated[str, Form(max_length=20)] = "submission",
+) -> Response:
+    check_csrf(request, visitor, csrf_token)
+    submission = get_submission(submission_id, session, visitor.caller)
+    manual.grade_by_hand(session, submission=submission, question_id=question_id, score=score, comment=comment,
+                         caller=visitor.caller)
+    if back == "queue":
+        return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual")
+    return back_to(f"/dashboard/submissions/{submission.id}")

@@ -1,0 +1,122 @@
+"""Wrong answers grouped by mathematical equivalence, not by spelling.
+
+Each wrong, readable answer gets `graders.fingerprint` (its values at the part's sample points) when it is
+graded, so bucketing is one SQL GROUP BY over distinct answers. Inside a bucket, equivalence is confirmed with
+`graders.grade` against the bucket's most frequent answer, in the worker pool (student text is hostile), so a
+fingerprint collision can never merge two different answers.
+"""
+
+from collections.abc import Mapping
+from concurrent.futures import Future
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import reference
+from graders import GradeResult, GradingPool, fingerprint
+from app.models import Assignment, AssignmentPart, PartResult
+from app.services.gradebook import effective_submissions
+from app.services.grading import grading_options
+
+# Confirmations already made, so that reloading a page does not grade the same pairs again.
+_CONFIRMED: dict[tuple[str, str, str], bool] = {}
+_CONFIRMED_LIMIT = 100_000
+
+
+class Cluster(BaseModel):
+    count: int
+    answers: list[str]
+    interpreted: str | None
+    feedback: str | None
+
+
+def answer_fingerprint(kind: str, answer: str, result: GradeResult, options: Mapping[str, Any]) -> str | None:
+    """Only wrong answers that were read are clustered by value, so only they carry a fingerprint."""
+    if result.correct is not False or result.error is not None or not answer.strip():
+        return None
+    return fingerprint(kind, answer, options)
+
+
+def stored_fingerprint(assignment_part: AssignmentPart, answer: str | None, result: GradeResult) -> str | None:
+    """The fingerprint to store with a freshly graded answer."""
+    if answer is None:
+        return None
+    part = reference.get_part(assignment_part.question_id)
+    return answer_fingerprint(part.kind, answer, result, grading_options(part, assignment_part))
+
+
+def effective_ids(assignment: Assignment):  # type: ignore[no-untyped-def]
+    ranked = effective_submissions(assignment).subquery()
+    return select(ranked.c.id).where(ranked.c.rank == 1)
+
+
+def wrong_answers(session: Session, assignment: Assignment, question_id: str) -> list[Any]:
+    """Distinct wrong answers of one part with their counts, most frequent first (one GROUP BY)."""
+    return list(session.execute(
+        select(PartResult.fingerprint, PartResult.raw_answer, func.min(PartResult.interpreted).label("interpreted"),
+               func.min(PartResult.feedback).label("feedback"), func.count().label("count"))
+        .where(PartResult.submission_id.in_(effective_ids(assignment)), PartResult.question_id == question_id,
+               PartResult.correct.is_(False), PartResult.raw_answer.is_not(None), PartResult.raw_answer != "")
+        .group_by(PartResult.fingerprint, PartResult.raw_answer)
+        .order_by(func.count().desc(), PartResult.raw_answer)
+    ))
+
+
+def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any], leader: str,
+               others: list[str]) -> dict[str, bool]:
+    """Which of `others` the grader judges equal to `leader`, graded with `leader` as the reference."""
+    found = {a: _CONFIRMED[(part.id, leader, a)] for a in others if (part.id, leader, a) in _CONFIRMED}
+    futures: dict[str, Future[GradeResult]] = {
+        a: pool.grade(part.kind, a, leader, options=options) for a in others if a not in found
+    }
+    for answer, future in futures.items():
+        try:
+            found[answer] = future.result().correct is True
+        except ValueError:  # the leader cannot serve as a reference for this kind: no merge
+            found[answer] = False
+    if len(_CONFIRMED) > _CONFIRMED_LIMIT:
+        _CONFIRMED.clear()
+    _CONFIRMED.update({(part.id, leader, a): same for a, same in found.items()})
+    return found
+
+
+def split_bucket(pool: GradingPool, part: reference.Part, options: dict[str, Any], rows: list[Any]) -> list[list[Any]]:
+    """Split one fingerprint bucket into groups the grader confirms; rows are most frequent first."""
+    groups = []
+    while rows:
+        leader, others = rows[0], rows[1:]
+        same = equivalent(pool, part, options, leader.raw_answer, [row.raw_answer for row in others])
+        groups.append([leader, *(row for row in others if same[row.raw_answer])])
+        rows = [row for row in others if not same[row.raw_answer]]
+    return groups
+
+
+def part_clusters(
+    session: Session, pool: GradingPool, assignment: Assignment, assignment_part: AssignmentPart
+) -> list[Cluster]:
+    """The part's wrong answers grouped by equivalence, largest group first."""
+    part = reference.get_part(assignment_part.question_id)
+    options = grading_options(part, assignment_part)
+    mistake_feedback = {mistake["feedback"] for mistake in options.get("mistakes", [])}
+    # Equivalence to another student's answer, with no known mistakes or partial credit in the way.
+    compare = {k: v for k, v in options.items() if k not in ("mistakes", "partial")}
+    buckets: dict[tuple[str, str], list[Any]] = {}
+    for row in wrong_answers(session, assignment, part.id):
+        key = ("value", row.fingerprint) if row.fingerprint else ("text", row.raw_answer.strip())
+        buckets.setdefault(key, []).append(row)
+    groups = [
+        group for (how, _), rows in buckets.items()
+        for group in (split_bucket(pool, part, compare, rows) if how == "value" and len(rows) > 1 else [rows])
+    ]
+    clusters = [
+        Cluster(
+            count=sum(row.count for row in group),
+            answers=[row.raw_answer for row in group],
+            interpreted=group[0].interpreted,
+            feedback=group[0].feedback if group[0].feedback in mistake_feedback else None,
+        )
+        for group in groups
+    ]
+    return sorted(clusters, key=lambda c: (-c.count, c.answers[0]))
