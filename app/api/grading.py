@@ -47,7 +47,7 @@ def get_submission(submission: SubmissionDep) -> SubmissionOut:
     return SubmissionOut.model_validate(submission)
 
 
-@router.put("/submissions/{submission_id}/parts/{question_id}/grade", response_model=SubmissionOut)
+@router.put("/submissions/{submission_id}/parts/{question_id:path}/grade", response_model=SubmissionOut)
 def grade_part(
     grade_in: GradeIn, submission: SubmissionDep, question_id: QuestionId, session: SessionDep, caller: StaffDep
 ) -> SubmissionOut:
@@ -64,7 +64,7 @@ def regrade_assignment(assignment: AssignmentDep, session: SessionDep, caller: S
     return RegradeOut(submissions=run.submissions, changed=run.changed)
 
 
-@router.post("/assignments/{assignment_id}/parts/{question_id}/mistakes", response_model=MistakesOut)
+@router.post("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=MistakesOut)
 def add_mistake(
     mistake: MistakeIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
     pool: PoolDep,
@@ -72,6 +72,6 @@ def add_mistake(
     """Store a known mistake on the assignment's part and regrade the assignment with it."""
     run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
                                     mistake=mistake.model_dump(), by=caller.label)
-    part = next(p for p in assignment.parts if p.question_id == question_id)
+    part = manual.assignment_part(assignment, question_id)
     return MistakesOut(submissions=run.submissions, changed=run.changed, question_id=question_id,
                        mistakes=[MistakeIn.model_validate(m) for m in part.extra_mistakes])

@@ -1,0 +1,115 @@
+"""Regrade: idempotent, resumable in chunks, history for every score change, manual grades kept."""
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import Assignment, AssignmentPart, RegradeRun, ScoreChange
+from app.services.regrade import regrade
+from tests.api.conftest import right_answers
+from tests.api.test_manual_grading import ONE_DAY_LATE, grade
+from tests.api.test_submissions import ON_TIME, submit
+
+
+def run_regrade(client, headers, assignment):  # type: ignore[no-untyped-def]
+    response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def submit_class(client, lms, assignment, parts, students: int = 3) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [submit(client, lms, assignment, right_answers(parts), student=f"s{i}", at=ON_TIME).json()
+            for i in range(students)]
+
+
+def set_points(db, assignment, question_id: str, points: float) -> None:  # type: ignore[no-untyped-def]
+    part = db.scalar(select(AssignmentPart).where(AssignmentPart.assignment_id == assignment["id"],
+                                                  AssignmentPart.question_id == question_id))
+    part.points = points
+    db.commit()
+
+
+def history_count(db) -> int:  # type: ignore[no-untyped-def]
+    return db.scalar(select(func.count()).select_from(ScoreChange))
+
+
+class TestRegrade:
+    def test_nothing_changed_reports_zero_changes(self, client, lms, instructor, assignment, parts) -> None:
+        submit_class(client, lms, assignment, parts)
+        assert run_regrade(client, instructor, assignment) == {"submissions": 3, "changed": 0}
+
+    def test_unchanged_results_write_no_history(self, client, db, lms, instructor, assignment, parts) -> None:
+        submit_class(client, lms, assignment, parts)
+        run_regrade(client, instructor, assignment)
+        assert history_count(db) == 0
+
+    def test_a_points_change_rescales_scores(self, client, db, lms, instructor, assignment, parts) -> None:
+        first = submit_class(client, lms, assignment, parts, students=1)[0]
+        set_points(db, assignment, parts["number"].id, 5)
+        assert run_regrade(client, instructor, assignment)["changed"] == 1
+        read = client.get(f"/api/v1/submissions/{first['id']}", headers=instructor).json()
+        assert (read["max_score"], read["final_score"]) == (9, first["final_score"] + 3)
+
+    def test_every_score_change_is_history_with_who_and_why(self, client, db, lms, instructor, assignment, parts) -> None:
+        first = submit_class(client, lms, assignment, parts, students=1)[0]
+        set_points(db, assignment, parts["number"].id, 5)
+        run_regrade(client, instructor, assignment)
+        history = client.get(f"/api/v1/submissions/{first['id']}", headers=instructor).json()["history"]
+        assert [(h["question_id"], h["old"], h["new"]) for h in history] == [
+            (parts["number"].id, 2, 5), (None, first["final_score"], first["final_score"] + 3)]
+        assert {(h["by"], h["why"]) for h in history} == {("test instructor", "regrade")}
+
+    def test_a_second_regrade_changes_nothing(self, client, db, lms, instructor, assignment, parts) -> None:
+        submit_class(client, lms, assignment, parts)
+        set_points(db, assignment, parts["number"].id, 5)
+        run_regrade(client, instructor, assignment)
+        before = history_count(db)
+        assert run_regrade(client, instructor, assignment)["changed"] == 0
+        assert history_count(db) == before
+
+    def test_a_late_policy_change_reaches_the_final_score(self, client, db, lms, instructor, assignment, parts) -> None:
+        late = submit(client, lms, assignment, right_answers(parts), at=ONE_DAY_LATE).json()
+        stored = db.get(Assignment, assignment["id"])
+        stored.late_policy = {**stored.late_policy, "percent_per_period": 50}
+        db.commit()
+        run_regrade(client, instructor, assignment)
+        read = client.get(f"/api/v1/submissions/{late['id']}", headers=instructor).json()
+        assert (read["penalty_percent"], read["final_score"]) == (50, late["raw_score"] * 0.5)
+
+    def test_manual_grades_are_kept(self, client, db, lms, instructor, assignment, parts) -> None:
+        first = submit_class(client, lms, assignment, parts, students=1)[0]
+        grade(client, instructor, first, parts["number"].id, 1.5)
+        run_regrade(client, instructor, assignment)
+        read = client.get(f"/api/v1/submissions/{first['id']}", headers=instructor).json()
+        assert next(p for p in read["parts"] if p["question_id"] == parts["number"].id)["score"] == 1.5
+
+    @pytest.mark.parametrize("role", ["lms", "student"])
+    def test_only_staff_may_regrade(self, client, auth, assignment, role) -> None:
+        headers = auth(role, course="CSC421", student="alice")
+        assert client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=headers).status_code == 403
+
+
+class Interrupted(Exception):
+    pass
+
+
+class TestResume:
+    def interrupt_after_first_chunk(self, db, pool, assignment) -> None:  # type: ignore[no-untyped-def]
+        def stop(_done: int) -> None:
+            raise Interrupted
+
+        with pytest.raises(Interrupted):
+            regrade(db, pool, assignment=db.get(Assignment, assignment["id"]), by="t", chunk_size=2, progress=stop)
+
+    def test_an_interrupted_run_resumes_without_double_counting(
+        self, client, db, lms, instructor, assignment, parts
+    ) -> None:
+        submit_class(client, lms, assignment, parts, students=5)
+        set_points(db, assignment, parts["number"].id, 5)
+        self.interrupt_after_first_chunk(db, client.app.state.grading_pool, assignment)
+        assert run_regrade(client, instructor, assignment) == {"submissions": 5, "changed": 5}
+
+    def test_the_run_records_its_cursor_per_chunk(self, client, db, lms, assignment, parts) -> None:
+        submitted = submit_class(client, lms, assignment, parts, students=5)
+        self.interrupt_after_first_chunk(db, client.app.state.grading_pool, assignment)
+        run = db.scalar(select(RegradeRun))
+        assert (run.cursor, run.submissions, run.finished_at) == (submitted[1]["id"], 2, None)
