@@ -1,0 +1,244 @@
+"""Third step: the grammar's rules build Terms, checking every limit as each node is made.
+
+Runs inside Lark's LALR parser (one callback per rule, no recursion), so a deep answer is
+refused as soon as it gets too deep rather than after a tree of it exists.
+"""
+from __future__ import annotations
+
+import math
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+
+from lark import Token, Transformer, v_args
+
+from graders.parsing import builtins
+from graders.parsing.errors import ParseError
+from graders.parsing.evaluate import apply
+from graders.parsing.limits import Limits
+from graders.parsing.node import Node
+from graders.parsing.normalize import Normalised
+from graders.parsing.terms import Term
+from graders.parsing.text import to_text
+from graders.parsing.vocabulary import Vocabulary
+
+_FOLDED = {"num", "const", "add", "mul", "div", "pow", "neg", "call", "root", "abs"}
+
+
+@dataclass(frozen=True)
+class Context:
+    source: Normalised
+    vocabulary: Vocabulary
+    limits: Limits
+
+
+CONTEXT: ContextVar[Context] = ContextVar("parse_context")
+
+
+def _error(message: str, position: int) -> ParseError:
+    return CONTEXT.get().source.error(message, position)
+
+
+def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
+         latex: str | None = None) -> Term:
+    """A Term with its depth checked and its value folded when it has no names."""
+    limits = CONTEXT.get().limits
+    depth = 1 + max((arg.depth for arg in args), default=0)
+    if depth > limits.max_depth:
+        raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos)
+    term = Term(op, args, value, latex, depth, None, pos)
+    if op not in _FOLDED or any(arg.const is None for arg in args) or op in ("num", "const"):
+        return term
+    folded = apply(term, [arg.const for arg in args])
+    return replace(term, const=_checked_constant(folded, term))
+
+
+def _checked_constant(value: object, term: Term) -> float | None:
+    value = float(value)
+    if math.isnan(value):
+        return None  # e.g. sqrt(-1): left to SymPy, which reads it exactly
+    if math.isinf(value) or abs(value) > 10.0 ** CONTEXT.get().limits.max_magnitude:
+        raise _error(f"the number {to_text(term)} is too large or undefined", term.pos)
+    return value
+
+
+@v_args(inline=True)
+class Builder(Transformer):
+    """One short method per grammar rule."""
+
+    # --- atoms ------------------------------------------------------------------------------
+    def number(self, token: Token) -> Term:
+        limits = CONTEXT.get().limits
+        mantissa, _, exponent = token.value.lower().partition("e")
+        if sum(char.isdigit() for char in mantissa) > limits.max_digits:
+            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos)
+        if exponent and abs(int(exponent)) > limits.max_magnitude:
+            raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
+                         token.start_pos)
+        return Term("num", value=token.value, const=float(token.value), pos=token.start_pos)
+
+    def name(self, token: Token) -> Term:
+        name = token.value
+        return Term("name", value=name.canonical, latex=name.latex, pos=token.start_pos)
+
+    def const(self, token: Token) -> Term:
+        value = {"e": math.e, "pi": math.pi}.get(token.value)
+        return Term("const", value=token.value, const=value, pos=token.start_pos)
+
+    def abs(self, inner: Term) -> Term:
+        return make("abs", (inner,), pos=inner.pos)
+
+    def frac(self, token: Token, top: Term, bottom: Term) -> Term:
+        return make("div", (top, bottom), "frac", token.start_pos)
+
+    def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:
+        return make("root", (radicand,) if index is None else (radicand, index), pos=token.start_pos)
+
+    def fpow(self, token: Token, exponent: Term) -> Term:
+        _check_exponent(exponent)
+        return exponent
+
+    def call(self, token: Token, prime: Token | None, power: Term | None, argument: Term) -> Term:
+        function, order = token.value, len(prime.value) if prime else 0
+        if function == "factorial":
+            return self.factorial(argument, token)
+        definition = _definition(function)
+        if order and definition is None and not builtins.has_derivative(function):
+            raise _error(f"the derivative of {function} is not supported", prime.start_pos)
+        if order > 3:
+            raise _error("at most three primes", prime.start_pos)
+        args = (argument,) if power is None else (argument, power)
+        return make("call", args, (function, order, definition), token.start_pos)
+
+    def factorial(self, argument: Term, token: Token) -> Term:
+        limit = CONTEXT.get().limits.max_factorial
+        value = argument.const
+        if value is None or value < 0 or value != int(value) or value > limit:
+            raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos)
+        return make("fact", (argument,), pos=argument.pos)
+
+    # --- operators --------------------------------------------------------------------------
+    def add(self, left: Term, operator: Token, right: Term) -> Term:
+        sign = "-" if operator.value == "-" else "+"
+        if left.op == "add":
+            return make("add", left.args + (right,), left.value + (sign,), left.pos)
+        return make("add", (left, right), ("+", sign), left.pos)
+
+    def mul(self, left: Term, operator: Token, right: Term) -> Term:
+        if left.op == "mul":
+            return make("mul", left.args + (right,), left.value + (operator.value,), left.pos)
+        return make("mul", (left, right), ("", operator.value), left.pos)
+
+    def implicit(self, left: Term, right: Term) -> Term:
+        if right.op == "num":
+            raise _error(f"unexpected number '{right.value}' (write * between numbers)", right.pos)
+        return self.mul(left, Token("STAR", ""), right)
+
+    def div(self, left: Term, operator: Token, right: Term) -> Term:
+        return make("div", (left, right), "/", left.pos)
+
+    def neg(self, operator: Token, inner: Term) -> Term:
+        return make("neg", (inner,), pos=operator.start_pos)
+
+    def pos(self, operator: Token, inner: Term) -> Term:
+        return inner
+
+    def pow(self, base: Term, operator: Token, exponent: Term) -> Term:
+        _check_exponent(exponent)
+        return make("pow", (base, exponent), pos=base.pos)
+
+    # --- targets ----------------------------------------------------------------------------
+    def expression_target(self, term: Term) -> Node:
+        return Node("expr", (term,))
+
+    def equation_target(self, left: Term, right: Term) -> Node:
+        return Node("equation", (left, right))
+
+    def bigo(self, token: Token, term: Term) -> Node:
+        return Node("bigo", (term,), bigo_operator=token.value)
+
+    def bare_bigo(self, term: Term) -> Node:
+        return Node("bigo", (term,))
+
+    def items(self, *terms: Term) -> tuple[Term, ...]:
+        return terms
+
+    def tuple_(self, *parts: Term | tuple[Term, ...]) -> Node:
+        terms = parts[0] if len(parts) == 1 and isinstance(parts[0], tuple) else parts
+        return Node("tuple", tuple(terms))
+
+    def shape(self, *parts: Term | Token) -> Node:
+        return Node("tuple", tuple(part for part in parts if isinstance(part, Term)))
+
+    def set_target(self, node: Node) -> Node:
+        return node
+
+    def relation(self, left: Term, first: Token, middle: Term, second: Token | None,
+                 right: Term | None) -> Node:
+        if second is None:
+            return Node("relation", (left, middle), (first.value,))
+        return Node("relation", (left, middle, right), (first.value, second.value))
+
+    def membership(self, element: Term, node: Node) -> Node:
+        return node
+
+    def union(self, left: Node, operator: Token, right: Node) -> Node:
+        parts = left.parts if left.kind == "union" else (left,)
+        return Node("union", parts + (right,))
+
+    def finite_set(self, items: tuple[Term, ...] | None) -> Node:
+        return Node("set", items or ())
+
+    def open_open(self, low: Term, high: Term) -> Node:
+        return Node("interval", (low, high), (False, False))
+
+    def open_closed(self, low: Term, high: Term) -> Node:
+        return Node("interval", (low, high), (False, True))
+
+    def closed_open(self, low: Term, high: Term) -> Node:
+        return Node("interval", (low, high), (True, False))
+
+    def closed_closed(self, low: Term, high: Term) -> Node:
+        return Node("interval", (low, high), (True, True))
+
+    def empty(self, token: Token) -> Node:
+        return Node("set", ())
+
+    def reals(self, token: Token) -> Node:
+        infinity = Term("const", value="inf")
+        return Node("interval", (Term("neg", (infinity,)), infinity), (False, False))
+
+    def mrow(self, *terms: Term) -> tuple[Term, ...]:
+        return terms
+
+    def brow(self, items: tuple[Term, ...]) -> tuple[Term, ...]:
+        return items
+
+    def matrix(self, *rows: tuple[Term, ...] | Token | None) -> Node:
+        rows = tuple(row for row in rows if isinstance(row, tuple))
+        if len({len(row) for row in rows}) != 1:
+            raise _error("every row of a matrix needs the same number of entries", 0)
+        return Node("matrix", rows)
+
+    def vector(self, items: tuple[Term, ...]) -> Node:
+        return Node("matrix", tuple((item,) for item in items))
+
+
+def _check_exponent(exponent: Term) -> None:
+    limit = CONTEXT.get().limits.max_exponent
+    if exponent.const is not None and abs(exponent.const) > limit:
+        raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos)
+
+
+def _definition(function: str) -> tuple[str, Term] | None:
+    """(argument, body) of a question's own function, read once per vocabulary."""
+    context = CONTEXT.get()
+    declared = context.vocabulary.functions.get(function)
+    if declared is None or declared.definition is None:
+        return None
+    cache = context.vocabulary.definitions
+    if function not in cache:
+        from graders.parsing.parser import parse  # a definition is read by the same parser
+        argument_vocabulary = Vocabulary(names=[declared.argument])
+        body = parse(declared.definition, vocabulary=argument_vocabulary).parts[0]
+        cache[function] = (declared.argument, body)
+    return cache[function]

@@ -1,0 +1,214 @@
+"""The lexer's handling of LaTeX commands and of scripts (`_`, `^`): which token each makes."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lark import Token
+
+from graders.parsing.names import Name
+from graders.parsing.words import ACCENTS, FUNCTIONS, GREEK
+
+if TYPE_CHECKING:
+    from graders.parsing.lexer import Lexer
+
+OPENER_NAMES = {"paren": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
+                "accent": "'{'", "bar": "'|'"}
+BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
+_SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits"}
+_SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
+           "Bigr": "close", "biggl": "open", "biggr": "close", "big": None, "Big": None}
+_TIMES = {"cdot", "times", "circ", "odot", "otimes", "ast", "star", "bullet"}
+_RELATIONS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
+              "geqslant": ">=", "lt": "<", "gt": ">"}
+_STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "text", "textrm",
+           "textit", "textbf", "operatorname", "mathnormal"}
+_SIMPLE = {"oplus": ("PLUS", "+"), "div": ("SLASH", "/"), "cup": ("CUP", "cup"),
+           "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
+           "infty": ("CONST", "inf"), "pi": ("CONST", "pi"), "frac": ("FRAC", "frac"),
+           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
+           "prime": ("PRIME", "'")}
+_MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"}
+_SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
+_TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
+_MAX_SCRIPT = 30
+
+
+def command(lexer: Lexer, spelling: str) -> None:
+    name = spelling[1:]
+    end = lexer.position + len(spelling)
+    if name in _SKIPPED:
+        lexer.position = end
+    elif name in _SIZERS:
+        _sizer(lexer, name, end)
+    elif name in ("{", "}", "|", "\\"):
+        _escaped(lexer, name)
+    elif name in _SIMPLE or name in _TIMES or name in _RELATIONS:
+        _operator(lexer, name, end)
+    elif name in ("mathbb", "mathcal", "begin", "end"):
+        _braced_word_command(lexer, name, end)
+    elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.next_char(end) == "(":
+        lexer.emit("BIGO", BIGO_WORDS[name], end)
+    elif name in FUNCTIONS and name != "factorial":
+        lexer.emit("FUNC", FUNCTIONS[name], end)
+    elif name in GREEK:
+        lexer.emit_name(Name.letter(name), end)
+    elif name in _STYLES or name in ACCENTS:
+        _group_command(lexer, name, end)
+    elif name == "nabla":
+        lexer.pending_nabla, lexer.position = lexer.position, end
+    elif name == "in" and lexer.target == "set":
+        lexer.emit("_IN", "in", end)
+    else:
+        raise lexer.error(f"unsupported command '{spelling}'")
+
+
+def _sizer(lexer: Lexer, name: str, end: int) -> None:
+    lexer.bar_hint = _SIZERS[name]
+    lexer.position = end
+    while lexer.position < len(lexer.text) and lexer.text[lexer.position].isspace():
+        lexer.position += 1
+    if lexer.text.startswith(".", lexer.position):  # \left. is an invisible delimiter
+        lexer.position += 1
+
+
+def _escaped(lexer: Lexer, name: str) -> None:
+    if name == "{":
+        lexer.open("_LSET", "set", 2)
+    elif name == "}":
+        lexer.close(("set",), "_RSET", 2)
+    elif name == "|":
+        lexer.bar(2)
+    else:
+        lexer.emit("_ROWSEP", "\\\\", lexer.position + 2)
+
+
+def _operator(lexer: Lexer, name: str, end: int) -> None:
+    if name in _RELATIONS:
+        lexer.emit("REL", _RELATIONS[name], end)
+    elif name in _TIMES:
+        tuple_separator = name == "times" and lexer.target == "tuple"
+        lexer.emit("TUPLE_SEP" if tuple_separator else "STAR", "\\" + name, end)
+    else:
+        kind, value = _SIMPLE[name]
+        lexer.emit(kind, value, end)
+        if kind == "FRAC":
+            lexer.frac_arguments = 2
+
+
+def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
+    found = re.compile(r"\s*\{\s*([A-Za-z*]+)\s*\}").match(lexer.text, end)
+    word = found.group(1) if found else None
+    if name == "mathbb" and word == "R":
+        lexer.emit("REALS", "R", found.end())
+    elif name == "mathcal" and word == "O" and lexer.target == "bigo":
+        lexer.emit("BIGO", "O", found.end())
+    elif name in ("begin", "end") and word in _MATRICES:
+        lexer.emit(name.upper(), word, found.end())
+    else:
+        raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
+
+
+def _group_command(lexer: Lexer, name: str, end: int) -> None:
+    if lexer.next_char(end) != "{":
+        if name in _STYLES:  # `\mathbf x`: the style alone changes nothing
+            lexer.position = end
+            return
+        letter = re.compile(r"\s*([A-Za-z])").match(lexer.text, end)
+        if letter is None:
+            raise lexer.error(f"\\{name} needs a letter or a {{name}} after it")
+        lexer.emit_name(Name.letter(letter.group(1)).accented(ACCENTS[name]), letter.end())
+        return
+    brace = lexer.text.index("{", end)
+    lexer.position = brace
+    if name in _STYLES:
+        lexer.open("", "transparent", 1)
+    else:
+        lexer.accents.append((len(lexer.tokens), ACCENTS[name]))
+        lexer.open("", "accent", 1)
+
+
+def close_accent(lexer: Lexer, length: int) -> None:
+    start, accent = lexer.accents.pop()
+    inside = lexer.tokens[start:]
+    if len(inside) != 1 or inside[0].type != "NAME":
+        raise lexer.error(f"\\{accent}{{...}} must hold one name")
+    lexer.close(("accent",), "", length)
+    _replace_name(lexer, inside[0].value.accented(accent), lexer.position)
+
+
+def superscript(lexer: Lexer) -> None:
+    script = _read_script(lexer, lexer.position + 1, braced_only=False)
+    previous = lexer.tokens[-1] if lexer.tokens else None
+    if script is not None and previous is not None and previous.type == "NAME" \
+            and _names_a_symbol(lexer, previous.value, *script[:2]):
+        if previous.value.sup:
+            raise lexer.error("a name has only one superscript")
+        _replace_name(lexer, replace(previous.value, sup=script[0]), script[2])
+    else:
+        lexer.emit("POW", "^", None)
+
+
+def _names_a_symbol(lexer: Lexer, name: Name, content: str, braced: bool) -> bool:
+    """`c^{(t)}` always names; letters name (`W^{hf}`, `W^f`, `W_0^f`) outside bigo, where
+    `N^k` is a power."""
+    if name.declared:
+        return False
+    if braced and len(content) > 2 and content[0] == "(" and content[-1] == ")":
+        return True
+    if not content.isalpha() or lexer.target == "bigo":
+        return False
+    uppercase_letter = len(name.core) == 1 and name.core.isupper()
+    return braced and len(content) >= 2 or bool(name.sub) or uppercase_letter
+
+
+def subscript(lexer: Lexer) -> None:
+    script = _read_script(lexer, lexer.position + 1, braced_only=False)
+    previous = lexer.tokens[-1] if lexer.tokens else None
+    if script is None:
+        raise lexer.error("expected a subscript after '_'")
+    content, _, end = script
+    if previous is not None and previous.type == "NAME" and not previous.value.sub:
+        _replace_name(lexer, replace(previous.value, sub=content), end)
+    elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
+            and (content.isdigit() or content == "e"):
+        lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
+        lexer.position = end
+    else:
+        raise lexer.error("a subscript must follow a name, as in x_1")
+
+
+def _read_script(lexer: Lexer, at: int, braced_only: bool) -> tuple[str, bool, int] | None:
+    """(content without spaces, was it braced, end) of the script starting at `at`."""
+    text = lexer.text
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if text.startswith("{", at):
+        close = _matching_brace(text, at)
+        if close is None:
+            return None
+        content = "".join(text[at + 1 : close].split())
+        return (content, True, close + 1) if _SCRIPT_CHARS.fullmatch(content) else None
+    if braced_only or at >= len(text):
+        return None
+    if lexer.syntax == "text" and text[at] != "\\":
+        found = _TEXT_SCRIPT.match(text, at)
+    else:
+        found = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]").match(text, at)
+    return (found.group(), False, found.end()) if found else None
+
+
+def _matching_brace(text: str, at: int) -> int | None:
+    depth = 0
+    for index in range(at, min(len(text), at + _MAX_SCRIPT + 2)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return index
+    return None
+
+
+def _replace_name(lexer: Lexer, name: Name, end: int) -> None:
+    old = lexer.tokens[-1]
+    lexer.tokens[-1] = Token("NAME", name, start_pos=old.start_pos, end_pos=end)
+    lexer.position = end

@@ -1,0 +1,211 @@
+"""Second step: split normalised text into tokens for the grammar.
+
+Hand-written because reading maths needs context a regular lexer lacks: whether `x` separates
+the numbers of a shape, whether `^{(t)}` names a symbol or raises it to a power, whether `{`
+opens a set or a group, whether `|` opens or closes, and how `nlogn` splits into words.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from graders.parsing import commands
+from graders.parsing.limits import Limits
+from graders.parsing.names import Name
+from graders.parsing.normalize import Normalised
+from graders.parsing.vocabulary import Vocabulary
+from graders.parsing.words import CONSTANTS, FUNCTIONS, kind_of, split_word
+
+_NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_WORD = re.compile(r"[A-Za-z]+")
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)")
+_SCRIPT_RUN = re.compile(r"[A-Za-z]+|\d+")
+_OPERAND_ENDS = {"NUMBER", "NAME", "CONST", "_RPAR", "_RBRACK", "_RBRACE", "_RABS", "BANG", "_RSET"}
+_OPENERS = {"(": ("_LPAR", "paren"), "[": ("_LBRACK", "paren")}
+_CLOSERS = {")": "_RPAR", "]": "_RBRACK"}
+_SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "_EQUAL", "&": "_AMP",
+           "!": "BANG"}
+
+
+class Lexer:
+    """Reads one normalised answer into a list of lark Tokens (positions are normalised)."""
+
+    def __init__(self, source: Normalised, syntax: str, target: str, vocabulary: Vocabulary,
+                 limits: Limits) -> None:
+        self.source, self.text = source, source.text
+        self.syntax, self.target = syntax, target
+        self.vocabulary, self.limits = vocabulary, limits
+        self.position = 0
+        self.tokens: list[Token] = []
+        self.stack: list[tuple[str, int]] = []  # (kind of opener, its position)
+        self.pending_nabla: int | None = None
+        self.bar_hint: str | None = None
+        self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
+        self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
+
+    def error(self, message: str, position: int | None = None) -> Exception:
+        return self.source.error(message, self.position if position is None else position)
+
+    def run(self) -> list[Token]:
+        while self.position < len(self.text):
+            self.step()
+            if len(self.tokens) > self.limits.max_tokens:
+                raise self.error(f"answer has too many symbols (limit {self.limits.max_tokens})")
+        if self.stack:
+            kind, where = self.stack[-1]
+            raise self.error(f"this {commands.OPENER_NAMES[kind]} is never closed", where)
+        if self.pending_nabla is not None:
+            raise self.error("\\nabla needs a name after it", self.pending_nabla)
+        return self.tokens
+
+    def step(self) -> None:
+        char = self.text[self.position]
+        if char.isspace():
+            self.position += 1
+        elif (found := self.vocabulary.match(self.text, self.position)) is not None:
+            spelling = " ".join(self.text[self.position : found.end].split())
+            if found.kind == "name":
+                self.emit_name(Name.alias(found.canonical, spelling), found.end)
+            else:
+                self.emit("FUNC", found.canonical, found.end)
+        elif char.isdigit() or char == "." and self.text[self.position + 1 : self.position + 2].isdigit():
+            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
+        elif char.isalpha():
+            self.word(_WORD.match(self.text, self.position).group())
+        elif char == "\\":
+            commands.command(self, _COMMAND.match(self.text, self.position).group())
+        else:
+            self.punctuation(char)
+
+    # --- emitting ---------------------------------------------------------------------------
+    def emit(self, kind: str, value: object, end: int | None) -> Token:
+        start = self.position
+        end = start + len(str(value)) if end is None else end
+        token = Token(kind, value, start_pos=start, end_pos=end)
+        self.tokens.append(token)
+        self.position = end
+        return token
+
+    def emit_name(self, name: Name, end: int) -> None:
+        if self.pending_nabla is not None:
+            name, self.pending_nabla = name.with_nabla(), None
+        self.emit("NAME", name, end)
+
+    def previous(self) -> str | None:
+        return self.tokens[-1].type if self.tokens else None
+
+    def next_char(self, at: int) -> str:
+        rest = self.text[at:].lstrip()
+        return rest[:1]
+
+    # --- words ------------------------------------------------------------------------------
+    def word(self, word: str) -> None:
+        end = self.position + len(word)
+        if self.target == "bigo" and word in commands.BIGO_WORDS and self.next_char(end) == "(":
+            self.emit("BIGO", commands.BIGO_WORDS[word], end)
+        elif self.target == "tuple" and word in ("x", "X") and self.previous() == "NUMBER" \
+                and self.next_char(end).isdigit():
+            self.emit("TUPLE_SEP", word, end)
+        elif self.target == "set" and word == "in":
+            self.emit("_IN", word, end)
+        else:
+            self.split(word, end)
+
+    def split(self, word: str, end: int) -> None:
+        declared = self.vocabulary.words
+        pieces = split_word(word, declared)
+        if pieces is None:
+            raise self.error(f"unknown symbol '{word}' (allowed: {self.vocabulary.describe()}; "
+                             "write products with *)")
+        for piece in pieces:
+            piece_end = self.position + len(piece)
+            kind = kind_of(piece, declared)
+            if kind == "name":
+                self.emit_name(Name.letter(piece), piece_end)
+            elif kind == "function":
+                self.emit("FUNC", FUNCTIONS[piece], piece_end)
+            else:
+                self.emit("CONST", CONSTANTS[piece], piece_end)
+
+    # --- punctuation ------------------------------------------------------------------------
+    def punctuation(self, char: str) -> None:
+        if char in _SIMPLE:
+            self.emit(_SIMPLE[char], char, None)
+        elif char == "*":
+            double = self.text.startswith("**", self.position)
+            self.emit("POW" if double else "STAR", "**" if double else "*", None)
+        elif char == "^":
+            commands.superscript(self)
+        elif char == "_":
+            commands.subscript(self)
+        elif char in "<>":
+            operator = char + ("=" if self.text.startswith("=", self.position + 1) else "")
+            self.emit("REL", operator, None)
+        elif char == "'":
+            self.prime()
+        elif char in _OPENERS:
+            self.open(*_OPENERS[char], len(char))
+        elif char in _CLOSERS:
+            self.close(("paren",), _CLOSERS[char], 1)
+        elif char == "{":
+            self.open_brace(1)
+        elif char == "}":
+            self.close_brace(1)
+        elif char == "|":
+            self.bar(1)
+        else:
+            raise self.error(f"unexpected character '{char}'")
+
+    def prime(self) -> None:
+        count = len(self.text[self.position :]) - len(self.text[self.position :].lstrip("'"))
+        if self.previous() != "FUNC":
+            raise self.error("a prime (') must follow a function name, as in sigma'(z)")
+        self.emit("PRIME", "'" * count, None)
+
+    # --- brackets ---------------------------------------------------------------------------
+    def open(self, token: str, kind: str, length: int) -> None:
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.error(f"brackets are nested too deeply (limit {self.limits.max_depth})")
+        self.stack.append((kind, self.position))
+        if token:
+            self.emit(token, self.text[self.position : self.position + length], self.position + length)
+        else:
+            self.position += length
+
+    def close(self, kinds: tuple[str, ...], token: str, length: int) -> str:
+        if not self.stack or self.stack[-1][0] not in kinds:
+            raise self.error(f"unexpected '{self.text[self.position : self.position + length]}'")
+        kind = self.stack.pop()[0]
+        if token:
+            self.emit(token, self.text[self.position : self.position + length], self.position + length)
+        else:
+            self.position += length
+        return kind
+
+    def open_brace(self, length: int) -> None:
+        free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK") \
+            and not self.frac_arguments
+        if self.target == "set" and free_standing:
+            self.open("_LSET", "set", length)
+        else:
+            self.frac_arguments = max(0, self.frac_arguments - 1)
+            self.open("_LBRACE", "brace", length)
+
+    def close_brace(self, length: int) -> None:
+        kind = self.stack[-1][0] if self.stack else None
+        if kind == "transparent":
+            self.close(("transparent",), "", length)
+        elif kind == "accent":
+            commands.close_accent(self, length)
+        else:
+            self.close(("brace", "set"), "_RSET" if kind == "set" else "_RBRACE", length)
+
+    def bar(self, length: int) -> None:
+        hint, self.bar_hint = self.bar_hint, None
+        closing = hint == "close" or hint is None and bool(self.stack) \
+            and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS
+        if closing:
+            self.close(("bar",), "_RABS", length)
+        else:
+            self.open("_LABS", "bar", length)

@@ -1,0 +1,46 @@
+"""A symbol's name as read: a letter or Greek word with accents, subscript, name-superscript."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from graders.parsing.words import GREEK
+
+
+@dataclass(frozen=True)
+class Name:
+    core: str  # canonical spelling of the letter / Greek word / accented name
+    core_latex: str
+    sub: str | None = None
+    sup: str | None = None  # a superscript that is part of the name: `c^{(t)}`, `W^{hf}`
+    nabla: bool = False
+    declared: bool = False  # a vocabulary alias: `core` is the canonical name
+
+    @classmethod
+    def letter(cls, word: str) -> Name:
+        return cls(word, "\\" + word if word in GREEK else word)
+
+    @classmethod
+    def alias(cls, canonical: str, spelling: str) -> Name:
+        return cls(canonical, spelling, declared=True)
+
+    def accented(self, accent: str) -> Name:
+        return Name(f"\\{accent}{{{self.canonical}}}", f"\\{accent}{{{self.latex}}}")
+
+    def with_nabla(self) -> Name:
+        return replace(self, nabla=True)
+
+    @property
+    def canonical(self) -> str:
+        return ("\\nabla " if self.nabla else "") + self.core + _scripts(self.sub, self.sup)
+
+    @property
+    def latex(self) -> str:
+        return ("\\nabla " if self.nabla else "") + self.core_latex + _scripts(self.sub, self.sup)
+
+
+def _scripts(sub: str | None, sup: str | None) -> str:
+    return (f"_{_brace(sub)}" if sub else "") + (f"^{_brace(sup)}" if sup else "")
+
+
+def _brace(script: str) -> str:
+    return script if len(script) == 1 else "{" + script + "}"

@@ -1,0 +1,61 @@
+"""Plain canonical text of a Term: `sigma(z)*(1 - sigma(z))`, `x^2`, `(1/4)^n`."""
+from __future__ import annotations
+
+from graders.parsing.precedence import ATOM, POWER, PRODUCT, SUM, precedence
+from graders.parsing.terms import Term
+
+
+def to_text(term: Term) -> str:
+    return _PRINTERS[term.op](term)
+
+
+def _wrap(term: Term, minimum: int) -> str:
+    text = to_text(term)
+    return f"({text})" if precedence(term) < minimum else text
+
+
+def _add(term: Term) -> str:
+    parts = [_wrap(term.args[0], SUM)]
+    for sign, arg in zip(term.value[1:], term.args[1:]):
+        parts.append(f" {sign} {_wrap(arg, PRODUCT if sign == '-' else SUM + 1)}")
+    return "".join(parts)
+
+
+def _mul(term: Term) -> str:
+    return "*".join(_wrap(arg, PRODUCT + (index > 0)) for index, arg in enumerate(term.args))
+
+
+def _div(term: Term) -> str:
+    return f"{_wrap(term.args[0], PRODUCT)}/{_wrap(term.args[1], POWER)}"
+
+
+def _pow(term: Term) -> str:
+    return f"{_wrap(term.args[0], ATOM)}^{_wrap(term.args[1], ATOM)}"
+
+
+def _call(term: Term) -> str:
+    function, order, _ = term.value
+    text = f"{function}{chr(39) * order}({to_text(term.args[0])})"
+    return f"{text}^{_wrap(term.args[1], ATOM)}" if len(term.args) == 2 else text
+
+
+def _root(term: Term) -> str:
+    if len(term.args) == 1:
+        return f"sqrt({to_text(term.args[0])})"
+    return f"{_wrap(term.args[0], ATOM)}^(1/{_wrap(term.args[1], ATOM)})"
+
+
+_PRINTERS = {
+    "num": lambda term: term.value,
+    "name": lambda term: term.value,
+    "const": lambda term: term.value,
+    "add": _add,
+    "mul": _mul,
+    "div": _div,
+    "pow": _pow,
+    "neg": lambda term: "-" + _wrap(term.args[0], PRODUCT),
+    "call": _call,
+    "root": _root,
+    "abs": lambda term: f"abs({to_text(term.args[0])})",
+    "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
+}

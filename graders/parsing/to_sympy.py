@@ -1,0 +1,106 @@
+"""SymPy objects from Nodes: the slow, exact path, built only when a grader asks for it.
+
+Names become plain `sympy.Symbol(name)` without assumptions, so that they equal the symbols
+a question author writes in a reference.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy
+
+from graders.parsing.calculus import derivative_body
+
+from graders.parsing.node import Node
+from graders.parsing.terms import Term
+
+_FUNCTIONS = {
+    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin,
+    "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh,
+    "cosh": sympy.cosh, "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan,
+    "abs": sympy.Abs, "floor": sympy.floor, "ceiling": sympy.ceiling, "ceil": sympy.ceiling,
+    "sigma": lambda x: 1 / (1 + sympy.exp(-x)),
+}
+_CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo}
+_RELATIONS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
+              ">=": sympy.GreaterThan}
+
+
+def term_to_sympy(term: Term) -> sympy.Expr:
+    return _CONVERTERS[term.op](term)
+
+
+def node_to_sympy(node: Node) -> sympy.Basic:
+    kind, parts = node.kind, node.parts
+    if kind in ("expr", "bigo"):
+        return term_to_sympy(parts[0])
+    if kind == "tuple":
+        return sympy.Tuple(*map(term_to_sympy, parts))
+    if kind == "set":
+        return sympy.FiniteSet(*map(term_to_sympy, parts))
+    if kind == "interval":
+        low, high = map(term_to_sympy, parts)
+        return sympy.Interval(low, high, not node.meta[0], not node.meta[1])
+    if kind == "union":
+        return sympy.Union(*(node_to_sympy(part) for part in parts))
+    if kind == "relation":
+        values = list(map(term_to_sympy, parts))
+        relations = [_RELATIONS[op](left, right, evaluate=False)
+                     for op, left, right in zip(node.meta, values, values[1:])]
+        return relations[0] if len(relations) == 1 else sympy.And(*relations)
+    if kind == "matrix":
+        return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])
+    return sympy.Eq(*map(term_to_sympy, parts), evaluate=False)
+
+
+def _number(term: Term) -> sympy.Rational:
+    fraction = Fraction(term.value)  # a literal our lexer matched: digits, '.', exponent
+    return sympy.Rational(fraction.numerator, fraction.denominator)
+
+
+def _add(term: Term) -> sympy.Expr:
+    return sympy.Add(*(term_to_sympy(arg) * (-1 if sign == "-" else 1)
+                       for sign, arg in zip(term.value, term.args)))
+
+
+def _call(term: Term) -> sympy.Expr:
+    function, order, definition = term.value
+    argument = term_to_sympy(term.args[0])
+    if order == 0 and definition is None:
+        result = _function(function)(argument)
+    else:
+        variable, body = derivative_body(function, order, definition)
+        result = term_to_sympy(body).subs(sympy.Symbol(variable), argument)
+    return result ** term_to_sympy(term.args[1]) if len(term.args) == 2 else result
+
+
+def _function(function: str):  # noqa: ANN202 - a SymPy callable
+    if function.startswith("log_"):
+        base = sympy.E if function == "log_e" else sympy.Integer(function[4:])
+        return lambda x: sympy.log(x, base)
+    if function in _FUNCTIONS:
+        return _FUNCTIONS[function]
+    return sympy.Function(function)
+
+
+def _root(term: Term) -> sympy.Expr:
+    if len(term.args) == 1:
+        return sympy.sqrt(term_to_sympy(term.args[0]))
+    return sympy.root(term_to_sympy(term.args[0]), term_to_sympy(term.args[1]))
+
+
+_CONVERTERS = {
+    "num": _number,
+    "name": lambda term: sympy.Symbol(term.value),
+    "const": lambda term: _CONSTANTS[term.value],
+    "add": _add,
+    "mul": lambda term: sympy.Mul(*map(term_to_sympy, term.args)),
+    "div": lambda term: term_to_sympy(term.args[0]) / term_to_sympy(term.args[1]),
+    "pow": lambda term: sympy.Pow(*map(term_to_sympy, term.args)),
+    "neg": lambda term: -term_to_sympy(term.args[0]),
+    "call": _call,
+    "root": _root,
+    "abs": lambda term: sympy.Abs(term_to_sympy(term.args[0])),
+    "fact": lambda term: sympy.factorial(term_to_sympy(term.args[0])),
+}
+

@@ -1,0 +1,113 @@
+"""A question's vocabulary: the names it declares, their aliases, and its own functions.
+
+Aliases are matched on the text before it is split into tokens, so an alias may look like a
+power (`c^{(t)}`), a call (`c(t)`) or an index (`h[t-1]`) and still be read as ONE symbol.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+_ALIAS_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\S")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class FunctionDef:
+    name: str
+    argument: str = "x"
+    definition: str | None = None  # trusted text, read by the same parser
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    kind: str  # "name" | "function"
+    canonical: str
+    end: int
+
+
+class Vocabulary:
+    """Declared symbols (canonical name -> aliases) and functions of one question."""
+
+    def __init__(self, symbols: Mapping[str, Iterable[str]] | None = None,
+                 functions: Mapping[str, FunctionDef] | None = None,
+                 names: Iterable[str] = ()) -> None:
+        self.symbols = {name: tuple(aliases) for name, aliases in (symbols or {}).items()}
+        self.functions = dict(functions or {})
+        self.declared = frozenset([*self.symbols, *names])
+        self.words = frozenset(name for name in self.declared if _WORD.fullmatch(name))
+        self._aliases = _alias_table(self.symbols, self.functions, self.declared)
+        self._pattern = _compile(self._aliases)
+        self.definitions: dict[str, tuple] = {}  # read function definitions, filled by the parser
+
+    @classmethod
+    def from_options(cls, options: Mapping | None) -> Vocabulary:
+        """Reads options["symbols"], options["functions"], and the names in options["variables"]
+        and options["samples"] (all optional)."""
+        options = options or {}
+        functions = {}
+        for name, spec in (options.get("functions") or {}).items():
+            spec = spec or {}
+            functions[name] = FunctionDef(name, spec.get("argument", "x"), spec.get("definition"),
+                                          tuple(spec.get("aliases", ())))
+        names = [*(options.get("variables") or ()), *(options.get("samples") or ())]
+        return cls(options.get("symbols"), functions, names)
+
+    def match(self, text: str, position: int) -> AliasMatch | None:
+        """The longest alias that starts at `position`, if any."""
+        if self._pattern is None:
+            return None
+        found = self._pattern.match(text, position)
+        if found is None:
+            return None
+        kind, canonical = self._aliases[int(found.lastgroup[1:])][1:]
+        return AliasMatch(kind, canonical, found.end())
+
+    def describe(self) -> str:
+        """The allowed names, for error messages."""
+        declared = ", ".join(sorted(self.declared | set(self.functions)))
+        standard = "single letters, Greek letters, subscripted letters (x_1, w_{ix})"
+        return f"{standard}, {declared}" if declared else standard
+
+
+def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str, FunctionDef],
+                 declared: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(alias, kind, canonical), longest alias first so that `\\nabla c_t` wins over `c_t`."""
+    table = {}
+    for name in declared:
+        if len(name) > 1:  # a single letter reads as itself anyway
+            table[name] = ("name", name)
+    for name, aliases in symbols.items():
+        table.update({alias: ("name", name) for alias in aliases if alias.strip()})
+    for name, function in functions.items():
+        table.update({alias: ("function", name) for alias in (name, *function.aliases)})
+    return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
+
+
+def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:
+    if not aliases:
+        return None
+    return re.compile("|".join(f"(?P<a{index}>{_alias_regex(alias)})"
+                               for index, (alias, _, _) in enumerate(aliases)))
+
+
+def _alias_regex(alias: str) -> str:
+    """Spaces anywhere between tokens; `_{t}` and `_t` alike; never inside a longer word."""
+    tokens = _ALIAS_TOKEN.findall(alias)
+    parts, index = [], 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in "_^" and tokens[index + 1 : index + 2] == ["{"] and tokens[index + 3 : index + 4] == ["}"]:
+            tokens[index + 1 : index + 4] = [tokens[index + 2]]
+        if token in "_^" and index + 1 < len(tokens) and tokens[index + 1] != "{":
+            single = re.escape(tokens[index + 1])
+            parts.append(re.escape(token) + rf"\s*(?:\{{\s*{single}\s*\}}|{single})")
+            index += 2
+            continue
+        parts.append(re.escape(token) + ("(?![A-Za-z])" if token[0] == "\\" and token[1:].isalpha() else ""))
+        index += 1
+    before = r"(?<![A-Za-z\\])" if tokens and (tokens[0][0].isalnum() or tokens[0][0] == "\\") else ""
+    after = r"(?![A-Za-z0-9])" if tokens and tokens[-1][-1].isalnum() else ""
+    return before + r"\s*".join(parts) + after
