@@ -119,7 +119,7 @@ def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(ma
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, visitor: VisitorDep, csrf_token: CsrfField) -> Response:
+def sign_out(request: Request, visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
     check_csrf(request, visitor, csrf_token)
     response = back_to("/dashboard")
     cookie.end(response)
@@ -172,9 +172,9 @@ def clusters_page(request: Request, assignment_id: int, question_id: str, sessio
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
 def add_mistake(
     request: Request, assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
-    csrf_token: CsrfField, answer: Annotated[str, Form(min_length=1, max_length=20_000)],
+    answer: Annotated[str, Form(min_length=1, max_length=20_000)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000)],
-    credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0,
+    credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
 ) -> Response:
     check_csrf(request, visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
@@ -206,8 +206,8 @@ def submission_page(request: Request, submission_id: int, session: SessionDep, v
 @router.post("/submissions/{submission_id}/grade/{question_id:path}")
 def grade_part(
     request: Request, submission_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
-    csrf_token: CsrfField, score: Annotated[float, Form(ge=0, allow_inf_nan=False)],
-    comment: Annotated[str, Form(max_length=5000)] = "", back: Annotated[str, Form(max_length=20)] = "submission",
+    score: Annotated[float, Form(ge=0, allow_inf_nan=False)], comment: Annotated[str, Form(max_length=5000)] = "",
+    back: Annotated[str, Form(max_length=20)] = "submission", csrf_token: CsrfField = "",
 ) -> Response:
     check_csrf(request, visitor, csrf_token)
     submission = get_submission(submission_id, session, visitor.caller)
