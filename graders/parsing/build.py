@@ -207,6 +207,9 @@ class Builder(Transformer):
         infinity = Term("const", value="inf")
         return Node("interval", (Term("neg", (infinity,)), infinity), (False, False))
 
+    def matrix_target(self, node: Node) -> Node:
+        return node
+
     def mrow(self, *terms: Term) -> tuple[Term, ...]:
         return terms
 

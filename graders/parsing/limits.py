@@ -12,4 +12,4 @@ class Limits:
     max_exponent: int = 1000  # |constant exponent|; also bounds the size of constant numbers
     max_tokens: int = 600
     max_factorial: int = 200
-    max_magnitude: int = 300  # |log10| of any constant value (beyond it floats overflow)
+    max_magnitude: int = 305  # |log10| of any constant value (beyond it floats overflow)

@@ -1,0 +1,82 @@
+"""A question's vocabulary: aliases name one symbol, declared functions have derivatives,
+unknown words are refused by name."""
+import numpy as np
+import pytest
+import sympy
+
+from graders.parsing import ParseError, Vocabulary, parse
+
+OPTIONS = {
+    "symbols": {
+        "c_t": ["c^{(t)}", "c_t", "C_t", "c(t)", "c_{t}"],
+        "cbar_t": [r"\overline{c^{(t)}}", r"\bar{c}_t", r"\nabla c_t"],
+        "w_ix": ["w_{ix}", "W^{xi}"],
+        "i_t": ["i^{(t)}", "i_t"],
+    },
+    "functions": {"g": {"aliases": [r"\phi"], "argument": "z", "definition": "1/(1+exp(-z))"}},
+    "variables": {"lr": [0, 1], "z": [-2, 2]},
+}
+VOCABULARY = Vocabulary.from_options(OPTIONS)
+
+ALIASES = [
+    ("c^{(t)}", "c_t"), ("c_t", "c_t"), ("C_t", "c_t"), ("c(t)", "c_t"), ("c_{t}", "c_t"),
+    ("c ^ { ( t ) }", "c_t"), (r"\overline{c^{(t)}}", "cbar_t"), (r"\bar{c}_t", "cbar_t"),
+    (r"\nabla c_t", "cbar_t"), ("w_{ix}", "w_ix"), ("W^{xi}", "w_ix"), ("lr", "lr"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical"), ALIASES, ids=[row[0] for row in ALIASES])
+def test_each_alias_is_one_symbol_with_its_canonical_name(text: str, canonical: str) -> None:
+    assert parse(text, vocabulary=VOCABULARY).free_symbols == {canonical}
+
+
+def test_aliases_inside_an_expression() -> None:
+    node = parse(r"c^{(t)}(1-\tanh^2(c(t)))", vocabulary=VOCABULARY)
+    c_t = sympy.Symbol("c_t")
+    assert node.to_sympy() == c_t * (1 - sympy.tanh(c_t) ** 2)
+
+
+def test_alias_does_not_match_inside_a_longer_name() -> None:
+    assert parse("c_{t-1}", vocabulary=VOCABULARY).free_symbols == {"c_{t-1}"}
+
+
+def test_latex_shows_the_spelling_the_student_used() -> None:
+    assert parse(r"\nabla c_t + C_t", vocabulary=VOCABULARY).to_latex() == r"\nabla c_t + C_t"
+
+
+@pytest.mark.parametrize("text", ["g'(z)", r"\phi'(z)"], ids=["name", "alias"])
+def test_declared_function_derivative_matches_logistic_identity(text: str) -> None:
+    points = {"z": np.linspace(-3, 3, 7)}
+    derivative = parse(text, vocabulary=VOCABULARY).evaluate(points)
+    identity = parse("sigma(z)*(1-sigma(z))").evaluate(points)
+    np.testing.assert_allclose(derivative, identity, rtol=1e-12)
+
+
+def test_declared_function_converts_to_sympy_through_its_definition() -> None:
+    z = sympy.Symbol("z")
+    expected = sympy.diff(1 / (1 + sympy.exp(-z)), z)
+    assert sympy.simplify(parse("g'(z)", vocabulary=VOCABULARY).to_sympy() - expected) == 0
+
+
+@pytest.mark.parametrize("text", ["foo", "xyz", "softmax(x)", r"\mathrm{relu}(x)"],
+                         ids=["foo", "three-letters", "unknown-function", "mathrm-word"])
+def test_unknown_words_are_refused_by_name(text: str) -> None:
+    with pytest.raises(ParseError) as refused:
+        parse(text)
+    assert "unknown symbol" in refused.value.message
+    assert "single letters" in refused.value.message
+
+
+def test_refusal_lists_the_declared_names() -> None:
+    with pytest.raises(ParseError) as refused:
+        parse("foo", vocabulary=VOCABULARY)
+    assert "cbar_t" in refused.value.message
+
+
+def test_declared_single_letters_may_run_together() -> None:
+    vocabulary = Vocabulary.from_options({"variables": ["d", "k", "H", "W"]})
+    assert parse("dkHW", vocabulary=vocabulary).free_symbols == {"d", "k", "H", "W"}
+
+
+def test_two_undeclared_letters_are_a_product() -> None:
+    assert parse("xy").to_sympy() == sympy.Symbol("x") * sympy.Symbol("y")
