@@ -45,12 +45,17 @@ def node_to_sympy(node: Node) -> sympy.Basic:
         return sympy.Union(*(node_to_sympy(part) for part in parts))
     if kind == "relation":
         values = list(map(term_to_sympy, parts))
-        relations = [_RELATIONS[op](left, right)
-                     for op, left, right in zip(node.meta, values, values[1:])]
+        relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])]
         return relations[0] if len(relations) == 1 else sympy.And(*relations)
     if kind == "matrix":
         return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])
     return sympy.Eq(*map(term_to_sympy, parts), evaluate=False)
+
+
+def _relation(operator: str, left: sympy.Expr, right: sympy.Expr) -> sympy.Basic:
+    relation = _RELATIONS[operator](left, right)
+    # `52 <= x` as `x >= 52`, as SymPy writes it; between numbers it is already True/False
+    return getattr(relation, "canonical", relation)
 
 
 def _number(term: Term) -> sympy.Rational:
