@@ -1,0 +1,21 @@
+"""Short keys that equivalent answers share, for clustering wrong answers without comparing every pair."""
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from graders.kinds import kind_module
+from graders.parsing import ParseError
+
+
+def fingerprint(kind: str, student: str, options: Mapping[str, Any] | None = None) -> str | None:
+    """16 hex characters; the same for answers grade() would judge equivalent (values at the part's
+    sample points, or the canonical value), None when the answer cannot be read."""
+    module = kind_module(kind)
+    opts = module.Options.from_mapping(options)
+    try:
+        answer = module.read_student(student, "auto", opts)
+    except ParseError:
+        return None
+    material = f"{kind}:{module.key(answer, opts)}"
+    return hashlib.blake2b(material.encode(), digest_size=8).hexdigest()

@@ -1,0 +1,39 @@
+"""One module per answer kind; `KINDS` names them in the order of the contract."""
+
+from types import ModuleType
+
+from graders.kinds import (
+    bigo,
+    choice,
+    equation,
+    expression,
+    integer,
+    manual,
+    matrix,
+    number,
+    sets,
+    tuples,
+)
+
+_MODULES: dict[str, ModuleType] = {
+    "number": number,
+    "integer": integer,
+    "tuple": tuples,
+    "set": sets,
+    "expression": expression,
+    "equation": equation,
+    "matrix": matrix,
+    "bigo": bigo,
+    "choice": choice,
+    "manual": manual,
+}
+
+KINDS: tuple[str, ...] = tuple(_MODULES)
+
+
+def kind_module(kind: str) -> ModuleType:
+    """The module that grades `kind`; an unknown kind is a bug in the caller."""
+    try:
+        return _MODULES[kind]
+    except KeyError:
+        raise ValueError(f"unknown answer kind {kind!r}; expected one of {', '.join(KINDS)}") from None

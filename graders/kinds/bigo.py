@@ -1,0 +1,119 @@
+"""Asymptotic bounds: same class when the dominant terms agree after dropping constant factors.
+
+`O(3 d k^2 H W + d)` = `O(d k^2 H W)`; `O(dHW)` ≠ `O(d k^2 HW)`. O, \\mathcal{O} and \\Theta are read alike.
+"""
+
+from dataclasses import dataclass
+
+import sympy
+
+from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.options import BigOOptions
+from graders.parsing import ParseError, parse
+
+Options = BigOOptions
+
+# Expanding (n + 1)^1000 would never finish; a human grader would not expand it either.
+MAX_EXPANDED_POWER = 12
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How one term grows: per variable (power, power of its log), and any other factors verbatim."""
+
+    rates: tuple[tuple[str, sympy.Rational, sympy.Rational], ...]
+    others: tuple[str, ...]
+
+    def dominates(self, other: "Growth") -> bool:
+        if self.others != other.others:
+            return False
+        mine = {name: (power, logs) for name, power, logs in self.rates}
+        theirs = {name: (power, logs) for name, power, logs in other.rates}
+        zero = (sympy.Integer(0), sympy.Integer(0))
+        return all(mine.get(name, zero) >= theirs.get(name, zero) for name in mine.keys() | theirs.keys())
+
+
+@dataclass(frozen=True)
+class Bound:
+    expression: sympy.Expr
+    dominant: frozenset[Growth]
+
+
+def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
+    node = parse(text, syntax=syntax, target="bigo")
+    expression = node.to_sympy()
+    variables = set(options.asymptotic) if options.asymptotic is not None else set(node.free_symbols)
+    if _too_big_to_expand(expression):
+        raise ParseError("Simplify the bound first: a power of a sum this large is not expanded.", 0, text)
+    return Reading(Bound(expression, _dominant(expression, variables)), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: BigOOptions) -> Reading:
+    if isinstance(reference, str):
+        return read_student(reference, syntax, options)
+    expression = sympy.sympify(reference)  # a trusted SymPy object from the bank
+    variables = set(options.asymptotic or (str(s) for s in expression.free_symbols))
+    latex = rf"\mathcal{{O}}\left({sympy.latex(expression)}\right)"
+    return Reading(Bound(expression, _dominant(expression, variables)), latex, f"O({sympy.sstr(expression)})")
+
+
+def compare(answer: Reading, expected: Reading, options: BigOOptions) -> Verdict:
+    ours, theirs = _regrown(answer.value, expected.value, options), expected.value.dominant
+    if ours == theirs:
+        return RIGHT
+    if _all_dominated(theirs, ours):
+        return wrong("Not the expected asymptotic class: your bound grows faster.")
+    if _all_dominated(ours, theirs):
+        return wrong("Not the expected asymptotic class: your bound grows more slowly.")
+    return wrong("Not the expected asymptotic class.")
+
+
+def key(answer: Reading, options: BigOOptions) -> str:
+    return " + ".join(sorted(_show(growth) for growth in answer.value.dominant))
+
+
+def _regrown(answer: Bound, expected: Bound, options: BigOOptions) -> frozenset[Growth]:
+    """With no declared variables, the reference's symbols are asymptotic too (a student may omit one)."""
+    if options.asymptotic is not None:
+        return answer.dominant
+    names = {str(s) for s in answer.expression.free_symbols | expected.expression.free_symbols}
+    return _dominant(answer.expression, names)
+
+
+def _dominant(expression: sympy.Expr, variables: set[str]) -> frozenset[Growth]:
+    growths = {_growth(term, variables) for term in sympy.Add.make_args(sympy.expand(expression))}
+    return frozenset(g for g in growths if not any(o != g and o.dominates(g) for o in growths))
+
+
+def _growth(term: sympy.Expr, variables: set[str]) -> Growth:
+    powers: dict[str, list] = {}
+    others = []
+    for factor in sympy.Mul.make_args(term):
+        base, exponent = factor.as_base_exp()
+        if not {str(s) for s in factor.free_symbols} & variables:
+            continue  # a constant factor
+        if base.is_Symbol and exponent.is_Rational:
+            powers.setdefault(str(base), [0, 0])[0] += exponent
+        elif isinstance(base, sympy.log) and base.args[0].is_Symbol and exponent.is_Rational:
+            powers.setdefault(str(base.args[0]), [0, 0])[1] += exponent
+        else:
+            others.append(sympy.sstr(factor))
+    if not powers and not others:
+        return Growth((), ())  # a constant term: O(1)
+    rates = tuple(sorted((name, sympy.Rational(p), sympy.Rational(l)) for name, (p, l) in powers.items()))
+    return Growth(rates, tuple(sorted(others)))
+
+
+def _all_dominated(lower: frozenset[Growth], upper: frozenset[Growth]) -> bool:
+    return all(any(u.dominates(low) for u in upper) for low in lower)
+
+
+def _too_big_to_expand(expression: sympy.Expr) -> bool:
+    return any(
+        p.base.is_Add and p.exp.is_Integer and abs(int(p.exp)) > MAX_EXPANDED_POWER for p in expression.atoms(sympy.Pow)
+    )
+
+
+def _show(growth: Growth) -> str:
+    factors = [f"{name}^{power}" + (f" log({name})^{logs}" if logs else "") for name, power, logs in growth.rates]
+    return " ".join(factors + list(growth.others)) or "1"

@@ -1,0 +1,50 @@
+"""Elements of tuples and matrices: numbers compared with tolerance, formulas by the expression engine."""
+
+from collections.abc import Sequence
+
+import numpy as np
+import sympy
+
+from graders.kinds.agreement import close
+from graders.kinds.expression import compare_formulas
+from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.options import ExpressionOptions, TupleOptions
+from graders.parsing import Node, parse
+
+
+def element_formulas(node: Node) -> tuple[Formula, ...]:
+    return tuple(from_node(element) for element in node.elements)
+
+
+def reference_element(value: object, syntax: str) -> Formula:
+    """One trusted element given as a Python number, a SymPy object or text."""
+    if isinstance(value, str):
+        return from_node(parse(value, syntax=syntax, target="expression"))
+    return from_sympy(sympy.sympify(value))
+
+
+def reference_elements(values: Sequence[object], syntax: str) -> tuple[Formula, ...]:
+    return tuple(reference_element(value, syntax) for value in values)
+
+
+def elements_equal(student: Sequence[Formula], expected: Sequence[Formula], options: TupleOptions) -> list[bool]:
+    """Position by position: constants with the kind's tolerance, formulas at sample points."""
+    return [_equal(ours, theirs, options) for ours, theirs in zip(student, expected)]
+
+
+def constant_value(formula: Formula) -> float:
+    return float(formula.values({}, 1)[0])
+
+
+def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
+    if not student.names and not expected.names:
+        ours, theirs = np.array([constant_value(student)]), np.array([constant_value(expected)])
+        return bool(close(ours, theirs, options.rtol, max(options.atol, 1e-12)).all())
+    return bool(compare_formulas(student, expected, ExpressionOptions(rtol=options.rtol), "").correct)
+
+
+def wrong_positions(flags: Sequence[bool], label: str = "position") -> str:
+    """Which positions are wrong (1-based), never what the right values are."""
+    positions = [str(index + 1) for index, ok in enumerate(flags) if not ok]
+    plural = label + ("s" if len(positions) > 1 else "")
+    return f"Check {plural} {', '.join(positions)}."

@@ -1,0 +1,94 @@
+"""grade() and interpret(): read, compare, then look for a known mistake. Errors in student input are values."""
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import sympy
+
+from graders.kinds import kind_module
+from graders.kinds.base import Reading, Verdict, trusted
+from graders.kinds.mistakes import matched_mistake
+from graders.options import CommonOptions
+from graders.parsing import ParseError
+from graders.result import GradeResult, Interpretation, unreadable
+
+
+def grade(
+    kind: str, student: str, reference: object, syntax: str = "auto", options: Mapping[str, Any] | None = None
+) -> GradeResult:
+    """Grade one answer; bad student input gives `error=...`, a bad kind or reference raises ValueError."""
+    module = kind_module(kind)
+    opts = module.Options.from_mapping(options)
+    expected = expected_reading(kind, reference, syntax, opts)
+    try:
+        answer = module.read_student(student, syntax, opts)
+    except ParseError as error:
+        return unreadable(str(error))
+    verdict = module.compare(answer, expected, opts)
+    if verdict.correct is False:
+        mistake = matched_mistake(
+            answer,
+            opts,
+            read=lambda text: expected_reading(kind, text, syntax, opts),
+            same=lambda ours, theirs: module.compare(ours, theirs, opts).correct is True,
+        )
+        if mistake is not None:
+            return _result(answer, Verdict(False, opts.mistakes[mistake].score, opts.mistakes[mistake].feedback), mistake)
+        if opts.reveal_answer and expected.canonical is not None:
+            verdict = Verdict(False, verdict.score, f"{verdict.feedback} The expected answer is {expected.canonical}.")
+    return _result(answer, verdict)
+
+
+def interpret(kind: str, student: str, syntax: str = "auto", options: Mapping[str, Any] | None = None) -> Interpretation:
+    """How the answer is read, without grading it."""
+    module = kind_module(kind)
+    try:
+        answer = module.read_student(student, syntax, module.Options.from_mapping(options))
+    except ParseError as error:
+        return Interpretation(latex=None, error=str(error))
+    return Interpretation(latex=answer.latex, error=None, canonical=answer.canonical)
+
+
+def expected_reading(kind: str, reference: object, syntax: str, options: CommonOptions) -> Reading:
+    """The reference as read by the kind, cached per (reference, options) when the reference is hashable."""
+    key = _hashable(reference)
+    try:
+        return _cached_reference(kind, key, syntax, options)
+    except TypeError:  # an unhashable reference of a type we do not know: read it every time
+        return _read_reference(kind, reference, syntax, options)
+
+
+@lru_cache(maxsize=2048)
+def _cached_reference(kind: str, reference: object, syntax: str, options: CommonOptions) -> Reading:
+    return _read_reference(kind, reference, syntax, options)
+
+
+def _read_reference(kind: str, reference: object, syntax: str, options: CommonOptions) -> Reading:
+    module = kind_module(kind)
+    return trusted(lambda: module.read_reference(reference, syntax, options), f"{kind} reference {reference!r}")
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(value)
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_hashable(v) for v in value)
+    return value
+
+
+def _result(answer: Reading, verdict: Verdict, mistake: int | None = None) -> GradeResult:
+    return GradeResult(
+        correct=verdict.correct,
+        score=verdict.score,
+        feedback=verdict.feedback,
+        interpreted=answer.latex,
+        error=None,
+        canonical=answer.canonical,
+        mistake=mistake,
+    )

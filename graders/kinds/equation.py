@@ -1,0 +1,52 @@
+"""Equations: equivalent when they define the same relation, i.e. (lhs - rhs) agree up to a nonzero factor."""
+
+import numpy as np
+import sympy
+
+from graders.kinds import agreement
+from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.expression import values_at_points, vocabulary
+from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.options import ExpressionOptions
+from graders.parsing import parse
+
+Options = ExpressionOptions
+
+NOT_EQUIVALENT = "Not equivalent to the expected equation."
+
+
+def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
+    node = parse(text, syntax=syntax, target="equation", vocabulary=vocabulary(options))
+    return Reading(from_node(node), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: ExpressionOptions) -> Reading:
+    if isinstance(reference, str):
+        return read_student(reference, syntax, options)
+    if not isinstance(reference, sympy.Eq):
+        raise ValueError(f"equation reference {reference!r} is not a sympy.Eq")
+    return Reading(from_sympy(reference.lhs - reference.rhs), sympy.latex(reference), sympy.sstr(reference))
+
+
+def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> Verdict:
+    student, reference = answer.value, expected.value
+    names = student.names | reference.names
+    ours, theirs = values_at_points(student, names, options), values_at_points(reference, names, options)
+    if agreement.enough_nonzero_points(theirs):
+        ratio = agreement.constant_ratio(ours, theirs, options.rtol)
+        return RIGHT if ratio else wrong(NOT_EQUIVALENT)
+    return RIGHT if _symbolically_proportional(student, reference) else wrong(NOT_EQUIVALENT)
+
+
+def key(answer: Reading, options: ExpressionOptions) -> str:
+    # Scale-free: an equation multiplied through by a constant keeps its key.
+    formula: Formula = answer.value
+    values = values_at_points(formula, formula.names, options)
+    finite = values[np.isfinite(values) & (np.abs(values) > agreement.ABSOLUTE_FLOOR)]
+    scale = finite[0] if len(finite) else 1.0
+    return " ".join(f"{v:.6g}" for v in values / scale)
+
+
+def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
+    ratio = sympy.simplify(student.symbolic() / reference.symbolic())
+    return bool(ratio.is_number and ratio != 0)

@@ -1,0 +1,86 @@
+"""Expressions: equal values at the sample points, with SymPy only where the points cannot decide."""
+
+import json
+from functools import lru_cache
+
+import numpy as np
+import sympy
+
+from graders.kinds import agreement
+from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.kinds.sampling import point_count, sample_env
+from graders.options import ExpressionOptions
+from graders.parsing import Vocabulary, parse
+
+Options = ExpressionOptions
+
+NOT_EQUIVALENT = "Not equivalent to the expected expression"
+
+
+def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
+    node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
+    return Reading(from_node(node), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: ExpressionOptions) -> Reading:
+    if isinstance(reference, str):
+        return read_student(reference, syntax, options)
+    expr = sympy.sympify(reference)  # a trusted SymPy object or number from the bank, never student text
+    return Reading(from_sympy(expr), sympy.latex(expr), sympy.sstr(expr))
+
+
+def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> Verdict:
+    return compare_formulas(answer.value, expected.value, options, NOT_EQUIVALENT)
+
+
+def key(answer: Reading, options: ExpressionOptions) -> str:
+    formula: Formula = answer.value
+    return " ".join(f"{v:.6g}" for v in values_at_points(formula, formula.names, options))
+
+
+def compare_formulas(student: Formula, expected: Formula, options: ExpressionOptions, not_equal: str) -> Verdict:
+    """Numeric agreement, else the SymPy fallback; wrong answers get a hint that does not reveal the reference."""
+    names = student.names | expected.names
+    ours = values_at_points(student, names, options)
+    theirs = _reference_values(expected, tuple(sorted(names)), options)
+    outcome = agreement.agree(ours, theirs, options.rtol, symbolic=bool(names))
+    if outcome.equal or (not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic())):
+        return RIGHT
+    return wrong(f"{not_equal}{_hint(ours, theirs, names, outcome.witness, options)}.")
+
+
+def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
+    return formula.values(sample_env(names, options), point_count(options))
+
+
+@lru_cache(maxsize=2048)
+def _reference_values(formula: Formula, names: tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
+    # Keyed by the formula's identity, which is stable because the engine caches the reference's reading.
+    values = values_at_points(formula, names, options)
+    values.flags.writeable = False
+    return values
+
+
+def _hint(ours: np.ndarray, theirs: np.ndarray, names: frozenset[str], witness: int | None, options: ExpressionOptions) -> str:
+    ratio = agreement.constant_ratio(ours, theirs, options.rtol)
+    if ratio is not None and abs(ratio + 1) <= options.rtol:
+        return "; check the sign"
+    if ratio is not None and ratio != 0:
+        return "; it is off by a constant factor"
+    if witness is None or not names:
+        return ""
+    env = sample_env(sorted(names)[:4], options)
+    point = ", ".join(f"{name} = {env[name][witness]:.3g}" for name in env)
+    return f": they differ at {point}"
+
+
+@lru_cache(maxsize=256)
+def _vocabulary(symbols: str, functions: str, variables: str) -> Vocabulary:
+    return Vocabulary.from_options(
+        {"symbols": json.loads(symbols), "functions": json.loads(functions), "variables": json.loads(variables)}
+    )
+
+
+def vocabulary(options: ExpressionOptions) -> Vocabulary:
+    return _vocabulary(options.symbols, options.functions, options.variables)

@@ -1,0 +1,76 @@
+"""Numbers: literals, scientific notation, fractions and arithmetic, compared with tolerance or significant figures."""
+
+import math
+import re
+
+import numpy as np
+import sympy
+
+from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.options import NumberOptions
+from graders.parsing import Node, ParseError, parse
+
+Options = NumberOptions
+
+_DIGITS = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+_POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|[+-]?\d+)"
+_LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\$?")
+
+
+def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
+    if options.literal and not _LITERAL.fullmatch(text.strip()):
+        raise ParseError("Write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic.", 0, text)
+    return _reading(read_constant(text, syntax))
+
+
+def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
+    if isinstance(reference, str):
+        return _reading(read_constant(reference, syntax))
+    value = float(reference)
+    return Reading(value, sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
+
+
+def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
+    student, reference = answer.value, expected.value
+    if not math.isfinite(student):
+        return wrong("Your answer is not a finite number.")
+    if abs(student - reference) <= _tolerance(reference, options):
+        return RIGHT
+    if options.sigfigs is not None:
+        return wrong(f"Not the expected value to {options.accuracy_sigfigs or options.sigfigs} significant figures.")
+    if reference and abs(student - reference) <= 1e-2 * abs(reference):
+        return wrong("Close, but not within the required accuracy.")
+    return wrong("Not the expected value.")
+
+
+def key(answer: Reading, options: NumberOptions) -> str:
+    return f"{answer.value:.6g}"
+
+
+def read_constant(text: str, syntax: str) -> Node:
+    """Parse text that must be a constant: any symbol in it is an error naming the symbol."""
+    node = parse(text, syntax=syntax, target="expression")
+    if node.free_symbols:
+        names = ", ".join(sorted(node.free_symbols))
+        first = min((text.find(name) for name in node.free_symbols if name in text), default=0)
+        raise ParseError(f"A number was expected, but the answer contains the symbol(s) {names}.", max(first, 0), text)
+    return node
+
+
+def _reading(node: Node) -> Reading:
+    with np.errstate(all="ignore"):
+        value = complex(np.asarray(node.evaluate({}))).real
+    return Reading(value, node.to_latex(), node.to_text())
+
+
+def _tolerance(reference: float, options: NumberOptions) -> float:
+    magnitude = abs(reference)
+    if options.decimal_places is not None:
+        return 0.5 * 10.0 ** -options.decimal_places * (1 + 1e-9)
+    if options.sigfigs is not None:
+        digits = options.accuracy_sigfigs or options.sigfigs
+        exponent = math.floor(math.log10(magnitude)) if magnitude else 0
+        # Right to n significant figures: within half a unit of the n-th digit (plus float slack).
+        return 0.5 * 10.0 ** (exponent - digits + 1) * (1 + 1e-9)
+    return max(options.atol, options.rtol * magnitude)
+

@@ -1,0 +1,69 @@
+"""Sets: finite sets, intervals, unions and inequalities in one variable; optionally of integers only."""
+
+import sympy
+
+from graders.kinds.base import RIGHT, Reading, Verdict, overlap_verdict, wrong
+from graders.options import SetOptions
+from graders.parsing import Node, ParseError, parse
+
+Options = SetOptions
+
+# An integer range larger than this is kept as a Range, not listed element by element.
+MAX_LISTED = 10_000
+
+
+def read_student(text: str, syntax: str, options: SetOptions) -> Reading:
+    node = parse(text, syntax=syntax, target="set")
+    return Reading(_as_set(node, text, options), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: SetOptions) -> Reading:
+    if isinstance(reference, str):
+        return read_student(reference, syntax, options)
+    if isinstance(reference, sympy.Set):
+        value = reference
+    else:
+        value = sympy.FiniteSet(*(sympy.sympify(v) for v in reference))  # type: ignore[union-attr]
+    value = _restrict(value, options)
+    return Reading(value, sympy.latex(value), sympy.sstr(value))
+
+
+def compare(answer: Reading, expected: Reading, options: SetOptions) -> Verdict:
+    ours, theirs = answer.value, expected.value
+    if ours == theirs:
+        return RIGHT
+    if isinstance(ours, sympy.FiniteSet) and isinstance(theirs, sympy.FiniteSet):
+        return overlap_verdict(_rounded(ours), _rounded(theirs), options, "elements")
+    return wrong("Not the expected set.")
+
+
+def key(answer: Reading, options: SetOptions) -> str:
+    if isinstance(answer.value, sympy.FiniteSet):
+        return "{" + ", ".join(sorted(_rounded(answer.value))) + "}"
+    return sympy.sstr(answer.value)
+
+
+def _as_set(node: Node, text: str, options: SetOptions) -> sympy.Set:
+    unknown = node.free_symbols - ({options.variable} if node.kind == "relation" else set())
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        message = f"Write the set with numbers and the variable {options.variable} only; {names} is not known here."
+        raise ParseError(message, 0, text)
+    value = node.to_sympy()
+    if node.kind == "relation":
+        value = value.as_set() if node.free_symbols else sympy.S.EmptySet
+    return _restrict(value, options)
+
+
+def _restrict(value: sympy.Set, options: SetOptions) -> sympy.Set:
+    """With `integer`, keep only the integers: [52, 55) becomes {52, 53, 54}."""
+    if not options.integer:
+        return value
+    value = value.intersect(sympy.S.Integers)
+    if isinstance(value, sympy.Range) and value.is_finite_set and value.size <= MAX_LISTED:
+        return sympy.FiniteSet(*value)
+    return value
+
+
+def _rounded(value: sympy.FiniteSet) -> frozenset[str]:
+    return frozenset(f"{float(element):.12g}" if element.is_number else sympy.sstr(element) for element in value)
