@@ -38,6 +38,8 @@ _MAX_SCRIPT = 30
 def command(lexer: Lexer, spelling: str) -> None:
     name = spelling[1:]
     end = lexer.position + len(spelling)
+    if not name:
+        raise lexer.error("unexpected '\\' at the end")
     if name in _SKIPPED:
         lexer.position = end
     elif name in _SIZERS:

@@ -19,7 +19,7 @@ from graders.parsing.words import CONSTANTS, FUNCTIONS, kind_of, split_word
 
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WORD = re.compile(r"[A-Za-z]+")
-_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)")
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
 _SCRIPT_RUN = re.compile(r"[A-Za-z]+|\d+")
 _OPERAND_ENDS = {"NUMBER", "NAME", "CONST", "_RPAR", "_RBRACK", "_RBRACE", "_RABS", "BANG", "_RSET"}
 _OPENERS = {"(": ("_LPAR", "paren"), "[": ("_LBRACK", "paren")}

@@ -1,4 +1,5 @@
 """Plain-text and LaTeX expressions read to the SymPy value a careful human grader would."""
+import numpy as np
 import pytest
 import sympy
 
@@ -136,3 +137,14 @@ def test_lstm_cell_gradient_reads_with_names_as_symbols() -> None:
     node = parse(r"o^{(t)}(1-\tanh^2(c^{(t)}))")
     o_t, c_t = sympy.Symbol("o^{(t)}"), sympy.Symbol("c^{(t)}")
     assert same(node.to_sympy(), o_t * (1 - sympy.tanh(c_t) ** 2))
+
+
+@pytest.mark.parametrize("text", [row[0] for row in TEXT + LATEX], ids=[row[2] for row in TEXT + LATEX])
+def test_numpy_value_equals_sympy_value(text: str) -> None:
+    node = parse(text)
+    names = sorted(node.free_symbols)
+    points = np.random.default_rng(7).uniform(0.2, 1.8, size=(len(names), 5))
+    env = dict(zip(names, points))
+    fast = np.broadcast_to(node.evaluate(env), (5,))
+    exact = sympy.lambdify([sympy.Symbol(name) for name in names], node.to_sympy(), "numpy")(*points)
+    np.testing.assert_allclose(fast, np.broadcast_to(exact, (5,)), rtol=1e-9)
