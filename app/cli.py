@@ -41,6 +41,31 @@ def migrate(_args: argparse.Namespace) -> None:
     print("Database is at the latest revision.")
 
 
+def regrade_assignment(args: argparse.Namespace) -> None:
+    from tqdm import tqdm
+
+    from graders import GradingPool
+    from app.errors import NotFound
+    from app.models import Assignment
+    from app.services.regrade import current_run, regrade, remaining
+
+    settings = get_settings()
+    upgrade_to_head(settings.database_url)
+    by = args.by or "grader regrade"
+    with session_factory()() as session:
+        assignment = session.get(Assignment, args.assignment)
+        if assignment is None:
+            raise NotFound(f"assignment {args.assignment} does not exist")
+        run = current_run(session, assignment, by, resume=True)
+        pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
+        try:
+            with tqdm(total=remaining(session, assignment, run), unit="submission", desc="regrade") as bar:
+                run = regrade(session, pool, assignment=assignment, by=by, run=run, progress=bar.update)
+        finally:
+            pool.close()
+    print(f"Regraded {run.submissions} submissions of assignment {assignment.id}; {run.changed} changed.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate_cmd = commands.add_parser("migrate", help="upgrade the database to the latest revision")
     migrate_cmd.set_defaults(run=migrate)
+
+    regrade_cmd = commands.add_parser("regrade", help="regrade an assignment's stored answers (resumes an interrupted run)")
+    regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
+    regrade_cmd.add_argument("--by", help="who regrades, for the score history")
+    regrade_cmd.set_defaults(run=regrade_assignment)
     return parser
 
 
