@@ -67,7 +67,7 @@ def overlap_verdict(answer: frozenset, expected: frozenset, options: CommonOptio
         return RIGHT
     missing, extra = len(expected - answer), len(answer - expected)
     notes = [f"{n} of your {what} {'is' if n == 1 else 'are'} not expected" for n in [extra] if n]
-    notes += [f"{n} expected {what} {'is' if n == 1 else 'are'} missing" for n in [missing] if n]
+    notes += [f"{n} expected {what[:-1] if n == 1 else what} {'is' if n == 1 else 'are'} missing" for n in [missing] if n]
     score = len(answer & expected) / len(answer | expected) if options.partial else 0.0
     return wrong("Not right: " + " and ".join(notes) + ".", score)
 
@@ -79,3 +79,14 @@ def text_latex(text: str) -> str:
     """Plain text shown inside LaTeX, with LaTeX's special characters escaped."""
     escaped = "".join(_TEXT_ESCAPES.get(c, f"\\{c}" if c in "{}$&#_%" else c) for c in text)
     return rf"\text{{{escaped}}}"
+
+
+def check_length(text: str, limit: int) -> None:
+    """Free-text kinds bypass the parser, so they bound the length themselves."""
+    if len(text) > limit:
+        raise ParseError(f"the answer is longer than {limit} characters", limit, text[: limit + 40])
+
+
+def first_position(text: str, names: frozenset[str] | set[str]) -> int:
+    """Where the first of `names` is spelled as-is in the answer (0 when spelled through an alias)."""
+    return min((text.find(name) for name in names if name in text), default=0)

@@ -44,7 +44,7 @@ def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
     expression = node.to_sympy()
     variables = set(options.asymptotic) if options.asymptotic is not None else set(node.free_symbols)
     if _too_big_to_expand(expression):
-        raise ParseError("Simplify the bound first: a power of a sum this large is not expanded.", 0, text)
+        raise ParseError("simplify the bound first: a power of a sum this large is not expanded", 0, text)
     return Reading(Bound(expression, _dominant(expression, variables)), node.to_latex(), node.to_text())
 
 

@@ -1,6 +1,6 @@
 """Multiple choice: one label or several, separated by commas; partial credit per label when allowed."""
 
-from graders.kinds.base import Reading, Verdict, overlap_verdict, text_latex, wrong
+from graders.kinds.base import Reading, Verdict, check_length, overlap_verdict, text_latex, wrong
 from graders.options import ChoiceOptions
 from graders.parsing import ParseError
 
@@ -10,20 +10,19 @@ MAX_LENGTH = 1000
 
 
 def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"The answer is longer than {MAX_LENGTH} characters.", MAX_LENGTH, text[: MAX_LENGTH + 40])
+    check_length(text, MAX_LENGTH)
     labels = {label.casefold(): label for label in options.choices}
     picked: set[str] = set()
     position = 0
     for piece in text.replace(";", ",").split(","):
         name = piece.strip().casefold()
         if name and name not in labels:
-            raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)}).", position, text)
+            raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)})", position, text)
         if name:
             picked.add(labels[name])
         position += len(piece) + 1
     if not picked:
-        raise ParseError("Pick at least one of the choices.", 0, text)
+        raise ParseError("pick at least one of the choices", 0, text)
     shown = ", ".join(sorted(picked))
     return Reading(frozenset(picked), text_latex(shown), shown)
 

@@ -5,7 +5,7 @@ import sympy
 
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, wrong
-from graders.kinds.expression import values_at_points, vocabulary
+from graders.kinds.expression import refuse_undeclared, values_at_points, vocabulary
 from graders.kinds.formula import Formula, from_node, from_sympy
 from graders.options import ExpressionOptions
 from graders.parsing import parse
@@ -17,6 +17,7 @@ NOT_EQUIVALENT = "Not equivalent to the expected equation."
 
 def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
     node = parse(text, syntax=syntax, target="equation", vocabulary=vocabulary(options))
+    refuse_undeclared(node, text, vocabulary(options))
     return Reading(from_node(node), node.to_latex(), node.to_text())
 
 

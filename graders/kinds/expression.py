@@ -7,11 +7,11 @@ import numpy as np
 import sympy
 
 from graders.kinds import agreement
-from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import Formula, from_node, from_sympy
 from graders.kinds.sampling import point_count, sample_env
 from graders.options import ExpressionOptions
-from graders.parsing import Vocabulary, parse
+from graders.parsing import Node, ParseError, Vocabulary, parse
 
 Options = ExpressionOptions
 
@@ -20,7 +20,17 @@ NOT_EQUIVALENT = "Not equivalent to the expected expression"
 
 def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
     node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
+    refuse_undeclared(node, text, vocabulary(options))
     return Reading(from_node(node), node.to_latex(), node.to_text())
+
+
+def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:
+    """A question that declares its symbols accepts no others, though the parser reads any letter."""
+    unknown = node.free_symbols - words.declared
+    if words.declared and unknown:
+        names = ", ".join(sorted(unknown))
+        message = f"{names} is not a symbol of this question (it uses {', '.join(sorted(words.declared))})"
+        raise ParseError(message, first_position(text, unknown), text)
 
 
 def read_reference(reference: object, syntax: str, options: ExpressionOptions) -> Reading:
@@ -76,11 +86,16 @@ def _hint(ours: np.ndarray, theirs: np.ndarray, names: frozenset[str], witness: 
 
 
 @lru_cache(maxsize=256)
-def _vocabulary(symbols: str, functions: str, variables: str) -> Vocabulary:
+def _vocabulary(symbols: str, functions: str, variables: str, samples: str) -> Vocabulary:
     return Vocabulary.from_options(
-        {"symbols": json.loads(symbols), "functions": json.loads(functions), "variables": json.loads(variables)}
+        {
+            "symbols": json.loads(symbols),
+            "functions": json.loads(functions),
+            "variables": json.loads(variables),
+            "samples": json.loads(samples),
+        }
     )
 
 
 def vocabulary(options: ExpressionOptions) -> Vocabulary:
-    return _vocabulary(options.symbols, options.functions, options.variables)
+    return _vocabulary(options.symbols, options.functions, options.variables, options.samples)

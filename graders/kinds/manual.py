@@ -1,8 +1,7 @@
 """Free text kept for an instructor: never graded here."""
 
-from graders.kinds.base import Reading, Verdict
+from graders.kinds.base import Reading, Verdict, check_length
 from graders.options import CommonOptions
-from graders.parsing import ParseError
 
 Options = CommonOptions
 
@@ -11,8 +10,7 @@ WAITING = Verdict(correct=None, score=0.0, feedback="waiting for an instructor")
 
 
 def read_student(text: str, syntax: str, options: CommonOptions) -> Reading:
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"The answer is longer than {MAX_LENGTH} characters.", MAX_LENGTH, text[: MAX_LENGTH + 40])
+    check_length(text, MAX_LENGTH)
     return Reading(" ".join(text.split()), None, None)
 
 

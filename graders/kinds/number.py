@@ -6,7 +6,7 @@ import re
 import numpy as np
 import sympy
 
-from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.options import NumberOptions
 from graders.parsing import Node, ParseError, parse
 
@@ -19,7 +19,7 @@ _LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
     if options.literal and not _LITERAL.fullmatch(text.strip()):
-        raise ParseError("Write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic.", 0, text)
+        raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
     return _reading(read_constant(text, syntax))
 
 
@@ -52,8 +52,8 @@ def read_constant(text: str, syntax: str) -> Node:
     node = parse(text, syntax=syntax, target="expression")
     if node.free_symbols:
         names = ", ".join(sorted(node.free_symbols))
-        first = min((text.find(name) for name in node.free_symbols if name in text), default=0)
-        raise ParseError(f"A number was expected, but the answer contains the symbol(s) {names}.", max(first, 0), text)
+        message = f"a number was expected, but the answer contains the symbol(s) {names}"
+        raise ParseError(message, first_position(text, node.free_symbols), text)
     return node
 
 

@@ -47,7 +47,7 @@ def _as_set(node: Node, text: str, options: SetOptions) -> sympy.Set:
     unknown = node.free_symbols - ({options.variable} if node.kind == "relation" else set())
     if unknown:
         names = ", ".join(sorted(unknown))
-        message = f"Write the set with numbers and the variable {options.variable} only; {names} is not known here."
+        message = f"write the set with numbers and the variable {options.variable} only; {names} is not known here"
         raise ParseError(message, 0, text)
     value = node.to_sympy()
     if node.kind == "relation":

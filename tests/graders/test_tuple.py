@@ -1,0 +1,55 @@
+"""Tuples: ordered values such as shapes, element-wise with tolerance, with optional partial credit."""
+
+import pytest
+
+from graders import grade
+
+
+@pytest.mark.parametrize(
+    "student",
+    [
+        pytest.param("9x13", id="x"),
+        pytest.param("9×13", id="times-sign"),
+        pytest.param(r"9 \times 13", id="latex-times"),
+        pytest.param("(9, 13)", id="parentheses"),
+        pytest.param("[9,13]", id="brackets"),
+        pytest.param("9, 13", id="bare"),
+        pytest.param("(27/3, 13.0)", id="arithmetic"),
+    ],
+)
+def test_shape_spellings_are_accepted(student: str) -> None:
+    assert grade("tuple", student, (9, 13)).correct is True
+
+
+@pytest.mark.parametrize(
+    "student",
+    [
+        pytest.param("13x9", id="swapped"),
+        pytest.param("(9, 13, 1)", id="too-long"),
+        pytest.param("(9)", id="too-short"),
+        pytest.param("(9, 14)", id="one-wrong"),
+    ],
+)
+def test_wrong_shapes_are_refused(student: str) -> None:
+    assert grade("tuple", student, [9, 13]).correct is False
+
+
+def test_partial_credit_is_the_fraction_of_right_positions_and_names_the_wrong_ones() -> None:
+    result = grade("tuple", "(26, 27)", "(26, 28)", options={"partial": True})
+    assert result.score == 0.5 and "position 2" in result.feedback and "28" not in result.feedback
+
+
+def test_without_partial_a_partly_right_tuple_scores_zero() -> None:
+    assert grade("tuple", "(26, 27)", "(26, 28)").score == 0
+
+
+def test_symbolic_elements_are_compared_as_expressions() -> None:
+    assert grade("tuple", "(2F, H+1)", ["F+F", "1+H"]).correct is True
+
+
+def test_tolerance_applies_to_each_element() -> None:
+    assert grade("tuple", "(0.333, 2)", (1 / 3, 2), options={"rtol": 1e-2}).correct is True
+
+
+def test_length_mismatch_says_how_many_values_are_expected() -> None:
+    assert "Expected 2 values" in grade("tuple", "(1, 2, 3)", (1, 2)).feedback
