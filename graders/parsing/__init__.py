@@ -1,4 +1,26 @@
-"""Safe reading of student answers in plain text or LaTeX: a grammar, never `eval`."""
+"""Safe reading of student answers in plain text or LaTeX: a grammar, never `eval`.
+
+parse(text) runs four small steps: normalise (length, control characters, unicode maths as
+LaTeX, look-alike letters refused), lexer (context-aware tokens), Lark LALR grammar
+(grammar.lark) whose rules build an immutable Term tree with every limit checked as it is
+built (build.py), and a Node that prints LaTeX/text, evaluates with NumPy, or converts to SymPy.
+
+How ambiguous spellings are read (the same rule for text and LaTeX):
+- A run of letters is split into the fewest known pieces: functions, constants (e, pi),
+  Greek words, declared names, single letters. `2xy` is 2*x*y, `nlogn` is n*log(n). A run of
+  three or more undeclared single letters (`foo`, `xyz`) is refused as an unknown symbol,
+  except inside O(...) where every letter is a size (`O(dkHW)`).
+- `1/2x` is (1/2)*x: implicit products bind like `*` and `/`, left to right.
+- `e` is Euler's number unless the question declares a symbol `e`; `i` is a plain symbol.
+- Superscripts that name (part of ONE symbol, never a power): `c^{(t)}`; a letters-only
+  superscript on a symbol that has a subscript (`W_0^f`), on a capital letter (`W^f`), or of
+  two or more letters in braces (`W^{hf}`). Not inside O(...), where `N^k` is a power.
+- `\\bar`, `\\overline`, `\\tilde`, `\\hat`, `\\nabla` and subscripts are parts of a name.
+- A question's aliases (Vocabulary) are matched first, so `c(t)` or `h[t]` can be a name.
+- In the tuple target `x`, `×`, `\\times` between numbers separate elements (`9x13`).
+- Look-alike letters (Cyrillic `х`, Greek capital `Α`) are refused with their unicode name
+  rather than mapped, so a student sees why.
+"""
 from graders.parsing.errors import ParseError
 from graders.parsing.limits import Limits
 from graders.parsing.node import Node

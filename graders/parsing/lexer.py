@@ -15,7 +15,7 @@ from graders.parsing.limits import Limits
 from graders.parsing.names import Name
 from graders.parsing.normalize import Normalised
 from graders.parsing.vocabulary import Vocabulary
-from graders.parsing.words import CONSTANTS, FUNCTIONS, kind_of, split_word
+from graders.parsing.words import CONSTANTS, FUNCTIONS, MAX_LETTER_RUN, kind_of, split_word
 
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -114,7 +114,8 @@ class Lexer:
 
     def split(self, word: str, end: int) -> None:
         declared = self.vocabulary.words
-        pieces = split_word(word, declared)
+        # in a bound every letter is a size (`O(dkHW)`); elsewhere `foo` is a misspelt name
+        pieces = split_word(word, declared, None if self.target == "bigo" else MAX_LETTER_RUN)
         if pieces is None:
             raise self.error(f"unknown symbol '{word}' (allowed: {self.vocabulary.describe()}; "
                              "write products with *)")

@@ -22,9 +22,9 @@ GREEK = frozenset(
 MAX_LETTER_RUN = 2
 
 
-def split_word(word: str, declared: Collection[str]) -> list[str] | None:
+def split_word(word: str, declared: Collection[str], letter_run: int | None = MAX_LETTER_RUN) -> list[str] | None:
     """Fewest pieces (known words, declared names, single letters) that spell `word`; None if
-    the split holds a run of more than MAX_LETTER_RUN undeclared single letters."""
+    the split holds a run of more than `letter_run` undeclared single letters."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - 12), end):
@@ -34,18 +34,20 @@ def split_word(word: str, declared: Collection[str]) -> list[str] | None:
             if best[end] is None or len(prefix) + 1 < len(best[end]):
                 best[end] = prefix + [piece]
     pieces = best[-1]
-    return pieces if pieces is not None and _letter_runs_ok(pieces, declared) else None
+    if pieces is None or letter_run is not None and not _letter_runs_ok(pieces, declared, letter_run):
+        return None
+    return pieces
 
 
 def _known(piece: str, declared: Collection[str]) -> bool:
     return piece in FUNCTIONS or piece in CONSTANTS or piece in GREEK or piece in declared
 
 
-def _letter_runs_ok(pieces: list[str], declared: Collection[str]) -> bool:
+def _letter_runs_ok(pieces: list[str], declared: Collection[str], limit: int) -> bool:
     run = 0
     for piece in pieces:
         run = run + 1 if len(piece) == 1 and piece not in declared else 0
-        if run > MAX_LETTER_RUN:
+        if run > limit:
             return False
     return True
 

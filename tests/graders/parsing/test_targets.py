@@ -106,6 +106,8 @@ BOUNDS = [
     ("Omega(n)", "Omega", n, "omega-word"),
     ("O(3 d k^2 HW + d)", "O", 3 * d * k**2 * H * W + d, "with-lower-term"),
     ("d k^2 H W", None, d * k**2 * H * W, "bare"),
+    ("O(dkHW)", "O", d * k * H * W, "run-of-letters"),
+    ("O(nlogn)", "O", n * sympy.log(n), "letters-around-log"),
 ]
 
 
