@@ -2,7 +2,7 @@
 `\\frac{1}{2 x}`, operators as the student wrote them (`\\cdot`, `\\odot`, implicit)."""
 from __future__ import annotations
 
-from graders.parsing.precedence import ATOM, PRODUCT, SUM, precedence
+from graders.parsing.precedence import ATOM, PRODUCT, join_sum, precedence
 from graders.parsing.terms import Term
 from graders.parsing.words import GREEK
 
@@ -28,13 +28,6 @@ def _number(term: Term) -> str:
         return literal
     mantissa, exponent = literal.split("e")
     return f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
-
-
-def _add(term: Term) -> str:
-    parts = [_wrap(term.args[0], SUM)]
-    for sign, arg in zip(term.value[1:], term.args[1:]):
-        parts.append(f" {sign} {_wrap(arg, PRODUCT if sign == '-' else SUM + 1)}")
-    return "".join(parts)
 
 
 def _mul(term: Term) -> str:
@@ -82,7 +75,7 @@ _PRINTERS = {
     "num": _number,
     "name": lambda term: term.latex or term.value,
     "const": lambda term: _CONSTANTS[term.value],
-    "add": _add,
+    "add": lambda term: join_sum(term, _wrap),
     "mul": _mul,
     "div": lambda term: f"\\frac{{{to_latex(term.args[0])}}}{{{to_latex(term.args[1])}}}",
     "pow": _pow,

@@ -1,7 +1,7 @@
 """Plain canonical text of a Term: `sigma(z)*(1 - sigma(z))`, `x^2`, `(1/4)^n`."""
 from __future__ import annotations
 
-from graders.parsing.precedence import ATOM, POWER, PRODUCT, SUM, precedence
+from graders.parsing.precedence import ATOM, POWER, PRODUCT, join_sum, precedence
 from graders.parsing.terms import Term
 
 
@@ -12,13 +12,6 @@ def to_text(term: Term) -> str:
 def _wrap(term: Term, minimum: int) -> str:
     text = to_text(term)
     return f"({text})" if precedence(term) < minimum else text
-
-
-def _add(term: Term) -> str:
-    parts = [_wrap(term.args[0], SUM)]
-    for sign, arg in zip(term.value[1:], term.args[1:]):
-        parts.append(f" {sign} {_wrap(arg, PRODUCT if sign == '-' else SUM + 1)}")
-    return "".join(parts)
 
 
 def _mul(term: Term) -> str:
@@ -49,7 +42,7 @@ _PRINTERS = {
     "num": lambda term: term.value,
     "name": lambda term: term.value,
     "const": lambda term: term.value,
-    "add": _add,
+    "add": lambda term: join_sum(term, _wrap),
     "mul": _mul,
     "div": _div,
     "pow": _pow,

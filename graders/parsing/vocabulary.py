@@ -94,20 +94,36 @@ def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:
 
 
 def _alias_regex(alias: str) -> str:
-    """Spaces anywhere between tokens; `_{t}` and `_t` alike; never inside a longer word."""
+    """Spaces anywhere between tokens; `_{t}`, `_t` and `_{ix}`, `_ix` alike; never inside a
+    longer word."""
     tokens = _ALIAS_TOKEN.findall(alias)
-    parts, index = [], 0
+    parts, index, after = [], 0, ""
     while index < len(tokens):
-        token = tokens[index]
-        if token in "_^" and tokens[index + 1 : index + 2] == ["{"] and tokens[index + 3 : index + 4] == ["}"]:
-            tokens[index + 1 : index + 4] = [tokens[index + 2]]
-        if token in "_^" and index + 1 < len(tokens) and tokens[index + 1] != "{":
-            single = re.escape(tokens[index + 1])
-            parts.append(re.escape(token) + rf"\s*(?:\{{\s*{single}\s*\}}|{single})")
-            index += 2
+        script = _script_regex(tokens, index)
+        if script is not None:
+            parts.append(script[0])
+            index, after = script[1], ""
             continue
+        token = tokens[index]
         parts.append(re.escape(token) + ("(?![A-Za-z])" if token[0] == "\\" and token[1:].isalpha() else ""))
-        index += 1
+        index, after = index + 1, "(?![A-Za-z0-9])" if token[-1].isalnum() else ""
     before = r"(?<![A-Za-z\\])" if tokens and (tokens[0][0].isalnum() or tokens[0][0] == "\\") else ""
-    after = r"(?![A-Za-z0-9])" if tokens and tokens[-1][-1].isalnum() else ""
     return before + r"\s*".join(parts) + after
+
+
+def _script_regex(tokens: list[str], index: int) -> tuple[str, int] | None:
+    """(regex, next index) for a script of letters and digits, braced or not."""
+    if tokens[index] not in ("_", "^") or index + 1 >= len(tokens):
+        return None
+    if tokens[index + 1] != "{":
+        content, end = [tokens[index + 1]], index + 2
+    elif "}" in tokens[index + 1 :]:
+        close = tokens.index("}", index + 1)
+        content, end = tokens[index + 2 : close], close + 1
+    else:
+        return None
+    if not content or not all(len(token) == 1 and token.isalnum() for token in content):
+        return None
+    braced = r"\{\s*" + r"\s*".join(content) + r"\s*\}"
+    bare = "".join(content) + "(?![A-Za-z0-9])"  # `w_ixy` is another name than `w_ix`
+    return re.escape(tokens[index]) + rf"\s*(?:{braced}|{bare})", end

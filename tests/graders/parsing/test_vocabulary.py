@@ -21,7 +21,7 @@ VOCABULARY = Vocabulary.from_options(OPTIONS)
 ALIASES = [
     ("c^{(t)}", "c_t"), ("c_t", "c_t"), ("C_t", "c_t"), ("c(t)", "c_t"), ("c_{t}", "c_t"),
     ("c ^ { ( t ) }", "c_t"), (r"\overline{c^{(t)}}", "cbar_t"), (r"\bar{c}_t", "cbar_t"),
-    (r"\nabla c_t", "cbar_t"), ("w_{ix}", "w_ix"), ("W^{xi}", "w_ix"), ("lr", "lr"),
+    (r"\nabla c_t", "cbar_t"), ("w_{ix}", "w_ix"), ("w_ix", "w_ix"), ("W^{xi}", "w_ix"), ("lr", "lr"),
 ]
 
 
@@ -36,8 +36,11 @@ def test_aliases_inside_an_expression() -> None:
     assert node.to_sympy() == c_t * (1 - sympy.tanh(c_t) ** 2)
 
 
-def test_alias_does_not_match_inside_a_longer_name() -> None:
-    assert parse("c_{t-1}", vocabulary=VOCABULARY).free_symbols == {"c_{t-1}"}
+@pytest.mark.parametrize(("text", "names"), [
+    ("c_{t-1}", {"c_{t-1}"}), ("w_ixy", {"w_{ixy}"}), ("w_{ix}y", {"w_ix", "y"}), ("C_{t}x", {"c_t", "x"}),
+], ids=["longer-subscript", "longer-bare-subscript", "braced-then-letter", "braced-single-then-letter"])
+def test_alias_matches_whole_names_only(text: str, names: set[str]) -> None:
+    assert parse(text, syntax="text", vocabulary=VOCABULARY).free_symbols == names
 
 
 def test_latex_shows_the_spelling_the_student_used() -> None:
