@@ -71,15 +71,16 @@ def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any],
     futures: dict[str, Future[GradeResult]] = {
         a: pool.grade(part.kind, a, leader, options=options) for a in others if a not in found
     }
-    for answer, future in futures.items():
-        try:
-            found[answer] = future.result().correct is True
-        except ValueError:  # the leader cannot serve as a reference for this kind: no merge
-            found[answer] = False
+    # A leader the grader cannot use as a reference resolves to an error result: no merge.
+    found.update({answer: future.result().correct is True for answer, future in futures.items()})
     if len(_CONFIRMED) > _CONFIRMED_LIMIT:
-        _CONFIRMED.clear()
+        forget_confirmations()
     _CONFIRMED.update({(part.id, leader, a): same for a, same in found.items()})
     return found
+
+
+def forget_confirmations() -> None:
+    _CONFIRMED.clear()
 
 
 def split_bucket(pool: GradingPool, part: reference.Part, options: dict[str, Any], rows: list[Any]) -> list[list[Any]]:
