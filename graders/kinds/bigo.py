@@ -19,18 +19,19 @@ MAX_EXPANDED_POWER = 12
 
 @dataclass(frozen=True)
 class Growth:
-    """How one term grows: per variable (power, power of its log), and any other factors verbatim."""
+    """How one term grows: per variable (exponential rate, power, power of its log), other factors verbatim."""
 
-    rates: tuple[tuple[str, sympy.Rational, sympy.Rational], ...]
+    rates: tuple[tuple[str, tuple[sympy.Expr, sympy.Expr, sympy.Expr]], ...]
     others: tuple[str, ...]
 
     def dominates(self, other: "Growth") -> bool:
         if self.others != other.others:
             return False
-        mine = {name: (power, logs) for name, power, logs in self.rates}
-        theirs = {name: (power, logs) for name, power, logs in other.rates}
-        zero = (sympy.Integer(0), sympy.Integer(0))
-        return all(mine.get(name, zero) >= theirs.get(name, zero) for name in mine.keys() | theirs.keys())
+        mine, theirs = dict(self.rates), dict(other.rates)
+        return all(mine.get(name, _CONSTANT) >= theirs.get(name, _CONSTANT) for name in mine.keys() | theirs.keys())
+
+
+_CONSTANT = (sympy.Integer(0),) * 3
 
 
 @dataclass(frozen=True)
@@ -86,22 +87,33 @@ def _dominant(expression: sympy.Expr, variables: set[str]) -> frozenset[Growth]:
 
 
 def _growth(term: sympy.Expr, variables: set[str]) -> Growth:
-    powers: dict[str, list] = {}
+    rates: dict[str, list[sympy.Expr]] = {}
     others = []
     for factor in sympy.Mul.make_args(term):
-        base, exponent = factor.as_base_exp()
         if not {str(s) for s in factor.free_symbols} & variables:
             continue  # a constant factor
-        if base.is_Symbol and exponent.is_Rational:
-            powers.setdefault(str(base), [0, 0])[0] += exponent
-        elif isinstance(base, sympy.log) and base.args[0].is_Symbol and exponent.is_Rational:
-            powers.setdefault(str(base.args[0]), [0, 0])[1] += exponent
-        else:
+        slot = _rate_slot(factor, variables)
+        if slot is None:
             others.append(sympy.sstr(factor))
-    if not powers and not others:
-        return Growth((), ())  # a constant term: O(1)
-    rates = tuple(sorted((name, sympy.Rational(p), sympy.Rational(l)) for name, (p, l) in powers.items()))
-    return Growth(rates, tuple(sorted(others)))
+            continue
+        name, index, amount = slot
+        rates.setdefault(name, list(_CONSTANT))[index] += amount
+    return Growth(tuple(sorted((name, tuple(rate)) for name, rate in rates.items())), tuple(sorted(others)))
+
+
+def _rate_slot(factor: sympy.Expr, variables: set[str]) -> tuple[str, int, sympy.Expr] | None:
+    """(variable, 0 for b^n / 1 for n^p / 2 for log(n)^p, amount) of one factor, or None if it is none of these."""
+    base, exponent = factor.as_base_exp()
+    if base.is_Symbol and exponent.is_Rational:
+        return str(base), 1, exponent
+    if isinstance(base, sympy.log) and base.args[0].is_Symbol and exponent.is_Rational:
+        return str(base.args[0]), 2, exponent
+    names = {str(s) for s in exponent.free_symbols} & variables
+    if base.is_number and base.is_positive and len(names) == 1:
+        rate = sympy.diff(exponent, sympy.Symbol(next(iter(names))))
+        if rate.is_number:
+            return next(iter(names)), 0, rate * sympy.log(base)
+    return None
 
 
 def _all_dominated(lower: frozenset[Growth], upper: frozenset[Growth]) -> bool:
@@ -115,5 +127,5 @@ def _too_big_to_expand(expression: sympy.Expr) -> bool:
 
 
 def _show(growth: Growth) -> str:
-    factors = [f"{name}^{power}" + (f" log({name})^{logs}" if logs else "") for name, power, logs in growth.rates]
+    factors = [f"{name}:{rate}" for name, rate in growth.rates]
     return " ".join(factors + list(growth.others)) or "1"
