@@ -1,0 +1,70 @@
+"""Hostile input: whatever a student types, every kind returns a GradeResult and never raises or hangs."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graders import KINDS, GradeResult, grade
+
+REFERENCES: dict[str, tuple[object, dict]] = {
+    "number": (100352, {}),
+    "integer": (100352, {}),
+    "tuple": ((9, 13), {"partial": True}),
+    "set": ("[52, 55)", {"integer": True}),
+    "expression": ("sigma'(z) + x^2", {"symbols": {"c_t": ["c^{(t)}", "C_t"]}, "variables": {"z": [-2, 2], "x": [0, 1]}}),
+    "equation": ("y = 2x + 1", {}),
+    "matrix": ([[1, 0], [0, 1]], {"partial": True}),
+    "bigo": ("O(d k^2 H W)", {}),
+    "choice": ("A", {"choices": ["A", "B"]}),
+    "manual": (None, {}),
+}
+
+FRAGMENTS = [
+    "^9", "9^9^9", "10^10^10", "\\frac{", "(", ")", "\\left(", "\\right)", "{", "}", "[", "]", "\x00", "\\def",
+    "\\sigma'", "sigma(", "factorial(", "!", "x", "c^{(t)}", "ⅹ", "х", "𝑥", "−", "∗", "×", "\\times", "O(", "\\mathcal{O}",
+    "\\begin{pmatrix}", "&", "\\\\", "\\end{pmatrix}", "<=", "=", ",", "U", "\\cup", "e", "0", "1e308", ".", "/", "-",
+    "\\sqrt[", "|", "\u202e", "\ufeff", " ", "\\overline{", "log(", "tanh^2", "9" * 80,
+]
+
+hostile_text = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+any_text = st.text(max_size=200)
+
+
+def _check(kind: str, student: str) -> None:
+    reference, options = REFERENCES[kind]
+    result = grade(kind, student, reference, options=options)
+    assert isinstance(result, GradeResult)
+    assert 0.0 <= result.score <= 1.0
+    assert result.error is not None or result.interpreted is not None or kind == "manual"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(student=hostile_text)
+def test_strings_of_hostile_fragments_never_raise(kind: str, student: str) -> None:
+    _check(kind, student)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=100, deadline=None)
+@given(student=any_text)
+def test_random_text_never_raises(kind: str, student: str) -> None:
+    _check(kind, student)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "student",
+    [
+        pytest.param("9^9^9^9", id="tower"),
+        pytest.param("10^10^10", id="power-tower"),
+        pytest.param("factorial(10^6)", id="factorial"),
+        pytest.param("(" * 500 + "x" + ")" * 500, id="deep-nesting"),
+        pytest.param("x+" * 500_000 + "x", id="one-megabyte"),
+        pytest.param("\x00x", id="nul"),
+        pytest.param("\\def\\x{x}\\x", id="macro"),
+        pytest.param("(n+1)^1000", id="huge-expansion"),
+    ],
+)
+def test_known_attacks_give_a_result_quickly(kind: str, student: str) -> None:
+    _check(kind, student)
