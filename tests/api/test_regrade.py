@@ -1,9 +1,17 @@
 """Regrade: idempotent, resumable in chunks, history for every score change, manual grades kept."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from app.models import Assignment, AssignmentPart, RegradeRun, ScoreChange
+from app.db import make_engine
+from app.migrate import upgrade_to_head
+from app.models import Assignment, AssignmentPart, RegradeRun, ScoreChange, Submission
+from app.services.demo import demo_assignment, load_demo
 from app.services.regrade import regrade
 from tests.api.conftest import right_answers
 from tests.api.test_manual_grading import ONE_DAY_LATE, grade
@@ -113,3 +121,25 @@ class TestResume:
         self.interrupt_after_first_chunk(db, client.app.state.grading_pool, assignment)
         run = db.scalar(select(RegradeRun))
         assert (run.cursor, run.submissions, run.finished_at) == (submitted[1]["id"], 2, None)
+
+
+class TestCommandLine:
+    def test_grader_regrade_shows_progress_and_reports(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        url = f"sqlite:///{tmp_path / 'grader.db'}"
+        upgrade_to_head(url)
+        with Session(make_engine(url)) as session:
+            assignment = demo_assignment(session, load_demo(session))
+            expected = session.scalar(
+                select(func.count()).where(Submission.assignment_id == assignment.id))
+        result = subprocess.run([sys.executable, "-m", "app", "regrade", "--assignment", str(assignment.id)],
+                                env=os.environ | {"GRADER_DATABASE_URL": url}, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert f"Regraded {expected} submissions of assignment {assignment.id}; 0 changed." in result.stdout
+        assert f"{expected}/{expected}" in result.stderr  # the progress bar reached the end
+
+    def test_an_unknown_assignment_fails_with_a_message(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        result = subprocess.run([sys.executable, "-m", "app", "regrade", "--assignment", "999"],
+                                env=os.environ | {"GRADER_DATABASE_URL": f"sqlite:///{tmp_path / 'g.db'}"},
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode != 0 and "assignment 999 does not exist" in result.stderr
