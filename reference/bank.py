@@ -1,0 +1,27 @@
+"""The question bank: every homework of the seed documents, in seed order."""
+
+from functools import cache
+
+from reference.part import Homework, Part
+
+
+@cache
+def homeworks() -> tuple[Homework, ...]:
+    """The five seed homeworks, 000..004 (imported lazily: building the references runs the NumPy models)."""
+    from reference import csc421_2019_hw4
+
+    return (csc421_2019_hw4.HOMEWORK,)
+
+
+@cache
+def _index() -> dict[str, Part]:
+    return {part.id: part for homework in homeworks() for part in homework.parts}
+
+
+def all_parts() -> tuple[Part, ...]:
+    return tuple(_index().values())
+
+
+def get_part(part_id: str) -> Part:
+    """The part with this id; KeyError if the bank has none."""
+    return _index()[part_id]

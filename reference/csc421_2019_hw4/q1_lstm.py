@@ -1,0 +1,100 @@
+"""Q1 LSTM Gradient: backprop through time for the univariate LSTM (no biases)."""
+
+import sympy as sp
+
+from reference.lstm_notation import STEPS, adjoints, states, upstream, weights
+from reference.models.lstm import GATES, gate_slope, runs
+from reference.part import KnownMistake, Part, PartMaker
+from reference.vocabulary import sampled_options
+
+SPELLING = {name: (name,) for name in ("x", "h", "c", *GATES)}
+RUNS = runs(8, STEPS, seed=421)
+NOTATION = [
+    *states(SPELLING, (-1, 0, 1, "1", "2", "3"), ("x", "h", "c", *GATES)),
+    *adjoints(SPELLING, (0, 1, "1", "2", "3"), ("h", "c", *GATES)),
+    *upstream(["\\frac{\\partial \\mathcal{L}}{\\partial h^{({t})}}", "\\frac{\\partial L}{\\partial h^{({t})}}",
+               "\\frac{\\partial \\mathcal{L}}{\\partial h_{{t}}}", "\\frac{\\partial L}{\\partial h_{{t}}}"], (0,)),
+    *weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"}),
+]
+OPTIONS = sampled_options(NOTATION, RUNS)
+
+EQUATIONS = r"""$$\begin{split} i^{(t)} &= \sigma(w_{ix}x^{(t)} + w_{ih}h^{(t-1)}) \\ f^{(t)} &= \sigma(w_{fx}x^{(t)} + w_{fh}h^{(t-1)}) \\ o^{(t)} &= \sigma(w_{ox}x^{(t)} + w_{oh}h^{(t-1)}) \\ g^{(t)} &= \tanh(w_{gx}x^{(t)} + w_{gh}h^{(t-1)}) \\ c^{(t)} &= f^{(t)}c^{(t-1)} + i^{(t)}g^{(t)} \\ h^{(t)} &= o^{(t)}\tanh(c^{(t)}) \end{split}$$"""
+CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The loss $\mathcal{L}$ depends on $h^{(t)}$ directly "
+              r"(write $\frac{\partial \mathcal{L}}{\partial h^{(t)}}$ for that term) and through later steps. "
+              r"You don't need to vectorize anything or factor out repeated subexpressions; "
+              r"$\sigma'$ and $\tanh'$ may be used.")
+
+def _symbols(*names: str) -> list[sp.Symbol]:
+    return [sp.Symbol(name) for name in names]
+
+def _prompt(target: str) -> str:
+    return (f"Derive the Backprop Through Time equations of the univariate LSTM:\n\n{EQUATIONS}\n\n"
+            f"{CONVENTION}\n\nGive ${target} =$")
+
+hbar, cbar, u, c, c_prev, o, g, i = _symbols("hbar_t", "cbar_t", "u_t", "c_t", "c_tm1", "o_t", "g_t", "i_t")
+cbar_next, f_next = _symbols("cbar_tp1", "f_tp1")
+H_BAR = u + sum(sp.Symbol(f"w_{gate}h") * gate_slope(gate, sp.Symbol(f"{gate}_tp1")) * sp.Symbol(f"{gate}bar_tp1")
+                for gate in GATES)
+C_BAR = hbar * o * (1 - sp.tanh(c) ** 2) + cbar_next * f_next
+W_IX_BAR = sum(sp.Symbol(f"ibar_{s}") * gate_slope("i", sp.Symbol(f"i_{s}")) * sp.Symbol(f"x_{s}") for s in "123")
+
+RECURRENT_H = r"\overline{i^{(t+1)}} \sigma'(\cdot) w_{ih} + \dots"
+NO_RECURRENCE = ("$h^{(t)}$ also feeds all four gates at step $t+1$, so its gradient collects one term from each of "
+                 "$i^{(t+1)}, f^{(t+1)}, o^{(t+1)}, g^{(t+1)}$ (each through its nonlinearity and recurrent weight).")
+
+def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
+               mistakes: tuple[KnownMistake, ...] = ()) -> Part:
+    return make("q1", f"{gate}-bar", title=f"Q1(a) BPTT equation for the gate {gate}", kind="expression",
+                prompt=_prompt(f"\\overline{{{gate}^{{(t)}}}}"), points=0.5, answer=answer, reference=reference,
+                options=OPTIONS, mistakes=mistakes)
+
+def parts(make: PartMaker) -> list[Part]:
+    common = dict(kind="expression", points=0.5, options=OPTIONS)
+    return [
+        make("q1", "h-bar", title="Q1(a) BPTT equation for the hidden state", prompt=_prompt(r"\overline{h^{(t)}}"),
+             answer=(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}} + \overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih}"
+                     r" + \overline{f^{(t+1)}} f^{(t+1)}(1-f^{(t+1)}) w_{fh} + \overline{o^{(t+1)}} o^{(t+1)}(1-o^{(t+1)}) w_{oh}"
+                     r" + \overline{g^{(t+1)}} (1-(g^{(t+1)})^2) w_{gh}"),
+             reference=H_BAR, mistakes=(
+                 KnownMistake(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}}", NO_RECURRENCE),
+                 KnownMistake(r"\overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih} + \overline{f^{(t+1)}} f^{(t+1)}(1-f^{(t+1)}) w_{fh}"
+                              r" + \overline{o^{(t+1)}} o^{(t+1)}(1-o^{(t+1)}) w_{oh} + \overline{g^{(t+1)}} (1-(g^{(t+1)})^2) w_{gh}",
+                              "The recurrent terms are right, but the loss also depends on $h^{(t)}$ directly at step $t$.",
+                              0.5)),
+             **common),
+        make("q1", "c-bar", title="Q1(a) BPTT equation for the memory cell", prompt=_prompt(r"\overline{c^{(t)}}"),
+             answer=r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t+1)}",
+             reference=C_BAR, mistakes=(
+                 KnownMistake(r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)}))",
+                              "$c^{(t)}$ also reaches the loss through the next cell, $c^{(t+1)} = f^{(t+1)} c^{(t)} + \\dots$"),
+                 KnownMistake(r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t)}",
+                              "Check the time index of the forget gate: the gate that multiplies $c^{(t)}$ is the one "
+                              "of the next step.", 0.5)),
+             **common),
+        _gate_part(make, "g", cbar * i, r"\overline{c^{(t)}} i^{(t)}"),
+        _gate_part(make, "o", hbar * sp.tanh(c), r"\overline{h^{(t)}} \tanh(c^{(t)})", (
+            KnownMistake(r"\overline{h^{(t)}} c^{(t)}", "$h^{(t)}$ multiplies the output gate by $\\tanh(c^{(t)})$, not by the cell itself."),)),
+        _gate_part(make, "f", cbar * c_prev, r"\overline{c^{(t)}} c^{(t-1)}", (
+            KnownMistake(r"\overline{c^{(t)}} c^{(t)}", "The forget gate multiplies the previous cell: check the time index."),)),
+        _gate_part(make, "i", cbar * g, r"\overline{c^{(t)}} g^{(t)}"),
+        make("q1", "w-ix-bar", title="Q1(b) BPTT equation for the weight w_ix", kind="expression", points=1,
+             prompt=(f"For the same LSTM,\n\n{EQUATIONS}\n\nderive the BPTT equation for the weight $w_{{ix}}$ for a "
+                     "sequence of $T = 3$ steps, writing the sum over time out term by term (use "
+                     r"$\overline{i^{(1)}}, \overline{i^{(2)}}, \overline{i^{(3)}}$ and the values at steps 1, 2, 3)."
+                     "\n\n$\\overline{w_{ix}} =$"),
+             answer=(r"\overline{i^{(1)}} i^{(1)}(1-i^{(1)}) x^{(1)} + \overline{i^{(2)}} i^{(2)}(1-i^{(2)}) x^{(2)}"
+                     r" + \overline{i^{(3)}} i^{(3)}(1-i^{(3)}) x^{(3)}"),
+             reference=W_IX_BAR, options=OPTIONS, mistakes=(
+                 KnownMistake(r"\overline{i^{(1)}} x^{(1)} + \overline{i^{(2)}} x^{(2)} + \overline{i^{(3)}} x^{(3)}",
+                              "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),)),
+        make.manual("q1", "explain", title="Q1(c) Why the gradient does not explode (optional)", points=1,
+                    prompt=(f"For the LSTM\n\n{EQUATIONS}\n\n(optional in the original handout) Based on your BPTT "
+                            "equations, explain why the gradient doesn't explode if the forget gates are very close "
+                            "to 1 and the input and output gates are very close to 0. Your answer should involve both "
+                            r"$\overline{h^{(t)}}$ and $\overline{c^{(t)}}$."),
+                    rubric=("1 pt: with $o \\approx 0$ and $i \\approx 0$ the terms of $\\overline{h^{(t)}}$ through the "
+                            "gates are tiny and $\\overline{c^{(t)}} \\approx \\overline{c^{(t+1)}} f^{(t+1)} \\approx "
+                            "\\overline{c^{(t+1)}}$: the cell gradient is carried back unchanged (multiplied by ~1, not "
+                            "by a weight), and $\\overline{h^{(t)}}$ does not feed back into itself, so nothing is "
+                            "multiplied repeatedly by a factor above 1.")),
+    ]

@@ -1,0 +1,1 @@
+"""NumPy reference models whose runs supply the numbers and sample points of the bank's parts."""

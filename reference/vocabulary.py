@@ -1,0 +1,86 @@
+"""Notation students use for the quantities of a question, as graders `symbols` options.
+
+A quantity at a time step has one canonical name (`c_t`, `c_tm1`, `c_tp1`, `c_2`) and the spellings
+of the seeds and of common textbooks as aliases: `c^{(t)}`, `c_t`, `C_{t-1}`; an adjoint (the gradient
+of the loss) adds `\\overline{c^{(t)}}`, `\\bar{c}_t`, `\\nabla c_t`.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Vocabulary = dict[str, list[str]]
+
+_STEP_LABELS = {-1: ("tm1", "t-1"), 0: ("t", "t"), 1: ("tp1", "t+1")}
+
+
+def step_label(step: int | str) -> tuple[str, str]:
+    """(suffix of the canonical name, the step as written) for a relative offset or an absolute step."""
+    if isinstance(step, str):
+        return step, step
+    return _STEP_LABELS[step]
+
+
+def _subscripts(letter: str, written: str) -> list[str]:
+    forms = [f"{letter}_{{{written}}}"]
+    if len(written) == 1:
+        forms.append(f"{letter}_{written}")
+    return forms
+
+
+def _spellings(letters: Iterable[str], written: str) -> list[str]:
+    forms: list[str] = []
+    for letter in letters:
+        forms += [f"{letter}^{{({written})}}", *_subscripts(letter, written)]
+    return forms
+
+
+def quantity(letters: tuple[str, ...], step: int | str, *, name: str | None = None) -> tuple[str, list[str]]:
+    """Canonical name and aliases of a quantity at a step; `letters` are its spellings (`("c", "C")`)."""
+    suffix, written = step_label(step)
+    return f"{name or letters[0]}_{suffix}", _spellings(letters, written)
+
+
+def adjoint(letters: tuple[str, ...], step: int | str, *, name: str | None = None) -> tuple[str, list[str]]:
+    """Canonical name and aliases of the loss gradient with respect to a quantity at a step."""
+    suffix, written = step_label(step)
+    forms: list[str] = []
+    for letter in letters:
+        plain = [f"{letter}^{{({written})}}", *_subscripts(letter, written)]
+        forms += [f"\\overline{{{letter}^{{({written})}}}}", f"\\bar{{{letter}}}^{{({written})}}"]
+        forms += [f"\\bar{{{letter}}}" + form[len(letter):] for form in plain[1:]]
+        forms += [f"\\bar {letter}" + form[len(letter):] for form in plain[1:]]
+        forms += [f"\\overline{{{letter}}}" + form[len(letter):] for form in plain[1:]]
+        forms += [f"\\nabla {form}" for form in plain]
+        forms += [f"\\delta {form}" for form in plain]
+    return f"{name or letters[0]}bar_{suffix}", forms
+
+
+def merge(*entries: tuple[str, list[str]] | Vocabulary) -> Vocabulary:
+    """One vocabulary from (name, aliases) pairs and whole vocabularies."""
+    merged: Vocabulary = {}
+    for entry in entries:
+        pairs = entry.items() if isinstance(entry, dict) else [entry]
+        for name, aliases in pairs:
+            merged.setdefault(name, [])
+            merged[name] += [a for a in aliases if a not in merged[name]]
+    return merged
+
+
+@dataclass(frozen=True)
+class Notation:
+    """One symbol of a question: its canonical name, its spellings, and its value in a model run."""
+
+    name: str
+    aliases: list[str]
+    value: Callable[[Any], float]
+
+
+def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra: Any) -> dict[str, Any]:
+    """graders options whose samples are consistent: row k of every symbol comes from run `rows[k]`."""
+    notations = list(notations)
+    return {
+        "symbols": merge(*[(n.name, n.aliases) for n in notations]),
+        "samples": {n.name: [round(float(n.value(row)), 12) for row in rows] for n in notations},
+        **extra,
+    }
