@@ -129,6 +129,8 @@ def measure(engine: Engine, assignment_id: int, pool: GradingPool) -> dict[str, 
             "clusters of one part, cold": timed(lambda: (forget_confirmations(),
                                                          part_clusters(session, pool, assignment, expression)), 1),
             "clusters of one part, warm": timed(lambda: part_clusters(session, pool, assignment, expression)),
+            "stats with the clusters of all parts (the API), warm": timed(
+                lambda: assignment_stats(session, pool, assignment)),
         }
         runs: dict[str, Any] = {}
         figures["full regrade, nothing changed"] = timed(

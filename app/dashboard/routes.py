@@ -90,8 +90,8 @@ def back_to(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
 
 
-def zone_of(session: SessionDep, assignment: Assignment) -> ZoneInfo:
-    return ZoneInfo(session.get_one(Course, assignment.course_id).timezone)
+def course_of(session: SessionDep, assignment: Assignment) -> Course:
+    return session.get_one(Course, assignment.course_id)
 
 
 @router.get("", response_class=HTMLResponse)
@@ -137,12 +137,13 @@ def course_page(request: Request, course_id: int, session: SessionDep, visitor: 
 def assignment_page(request: Request, assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
     """Gradebook, score distribution, submission times against deadline and close, item analysis."""
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    zone = zone_of(session, assignment)
+    course = course_of(session, assignment)
+    zone = ZoneInfo(course.timezone)
     rows = gradebook.gradebook(session, assignment)
     times = list(session.scalars(select(Submission.submitted_at).where(Submission.assignment_id == assignment.id)))
     marks = {"deadline": assignment.deadline, "closes": closes_at(policy_of(assignment), assignment.deadline)}
     return page(
-        request, "assignment.html", visitor=visitor, assignment=assignment, rows=rows, zone=zone,
+        request, "assignment.html", visitor=visitor, course=course, assignment=assignment, rows=rows, zone=zone,
         bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
         bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0 for r in rows]),
         timeline=charts.timeline([t.astimezone(zone) for t in times],
@@ -196,7 +197,7 @@ def submission_page(request: Request, submission_id: int, session: SessionDep, v
     """Every part as received and as the grader read it, the late-policy arithmetic, the score history."""
     submission = get_submission(submission_id, session, visitor.caller)
     assignment = session.get_one(Assignment, submission.assignment_id)
-    zone = zone_of(session, assignment)
+    zone = ZoneInfo(course_of(session, assignment).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
                 bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
