@@ -6,7 +6,9 @@ both available, so a weight gradient can be written out term by term over a shor
 
 from collections.abc import Iterable, Mapping
 
-from reference.models.lstm import GATES, Run
+import sympy as sp
+
+from reference.models.lstm import GATES, Run, gate_slope
 from reference.vocabulary import Notation, adjoint, quantity
 
 CENTER = 2    # the step that plays `t` in a run of three steps: t-1 and t+1 both exist
@@ -67,4 +69,34 @@ def _weight(run: Run, name: str) -> float:
     return (run.model.w_x if source == "x" else run.model.w_h)[gate]
 
 
-__all__ = ["CENTER", "GATES", "STEPS", "adjoints", "states", "upstream", "weights"]
+def partials(entries: Mapping[str, tuple[list[str], object]]) -> list[Notation]:
+    """Partial derivatives a student may leave unresolved, e.g. `\\frac{\\partial f_{t+1}}{\\partial h_t}`, as
+    symbols whose sample values are the derivative in that run; `entries` maps a name to (aliases, value of run)."""
+    return [Notation(name, aliases, value) for name, (aliases, value) in entries.items()]
+
+
+def slope_at(run: Run, gate: str, step: int) -> float:
+    """d gate / d pre-activation at a relative step, in that run."""
+    return gate_slope(gate, run.trace[gate][CENTER + step])
+
+
+# Reference BPTT equations in canonical names (the same for every spelling of the question).
+_s = sp.Symbol
+RECURRENT_H = sum(_s(f"w_{g}h") * gate_slope(g, _s(f"{g}_tp1")) * _s(f"{g}bar_tp1") for g in GATES)
+C_BAR = _s("hbar_t") * _s("o_t") * (1 - sp.tanh(_s("c_t")) ** 2) + _s("cbar_tp1") * _s("f_tp1")
+GATE_BARS = {
+    "g": _s("cbar_t") * _s("i_t"),
+    "o": _s("hbar_t") * sp.tanh(_s("c_t")),
+    "f": _s("cbar_t") * _s("c_tm1"),
+    "i": _s("cbar_t") * _s("g_t"),
+}
+
+
+def input_weight_bar(gate: str, source: str, steps: Iterable[int]) -> sp.Expr:
+    """d loss / d w_{gate source} written out over absolute steps: sum of gate adjoint * slope * input."""
+    inputs = {"x": lambda s: _s(f"x_{s}"), "h": lambda s: _s(f"h_{s - 1}")}[source]
+    return sum(_s(f"{gate}bar_{s}") * gate_slope(gate, _s(f"{gate}_{s}")) * inputs(s) for s in steps)
+
+
+__all__ = ["CENTER", "C_BAR", "GATES", "GATE_BARS", "RECURRENT_H", "STEPS", "adjoints", "input_weight_bar", "partials",
+           "slope_at", "states", "upstream", "weights"]

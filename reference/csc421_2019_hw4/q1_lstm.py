@@ -2,8 +2,8 @@
 
 import sympy as sp
 
-from reference.lstm_notation import STEPS, adjoints, states, upstream, weights
-from reference.models.lstm import GATES, gate_slope, runs
+from reference.lstm_notation import C_BAR, GATE_BARS, RECURRENT_H, STEPS, adjoints, input_weight_bar, states, upstream, weights
+from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
 from reference.vocabulary import sampled_options
 
@@ -24,21 +24,12 @@ CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The los
               r"You don't need to vectorize anything or factor out repeated subexpressions; "
               r"$\sigma'$ and $\tanh'$ may be used.")
 
-def _symbols(*names: str) -> list[sp.Symbol]:
-    return [sp.Symbol(name) for name in names]
-
 def _prompt(target: str) -> str:
     return (f"Derive the Backprop Through Time equations of the univariate LSTM:\n\n{EQUATIONS}\n\n"
             f"{CONVENTION}\n\nGive ${target} =$")
 
-hbar, cbar, u, c, c_prev, o, g, i = _symbols("hbar_t", "cbar_t", "u_t", "c_t", "c_tm1", "o_t", "g_t", "i_t")
-cbar_next, f_next = _symbols("cbar_tp1", "f_tp1")
-H_BAR = u + sum(sp.Symbol(f"w_{gate}h") * gate_slope(gate, sp.Symbol(f"{gate}_tp1")) * sp.Symbol(f"{gate}bar_tp1")
-                for gate in GATES)
-C_BAR = hbar * o * (1 - sp.tanh(c) ** 2) + cbar_next * f_next
-W_IX_BAR = sum(sp.Symbol(f"ibar_{s}") * gate_slope("i", sp.Symbol(f"i_{s}")) * sp.Symbol(f"x_{s}") for s in "123")
 
-RECURRENT_H = r"\overline{i^{(t+1)}} \sigma'(\cdot) w_{ih} + \dots"
+H_BAR = sp.Symbol("u_t") + RECURRENT_H
 NO_RECURRENCE = ("$h^{(t)}$ also feeds all four gates at step $t+1$, so its gradient collects one term from each of "
                  "$i^{(t+1)}, f^{(t+1)}, o^{(t+1)}, g^{(t+1)}$ (each through its nonlinearity and recurrent weight).")
 
@@ -71,12 +62,12 @@ def parts(make: PartMaker) -> list[Part]:
                               "Check the time index of the forget gate: the gate that multiplies $c^{(t)}$ is the one "
                               "of the next step.", 0.5)),
              **common),
-        _gate_part(make, "g", cbar * i, r"\overline{c^{(t)}} i^{(t)}"),
-        _gate_part(make, "o", hbar * sp.tanh(c), r"\overline{h^{(t)}} \tanh(c^{(t)})", (
+        _gate_part(make, "g", GATE_BARS["g"], r"\overline{c^{(t)}} i^{(t)}"),
+        _gate_part(make, "o", GATE_BARS["o"], r"\overline{h^{(t)}} \tanh(c^{(t)})", (
             KnownMistake(r"\overline{h^{(t)}} c^{(t)}", "$h^{(t)}$ multiplies the output gate by $\\tanh(c^{(t)})$, not by the cell itself."),)),
-        _gate_part(make, "f", cbar * c_prev, r"\overline{c^{(t)}} c^{(t-1)}", (
+        _gate_part(make, "f", GATE_BARS["f"], r"\overline{c^{(t)}} c^{(t-1)}", (
             KnownMistake(r"\overline{c^{(t)}} c^{(t)}", "The forget gate multiplies the previous cell: check the time index."),)),
-        _gate_part(make, "i", cbar * g, r"\overline{c^{(t)}} g^{(t)}"),
+        _gate_part(make, "i", GATE_BARS["i"], r"\overline{c^{(t)}} g^{(t)}"),
         make("q1", "w-ix-bar", title="Q1(b) BPTT equation for the weight w_ix", kind="expression", points=1,
              prompt=(f"For the same LSTM,\n\n{EQUATIONS}\n\nderive the BPTT equation for the weight $w_{{ix}}$ for a "
                      "sequence of $T = 3$ steps, writing the sum over time out term by term (use "
@@ -84,7 +75,7 @@ def parts(make: PartMaker) -> list[Part]:
                      "\n\n$\\overline{w_{ix}} =$"),
              answer=(r"\overline{i^{(1)}} i^{(1)}(1-i^{(1)}) x^{(1)} + \overline{i^{(2)}} i^{(2)}(1-i^{(2)}) x^{(2)}"
                      r" + \overline{i^{(3)}} i^{(3)}(1-i^{(3)}) x^{(3)}"),
-             reference=W_IX_BAR, options=OPTIONS, mistakes=(
+             reference=input_weight_bar("i", "x", (1, 2, 3)), options=OPTIONS, mistakes=(
                  KnownMistake(r"\overline{i^{(1)}} x^{(1)} + \overline{i^{(2)}} x^{(2)} + \overline{i^{(3)}} x^{(3)}",
                               "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),)),
         make.manual("q1", "explain", title="Q1(c) Why the gradient does not explode (optional)", points=1,
