@@ -49,13 +49,13 @@ def lms(auth, course) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return auth("lms", course="CSC421")
 
 
-def assignment_body(parts: dict[str, reference.Part], **changes: Any) -> dict[str, Any]:
+def assignment_body(bank_parts: dict[str, reference.Part], /, **changes: Any) -> dict[str, Any]:
     body = {
         "title": "Homework 4",
         "deadline": DEADLINE,
         "late_policy": SEED_000_POLICY,
         "attempts": "last",
-        "parts": [{"question_id": part.id, "points": 2} for part in parts.values()],
+        "parts": [{"question_id": part.id, "points": 2} for part in bank_parts.values()],
     }
     return body | changes
 

@@ -61,7 +61,7 @@ class TestRoles:
 
 class TestStudentScope:
     def submit(self, client, headers, assignment, parts, student):  # type: ignore[no-untyped-def]
-        body = {"student": student, "answers": right_answers(parts), "submitted_at": None}
+        body = {"student": student, "answers": right_answers(parts), "submitted_at": "2019-03-14T12:00:00"}
         return client.post(f"/api/v1/assignments/{assignment['id']}/submissions", json=body, headers=headers)
 
     def test_student_cannot_submit_for_someone_else(self, client, auth, assignment, parts) -> None:
