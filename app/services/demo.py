@@ -70,7 +70,7 @@ def demo_answer(part: reference.Part, student: int) -> str:
         return (f"2*({part.answer})", f"({part.answer})*2", f"({part.answer})+1")[roll % 3]
     if part.kind in ("number", "integer"):
         return f"({part.answer})+1"
-    return ""
+    return next((mistake.answer for mistake in part.mistakes), "")
 
 
 def load_demo_submissions(session: Session, assignment: Assignment, students: int = DEMO_STUDENTS) -> None:
