@@ -33,8 +33,12 @@ def ours(case: Case) -> Outcome:
 def _sympy_parse(text: str):  # noqa: ANN202 - a SymPy object
     # Our own corpus, not student input: SymPy's parsers are fine here.
     from sympy.parsing.latex import parse_latex
-    from sympy.parsing.sympy_parser import implicit_multiplication_application, parse_expr, standard_transformations
-    from sympy.parsing.sympy_parser import convert_xor
+    from sympy.parsing.sympy_parser import (
+        convert_xor,
+        implicit_multiplication_application,
+        parse_expr,
+        standard_transformations,
+    )
 
     if "\\" in text:
         return parse_latex(text, backend="lark")
@@ -72,7 +76,6 @@ def run_baseline(function: Callable[[str, str], Outcome]) -> list[Outcome]:
         futures: list[Future] = [
             pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in CASES
         ]
-        function("x", "x")  # nothing to warm in this process; the workers import on their first case
         return [_outcome(future) for future in futures]
 
 
