@@ -53,8 +53,7 @@ class Sample:
     cell: Cell
     d1: int
     d2: int
-    values: dict[str, np.ndarray]              # the step's quantities (vectors)
-    c_prev: np.ndarray
+    values: dict[str, np.ndarray]              # the step's quantities (vectors), with c_prev
     partials: dict[str, np.ndarray]            # name -> Jacobian with respect to h_{t-1}
 
 
@@ -65,8 +64,8 @@ def samples(count: int, *, seed: int, inputs: int = 3, hidden: int = 4) -> list[
     for _ in range(count):
         cell = Cell.random(rng, inputs, hidden)
         x, h_prev, c_prev = rng.normal(size=inputs), rng.normal(size=hidden), rng.normal(size=hidden)
-        values = step(cell, x, h_prev, c_prev)
+        values = {**step(cell, x, h_prev, c_prev), "c_prev": c_prev}
         partials = {name: jacobian(lambda h, n=name: step(cell, x, h, c_prev)[n], h_prev) for name in (*GATES, "c", "h")}
         d1, d2 = (int(i) for i in rng.integers(hidden, size=2))
-        result.append(Sample(cell, d1, d2, values, c_prev, partials))
+        result.append(Sample(cell, d1, d2, values, partials))
     return result

@@ -1,0 +1,16 @@
+"""CSC413 Winter 2020 Homework 4 (statement from the student answers of seed 003): gradient flow, batch norm, auto-regressive models."""
+
+from reference.csc413_2020_hw4 import q1_1_activations, q1_2_rnn_matrices, q1_3_batch_norm, q2_autoregressive
+from reference.part import Homework, PartMaker, late_policy
+
+_make = PartMaker("csc413-2020-hw4")
+
+HOMEWORK = Homework(
+    id="csc413-2020-hw4",
+    title="CSC413 Winter 2020 Homework 4",
+    source="003_3500a45c06a6d3c4.txt",
+    deadline="2026-12-08T23:59:00",
+    late_policy=late_policy(10, "day", rounding="up", close_after_periods=3),
+    parts=tuple(q1_1_activations.parts(_make) + q1_2_rnn_matrices.parts(_make) + q1_3_batch_norm.parts(_make)
+                + q2_autoregressive.parts(_make)),
+)
