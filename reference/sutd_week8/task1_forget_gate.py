@@ -103,5 +103,6 @@ def parts(make: PartMaker) -> list[Part]:
                     rubric=("0.25 pt: the argmax does not: $W^f(d) \\cdot x_t$ is a constant shift inside the increasing "
                             "$\\sigma$, so the maximiser is still $U^f(d) / \\|U^f(d)\\|_2$. 0.25 pt: the max does: it is "
                             "$\\sigma(W^f(d) \\cdot x_t + \\|U^f(d)\\|_2)$, e.g. larger for $x_t$ aligned with $W^f(d)$ "
-                            "than for $x_t = 0$.")),
+                            "than for $x_t = 0$ (where it is $\\sigma(\\|U^f(d)\\|_2)$, which is $\\sigma(1)$ only for a unit-length "
+                            "$U^f(d)$).")),
     ]
