@@ -181,13 +181,13 @@ def add_known_mistake(
 ) -> RegradeRun:
     """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade."""
     part = assignment_part(assignment, question_id)
-    kind = reference.get_part(question_id).kind
-    reading = interpret(kind, mistake["answer"])
+    bank = reference.get_part(question_id)
+    reading = interpret(bank.kind, mistake["answer"], options=grading_options(bank, part))
     if reading.error is not None:
         raise Invalid(f"answer: the grader cannot read it: {reading.error}")
     kept = [m for m in part.extra_mistakes if m.get("answer") != mistake["answer"]]
     # A new list, so that the JSON column is seen as changed.
     part.extra_mistakes = [*kept, mistake]
     session.commit()
-    why = f"known mistake added for {question_id}: {mistake['answer']!r}"
+    why = f"known mistake added for {question_id}: {mistake['answer']}"
     return regrade(session, pool, assignment=assignment, by=by, why=why, resume=False)
