@@ -1,0 +1,156 @@
+r"""Every student answer of seeds 001, 003 and 004 and every solution of seed 002, with the verdict decided for it.
+
+Plain data, importable without graders, so that the service tests can submit the same table through the API.
+`correct` is None for manual parts (graded by an instructor): `note` then records the verdict an instructor
+should reach. `answer` is the LaTeX as the document writes it; where a document derives its answer through a chain
+of equalities, the answer is the final right-hand side (earlier forms that are answers in their own right get
+their own row). `unreadable_notation` names notation the grader does not read yet, where the verdict depends on it.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SeedAnswer:
+    part_id: str
+    answer: str
+    correct: bool | None
+    feedback_contains: str | None
+    source: str
+    note: str = ""
+    unreadable_notation: str | None = None
+
+
+NYU = "nyu-dl-hw2"
+SUTD = "sutd-50039-week8"
+CSC413 = "csc413-2020-hw4"
+LSTM5 = "lstm-output-hw5"
+
+_ONLY_OUTPUT = "keeps only the path through $y_t$"
+
+SEED_ANSWERS: list[SeedAnswer] = [
+    # --- 001: NYU Deep Learning HW2, a student's answers --------------------------------------------------------
+    SeedAnswer(f"{NYU}/q1.1/a-output-size", "9×13", True, None, "001 1.1(a)"),
+    SeedAnswer(f"{NYU}/q1.1/b-output-shape",
+               r"F \times \left[\frac{(H + 2P) - (H_K + D(H_K - 1))}{S} + 1 \right] \times \left[\frac{(W + 2P) - (W_K + D(W_K - 1))}{S} + 1 \right]",
+               False, "effective kernel size", "001 1.1(b)",
+               note="the dilated kernel spans D(K-1)+1 inputs, not K + D(K-1)", unreadable_notation=r"\left[ ... \right]"),
+    SeedAnswer(f"{NYU}/q1.1/c-i-output-length", "5", True, None, "001 1.1(c)(i)"),
+    SeedAnswer(f"{NYU}/q1.1/c-i-formula",
+               r"f_{\mathbf{W}}(\mathbf{x})[n] = \sum_{k=1}^7 \sum_{i=1}^3 \mathbf{x}[2(n-1) + i][k] \mathbf{W}[1, k, i]",
+               None, None, "001 1.1(c)(i)", note="correct: full marks"),
+    SeedAnswer(f"{NYU}/q1.1/c-ii-dw",
+               r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{W}} \in \mathbb{R}^{5 \times (1 \times 7 \times 3)}, \quad \frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{W}}[n, 1, k, i] = \mathbf{x}[2(n-1) + i][k]",
+               None, None, "001 1.1(c)(ii)", note="correct: full marks"),
+    SeedAnswer(f"{NYU}/q1.1/c-iii-dx",
+               r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{x}} \in \mathbb{R}^{5 \times 7 \times 11}, \quad \frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{x}}[n, k, i] = \begin{cases} \mathbf{W}[1, k, i - 2(n-1)] & \text{when } 2(n-1) < i \leq 3 \\ 0 & \text{otherwise} \end{cases}",
+               None, None, "001 1.1(c)(iii)", note="wrong window: the upper bound must be 2(n-1)+3, not 3 (2 of 3)"),
+    SeedAnswer(f"{NYU}/q1.1/c-iv-dl-dw",
+               r"\frac{\partial \ell}{\partial \mathbf{W}}[1, k, i] = \sum_{n=1}^2 \left(\frac{\partial \ell}{\partial f_{\mathbf{W}}(\mathbf{x})} \right) [n]. \mathbf{x}[2(n-1) + i][k]",
+               None, None, "001 1.1(c)(iv)", note="the sum must run over all 5 outputs, not n = 1..2 (2 of 3)"),
+    SeedAnswer(f"{NYU}/q1.2.1/a-graph", "Attached is the graph of the RNN.", None, None, "001 1.2.1(a)",
+               note="no drawing in the document: 0"),
+    SeedAnswer(f"{NYU}/q1.2.1/b-dim-c", r"\mathbb{R}^m", True, None, "001 1.2.1(b)"),
+    SeedAnswer(f"{NYU}/q1.2.1/c-jacobian",
+               r"D(c_t) + D(h_{t-1}) \frac{\partial c_t}{\partial h_{t-1}} - D(\mathbf{W}_x x_t) \frac{\partial c_t}{\partial h_{t-1}}, \quad \frac{\partial c_t}{\partial h_{t-1}} = D(\sigma(\mathbf{W}_c x_t + \mathbf{W}_h h_{t-1}) \odot (1 - \sigma(\mathbf{W}_c x_t + \mathbf{W}_h h_{t-1}))) \mathbf{W}_h^\top",
+               None, None, "001 1.2.1(c)", note="right structure; W_h^T should be W_h in numerator layout (2 of 3)"),
+    SeedAnswer(f"{NYU}/q1.2.1/d-weight-gradient",
+               r"\frac{\partial \ell}{\partial \mathbf{W}_x} = \sum_{t=1}^K \frac{\partial \ell}{\partial h_t} \left(\frac{\partial \tilde{h}_t}{\partial \mathbf{W}_x} + \sum_{i=1}^{t-1} \left(\prod_{j=1}^{t-1} \frac{\partial h_{i+1}}{\partial h_i} \right) \frac{\partial \tilde{h}_i}{\partial \mathbf{W}_x} \right)",
+               None, None, "001 1.2.1(d)", note="the Jacobian product must run from i to t-1, not over a fixed range; shape m x n (1 of 3)"),
+    SeedAnswer(f"{NYU}/q1.2.1/e-vanishing-exploding",
+               "The network cannot have exploding gradient since the state vector does not get multiplied with a c > 1 constant during each time step. The network can have a vanishing gradient, since sigmoid can produce a value close to 0.",
+               None, None, "001 1.2.1(e)", note="vanishing right; exploding ignores the W_h term (1.5 of 2)"),
+    SeedAnswer(f"{NYU}/q1.2.2/a-graph", "(the recurrent gated unit graph is the same as the graph above, given the intermediate state z_t)",
+               None, None, "001 1.2.2(a)", note="no drawing: 0"),
+    SeedAnswer(f"{NYU}/q1.2.2/b-attention-k", r"h[t] = \sum_{i=1}^k a_i[t]v_i[t]", None, None, "001 1.2.2(b)",
+               note="the sum must start at i = 0 (0.5 of 1)"),
+    SeedAnswer(f"{NYU}/q1.2.2/c-attention-inf", r"h[t] = \sum_{i=1}^{t-1} a_i[t]v_i[t]", None, None, "001 1.2.2(c)",
+               note="same off-by-one as (b); V_k typo (0.5 of 1)"),
+    SeedAnswer(f"{NYU}/q1.2.2/d-jacobian",
+               r"\frac{\partial h[t]}{\partial h[t-1]} = \sum_{i=0}^2 \left(a_i[t] \frac{\partial v_i[t]}{\partial h[t-1]} + v_i[t] \frac{\partial a_i[t]}{\partial h[t-1]} \right)",
+               None, None, "001 1.2.2(d)", note="product rule right; softmax uses k_0 for every score and the index-1 term is garbled (1 of 3)"),
+    SeedAnswer(f"{NYU}/q1.2.2/e-backprop", r"\frac{\partial \ell}{\partial h[T]} = \sum_{t>T} \frac{\partial h[t]}{\partial h[T]} \frac{\partial \ell}{\partial h[t]}",
+               None, None, "001 1.2.2(e)", note="accepted as a sum of total derivatives over later steps (1 of 1)"),
+    SeedAnswer(f"{NYU}/q1.3/a-spikes", "Spike on the left due to exploding gradients.", None, None, "001 1.3(a)", note="correct"),
+    SeedAnswer(f"{NYU}/q1.3/b-above-initial",
+               "Exploding gradients can create unstable optimization environment, e.g., let the gradient step onto the different local minima, making the loss spiking point larger than the initial loss.",
+               None, None, "001 1.3(b)", note="partly: a huge step, but no reason why the loss exceeds ln 4 (0.5)"),
+    SeedAnswer(f"{NYU}/q1.3/c-fix", "We can use gradient clipping or regularization to avoid the spikes.", None, None, "001 1.3(c)",
+               note="clipping is right (1)"),
+    SeedAnswer(f"{NYU}/q1.3/d-initial-accuracy", "1/4", True, None, "001 1.3(d)"),
+    SeedAnswer(f"{NYU}/q1.3/d-explain", "The model is randomly initialized so the accuracy is roughly 1/4 initially.",
+               None, None, "001 1.3(d)", note="accuracy explained, the loss value not (0.5)"),
+    # --- 002: SUTD 50.039 week 8, the published solutions --------------------------------------------------------
+    SeedAnswer(f"{SUTD}/task1/c-of-h",
+               r"if $c_{t-1}$ were a function of $h_{t-1}$, then $c_t$ is a function of $h_t$, too. This is not the case according to the equations. $c_t$ is computed from $f_t, c_{t-1}$ $i_t$ $u_t$, all of them depend only on $x_t, h_{t-1}$. So: nope!",
+               None, None, "002 Task 1 (first bullet)", note="correct"),
+    SeedAnswer(f"{SUTD}/task1/dh-dh",
+               r"\frac{\partial o_t}{\partial h_{t-1}} \circ \tanh(c_t) + o_t \circ (\tanh'(c_t) \frac{\partial c_t}{\partial h_{t-1}})",
+               True, None, "002 Task 1 (second bullet)"),
+    SeedAnswer(f"{SUTD}/task1/sigmoid-derivative", r"-1 \frac{1}{(1 + e^{-z})^2} (-e^{-z})", True, None, "002 Task 1 sigma'"),
+    SeedAnswer(f"{SUTD}/task1/sigmoid-derivative", r"\frac{e^{-z}}{(1 + e^{-z})^2}", True, None, "002 Task 1 sigma'"),
+    SeedAnswer(f"{SUTD}/task1/df-dh", r"\sigma'(W^f[d_1,:] \cdot x_t + U^f[d_1,:] \cdot h_{t-1})U^f[d_1,d_2]", True, None,
+               "002 Task 1 df/dh"),
+    SeedAnswer(f"{SUTD}/task1/activate-gate",
+               r"If an LSTM has a forget gate, then it is good practice to initialize it such that $f_t$ is a vector of values close to 1 at the start of the training. This is done usually by adjusting the bias terms.",
+               None, None, "002 Task 1 activate a gate", note="correct"),
+    SeedAnswer(f"{SUTD}/task1/gate-argmax", r"h_{t-1} = \frac{U^f(d)}{\|U^f(d)\|_2}", None, None, "002 Task 1 argmax",
+               note="correct"),
+    SeedAnswer(f"{SUTD}/task1/argmax-depends",
+               r"The argmax - the vector $h_{t-1}$ which maximizes the objective does not depend on it. The value of the objective does depend on $W^f(d) \cdot x_t$.",
+               None, None, "002 Task 1 argmax dependence", note="correct"),
+    SeedAnswer(f"{SUTD}/task2/size-78x84", "(26, 28)", True, None, "002 Task 2 (78, 84)"),
+    SeedAnswer(f"{SUTD}/task2/size-64x64", "(31, 30)", True, None, "002 Task 2 (64, 64)"),
+    SeedAnswer(f"{SUTD}/task2/input-size", r"52 \le x < 55", True, None, "002 Task 2 input size"),
+    SeedAnswer(f"{SUTD}/task2/params-7x7", "32 * 7 * 7 * 64", True, None, "002 Task 2 parameters (32, 19, 19)"),
+    SeedAnswer(f"{SUTD}/task2/multiplications", "49*32*25*64", True, None, "002 Task 2 operations",
+               note="the solution writes 49*n_in*25*n_out with n_in = 32, n_out = 64"),
+    SeedAnswer(f"{SUTD}/task2/additions", "(49*32-1)*25*64", True, None, "002 Task 2 operations",
+               note="the solution writes (49*n_in-1)*25*n_out with n_in = 32, n_out = 64"),
+    SeedAnswer(f"{SUTD}/task2/params-1x1", "512 * 128", True, None, "002 Task 2 parameters (512, 25, 25)"),
+    # --- 003: CSC413 Winter 2020 HW4, a student's answers -------------------------------------------------------
+    SeedAnswer(f"{CSC413}/q1.1.1/sigmoid-bound", r"\left( \frac{1}{4} \right)^n", True, None, "003 1.1.1 (1.13)"),
+    SeedAnswer(f"{CSC413}/q1.1.2/tanh-bound", "1", True, None, "003 1.1.2 (1.16)",
+               note="bound right, though the answer claims tanh(x) in [0, 1]"),
+    SeedAnswer(f"{CSC413}/q1.2.1/tanh-rnn-bound", r"\left(\frac{1}{2}\right)^{n-1}", True, None, "003 1.2.1 (1.24)"),
+    SeedAnswer(f"{CSC413}/q1.2.2/residual-singular-values",
+               r"\sigma_{min}\left(\frac{\partial z_{t+1}}{\partial z_t}\right) \gg 0, \quad \sigma_{max} \left( \frac{\partial z_{t+1}}{\partial z_t} \right) \gg 1",
+               None, None, "003 1.2.2 (1.39)-(1.40)", note="right conclusions; index bookkeeping of sigma_i is muddled (1 of 1)"),
+    SeedAnswer(f"{CSC413}/q1.2.3/residual-benefits",
+               "the singular values of Jacobian matrix in each layer is bounded below and bounded away from zero. Hence, as the number of layers, n, grows the gradient does not vanish as fast as before, the gradient vanishing problem is solved. However, the residual connection does not help bound singular values from above, therefore, it is still possible for the gradient to explode as n grows large.",
+               None, None, "003 1.2.3", note="correct"),
+    SeedAnswer(f"{CSC413}/q1.3.1/dy-dx",
+               r"\frac{\gamma}{\sigma_{\mathcal{B}}^2 + \epsilon} \left[ \frac{m-1}{m} \frac{\sigma_{\mathcal{B}}^2 + \epsilon}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} - \frac{1}{m} \frac{(x_i - \mu_{\mathcal{B}})^2}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \right]",
+               True, None, "003 1.3.1 (1.49)", note='marked "Not finished", but (1.49) is already the right derivative',
+               unreadable_notation=r"\left[ ... \right]"),
+    SeedAnswer(f"{CSC413}/q1.3.2/bn-resnet",
+               "The batch normalization layer aims to bound the magnitude of gradient flow to prevent exploding / vanishing gradient. In the first setup, if we add the residual connection after the batch normalization, the gradient is still possible to explode. Therefore, we should use the second setting.",
+               None, None, "003 1.3.2", note="choice (B) right, reasoning about the identity path missing (0.5)"),
+    SeedAnswer(f"{CSC413}/q2.2.1/pixelcnn-connections", r"\mathcal{O}(dk^2H \times W)", True, None, "003 2.2.1 (2.1)"),
+    SeedAnswer(f"{CSC413}/q2.2.2/pixelcnn-parallel", r"\mathcal{O}(d)", True, None, "003 2.2.2 (2.2)"),
+    SeedAnswer(f"{CSC413}/q2.3.1/mdrnn-connections", r"\mathcal{O}(dk^2H \times W)", True, None, "003 2.3.1 (2.4)"),
+    SeedAnswer(f"{CSC413}/q2.3.2/mdrnn-parallel", r"\mathcal{O}(dH \times W)", False, "anti-diagonal", "003 2.3.2 (2.5)"),
+    SeedAnswer(f"{CSC413}/q2.3.3/discussion",
+               "PixelCNN: Pro: better parallelization potentials since all operations within one layer can be run in parallel. Con: small context window, for k = 3, the model is only looking at 4 other pixels. MDRNN: Pro: larger context window ... effectively infinitely large. Pro: lower memory cost. Con: worse parallelization potential.",
+               None, None, "003 2.3.3", note="all pros/cons right except the memory claim (0.75 of 1)"),
+    # --- 004: univariate LSTM with output, a student's answers ------------------------------------------------------
+    SeedAnswer(f"{LSTM5}/q1/grad-h",
+               r"w^y y_t (1 - y_t) \nabla y_t + \frac{\partial f_{t+1}}{\partial h_t} \nabla f_{t+1} + \frac{\partial i_{t+1}}{\partial h_t} \nabla i_{t+1} + \frac{\partial o_{t+1}}{\partial h_t} \nabla o_{t+1} + \frac{\partial \tilde{C}_{t+1}}{\partial h_t} \nabla \tilde{C}_{t+1}",
+               True, None, "004 1.1 (first derivation)", note="right, but the student then drops the t+1 terms"),
+    SeedAnswer(f"{LSTM5}/q1/grad-h", r"w^y y_t (1 - y_t) \nabla y_t", False, _ONLY_OUTPUT, "004 1.1 (final)"),
+    SeedAnswer(f"{LSTM5}/q1/grad-c", r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_t \nabla C_{t+1}", False,
+               "time index of the forget gate", "004 1.2 (first derivation)"),
+    SeedAnswer(f"{LSTM5}/q1/grad-c", r"o_t(1 - (\tanh(C_t))^2) w^y y_t (1 - y_t) \nabla y_t", False, _ONLY_OUTPUT,
+               "004 1.2 (final)"),
+    SeedAnswer(f"{LSTM5}/q1/grad-o", r"\tanh(C_t) w^y y_t (1 - y_t) \nabla y_t", False, _ONLY_OUTPUT, "004 1.3 o_t"),
+    SeedAnswer(f"{LSTM5}/q1/grad-f", r"C_{t-1} o_t (1 - (\tanh(C_t))^2) w^y y_t (1 - y_t) \nabla y_t", False, _ONLY_OUTPUT,
+               "004 1.3 f_t"),
+    SeedAnswer(f"{LSTM5}/q1/grad-i", r"\tilde{C}_t o_t (1 - (\tanh(C_t))^2) w^y y_t (1 - y_t) \nabla y_t", False,
+               _ONLY_OUTPUT, "004 1.3 i_t"),
+    SeedAnswer(f"{LSTM5}/q2/grad-w-hi",
+               r"\sum_{i=1}^T h_{t-1} i_t (1 - i_t) \tilde{C}_t o_t (1 - (\tanh(C_t))^2) w^y y_t (1 - y_t) \nabla y_t",
+               False, None, "004 2", note="drops the recurrent terms of the adjoints (and sums over the wrong index)"),
+    SeedAnswer(f"{LSTM5}/q3/explain",
+               r"if the value of the forget gates are close to 1 and memory gates are close to 0, which means $f_t \rightarrow 1, i_t \rightarrow 0$. Then $c_t \approx c_{t+1}$, the memory cell will always be close to the initial value ... so the gradient will not explode.",
+               None, None, "004 3", note="argues from small values, not from f_{t+1} carrying the gradient unchanged (0.5 of 2)"),
+]
