@@ -3,7 +3,7 @@
 import math
 
 from reference.part import KnownMistake, Part, PartMaker
-from reference.sutd_week8.conv import output_size
+from reference.models.conv import output_size
 
 LAYER = dict(channels_in=32, size=19, kernel=7, stride=3, padding=0, channels_out=64)
 POINTWISE = dict(channels_in=512, size=25, kernel=1, stride=1, padding=2, channels_out=128)
@@ -20,7 +20,7 @@ def parameters(channels_in: int, kernel: int, channels_out: int, **_: int) -> in
 
 
 def positions(size: int, kernel: int, stride: int, padding: int, **_: int) -> int:
-    return output_size(size, kernel, stride, padding) ** 2
+    return output_size(size, kernel, stride=stride, padding=padding) ** 2
 
 
 def inner_product_length(channels_in: int, kernel: int, **_: int) -> int:
@@ -70,6 +70,6 @@ def parts(make: PartMaker) -> list[Part]:
              points=0.5, prompt=f"How many trainable parameters are in {_layer_text(**POINTWISE)}?",
              answer=f"{POINTWISE['channels_in']} * {POINTWISE['channels_out']}", reference=parameters(**POINTWISE), mistakes=(
                  KnownMistake(str(POINTWISE["channels_out"]), "A 1x1 kernel still spans all 512 input channels."),
-                 KnownMistake(str(parameters(**POINTWISE) * output_size(25, 1, 1, 2) ** 2),
+                 KnownMistake(str(parameters(**POINTWISE) * positions(**POINTWISE)),
                               "Parameters are shared across positions: padding and the input size do not change them."))),
     ]

@@ -1,7 +1,7 @@
 """Task 2: spatial output sizes of 2-D convolutions, and the input sizes that give a 1-D output size."""
 
 from reference.part import KnownMistake, Part, PartMaker
-from reference.sutd_week8.conv import input_sizes, output_size
+from reference.models.conv import input_sizes, output_size
 
 SAME_SIZE = "Note that the spatial size does not depend on the number of input or output channels."
 FIRST = dict(size=(78, 84), kernel=(5, 5), stride=3, padding=2)
@@ -10,7 +10,7 @@ INPUT = dict(output=16, kernel=9, stride=3, padding=1)
 
 
 def output_shape(size: tuple[int, int], kernel: tuple[int, int], stride: int, padding: int) -> tuple[int, int]:
-    return tuple(output_size(n, k, stride, padding) for n, k in zip(size, kernel, strict=True))
+    return tuple(output_size(n, k, stride=stride, padding=padding) for n, k in zip(size, kernel, strict=True))
 
 
 def _shape_prompt(size: tuple[int, int], kernel: tuple[int, int], stride: int, padding: int) -> str:
@@ -26,7 +26,7 @@ def _bounds(sizes: set[int]) -> str:
 
 def parts(make: PartMaker) -> list[Part]:
     first, second = output_shape(**FIRST), output_shape(**SECOND)
-    sizes = input_sizes(**INPUT)
+    sizes = set(input_sizes(INPUT['output'], INPUT['kernel'], stride=INPUT['stride'], padding=INPUT['padding']))
     unpadded = output_shape(FIRST["size"], FIRST["kernel"], FIRST["stride"], 0)
     return [
         make("task2", "output-size-padded", title="Task 2: output size with stride 3 and padding 2", kind="tuple",
@@ -45,6 +45,6 @@ def parts(make: PartMaker) -> list[Part]:
                      f"so that you have a spatial output size of {INPUT['output']}? Give every possible $x$ (a set, an "
                      r"interval, or inequalities such as $a \le x < b$)."),
              answer=_bounds(sizes), reference=_bounds(sizes), options={"variable": "x", "integer": True}, mistakes=(
-                 KnownMistake(str(min(sizes)), "That size works, but so do the next ones: the floor in the output size "
+                 KnownMistake(f"\\{{{min(sizes)}\\}}", "That size works, but so do the next ones: the floor in the output size "
                                                f"maps {len(sizes)} input sizes to the same output.", 0.5),)),
     ]

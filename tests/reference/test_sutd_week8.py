@@ -120,7 +120,7 @@ def test_operation_count_is_counted_by_running_the_convolution(strided_layer, op
 
 
 def test_pointwise_parameters_are_the_entries_of_its_weight_tensor() -> None:
-    weights = np.zeros((128, 512, 1, 1))
-    result = convolve(np.ones((512, 3, 3)), np.ones((128, 512, 1, 1)), padding=2)
+    weights = np.ones((128, 512, 1, 1))
+    result = convolve(np.ones((512, 3, 3)), weights, padding=2)
     assert result.output.shape == (128, 7, 7)   # padding changes the output, not the parameters
     assert weights.size == PARTS["sutd-50039-week8/task2/parameters-pointwise"].reference
