@@ -33,6 +33,8 @@ _MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"
 _SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
 _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
+# `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
+_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES)))
 
 
 def command(lexer: Lexer, spelling: str) -> None:
@@ -172,13 +174,19 @@ def subscript(lexer: Lexer) -> None:
         raise lexer.error("expected a subscript after '_'")
     content, _, end = script
     if previous is not None and previous.type == "NAME" and not previous.value.sub:
-        _replace_name(lexer, replace(previous.value, sub=content), end)
+        _replace_name(lexer, _declared(lexer, replace(previous.value, sub=content)), end)
     elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
             and (content.isdigit() or content == "e"):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
     else:
         raise lexer.error("a subscript must follow a name, as in x_1")
+
+
+def _declared(lexer: Lexer, name: Name) -> Name:
+    """`x_{in}` is the question's `x_in` when it declares that name."""
+    canonical = None if name.declared else lexer.vocabulary.declared_as(name.canonical)
+    return name if canonical is None else Name.alias(canonical, name.latex)
 
 
 def _read_script(lexer: Lexer, at: int, braced_only: bool) -> tuple[str, bool, int] | None:
@@ -190,7 +198,7 @@ def _read_script(lexer: Lexer, at: int, braced_only: bool) -> tuple[str, bool, i
         close = _matching_brace(text, at)
         if close is None:
             return None
-        content = "".join(text[at + 1 : close].split())
+        content = _STYLED_SCRIPT.sub(r"\1", "".join(text[at + 1 : close].split()))
         return (content, True, close + 1) if _SCRIPT_CHARS.fullmatch(content) else None
     if braced_only or at >= len(text):
         return None

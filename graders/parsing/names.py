@@ -1,9 +1,12 @@
 """A symbol's name as read: a letter or Greek word with accents, subscript, name-superscript."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from graders.parsing.words import GREEK
+
+_PLAIN_SUBSCRIPTED = re.compile(r"([A-Za-z]+)_([A-Za-z0-9]{2,})")
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,7 @@ class Name:
 
     @classmethod
     def alias(cls, canonical: str, spelling: str) -> Name:
-        return cls(canonical, spelling, declared=True)
+        return cls(canonical, _braced_plain_script(spelling), declared=True)
 
     def accented(self, accent: str) -> Name:
         return Name(f"\\{accent}{{{self.canonical}}}", f"\\{accent}{{{self.latex}}}")
@@ -36,6 +39,12 @@ class Name:
     @property
     def latex(self) -> str:
         return ("\\nabla " if self.nabla else "") + self.core_latex + _scripts(self.sub, self.sup)
+
+
+def _braced_plain_script(spelling: str) -> str:
+    """`x_in` typed as plain text is `x_{in}` in LaTeX (bare, only the `i` would be lowered)."""
+    found = _PLAIN_SUBSCRIPTED.fullmatch(spelling)
+    return f"{found[1]}_{{{found[2]}}}" if found else spelling
 
 
 def _scripts(sub: str | None, sup: str | None) -> str:

@@ -40,6 +40,7 @@ class Vocabulary:
         self.words = frozenset(name for name in self.declared if _WORD.fullmatch(name))
         self._aliases = _alias_table(self.symbols, self.functions, self.declared)
         self._pattern = _compile(self._aliases)
+        self._by_spelling = {_unbraced(name): name for name in self.declared}
         self.definitions: dict[str, tuple] = {}  # read function definitions, filled by the parser
 
     @classmethod
@@ -65,11 +66,19 @@ class Vocabulary:
         kind, canonical = self._aliases[int(found.lastgroup[1:])][1:]
         return AliasMatch(kind, canonical, found.end())
 
+    def declared_as(self, canonical: str) -> str | None:
+        """The declared name spelt `canonical` up to braces (`x_{in}` is `x_in`), if any."""
+        return self._by_spelling.get(_unbraced(canonical))
+
     def describe(self) -> str:
         """The allowed names, for error messages."""
         declared = ", ".join(sorted(self.declared | set(self.functions)))
         standard = "single letters, Greek letters, subscripted letters (x_1, w_{ix})"
         return f"{standard}, {declared}" if declared else standard
+
+
+def _unbraced(name: str) -> str:
+    return name.replace("{", "").replace("}", "")
 
 
 def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str, FunctionDef],
@@ -115,8 +124,11 @@ def _script_regex(tokens: list[str], index: int) -> tuple[str, int] | None:
     """(regex, next index) for a script of letters and digits, braced or not."""
     if tokens[index] not in ("_", "^") or index + 1 >= len(tokens):
         return None
-    if tokens[index + 1] != "{":
-        content, end = [tokens[index + 1]], index + 2
+    if tokens[index + 1] != "{":  # `c_prev`: the whole run of letters and digits is the script
+        end = index + 1
+        while end < len(tokens) and len(tokens[end]) == 1 and tokens[end].isalnum():
+            end += 1
+        content = tokens[index + 1 : end]
     elif "}" in tokens[index + 1 :]:
         close = tokens.index("}", index + 1)
         content, end = tokens[index + 2 : close], close + 1

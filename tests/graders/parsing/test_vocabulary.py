@@ -83,3 +83,42 @@ def test_declared_single_letters_may_run_together() -> None:
 
 def test_two_undeclared_letters_are_a_product() -> None:
     assert parse("xy").to_sympy() == sympy.Symbol("x") * sympy.Symbol("y")
+
+
+SUBSCRIPTED_OPTIONS = {"symbols": {"cbar_next": [r"\bar{c}_{next}"], "c_prev": [], "w_ih": [], "hbar_t": [],
+                                   "x_in": [], "W_in": []}}
+SUBSCRIPTED_NAMES = [
+    ("cbar_next", "cbar_next", "canonical-multi-letter-core-and-subscript"),
+    ("c_prev", "c_prev", "canonical-multi-letter-subscript"),
+    ("c_{prev}", "c_prev", "braced-subscript"),
+    ("w_ih", "w_ih", "two-letter-subscript"),
+    ("hbar_t", "hbar_t", "multi-letter-core"),
+    (r"\bar{c}_{next}", "cbar_next", "declared-alias"),
+    (r"x_{\mathrm{in}}", "x_in", "mathrm-subscript"),
+    (r"W_{\text{in}}", "W_in", "text-subscript"),
+    ("x_{in}", "x_in", "braced-plain-subscript"),
+    ("x_in", "x_in", "bare-plain-subscript"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical"), [row[:2] for row in SUBSCRIPTED_NAMES],
+                         ids=[row[2] for row in SUBSCRIPTED_NAMES])
+def test_declared_subscripted_names_read_as_written(text: str, canonical: str) -> None:
+    vocabulary = Vocabulary.from_options(SUBSCRIPTED_OPTIONS)
+    assert parse(text, vocabulary=vocabulary).free_symbols == {canonical}
+
+
+def test_canonical_names_in_a_product() -> None:
+    vocabulary = Vocabulary.from_options(SUBSCRIPTED_OPTIONS)
+    node = parse("cbar_next*c_prev + w_ih", vocabulary=vocabulary)
+    cbar_next, c_prev, w_ih = sympy.symbols("cbar_next c_prev w_ih")
+    assert node.to_sympy() == cbar_next * c_prev + w_ih
+
+
+def test_styled_subscript_without_vocabulary_is_the_plain_subscript() -> None:
+    assert parse(r"x_{\mathrm{in}}").free_symbols == parse("x_{in}").free_symbols == {"x_{in}"}
+
+
+def test_plain_multi_letter_subscript_prints_braced_in_latex() -> None:
+    vocabulary = Vocabulary.from_options(SUBSCRIPTED_OPTIONS)
+    assert parse("c_prev", vocabulary=vocabulary).to_latex() == "c_{prev}"
