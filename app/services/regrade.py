@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 import reference
 from graders import GradeResult, GradingPool, interpret
 from app.errors import Invalid
-from app.late_policy import LateOutcome, SubmissionClosed, assess
+from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, RegradeRun, Submission, utcnow
 from app.services import history
 from app.services.assignments import policy_of
@@ -43,12 +43,14 @@ class Regrader:
     parts: dict[str, AssignmentPart] = field(init=False)
     bank: dict[str, reference.Part] = field(init=False)
     options: dict[str, dict[str, Any]] = field(init=False)
+    policy: LatePolicy = field(init=False)
     graded: dict[tuple[str, str], tuple[GradeResult, str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parts = {part.question_id: part for part in self.assignment.parts}
         self.bank = {qid: reference.get_part(qid) for qid in self.parts}
         self.options = {qid: grading_options(self.bank[qid], part) for qid, part in self.parts.items()}
+        self.policy = policy_of(self.assignment)
 
     def grade_missing(self, results: list[PartResult]) -> None:
         """Grade, all at once in the pool, every answer of `results` not graded earlier in this run."""
@@ -76,6 +78,10 @@ def apply(regrader: Regrader, result: PartResult, submission: Submission) -> boo
         return False  # the instructor's score stands
     points = regrader.parts[result.question_id].points
     graded, fingerprint = regrader.result_for(result)
+    if graded.error is not None and result.error is None and result.raw_answer:
+        # An answer read fine before and now fails is far likelier a worker overrun under load than a changed
+        # question, and a regrade must not take points away for that: keep the stored result.
+        return False
     new = {
         "score": round(graded.score * points, history.DECIMALS), "max_score": points, "correct": graded.correct,
         "feedback": graded.feedback, "interpreted": graded.interpreted, "error": graded.error,
@@ -94,7 +100,7 @@ def reassess(regrader: Regrader, submission: Submission) -> bool:
     """Apply the late policy as it is now; a submission it would now refuse keeps the lateness it was accepted with."""
     deadline = regrader.deadlines.get(submission.student, regrader.assignment.deadline)
     try:
-        outcome: LateOutcome = assess(policy_of(regrader.assignment), deadline, submission.submitted_at)
+        outcome: LateOutcome = assess(regrader.policy, deadline, submission.submitted_at)
     except SubmissionClosed:
         return False
     if (submission.late_periods, submission.penalty_percent) == (outcome.late_periods, outcome.penalty_percent):
@@ -113,7 +119,7 @@ def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
         late = reassess(regrader, submission)
         if submission.max_score != possible:
             submission.max_score = possible
-        final = history.retotal(submission, policy_of(regrader.assignment), why=regrader.why, by=regrader.by)
+        final = history.retotal(submission, regrader.policy, why=regrader.why, by=regrader.by)
         changed += any(touched) or late or final
     return changed
 

@@ -13,6 +13,7 @@ from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, RegradeRun, ScoreChange, Submission
 from app.services.demo import demo_assignment, load_demo
 from app.services.regrade import regrade
+from graders import GradingPool
 from tests.api.conftest import right_answers
 from tests.api.test_manual_grading import ONE_DAY_LATE, grade
 from tests.api.test_submissions import ON_TIME, submit
@@ -143,3 +144,17 @@ class TestCommandLine:
                                 env=os.environ | {"GRADER_DATABASE_URL": f"sqlite:///{tmp_path / 'g.db'}"},
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode != 0 and "assignment 999 does not exist" in result.stderr
+
+
+class TestGradingFailures:
+    def test_an_answer_that_fails_to_grade_now_keeps_its_stored_result(
+        self, client, db, lms, instructor, assignment, parts
+    ) -> None:
+        first = submit_class(client, lms, assignment, parts, students=1)[0]
+        slow = GradingPool(workers=1, timeout=0.0001)  # every answer overruns, as under heavy load
+        try:
+            regrade(db, slow, assignment=db.get(Assignment, assignment["id"]), by="t")
+        finally:
+            slow.close()
+        read = client.get(f"/api/v1/submissions/{first['id']}", headers=instructor).json()
+        assert (read["final_score"], read["history"]) == (first["final_score"], [])
