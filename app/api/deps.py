@@ -8,13 +8,14 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from graders import GradingPool
 
 from app.db import get_session
 from app.errors import Forbidden, NotFound
-from app.models import Assignment, Course, Submission, utcnow
+from app.models import ApiToken, Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token
 from app.services import audit
 
@@ -37,7 +38,7 @@ def caller_from_token(session: Session, secret: str | None) -> Caller:
     now = utcnow()
     # Record use at most once a minute per token, so reads do not turn into writes on every request.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-        token.last_used_at = now
+        session.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
         audit.record(session, "token.used", caller=caller, course_id=token.course_id)
         session.commit()
     return caller
