@@ -1,0 +1,87 @@
+"""Convolution sizes and counts of the bank, checked by convolving actual arrays."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from reference import get_part
+from reference.models.conv import convolve, input_sizes, output_size, parameter_count
+
+rng = np.random.default_rng(0)
+
+AXIS_CASES = [
+    pytest.param(11, 3, 1, 0, 1, id="plain"),
+    pytest.param(11, 3, 2, 0, 1, id="stride 2"),
+    pytest.param(12, 4, 3, 1, 1, id="stride 3, padding 1, rounding down"),
+    pytest.param(20, 3, 1, 0, 2, id="dilation 2"),
+    pytest.param(25, 5, 2, 3, 3, id="stride, padding and dilation"),
+    pytest.param(7, 7, 1, 0, 1, id="kernel as long as the input"),
+]
+
+
+@pytest.mark.parametrize(("size", "kernel", "stride", "padding", "dilation"), AXIS_CASES)
+def test_output_size_matches_an_actual_convolution(size: int, kernel: int, stride: int, padding: int, dilation: int) -> None:
+    result = convolve(rng.normal(size=(2, size)), rng.normal(size=(3, 2, kernel)), stride=stride, padding=padding,
+                      dilation=dilation)
+    assert result.output.shape == (3, output_size(size, kernel, stride=stride, padding=padding, dilation=dilation))
+
+
+def test_convolution_computes_the_cross_correlation() -> None:
+    x, w = rng.normal(size=(1, 9)), rng.normal(size=(1, 1, 3))
+    expected = [x[0, 2 * n: 2 * n + 5: 2] @ w[0, 0] for n in range(3)]   # stride 2, dilation 2
+    assert convolve(x, w, stride=2, dilation=2).output[0] == pytest.approx(expected)
+
+
+SIZE_PARTS = [
+    pytest.param("sutd-50039-week8/task2/size-78x84", (78, 84), (5, 5), 3, 2, id="78x84, 5x5, stride 3, padding 2"),
+    pytest.param("sutd-50039-week8/task2/size-64x64", (64, 64), (3, 5), 2, 0, id="64x64, 3x5, stride 2"),
+    pytest.param("nyu-dl-hw2/q1.1/a-output-size", (19, 27), (3, 3), 2, 0, id="19x27, 3x3, stride 2"),
+]
+
+
+@pytest.mark.parametrize(("part_id", "size", "kernel", "stride", "padding"), SIZE_PARTS)
+def test_bank_output_size_is_the_shape_of_an_actual_convolution(part_id: str, size: tuple, kernel: tuple, stride: int,
+                                                                padding: int) -> None:
+    result = convolve(np.zeros((1, *size)), np.zeros((1, 1, *kernel)), stride=stride, padding=padding)
+    assert result.output.shape[1:] == tuple(get_part(part_id).reference)
+
+
+def test_bank_input_sizes_are_exactly_those_a_convolution_maps_to_16() -> None:
+    mapped = [n for n in range(30, 80)
+              if convolve(np.zeros((1, n)), np.zeros((1, 1, 9)), stride=3, padding=1).output.shape[1] == 16]
+    assert mapped == list(get_part("sutd-50039-week8/task2/input-size").reference) == input_sizes(16, 9, stride=3, padding=1)
+
+
+def test_bank_1d_output_length_is_that_of_an_actual_convolution() -> None:
+    result = convolve(np.zeros((7, 11)), np.zeros((1, 7, 3)), stride=2)
+    assert result.output.shape == (1, get_part("nyu-dl-hw2/q1.1/c-i-output-length").reference)
+
+
+SHAPE_CASES = [
+    pytest.param(dict(F=4, H=9, W=13, K=3, P=1, S=2, D=1), id="stride 2, padding 1"),
+    pytest.param(dict(F=2, H=11, W=15, K=3, P=0, S=2, D=2), id="dilation 2"),
+    pytest.param(dict(F=1, H=15, W=9, K=2, P=2, S=3, D=3), id="stride, padding and dilation"),
+]
+
+
+@pytest.mark.parametrize("sizes", SHAPE_CASES)
+def test_bank_general_output_shape_matches_an_actual_convolution(sizes: dict) -> None:
+    result = convolve(np.zeros((1, sizes["H"], sizes["W"])), np.zeros((sizes["F"], 1, sizes["K"], sizes["K"])),
+                      stride=sizes["S"], padding=sizes["P"], dilation=sizes["D"])
+    formula = get_part("nyu-dl-hw2/q1.1/b-output-shape").reference
+    assert tuple(sp.sympify(e).subs({sp.Symbol(k, positive=True): v for k, v in sizes.items()}) for e in formula) \
+        == result.output.shape
+
+
+def test_bank_operation_counts_are_those_of_the_counted_convolution() -> None:
+    result = convolve(rng.normal(size=(32, 19, 19)), rng.normal(size=(64, 32, 7, 7)), stride=3)
+    assert (result.multiplications, result.additions) == (
+        get_part("sutd-50039-week8/task2/multiplications").reference, get_part("sutd-50039-week8/task2/additions").reference)
+
+
+@pytest.mark.parametrize(("part_id", "weights_shape"), [
+    pytest.param("sutd-50039-week8/task2/params-7x7", (64, 32, 7, 7), id="7x7"),
+    pytest.param("sutd-50039-week8/task2/params-1x1", (128, 512, 1, 1), id="1x1"),
+])
+def test_bank_parameter_count_is_the_size_of_the_weight_tensor(part_id: str, weights_shape: tuple) -> None:
+    assert np.zeros(weights_shape).size == get_part(part_id).reference == parameter_count(*weights_shape[1::-1], weights_shape[2:])
