@@ -178,6 +178,13 @@ class Builder(Transformer):
             return Node("relation", (left, middle), (first.value,))
         return Node("relation", (left, middle, right), (first.value, second.value))
 
+    def conjunction(self, *parts: Node | Token) -> Node:
+        """`x >= 52 and x < 55`: one relation whose chain breaks at each "and"."""
+        relations = [part for part in parts if isinstance(part, Node)]
+        terms = tuple(term for relation in relations for term in relation.parts)
+        operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
+        return Node("relation", terms, operators)
+
     def membership(self, element: Term, node: Node) -> Node:
         return node
 

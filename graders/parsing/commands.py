@@ -52,7 +52,7 @@ def command(lexer: Lexer, spelling: str) -> None:
         _operator(lexer, name, end)
     elif name in ("mathbb", "mathcal", "begin", "end"):
         _braced_word_command(lexer, name, end)
-    elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.next_char(end) == "(":
+    elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
         lexer.emit("BIGO", BIGO_WORDS[name], end)
     elif name in FUNCTIONS and name != "factorial":
         lexer.emit("FUNC", FUNCTIONS[name], end)
@@ -64,6 +64,8 @@ def command(lexer: Lexer, spelling: str) -> None:
         lexer.pending_nabla, lexer.position = lexer.position, end
     elif name == "in" and lexer.target == "set":
         lexer.emit("_IN", "in", end)
+    elif name in ("land", "wedge") and lexer.target == "set":
+        lexer.emit("AND", "and", end)
     else:
         raise lexer.error(f"unsupported command '{spelling}'")
 

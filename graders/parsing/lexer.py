@@ -22,6 +22,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
 _SCRIPT_RUN = re.compile(r"[A-Za-z]+|\d+")
 _OPERAND_ENDS = {"NUMBER", "NAME", "CONST", "_RPAR", "_RBRACK", "_RBRACE", "_RABS", "BANG", "_RSET"}
+_OPENING_PARENTHESIS = re.compile(r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big)\s*)?\(")
+_SET_ENDS = {"_RSET", "_RPAR", "_RBRACK", "REALS", "EMPTYSET"}
 _OPENERS = {"(": ("_LPAR", "paren"), "[": ("_LBRACK", "paren")}
 _CLOSERS = {")": "_RPAR", "]": "_RBRACK"}
 _SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "_EQUAL", "&": "_AMP",
@@ -99,16 +101,22 @@ class Lexer:
         rest = self.text[at:].lstrip()
         return rest[:1]
 
+    def opens_bracket(self, at: int) -> bool:
+        """Whether `(` follows, sized (`\\left(`) or not."""
+        return _OPENING_PARENTHESIS.match(self.text, at) is not None
+
     # --- words ------------------------------------------------------------------------------
     def word(self, word: str) -> None:
         end = self.position + len(word)
-        if self.target == "bigo" and word in commands.BIGO_WORDS and self.next_char(end) == "(":
+        if self.target == "bigo" and word in commands.BIGO_WORDS and self.opens_bracket(end):
             self.emit("BIGO", commands.BIGO_WORDS[word], end)
         elif self.target == "tuple" and word in ("x", "X") and self.previous() == "NUMBER" \
                 and self.next_char(end).isdigit():
             self.emit("TUPLE_SEP", word, end)
-        elif self.target == "set" and word == "in":
-            self.emit("_IN", word, end)
+        elif self.target == "set" and word in ("in", "and"):
+            self.emit("_IN" if word == "in" else "AND", word, end)
+        elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
+            self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:
             self.split(word, end)
 
@@ -131,7 +139,9 @@ class Lexer:
 
     # --- punctuation ------------------------------------------------------------------------
     def punctuation(self, char: str) -> None:
-        if char in _SIMPLE:
+        if self.target == "set" and self.text.startswith("&&", self.position):
+            self.emit("AND", "&&", None)
+        elif char in _SIMPLE:
             self.emit(_SIMPLE[char], char, None)
         elif char == "*":
             double = self.text.startswith("**", self.position)

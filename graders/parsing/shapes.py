@@ -11,7 +11,7 @@ from graders.parsing.text import to_text
 if TYPE_CHECKING:
     from graders.parsing.node import Node
 
-_RELATIONS_LATEX = {"<": "<", "<=": "\\le", ">": ">", ">=": "\\ge"}
+_RELATIONS_LATEX = {"<": "<", "<=": "\\le", ">": ">", ">=": "\\ge", "and": "\\text{ and }"}
 _OPERATORS_LATEX = {"O": "\\mathcal{O}", "Theta": "\\Theta", "Omega": "\\Omega"}
 
 
@@ -37,7 +37,7 @@ def render(node: Node, latex: bool) -> str:
     if node.kind == "interval":
         return _interval(node, show, latex)
     if node.kind == "union":
-        return (" \\cup " if latex else " U ").join(render(part, latex) for part in node.parts)
+        return (" \\cup " if latex else " ∪ ").join(render(part, latex) for part in node.parts)
     if node.kind == "relation":
         return _relation(node, show, latex)
     if node.kind == "matrix":

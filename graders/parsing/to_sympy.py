@@ -45,7 +45,8 @@ def node_to_sympy(node: Node) -> sympy.Basic:
         return sympy.Union(*(node_to_sympy(part) for part in parts))
     if kind == "relation":
         values = list(map(term_to_sympy, parts))
-        relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])]
+        relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])
+                     if op != "and"]
         return relations[0] if len(relations) == 1 else sympy.And(*relations)
     if kind == "matrix":
         return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])

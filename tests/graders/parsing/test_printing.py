@@ -45,7 +45,8 @@ def test_plain_text_is_canonical(text: str, plain: str) -> None:
 
 TARGETS = [
     ("9x13", "tuple", r"\left(9, 13\right)", "(9, 13)"),
-    ("[52,55) U {60}".replace(" U ", r" \cup "), "set", r"\left[52, 55\right) \cup \left\{60\right\}", "[52, 55) U {60}"),
+    (r"[52,55) \cup {60}", "set", r"\left[52, 55\right) \cup \left\{60\right\}", "[52, 55) ∪ {60}"),
+    ("x >= 52 and x < 55", "set", r"x \ge 52 \text{ and } x < 55", "x >= 52 and x < 55"),
     ("52 <= x < 55", "set", r"52 \le x < 55", "52 <= x < 55"),
     (r"\emptyset", "set", r"\emptyset", "{}"),
     ("[[1,2],[3,4]]", "matrix", r"\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}", "[[1, 2], [3, 4]]"),
@@ -71,3 +72,17 @@ def test_detect_syntax(text: str, syntax: str) -> None:
 def test_printed_latex_reads_back_to_the_same_value(text: str) -> None:
     node = parse(text)
     assert parse(node.to_latex()).to_sympy() == node.to_sympy()
+
+
+ROUND_TRIPS = [
+    ("9x13", "tuple"), (r"[52,55) \cup {60} \cup (70, 80]", "set"), (r"(x \ge 52) \text{ and } (x < 55)", "set"),
+    ("52 <= x < 55", "set"), (r"\emptyset", "set"), (r"\mathbb{R}", "set"), ("[[1,2],[3,4]]", "matrix"),
+    ("y = 2x", "equation"), (r"\Theta(n log n)", "bigo"), (r"\frac{e^{-z}}{(1+e^{-z})^2}", "expression"),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), ROUND_TRIPS, ids=[row[1] + "-" + row[0] for row in ROUND_TRIPS])
+def test_plain_text_and_latex_read_back_as_the_same_answer(text: str, target: str) -> None:
+    node = parse(text, target=target)
+    assert parse(node.to_text(), target=target).to_sympy() == node.to_sympy()
+    assert parse(node.to_latex(), target=target).to_sympy() == node.to_sympy()

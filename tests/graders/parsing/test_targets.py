@@ -38,6 +38,7 @@ SETS = [
     (r"\emptyset", sympy.EmptySet, "empty"),
     (r"\mathbb{R}", sympy.Interval(-sympy.oo, sympy.oo), "reals"),
     (r"x \in [1, 2]", sympy.Interval(1, 2), "membership"),
+    ("[52,55) U {60}", sympy.Union(sympy.Interval.Ropen(52, 55), sympy.FiniteSet(60)), "capital-u-union"),
 ]
 
 
@@ -60,6 +61,36 @@ def test_inequalities_read_as_relations(text: str, expected: sympy.Basic) -> Non
     node = parse(text, target="set")
     assert node.kind == "relation"
     assert node.to_sympy() == expected
+
+
+CONJUNCTIONS = [
+    (r"(x \ge 52) \text{ and } (x < 55)", "latex-parenthesised-text-and"),
+    ("x >= 52 and x < 55", "text-and"),
+    (r"x \ge 52, x < 55", "comma"),
+    (r"x \ge 52 \land x < 55", "land"),
+    (r"x \ge 52 \wedge x < 55", "wedge"),
+    ("x >= 52 && x < 55", "double-ampersand"),
+    ("x ≥ 52 ∧ x < 55", "unicode-and"),
+    (r"(52 \le x < 55)", "parenthesised-chain"),
+]
+
+
+@pytest.mark.parametrize("text", [row[0] for row in CONJUNCTIONS], ids=[row[1] for row in CONJUNCTIONS])
+def test_joined_inequalities_read_as_one_relation(text: str) -> None:
+    node = parse(text, target="set")
+    assert node.kind == "relation"
+    assert node.to_sympy() == sympy.And(x >= 52, x < 55)
+
+
+@pytest.mark.parametrize("text", [r"(x \ge 52) \text{ and } (x < 55)", r"52 \le x < 55"],
+                         ids=["seed-002-and", "seed-002-chain"])
+def test_seed_inequalities_grade_as_the_integer_interval(text: str) -> None:
+    from graders import grade
+    assert grade("set", text, "[52,55)", options={"integer": True}).correct is True
+
+
+def test_parenthesised_sum_before_a_relation_stays_a_sum() -> None:
+    assert parse("(x+1) >= 3", target="set").to_sympy() == (x + 1 >= 3)
 
 
 MATRICES = [
