@@ -70,6 +70,57 @@ SEED_ANSWERS_002 = [
     SeedAnswer(f"{W8}/task2/parameters-pointwise", "512 * 128", True, "Correct", "002 Task 2: '512 * 128'"),
 ]
 
-SEED_ANSWERS_003: list[SeedAnswer] = []
+SEED_ANSWERS_003 = [
+    SeedAnswer(f"{H4}/q1.1.1/bound", r"\left( \frac{1}{4} \right)^n", True, "Correct",
+               "003 1.1.1 (1.13): '0 \\le |df/dx| \\le (1/4)^n' (the bound)"),
+    SeedAnswer(f"{H4}/q1.1.1/vanish-or-explode",
+               "The sigmoid activation solves the gradient exploding problem, but it is still for the model to suffer "
+               "from gradient vanishing problem.", None, "instructor", "003 1.1.1 conclusion"),
+    SeedAnswer(f"{H4}/q1.1.2/bound", "1", True, "Correct", "003 1.1.2 (1.16): '0 \\le |df/dx| \\le 1'"),
+    SeedAnswer(f"{H4}/q1.1.2/vanish-or-explode",
+               "The tanh activation solves the gradient exploding problem, but it is still for the model to suffer from "
+               "gradient vanishing problem.", None, "instructor", "003 1.1.2 conclusion"),
+    SeedAnswer(f"{H4}/q1.2.1/bound", r"\left(\frac{1}{2}\right)^{n-1}", True, "Correct", "003 1.2.1 (1.24)"),
+    SeedAnswer(f"{H4}/q1.2.1/proof",
+               r"$\sigma_{max}\left(\prod_{t=1}^{n-1} \frac{\partial x_{t+1}}{\partial x_t}\right) \le \prod_{t=1}^{n-1} "
+               r"\sigma_{max}\left(\frac{\partial x_{t+1}}{\partial x_t}\right) = \left(\frac{1}{2}\right)^{n-1}$ Still have "
+               r"to show  $0 \le \sigma_{\max} \left( \frac{\partial x_n}{\partial x_1} \right)$", None, "instructor",
+               "003 1.2.1 (1.17)-(1.24)"),
+    SeedAnswer(f"{H4}/q1.2.2/smallest", r"1 - \sigma_{small}", True, "Correct", "003 1.2.2 (1.32)"),
+    SeedAnswer(f"{H4}/q1.2.2/largest", r"\sigma_{big} - 1", True, "Correct", "003 1.2.2 (1.38)"),
+    SeedAnswer(f"{H4}/q1.2.3/which-fixed", "vanishing only", True, "Correct",
+               "003 1.2.3: 'the gradient vanishing problem is solved ... The gradient exploding problem is not solved.'"),
+    SeedAnswer(f"{H4}/q1.2.3/benefits",
+               "In the previous part, we've shown that the singular values of Jacobian matrix in each layer is bounded "
+               "below and bounded away from zero. Hence, as the number of layers, n, grows the gradient does not vanish "
+               "as fast as before, the gradient vanishing problem is solved. However, the residual connection does not "
+               "help bound singular values from above, therefore, it is still possible for the gradient to explode as n "
+               "grows large. The gradient exploding problem is not solved.", None, "instructor", "003 1.2.3"),
+    SeedAnswer(f"{H4}/q1.3.1/dy-dx",
+               r"\frac{\gamma}{\sigma_{\mathcal{B}}^2 + \epsilon} \left[ \frac{m-1}{m} \frac{\sigma_{\mathcal{B}}^2 + "
+               r"\epsilon}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} - \frac{1}{m} \frac{(x_i - \mu_{\mathcal{B}})^2}"
+               r"{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \right]", True, "Correct",
+               "003 1.3.1 (1.49), marked 'Not Finished' but already equal to the answer"),
+    SeedAnswer(f"{H4}/q1.3.2/placement", "second", True, "Correct", "003 1.3.2: 'we should use the second setting'"),
+    SeedAnswer(f"{H4}/q1.3.2/placement-why",
+               "Unsure. The batch normalization layer aims to bound the magnitude of gradient flow  "
+               r"$\frac{\partial y_i}{\partial x_i}$  to prevent exploding / vanishing gradient. In the first setup, if "
+               "we add the residual connection after the batch normalization, the gradient is still possible to "
+               "explode. Therefore, we should use the second setting.", None, "instructor", "003 1.3.2"),
+    SeedAnswer(f"{H4}/q2.1.1/connections", "", False, "could not be read", "003 2.1.1 left blank"),
+    SeedAnswer(f"{H4}/q2.1.2/parallel", "", False, "could not be read", "003 2.1.2 left blank"),
+    SeedAnswer(f"{H4}/q2.1.3/discussion", "", None, "instructor", "003 2.1.3 left blank"),
+    SeedAnswer(f"{H4}/q2.2.1/connections", r"\mathcal{O}(dk^2H \times W)", True, "Correct", "003 2.2.1 (2.1)"),
+    SeedAnswer(f"{H4}/q2.2.2/parallel", r"\mathcal{O}(d)", True, "Correct", "003 2.2.2 (2.2)"),
+    SeedAnswer(f"{H4}/q2.3.1/connections", r"\mathcal{O}(dk^2H \times W)", True, "Correct", "003 2.3.1 (2.4)"),
+    SeedAnswer(f"{H4}/q2.3.2/parallel", r"\mathcal{O}(dH \times W)", False, "anti-diagonal", "003 2.3.2 (2.5)"),
+    SeedAnswer(f"{H4}/q2.3.3/discussion",
+               "PixelCNN: Pro (1): Better parallelization potentials since all operations within one layer can be run "
+               "in parallel. Con (1): Pixel CNN has small context window, for k = 3, the model is only looking at 4 "
+               "other pixels. MDRNN: Pro (1): MDRNN has a larger context window [...] Effectively, the context window "
+               "is infinitely large. Pro (2): MDRNN has lower memory cost [...] Con (1): MDRNN has worse "
+               "parallelization potential since operations within each layer cannot be fully run in parallel.",
+               None, "instructor", "003 2.3.3"),
+]
 
 SEED_ANSWERS_002_003 = SEED_ANSWERS_002 + SEED_ANSWERS_003
