@@ -13,7 +13,7 @@ from graders.parsing.words import ACCENTS, FUNCTIONS, GREEK
 if TYPE_CHECKING:
     from graders.parsing.lexer import Lexer
 
-OPENER_NAMES = {"paren": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
+OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
                 "accent": "'{'", "bar": "'|'"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
 _SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits"}
@@ -33,6 +33,7 @@ _MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"
 _SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
 _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
+_SCALAR_NORMS = {"1", "2", "\\infty"}
 # `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
 _STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES)))
 
@@ -181,6 +182,14 @@ def subscript(lexer: Lexer) -> None:
             and (content.isdigit() or content == "e"):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
+    elif previous is not None and previous.type == "FUNC" and previous.value == "sigma":
+        # `\sigma_{max}`, `\sigma_i`: a subscripted sigma names a value, not the logistic function
+        name = Name("sigma", "\\sigma")
+        lexer.tokens[-1] = Token("NAME", _declared(lexer, replace(name, sub=content)),
+                                 start_pos=previous.start_pos, end_pos=end)
+        lexer.position = end
+    elif previous is not None and previous.type == "_RABS" and content in _SCALAR_NORMS:
+        lexer.position = end  # `\|u\|_2`: every p-norm of a number is its absolute value
     else:
         raise lexer.error("a subscript must follow a name, as in x_1")
 

@@ -24,8 +24,8 @@ _SCRIPT_RUN = re.compile(r"[A-Za-z]+|\d+")
 _OPERAND_ENDS = {"NUMBER", "NAME", "CONST", "_RPAR", "_RBRACK", "_RBRACE", "_RABS", "BANG", "_RSET"}
 _OPENING_PARENTHESIS = re.compile(r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big)\s*)?\(")
 _SET_ENDS = {"_RSET", "_RPAR", "_RBRACK", "REALS", "EMPTYSET"}
-_OPENERS = {"(": ("_LPAR", "paren"), "[": ("_LBRACK", "paren")}
-_CLOSERS = {")": "_RPAR", "]": "_RBRACK"}
+# targets in which `[...]` can only group, as `(...)` does: `\\left[\\frac{H-K}{S} + 1\\right]`
+_GROUPING_TARGETS = {"expression", "equation", "bigo"}
 _SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "_EQUAL", "&": "_AMP",
            "!": "BANG"}
 
@@ -155,10 +155,14 @@ class Lexer:
             self.emit("REL", operator, None)
         elif char == "'":
             self.prime()
-        elif char in _OPENERS:
-            self.open(*_OPENERS[char], len(char))
-        elif char in _CLOSERS:
-            self.close(("paren",), _CLOSERS[char], 1)
+        elif char == "[":
+            self.open_square()
+        elif char == "]":
+            self.close_square()
+        elif char == "(":
+            self.open("_LPAR", "paren", 1)
+        elif char == ")":
+            self.close(("paren",), "_RPAR", 1)
         elif char == "{":
             self.open_brace(1)
         elif char == "}":
@@ -193,6 +197,18 @@ class Lexer:
         else:
             self.position += length
         return kind
+
+    def open_square(self) -> None:
+        if self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\\sqrt[3]{x}`
+            self.open("_LBRACK", "paren", 1)
+        elif self.previous() == "NAME":
+            raise self.error("'[' after a name reads as an index; write * before a bracket")
+        else:
+            self.open("_LPAR", "group", 1)
+
+    def close_square(self) -> None:
+        grouping = bool(self.stack) and self.stack[-1][0] == "group"
+        self.close(("paren", "group"), "_RPAR" if grouping else "_RBRACK", 1)
 
     def open_brace(self, length: int) -> None:
         free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK") \

@@ -88,6 +88,11 @@ LATEX = [
     (r"\frac{1}{2x}", 1 / (2 * x), "frac-of-product"),
     (r"\tanh'(x)", 1 - sympy.tanh(x) ** 2, "tanh-prime"),
     (r"\log_{2} x", sympy.log(x, 2), "log-base"),
+    (r"a \times \left[\frac{x - 3}{2} + 1\right]", a * ((x - 3) / 2 + 1), "left-right-square-brackets"),
+    ("2[x+1]", 2 * x + 2, "square-brackets-group"),
+    (r"\frac{x}{\|x\|_2}", x / sympy.Abs(x), "two-norm-of-a-number"),
+    ("x/||x||_2^2", x / sympy.Abs(x) ** 2, "double-bar-norm-squared"),
+    (r"\|x\|_{\infty}", sympy.Abs(x), "max-norm"),
 ]
 
 
@@ -114,6 +119,9 @@ NAMES = [
     (r"\tilde{C}_t", r"\tilde{C}_t", "tilde-then-subscript"),
     (r"\nabla C_t", r"\nabla C_t", "nabla"),
     (r"\mathbf{W}_x", "W_x", "bold-then-subscript"),
+    (r"\sigma_{max}", "sigma_{max}", "subscripted-sigma"),
+    (r"\sigma_i", "sigma_i", "sigma-with-index"),
+    (r"x_{\mathrm{in}}", "x_{in}", "mathrm-subscript"),
 ]
 
 
@@ -148,3 +156,14 @@ def test_numpy_value_equals_sympy_value(text: str) -> None:
     fast = np.broadcast_to(node.evaluate(env), (5,))
     exact = sympy.lambdify([sympy.Symbol(name) for name in names], node.to_sympy(), "numpy")(*points)
     np.testing.assert_allclose(fast, np.broadcast_to(exact, (5,)), rtol=1e-9)
+
+
+def test_sigma_without_subscript_stays_the_logistic_function() -> None:
+    node = parse(r"\sigma_i \sigma(z)")
+    assert same(node.to_sympy(), sympy.Symbol("sigma_i") * sigma)
+
+
+def test_square_bracket_after_a_name_is_refused_as_an_index() -> None:
+    from graders.parsing import ParseError
+    with pytest.raises(ParseError, match="index"):
+        parse("h[t]")
