@@ -72,12 +72,12 @@ def command(lexer: Lexer, spelling: str) -> None:
 
 
 def _sizer(lexer: Lexer, name: str, end: int) -> None:
-    lexer.bar_hint = _SIZERS[name]
     lexer.position = end
     while lexer.position < len(lexer.text) and lexer.text[lexer.position].isspace():
         lexer.position += 1
     if lexer.text.startswith(".", lexer.position):  # \left. is an invisible delimiter
         lexer.position += 1
+    lexer.sized = (_SIZERS[name], lexer.position)
 
 
 def _escaped(lexer: Lexer, name: str) -> None:

@@ -42,7 +42,7 @@ class Lexer:
         self.tokens: list[Token] = []
         self.stack: list[tuple[str, int]] = []  # (kind of opener, its position)
         self.pending_nabla: int | None = None
-        self.bar_hint: str | None = None
+        self.sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
         self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
         self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
 
@@ -198,10 +198,14 @@ class Lexer:
             self.position += length
         return kind
 
+    def sized_here(self) -> bool:
+        """Whether `\\left`, `\\right` or a `\\big` size sizes the delimiter at this position."""
+        return self.sized is not None and self.sized[1] == self.position
+
     def open_square(self) -> None:
-        if self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\\sqrt[3]{x}`
+        if self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\sqrt[3]{x}`
             self.open("_LBRACK", "paren", 1)
-        elif self.previous() == "NAME":
+        elif self.previous() == "NAME" and not self.sized_here():
             raise self.error("'[' after a name reads as an index; write * before a bracket")
         else:
             self.open("_LPAR", "group", 1)
@@ -229,7 +233,7 @@ class Lexer:
             self.close(("brace", "set"), "_RSET" if kind == "set" else "_RBRACE", length)
 
     def bar(self, length: int) -> None:
-        hint, self.bar_hint = self.bar_hint, None
+        hint = self.sized[0] if self.sized_here() else None
         closing = hint == "close" or hint is None and bool(self.stack) \
             and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS
         if closing:

@@ -90,6 +90,8 @@ LATEX = [
     (r"\log_{2} x", sympy.log(x, 2), "log-base"),
     (r"a \times \left[\frac{x - 3}{2} + 1\right]", a * ((x - 3) / 2 + 1), "left-right-square-brackets"),
     ("2[x+1]", 2 * x + 2, "square-brackets-group"),
+    (r"a\left[x+1\right]", a * (x + 1), "sized-square-brackets-after-a-name"),
+    (r"\left(x\right)|y|", x * sympy.Abs(y), "bars-after-a-sized-parenthesis"),
     (r"\frac{x}{\|x\|_2}", x / sympy.Abs(x), "two-norm-of-a-number"),
     ("x/||x||_2^2", x / sympy.Abs(x) ** 2, "double-bar-norm-squared"),
     (r"\|x\|_{\infty}", sympy.Abs(x), "max-norm"),
