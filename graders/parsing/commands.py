@@ -51,7 +51,7 @@ def command(lexer: Lexer, spelling: str) -> None:
         _escaped(lexer, name)
     elif name in _SIMPLE or name in _TIMES or name in _RELATIONS:
         _operator(lexer, name, end)
-    elif name in ("mathbb", "mathcal", "begin", "end"):
+    elif name in ("mathbb", "mathcal", "mathscr", "begin", "end"):
         _braced_word_command(lexer, name, end)
     elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
         lexer.emit("BIGO", BIGO_WORDS[name], end)
@@ -61,6 +61,9 @@ def command(lexer: Lexer, spelling: str) -> None:
         lexer.emit_name(Name.letter(name), end)
     elif name in _STYLES or name in ACCENTS:
         _group_command(lexer, name, end)
+    elif name == "tag":  # an equation number pasted with the answer
+        found = re.compile(r"\s*\{[^{}]*\}").match(lexer.text, end)
+        lexer.position = found.end() if found else end
     elif name == "nabla":
         lexer.pending_nabla, lexer.position = lexer.position, end
     elif name == "in" and lexer.target == "set":
@@ -113,6 +116,9 @@ def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
         lexer.emit("BIGO", "O", found.end())
     elif name in ("begin", "end") and word in _MATRICES:
         lexer.emit(name.upper(), word, found.end())
+    elif name in ("mathcal", "mathscr") and word is not None and len(word) == 1 and word != "O":
+        script = f"\\{name}{{{word}}}"  # `\mathcal{L}` is a name of its own, not L
+        lexer.emit_name(Name(script, script), found.end())
     else:
         raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
 

@@ -95,6 +95,7 @@ LATEX = [
     (r"\frac{x}{\|x\|_2}", x / sympy.Abs(x), "two-norm-of-a-number"),
     ("x/||x||_2^2", x / sympy.Abs(x) ** 2, "double-bar-norm-squared"),
     (r"\|x\|_{\infty}", sympy.Abs(x), "max-norm"),
+    (r"x^2 \tag{1.3}", x**2, "equation-number-ignored"),
 ]
 
 
@@ -122,6 +123,7 @@ NAMES = [
     (r"\nabla C_t", r"\nabla C_t", "nabla"),
     (r"\mathbf{W}_x", "W_x", "bold-then-subscript"),
     (r"\sigma_{max}", "sigma_{max}", "subscripted-sigma"),
+    (r"\mathcal{L}", r"\mathcal{L}", "calligraphic-letter"),
     (r"\sigma_i", "sigma_i", "sigma-with-index"),
     (r"x_{\mathrm{in}}", "x_{in}", "mathrm-subscript"),
 ]

@@ -44,6 +44,7 @@ HOSTILE = [
     ("", "empty", "empty"),
     ("   ", "empty", "blank"),
     ("x = 1", "unexpected '='", "equation-as-expression"),
+    (r"\mathcal{O}(n)", "unsupported command", "bound-as-expression"),
 ]
 
 
