@@ -4,7 +4,7 @@ Seeds one assignment in bulk (each distinct synthetic answer is graded once, the
 inserted directly), then prints the server-side time of the gradebook, the item statistics, the clusters of
 one part (cold, then warm) and a full regrade through the real grading pool, as a Markdown table.
 
-    .venv/bin/python benchmarks/bench_dashboard.py [--students 5000] [--postgres URL]
+    .venv/bin/python -m benchmarks.bench_dashboard [--students 5000] [--postgres URL]
 
 PostgreSQL runs in its own database `grader_bench` next to the one the URL names (created if missing), so that
 the test suite's database is never touched; it is skipped with a message when the server cannot be reached.

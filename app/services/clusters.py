@@ -32,11 +32,14 @@ class Cluster(BaseModel):
     feedback: str | None
 
 
-def answer_fingerprint(kind: str, answer: str, result: GradeResult, options: Mapping[str, Any]) -> str | None:
-    """Only wrong answers that were read are clustered by value, so only they carry a fingerprint."""
+def answer_fingerprint(
+    kind: str, answer: str, result: GradeResult, options: Mapping[str, Any], known: str | None = None
+) -> str | None:
+    """Only wrong answers that were read are clustered by value, so only they carry a fingerprint;
+    `known` is one computed earlier for the same answer."""
     if result.correct is not False or result.error is not None or not answer.strip():
         return None
-    return fingerprint(kind, answer, options)
+    return known or fingerprint(kind, answer, options)
 
 
 def stored_fingerprint(assignment_part: AssignmentPart, answer: str | None, result: GradeResult) -> str | None:

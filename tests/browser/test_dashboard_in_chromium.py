@@ -4,7 +4,11 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from app.db import make_engine
+from app.models import Submission
 from tests.browser.conftest import Server, student_token
 
 pytestmark = pytest.mark.browser
@@ -98,3 +102,31 @@ def test_grading_a_manual_part_changes_the_gradebook(page, server, demo, artifac
     page.wait_for_selector("table.history")
     page.screenshot(path=artifacts_dir / "dashboard-submission.png", full_page=True)
     assert "graded by hand: well argued" in page.inner_text("table.history")
+
+
+HOSTILE_LATEX = {
+    "href": "\\href{javascript:alert(1)}{x}",
+    "html": "<img src=x onerror=\"alert(1)\">",
+    "macro-bomb": "\\def\\a{\\a\\a}\\a",
+    "url": "\\url{javascript:alert(1)}",
+}
+
+
+def test_hostile_latex_is_inert_in_the_page(page, server, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
+    # As if the grader had echoed a student's LaTeX back as its reading: KaTeX must refuse to make it live.
+    engine = make_engine(server.database_url)
+    with Session(engine) as session:
+        submission = session.scalar(select(Submission).where(Submission.student == "demo-student-01"))
+        for result, latex in zip(submission.parts, HOSTILE_LATEX.values(), strict=False):
+            result.interpreted = latex
+        session.commit()
+        submission_id = submission.id
+    engine.dispose()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/submissions/{submission_id}")
+    page.wait_for_selector(".math .katex, .math .katex-error")
+    page.screenshot(path=artifacts_dir / "dashboard-hostile-latex.png", full_page=True)
+    assert page.locator("a[href^='javascript'], img[src='x']").count() == 0
+    assert dialogs == []
