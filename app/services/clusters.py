@@ -55,16 +55,21 @@ def effective_ids(assignment: Assignment):  # type: ignore[no-untyped-def]
     return select(ranked.c.id).where(ranked.c.rank == 1)
 
 
-def wrong_answers(session: Session, assignment: Assignment, question_id: str) -> list[Any]:
-    """Distinct wrong answers of one part with their counts, most frequent first (one GROUP BY)."""
-    return list(session.execute(
-        select(PartResult.fingerprint, PartResult.raw_answer, func.min(PartResult.interpreted).label("interpreted"),
-               func.min(PartResult.feedback).label("feedback"), func.count().label("count"))
-        .where(PartResult.submission_id.in_(effective_ids(assignment)), PartResult.question_id == question_id,
+def wrong_answers(session: Session, assignment: Assignment, question_ids: list[str]) -> dict[str, list[Any]]:
+    """Per part, its distinct wrong answers with their counts, most frequent first (one GROUP BY for all parts)."""
+    rows = session.execute(
+        select(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer,
+               func.min(PartResult.interpreted).label("interpreted"), func.min(PartResult.feedback).label("feedback"),
+               func.count().label("count"))
+        .where(PartResult.submission_id.in_(effective_ids(assignment)), PartResult.question_id.in_(question_ids),
                PartResult.correct.is_(False), PartResult.raw_answer.is_not(None), PartResult.raw_answer != "")
-        .group_by(PartResult.fingerprint, PartResult.raw_answer)
+        .group_by(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer)
         .order_by(func.count().desc(), PartResult.raw_answer)
-    ))
+    )
+    found: dict[str, list[Any]] = {}
+    for row in rows:
+        found.setdefault(row.question_id, []).append(row)
+    return found
 
 
 def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any], leader: str,
@@ -101,26 +106,32 @@ def part_clusters(
     session: Session, pool: GradingPool, assignment: Assignment, assignment_part: AssignmentPart
 ) -> list[Cluster]:
     """The part's wrong answers grouped by equivalence, largest group first."""
+    rows = wrong_answers(session, assignment, [assignment_part.question_id])
+    return group(pool, assignment_part, rows.get(assignment_part.question_id, []))
+
+
+def group(pool: GradingPool, assignment_part: AssignmentPart, rows: list[Any]) -> list[Cluster]:
+    """Group one part's distinct wrong answers (rows of `wrong_answers`) into clusters, largest first."""
     part = reference.get_part(assignment_part.question_id)
     options = grading_options(part, assignment_part)
     mistake_feedback = {mistake["feedback"] for mistake in options.get("mistakes", [])}
     # Equivalence to another student's answer, with no known mistakes or partial credit in the way.
     compare = {k: v for k, v in options.items() if k not in ("mistakes", "partial")}
     buckets: dict[tuple[str, str], list[Any]] = {}
-    for row in wrong_answers(session, assignment, part.id):
+    for row in rows:
         key = ("value", row.fingerprint) if row.fingerprint else ("text", row.raw_answer.strip())
         buckets.setdefault(key, []).append(row)
     groups = [
-        group for (how, _), rows in buckets.items()
-        for group in (split_bucket(pool, part, compare, rows) if how == "value" and len(rows) > 1 else [rows])
+        found for (how, _), bucket in buckets.items()
+        for found in (split_bucket(pool, part, compare, bucket) if how == "value" and len(bucket) > 1 else [bucket])
     ]
     clusters = [
         Cluster(
-            count=sum(row.count for row in group),
-            answers=[row.raw_answer for row in group],
-            interpreted=group[0].interpreted,
-            feedback=group[0].feedback if group[0].feedback in mistake_feedback else None,
+            count=sum(row.count for row in found),
+            answers=[row.raw_answer for row in found],
+            interpreted=found[0].interpreted,
+            feedback=found[0].feedback if found[0].feedback in mistake_feedback else None,
         )
-        for group in groups
+        for found in groups
     ]
     return sorted(clusters, key=lambda c: (-c.count, c.answers[0]))

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from graders import GradingPool
 from app.models import Assignment, PartResult
-from app.services.clusters import Cluster, effective_ids, part_clusters
+from app.services import clusters
+from app.services.clusters import Cluster, effective_ids
 from app.services.gradebook import effective_submissions
 
 COMMON_WRONG = 5
@@ -103,6 +104,8 @@ def assignment_stats(
     """One entry per part in assignment order; clusters only when a grading pool is given to confirm them."""
     sums = part_sums(session, assignment)
     wrong = common_wrong_answers(session, assignment)
+    distinct_wrong = (clusters.wrong_answers(session, assignment, [p.question_id for p in assignment.parts])
+                      if pool is not None else {})
     stats = []
     for part in assignment.parts:
         s = sums.get(part.question_id)
@@ -118,6 +121,6 @@ def assignment_stats(
             discrimination=r,
             flags=flags(attempts, right, judged, r),
             common_wrong_answers=wrong.get(part.question_id, []),
-            clusters=part_clusters(session, pool, assignment, part) if pool is not None else [],
+            clusters=clusters.group(pool, part, distinct_wrong.get(part.question_id, [])) if pool is not None else [],
         ))
     return stats
