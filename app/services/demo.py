@@ -36,7 +36,8 @@ def load_demo(session: Session) -> Course:
                 title=homework.title,
                 deadline=homework.deadline,
                 late_policy=LatePolicy.model_validate(homework.late_policy),
-                parts=[PartIn(question_id=part.id, points=part.points) for part in homework.parts],
+                # No points given: the bank's own, which may be 0 for a practice part (below PartIn's minimum).
+                parts=[PartIn(question_id=part.id) for part in homework.parts],
             ),
         )
     load_demo_submissions(session, demo_assignment(session, course))
