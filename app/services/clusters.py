@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import reference
@@ -50,7 +50,8 @@ def stored_fingerprint(assignment_part: AssignmentPart, answer: str | None, resu
     return answer_fingerprint(part.kind, answer, result, grading_options(part, assignment_part))
 
 
-def effective_ids(assignment: Assignment):  # type: ignore[no-untyped-def]
+def effective_ids(assignment: Assignment) -> Select[tuple[int]]:
+    """The ids of the submissions that count, one per student, as a subquery."""
     ranked = effective_submissions(assignment).subquery()
     return select(ranked.c.id).where(ranked.c.rank == 1)
 
