@@ -70,9 +70,8 @@ def get_visitor(request: Request, session: SessionDep) -> Visitor:
 VisitorDep = Annotated[Visitor, Depends(get_visitor)]
 
 
-def check_csrf(request: Request, visitor: Visitor, submitted: str) -> None:
-    signed_in = cookie.read(request, settings_of(request))
-    if signed_in is None or not cookie.csrf_matches(signed_in, submitted):
+def check_csrf(visitor: Visitor, submitted: str) -> None:
+    if not cookie.csrf_matches(visitor.csrf, submitted):
         raise Forbidden("This form's CSRF token is missing or out of date; reload the page and try again.")
 
 
@@ -88,6 +87,10 @@ def page(request: Request, name: str, status_code: int = 200, **context: object)
 
 def back_to(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+def bank_parts(assignment: Assignment) -> dict[str, reference.Part]:
+    return {part.question_id: reference.get_part(part.question_id) for part in assignment.parts}
 
 
 def course_of(session: SessionDep, assignment: Assignment) -> Course:
@@ -119,8 +122,8 @@ def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(ma
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
-    check_csrf(request, visitor, csrf_token)
+def sign_out(visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
+    check_csrf(visitor, csrf_token)
     response = back_to("/dashboard")
     cookie.end(response)
     return response
@@ -144,7 +147,7 @@ def assignment_page(request: Request, assignment_id: int, session: SessionDep, v
     marks = {"deadline": assignment.deadline, "closes": closes_at(policy_of(assignment), assignment.deadline)}
     return page(
         request, "assignment.html", visitor=visitor, course=course, assignment=assignment, rows=rows, zone=zone,
-        bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
+        bank=bank_parts(assignment),
         bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0 for r in rows]),
         timeline=charts.timeline([t.astimezone(zone) for t in times],
                                  {k: v.astimezone(zone) if v else None for k, v in marks.items()}),
@@ -172,12 +175,12 @@ def clusters_page(request: Request, assignment_id: int, question_id: str, sessio
 
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
 def add_mistake(
-    request: Request, assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
     answer: Annotated[str, Form(min_length=1, max_length=20_000)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
 ) -> Response:
-    check_csrf(request, visitor, csrf_token)
+    check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
     regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id, by=visitor.caller.label,
                               mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
@@ -189,7 +192,7 @@ def manual_queue(request: Request, assignment_id: int, session: SessionDep, visi
     """Manual parts of the effective submissions that wait for an instructor."""
     assignment = get_assignment(assignment_id, session, visitor.caller)
     return page(request, "manual.html", visitor=visitor, assignment=assignment, queue=manual.queue(session, assignment),
-                bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts})
+                bank=bank_parts(assignment))
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)
@@ -200,17 +203,17 @@ def submission_page(request: Request, submission_id: int, session: SessionDep, v
     zone = ZoneInfo(course_of(session, assignment).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
-                bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
+                bank=bank_parts(assignment),
                 arithmetic=late_arithmetic(policy_of(assignment), deadline, submission, zone))
 
 
 @router.post("/submissions/{submission_id}/grade/{question_id:path}")
 def grade_part(
-    request: Request, submission_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
+    submission_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
     score: Annotated[float, Form(ge=0, allow_inf_nan=False)], comment: Annotated[str, Form(max_length=5000)] = "",
     back: Annotated[str, Form(max_length=20)] = "submission", csrf_token: CsrfField = "",
 ) -> Response:
-    check_csrf(request, visitor, csrf_token)
+    check_csrf(visitor, csrf_token)
     submission = get_submission(submission_id, session, visitor.caller)
     manual.grade_by_hand(session, submission=submission, question_id=question_id, score=score, comment=comment,
                          caller=visitor.caller)

@@ -58,5 +58,5 @@ def read(request: Request, settings: Settings) -> DashboardSession | None:
     return DashboardSession(token_id=int(data["token_id"]), csrf=str(data["csrf"]))
 
 
-def csrf_matches(session: DashboardSession, submitted: str | None) -> bool:
-    return submitted is not None and hmac.compare_digest(session.csrf, submitted)
+def csrf_matches(expected: str, submitted: str | None) -> bool:
+    return submitted is not None and hmac.compare_digest(expected, submitted)
