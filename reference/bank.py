@@ -8,10 +8,9 @@ from reference.part import Homework, Part
 @cache
 def homeworks() -> tuple[Homework, ...]:
     """The five seed homeworks, 000..004 (imported lazily: building the references runs the NumPy models)."""
-    from reference import csc413_2020_hw4, csc421_2019_hw4, lstm_output_hw, nyu_dl_hw2, sutd_50039_week8
+    from reference import csc413_hw4, csc421_2019_hw4, lstm_output_hw, nyu_dl_hw2, sutd_week8
 
-    return (csc421_2019_hw4.HOMEWORK, nyu_dl_hw2.HOMEWORK, sutd_50039_week8.HOMEWORK, csc413_2020_hw4.HOMEWORK,
-            lstm_output_hw.HOMEWORK)
+    return (csc421_2019_hw4.HOMEWORK, nyu_dl_hw2.HOMEWORK, sutd_week8.HOMEWORK, csc413_hw4.HOMEWORK, lstm_output_hw.HOMEWORK)
 
 
 @cache

@@ -52,7 +52,6 @@ def adjoint(letters: tuple[str, ...], step: int | str, *, name: str | None = Non
         forms += [f"\\bar {letter}" + form[len(letter):] for form in plain[1:]]
         forms += [f"\\overline{{{letter}}}" + form[len(letter):] for form in plain[1:]]
         forms += [f"\\nabla {form}" for form in plain]
-        forms += [f"\\delta {form}" for form in plain]
     return f"{name or letters[0]}bar_{suffix}", forms
 
 

@@ -1,6 +1,7 @@
 r"""Every student answer of seeds 001, 003 and 004 and every solution of seed 002, with the verdict decided for it.
 
-Plain data, importable without graders, so that the service tests can submit the same table through the API.
+Seeds 001 and 004 are written here; 002 and 003 come from `tests/seed_answers_002_003.py` (the engineer who wrote
+those homeworks) and are joined into `SEED_ANSWERS`. Plain data, importable without graders, so that the service tests can submit the same table through the API.
 `correct` is None for manual parts (graded by an instructor): `note` then records the verdict an instructor
 should reach. `answer` is the LaTeX as the document writes it; where a document derives its answer through a chain
 of equalities, the answer is the final right-hand side (earlier forms that are answers in their own right get
@@ -8,6 +9,8 @@ their own row). `unreadable_notation` names notation the grader does not read ye
 """
 
 from dataclasses import dataclass
+
+from tests.seed_answers_002_003 import SEED_ANSWERS_002_003
 
 
 @dataclass(frozen=True)
@@ -22,13 +25,11 @@ class SeedAnswer:
 
 
 NYU = "nyu-dl-hw2"
-SUTD = "sutd-50039-week8"
-CSC413 = "csc413-2020-hw4"
 LSTM5 = "lstm-output-hw5"
 
 _ONLY_OUTPUT = "keeps only the path through $y_t$"
 
-SEED_ANSWERS: list[SeedAnswer] = [
+SEED_ANSWERS_001_004: list[SeedAnswer] = [
     # --- 001: NYU Deep Learning HW2, a student's answers --------------------------------------------------------
     SeedAnswer(f"{NYU}/q1.1/a-output-size", "9×13", True, None, "001 1.1(a)"),
     SeedAnswer(f"{NYU}/q1.1/b-output-shape",
@@ -80,59 +81,6 @@ SEED_ANSWERS: list[SeedAnswer] = [
     SeedAnswer(f"{NYU}/q1.3/d-initial-accuracy", "1/4", True, None, "001 1.3(d)"),
     SeedAnswer(f"{NYU}/q1.3/d-explain", "The model is randomly initialized so the accuracy is roughly 1/4 initially.",
                None, None, "001 1.3(d)", note="accuracy explained, the loss value not (0.5)"),
-    # --- 002: SUTD 50.039 week 8, the published solutions --------------------------------------------------------
-    SeedAnswer(f"{SUTD}/task1/c-of-h",
-               r"if $c_{t-1}$ were a function of $h_{t-1}$, then $c_t$ is a function of $h_t$, too. This is not the case according to the equations. $c_t$ is computed from $f_t, c_{t-1}$ $i_t$ $u_t$, all of them depend only on $x_t, h_{t-1}$. So: nope!",
-               None, None, "002 Task 1 (first bullet)", note="correct"),
-    SeedAnswer(f"{SUTD}/task1/dh-dh",
-               r"\frac{\partial o_t}{\partial h_{t-1}} \circ \tanh(c_t) + o_t \circ (\tanh'(c_t) \frac{\partial c_t}{\partial h_{t-1}})",
-               True, None, "002 Task 1 (second bullet)"),
-    SeedAnswer(f"{SUTD}/task1/sigmoid-derivative", r"-1 \frac{1}{(1 + e^{-z})^2} (-e^{-z})", True, None, "002 Task 1 sigma'"),
-    SeedAnswer(f"{SUTD}/task1/sigmoid-derivative", r"\frac{e^{-z}}{(1 + e^{-z})^2}", True, None, "002 Task 1 sigma'"),
-    SeedAnswer(f"{SUTD}/task1/df-dh", r"\sigma'(W^f[d_1,:] \cdot x_t + U^f[d_1,:] \cdot h_{t-1})U^f[d_1,d_2]", True, None,
-               "002 Task 1 df/dh"),
-    SeedAnswer(f"{SUTD}/task1/activate-gate",
-               r"If an LSTM has a forget gate, then it is good practice to initialize it such that $f_t$ is a vector of values close to 1 at the start of the training. This is done usually by adjusting the bias terms.",
-               None, None, "002 Task 1 activate a gate", note="correct"),
-    SeedAnswer(f"{SUTD}/task1/gate-argmax", r"h_{t-1} = \frac{U^f(d)}{\|U^f(d)\|_2}", None, None, "002 Task 1 argmax",
-               note="correct"),
-    SeedAnswer(f"{SUTD}/task1/argmax-depends",
-               r"The argmax - the vector $h_{t-1}$ which maximizes the objective does not depend on it. The value of the objective does depend on $W^f(d) \cdot x_t$.",
-               None, None, "002 Task 1 argmax dependence", note="correct"),
-    SeedAnswer(f"{SUTD}/task2/size-78x84", "(26, 28)", True, None, "002 Task 2 (78, 84)"),
-    SeedAnswer(f"{SUTD}/task2/size-64x64", "(31, 30)", True, None, "002 Task 2 (64, 64)"),
-    SeedAnswer(f"{SUTD}/task2/input-size", r"52 \le x < 55", True, None, "002 Task 2 input size"),
-    SeedAnswer(f"{SUTD}/task2/params-7x7", "32 * 7 * 7 * 64", True, None, "002 Task 2 parameters (32, 19, 19)"),
-    SeedAnswer(f"{SUTD}/task2/multiplications", "49*32*25*64", True, None, "002 Task 2 operations",
-               note="the solution writes 49*n_in*25*n_out with n_in = 32, n_out = 64"),
-    SeedAnswer(f"{SUTD}/task2/additions", "(49*32-1)*25*64", True, None, "002 Task 2 operations",
-               note="the solution writes (49*n_in-1)*25*n_out with n_in = 32, n_out = 64"),
-    SeedAnswer(f"{SUTD}/task2/params-1x1", "512 * 128", True, None, "002 Task 2 parameters (512, 25, 25)"),
-    # --- 003: CSC413 Winter 2020 HW4, a student's answers -------------------------------------------------------
-    SeedAnswer(f"{CSC413}/q1.1.1/sigmoid-bound", r"\left( \frac{1}{4} \right)^n", True, None, "003 1.1.1 (1.13)"),
-    SeedAnswer(f"{CSC413}/q1.1.2/tanh-bound", "1", True, None, "003 1.1.2 (1.16)",
-               note="bound right, though the answer claims tanh(x) in [0, 1]"),
-    SeedAnswer(f"{CSC413}/q1.2.1/tanh-rnn-bound", r"\left(\frac{1}{2}\right)^{n-1}", True, None, "003 1.2.1 (1.24)"),
-    SeedAnswer(f"{CSC413}/q1.2.2/residual-singular-values",
-               r"\sigma_{min}\left(\frac{\partial z_{t+1}}{\partial z_t}\right) \gg 0, \quad \sigma_{max} \left( \frac{\partial z_{t+1}}{\partial z_t} \right) \gg 1",
-               None, None, "003 1.2.2 (1.39)-(1.40)", note="right conclusions; index bookkeeping of sigma_i is muddled (1 of 1)"),
-    SeedAnswer(f"{CSC413}/q1.2.3/residual-benefits",
-               "the singular values of Jacobian matrix in each layer is bounded below and bounded away from zero. Hence, as the number of layers, n, grows the gradient does not vanish as fast as before, the gradient vanishing problem is solved. However, the residual connection does not help bound singular values from above, therefore, it is still possible for the gradient to explode as n grows large.",
-               None, None, "003 1.2.3", note="correct"),
-    SeedAnswer(f"{CSC413}/q1.3.1/dy-dx",
-               r"\frac{\gamma}{\sigma_{\mathcal{B}}^2 + \epsilon} \left[ \frac{m-1}{m} \frac{\sigma_{\mathcal{B}}^2 + \epsilon}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} - \frac{1}{m} \frac{(x_i - \mu_{\mathcal{B}})^2}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \right]",
-               True, None, "003 1.3.1 (1.49)", note='marked "Not finished", but (1.49) is already the right derivative',
-               unreadable_notation=r"\left[ ... \right]"),
-    SeedAnswer(f"{CSC413}/q1.3.2/bn-resnet",
-               "The batch normalization layer aims to bound the magnitude of gradient flow to prevent exploding / vanishing gradient. In the first setup, if we add the residual connection after the batch normalization, the gradient is still possible to explode. Therefore, we should use the second setting.",
-               None, None, "003 1.3.2", note="choice (B) right, reasoning about the identity path missing (0.5)"),
-    SeedAnswer(f"{CSC413}/q2.2.1/pixelcnn-connections", r"\mathcal{O}(dk^2H \times W)", True, None, "003 2.2.1 (2.1)"),
-    SeedAnswer(f"{CSC413}/q2.2.2/pixelcnn-parallel", r"\mathcal{O}(d)", True, None, "003 2.2.2 (2.2)"),
-    SeedAnswer(f"{CSC413}/q2.3.1/mdrnn-connections", r"\mathcal{O}(dk^2H \times W)", True, None, "003 2.3.1 (2.4)"),
-    SeedAnswer(f"{CSC413}/q2.3.2/mdrnn-parallel", r"\mathcal{O}(dH \times W)", False, "anti-diagonal", "003 2.3.2 (2.5)"),
-    SeedAnswer(f"{CSC413}/q2.3.3/discussion",
-               "PixelCNN: Pro: better parallelization potentials since all operations within one layer can be run in parallel. Con: small context window, for k = 3, the model is only looking at 4 other pixels. MDRNN: Pro: larger context window ... effectively infinitely large. Pro: lower memory cost. Con: worse parallelization potential.",
-               None, None, "003 2.3.3", note="all pros/cons right except the memory claim (0.75 of 1)"),
     # --- 004: univariate LSTM with output, a student's answers ------------------------------------------------------
     SeedAnswer(f"{LSTM5}/q1/grad-h",
                r"w^y y_t (1 - y_t) \nabla y_t + \frac{\partial f_{t+1}}{\partial h_t} \nabla f_{t+1} + \frac{\partial i_{t+1}}{\partial h_t} \nabla i_{t+1} + \frac{\partial o_{t+1}}{\partial h_t} \nabla o_{t+1} + \frac{\partial \tilde{C}_{t+1}}{\partial h_t} \nabla \tilde{C}_{t+1}",
@@ -153,4 +101,9 @@ SEED_ANSWERS: list[SeedAnswer] = [
     SeedAnswer(f"{LSTM5}/q3/explain",
                r"if the value of the forget gates are close to 1 and memory gates are close to 0, which means $f_t \rightarrow 1, i_t \rightarrow 0$. Then $c_t \approx c_{t+1}$, the memory cell will always be close to the initial value ... so the gradient will not explode.",
                None, None, "004 3", note="argues from small values, not from f_{t+1} carrying the gradient unchanged (0.5 of 2)"),
+]
+
+SEED_ANSWERS: list[SeedAnswer] = SEED_ANSWERS_001_004 + [
+    SeedAnswer(row.part_id, row.answer, row.correct, row.feedback_contains if row.correct is not None else None, row.source)
+    for row in SEED_ANSWERS_002_003
 ]

@@ -47,11 +47,10 @@ def weight_count(inputs: int, hidden: int) -> int:
     return sum(int(np.prod(shape)) for shape in shapes)
 
 
-def parallel_steps(height: int, width: int, layers: int = 1) -> int:
-    """Length of the longest path of the dependency grid: h[l, i, j] needs h[l, i-1, j], h[l, i, j-1] and the
-    layer below at (i, j); each step computes every unit whose inputs are ready."""
-    level = np.zeros((layers + 1, height + 1, width + 1), dtype=int)
-    for layer, i, j in np.ndindex(layers, height, width):
-        l, i, j = layer + 1, i + 1, j + 1
-        level[l, i, j] = 1 + max(level[l - 1, i, j], level[l, i - 1, j], level[l, i, j - 1])
+def parallel_steps(grid: int) -> int:
+    """Length of the longest path of the dependency grid: h[i, j] needs h[i-1, j] and h[i, j-1], and each step
+    computes every square whose inputs are ready."""
+    level = np.zeros((grid + 1, grid + 1), dtype=int)
+    for i, j in np.ndindex(grid, grid):
+        level[i + 1, j + 1] = 1 + max(level[i, j + 1], level[i + 1, j])
     return int(level.max())

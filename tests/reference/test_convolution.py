@@ -33,8 +33,6 @@ def test_convolution_computes_the_cross_correlation() -> None:
 
 
 SIZE_PARTS = [
-    pytest.param("sutd-50039-week8/task2/size-78x84", (78, 84), (5, 5), 3, 2, id="78x84, 5x5, stride 3, padding 2"),
-    pytest.param("sutd-50039-week8/task2/size-64x64", (64, 64), (3, 5), 2, 0, id="64x64, 3x5, stride 2"),
     pytest.param("nyu-dl-hw2/q1.1/a-output-size", (19, 27), (3, 3), 2, 0, id="19x27, 3x3, stride 2"),
 ]
 
@@ -44,12 +42,6 @@ def test_bank_output_size_is_the_shape_of_an_actual_convolution(part_id: str, si
                                                                 padding: int) -> None:
     result = convolve(np.zeros((1, *size)), np.zeros((1, 1, *kernel)), stride=stride, padding=padding)
     assert result.output.shape[1:] == tuple(get_part(part_id).reference)
-
-
-def test_bank_input_sizes_are_exactly_those_a_convolution_maps_to_16() -> None:
-    mapped = [n for n in range(30, 80)
-              if convolve(np.zeros((1, n)), np.zeros((1, 1, 9)), stride=3, padding=1).output.shape[1] == 16]
-    assert mapped == list(get_part("sutd-50039-week8/task2/input-size").reference) == input_sizes(16, 9, stride=3, padding=1)
 
 
 def test_bank_1d_output_length_is_that_of_an_actual_convolution() -> None:
@@ -72,16 +64,3 @@ def test_bank_general_output_shape_matches_an_actual_convolution(sizes: dict) ->
     assert tuple(sp.sympify(e).subs({sp.Symbol(k, positive=True): v for k, v in sizes.items()}) for e in formula) \
         == result.output.shape
 
-
-def test_bank_operation_counts_are_those_of_the_counted_convolution() -> None:
-    result = convolve(rng.normal(size=(32, 19, 19)), rng.normal(size=(64, 32, 7, 7)), stride=3)
-    assert (result.multiplications, result.additions) == (
-        get_part("sutd-50039-week8/task2/multiplications").reference, get_part("sutd-50039-week8/task2/additions").reference)
-
-
-@pytest.mark.parametrize(("part_id", "weights_shape"), [
-    pytest.param("sutd-50039-week8/task2/params-7x7", (64, 32, 7, 7), id="7x7"),
-    pytest.param("sutd-50039-week8/task2/params-1x1", (128, 512, 1, 1), id="1x1"),
-])
-def test_bank_parameter_count_is_the_size_of_the_weight_tensor(part_id: str, weights_shape: tuple) -> None:
-    assert np.zeros(weights_shape).size == get_part(part_id).reference == parameter_count(*weights_shape[1::-1], weights_shape[2:])
