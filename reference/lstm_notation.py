@@ -21,24 +21,24 @@ def _step(step: int | str) -> int:
     return int(step) if isinstance(step, str) else CENTER + step
 
 
-def states(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str]) -> list[Notation]:
-    """Values of the named quantities (x, h, c, gates, y) at the given steps."""
+def _bound(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str], *, adjoints: bool) -> list[Notation]:
+    spell, table = (adjoint, "bars") if adjoints else (quantity, "trace")
     result = []
     for step in steps:
         for name in names:
-            symbol, aliases = quantity(spelling[name], step, name=name)
-            result.append(Notation(symbol, aliases, lambda run, n=name, s=_step(step): run.trace[n][s]))
+            symbol, aliases = spell(spelling[name], step, name=name)
+            result.append(Notation(symbol, aliases, lambda run, n=name, s=_step(step): getattr(run, table)[n][s]))
     return result
+
+
+def states(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str]) -> list[Notation]:
+    """Values of the named quantities (x, h, c, gates, y) at the given steps."""
+    return _bound(spelling, steps, names, adjoints=False)
 
 
 def adjoints(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str]) -> list[Notation]:
     """Loss gradients with respect to the named quantities at the given steps."""
-    result = []
-    for step in steps:
-        for name in names:
-            symbol, aliases = adjoint(spelling[name], step, name=name)
-            result.append(Notation(symbol, aliases, lambda run, n=name, s=_step(step): run.bars[n][s]))
-    return result
+    return _bound(spelling, steps, names, adjoints=True)
 
 
 def upstream(aliases: list[str], steps: Iterable[int | str], *, name: str = "u") -> list[Notation]:

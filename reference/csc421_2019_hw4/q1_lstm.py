@@ -24,6 +24,7 @@ CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The los
               r"You don't need to vectorize anything or factor out repeated subexpressions; "
               r"$\sigma'$ and $\tanh'$ may be used.")
 
+
 def _prompt(target: str) -> str:
     return (f"Derive the Backprop Through Time equations of the univariate LSTM:\n\n{EQUATIONS}\n\n"
             f"{CONVENTION}\n\nGive ${target} =$")
@@ -33,11 +34,13 @@ H_BAR = sp.Symbol("u_t") + RECURRENT_H
 NO_RECURRENCE = ("$h^{(t)}$ also feeds all four gates at step $t+1$, so its gradient collects one term from each of "
                  "$i^{(t+1)}, f^{(t+1)}, o^{(t+1)}, g^{(t+1)}$ (each through its nonlinearity and recurrent weight).")
 
+
 def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
                mistakes: tuple[KnownMistake, ...] = ()) -> Part:
     return make("q1", f"{gate}-bar", title=f"Q1(a) BPTT equation for the gate {gate}", kind="expression",
                 prompt=_prompt(f"\\overline{{{gate}^{{(t)}}}}"), points=0.5, answer=answer, reference=reference,
                 options=OPTIONS, mistakes=mistakes)
+
 
 def parts(make: PartMaker) -> list[Part]:
     common = dict(kind="expression", points=0.5, options=OPTIONS)

@@ -44,7 +44,3 @@ def convolve(x: np.ndarray, weights: np.ndarray, *, stride: int = 1, padding: in
             additions += products.size - 1
     return Counted(out, multiplications, additions)
 
-
-def parameter_count(in_channels: int, out_channels: int, kernel: tuple[int, ...], *, bias: bool = False) -> int:
-    """Entries of the weight tensor (out, in, *kernel), plus one bias per output channel if any."""
-    return int(np.prod((out_channels, in_channels, *kernel))) + (out_channels if bias else 0)

@@ -24,6 +24,10 @@ def _manual(make: PartMaker, question: str, name: str, title: str, setting: str,
 
 
 def parts(make: PartMaker) -> list[Part]:
+    return _gated_rnn_parts(make) + _attention_parts(make)
+
+
+def _gated_rnn_parts(make: PartMaker) -> list[Part]:
     return [
         _manual(make, "q1.2.1", "a-graph", "1.2.1(a) Diagram of the gated RNN", GATED,
                 "Draw a diagram for this recurrent neural network.", 1,
@@ -54,6 +58,11 @@ def parts(make: PartMaker) -> list[Part]:
                 "step (plus a bounded term), so it can shrink geometrically. 1 pt: exploding — the $D(c_t)$ path "
                 "cannot blow up, but the term through $W_h$ (with large $W_h$ or large $h_{t-1} - W_x x_t$) can; an "
                 "argument that considers only $c_t$ earns 0.5."),
+    ]
+
+
+def _attention_parts(make: PartMaker) -> list[Part]:
+    return [
         _manual(make, "q1.2.2", "a-graph", "1.2.2(a) Diagram of AttentionRNN(2)", ATTENTION,
                 "Draw a diagram for AttentionRNN(2) (you may show the intermediate quantities $q_i, k_i, v_i, w_i, a$).", 1,
                 "1 pt: $x[t]$, $h[t-1]$, $h[t-2]$ each projected to $q_i, k_i, v_i$; scores $w_i$; softargmax; "

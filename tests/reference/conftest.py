@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 import pytest
-import sympy as sp
 
 from reference import Part
 

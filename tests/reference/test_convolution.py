@@ -5,7 +5,7 @@ import pytest
 import sympy as sp
 
 from reference import get_part
-from reference.models.conv import convolve, input_sizes, output_size, parameter_count
+from reference.models.conv import convolve, output_size
 
 rng = np.random.default_rng(0)
 
