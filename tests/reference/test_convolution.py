@@ -1,4 +1,4 @@
-"""Convolution sizes and counts of the bank, checked by convolving actual arrays."""
+"""Convolution sizes of the bank, and the derivatives the NYU 1.1(c) rubrics expect, checked on actual arrays."""
 
 import numpy as np
 import pytest
@@ -64,3 +64,38 @@ def test_bank_general_output_shape_matches_an_actual_convolution(sizes: dict) ->
     assert tuple(sp.sympify(e).subs({sp.Symbol(k, positive=True): v for k, v in sizes.items()}) for e in formula) \
         == result.output.shape
 
+
+
+def _strided_conv(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return convolve(x, w, stride=2).output[0]
+
+
+def _finite_difference(f, at: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """d f / d at, shape f's shape + at's shape, by central differences."""
+    columns = []
+    for index in np.ndindex(at.shape):
+        nudge = np.zeros_like(at)
+        nudge[index] = eps
+        columns.append((f(at + nudge) - f(at - nudge)) / (2 * eps))
+    return np.stack(columns, axis=-1).reshape(*f(at).shape, *at.shape)
+
+
+def test_rubric_derivative_by_the_weights_is_the_input_window() -> None:
+    x, w = rng.normal(size=(7, 11)), rng.normal(size=(1, 7, 3))
+    expected = np.array([[[[x[k, 2 * n + i] for i in range(3)] for k in range(7)]] for n in range(5)])
+    assert _finite_difference(lambda v: _strided_conv(x, v), w) == pytest.approx(expected, abs=1e-6)
+
+
+def test_rubric_derivative_by_the_input_is_the_kernel_in_a_moving_window() -> None:
+    x, w = rng.normal(size=(7, 11)), rng.normal(size=(1, 7, 3))
+    expected = np.zeros((5, 7, 11))
+    for n in range(5):
+        expected[n, :, 2 * n: 2 * n + 3] = w[0]     # 2(n-1) < i <= 2(n-1) + 3 in 1-based indices
+    assert _finite_difference(lambda v: _strided_conv(v, w), x) == pytest.approx(expected, abs=1e-6)
+
+
+def test_rubric_weight_gradient_sums_over_all_five_outputs() -> None:
+    x, w, upstream = rng.normal(size=(7, 11)), rng.normal(size=(1, 7, 3)), rng.normal(size=5)
+    expected = sum(upstream[n] * x[:, 2 * n: 2 * n + 3] for n in range(5))
+    gradient = _finite_difference(lambda v: np.array(upstream @ _strided_conv(x, v)), w)
+    assert gradient[0] == pytest.approx(expected, abs=1e-6)
