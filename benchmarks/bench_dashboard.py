@@ -19,16 +19,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert, make_url, select, text
+from sqlalchemy import Engine, insert, make_url, text
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool, grade
+from graders import GradingPool
+from graders.pool import grade_with_fingerprint
 from app.db import make_engine
 from app.late_policy import LatePolicy, assess, final_score
 from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, Course, PartResult, Submission
-from app.services.clusters import answer_fingerprint, forget_confirmations, part_clusters
+from app.services.clusters import forget_confirmations, part_clusters
 from app.services.gradebook import gradebook
 from app.services.grading import grading_options
 from app.services.regrade import add_known_mistake, regrade
@@ -65,10 +66,11 @@ def pick(pool: list[str], rng: random.Random, part: reference.Part) -> str:
 
 
 def graded_row(part: reference.Part, options: dict[str, Any], answer: str, points: float) -> dict[str, Any]:
-    result = grade(part.kind, answer, part.reference, options=options)
+    # The same worker function the service's pool runs, here in-process: these answers are our own.
+    result = grade_with_fingerprint(part.kind, answer, part.reference, "auto", options)
     return {"score": round(result.score * points, 6), "max_score": points, "correct": result.correct,
             "feedback": result.feedback, "interpreted": result.interpreted, "error": result.error,
-            "fingerprint": answer_fingerprint(part.kind, answer, result, options)}
+            "fingerprint": result.fingerprint}
 
 
 def seed(engine: Engine, students: int) -> int:

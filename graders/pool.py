@@ -1,6 +1,7 @@
 """A hard wall-time limit per answer: grading runs in worker processes that are killed when they overrun."""
 
 import logging
+from dataclasses import replace
 from collections.abc import Mapping
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -8,6 +9,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from graders.fingerprint import fingerprint
 from graders.kinds.engine import grade
 from graders.result import GradeResult
 
@@ -26,9 +28,14 @@ class GradingPool:
         reference: object,
         syntax: str = "auto",
         options: Mapping[str, Any] | None = None,
+        fingerprint: bool = False,
     ) -> "Future[GradeResult]":
-        """A future that always resolves to a GradeResult, within about `timeout` seconds."""
-        scheduled = self._pool.schedule(grade, args=(kind, student, reference, syntax, options), timeout=self.timeout)
+        """A future that always resolves to a GradeResult, within about `timeout` seconds.
+
+        With `fingerprint`, a wrong answer that was read also carries its fingerprint, computed in the same
+        time-limited worker because it reads the same hostile text."""
+        task = grade_with_fingerprint if fingerprint else grade
+        scheduled = self._pool.schedule(task, args=(kind, student, reference, syntax, options), timeout=self.timeout)
         result: Future[GradeResult] = Future()
         scheduled.add_done_callback(lambda done: result.set_result(self._outcome(done)))
         return result
@@ -49,6 +56,15 @@ class GradingPool:
             # A bug (or a bad reference) must not hang or crash the request; it is logged for us to fix.
             log.exception("grading raised")
             return _failed("grading failed on this answer; an instructor has been told")
+
+
+def grade_with_fingerprint(
+    kind: str, student: str, reference: object, syntax: str, options: Mapping[str, Any] | None
+) -> GradeResult:
+    result = grade(kind, student, reference, syntax, options)
+    if result.correct is False and result.error is None:
+        return replace(result, fingerprint=fingerprint(kind, student, options))
+    return result
 
 
 def _failed(error: str) -> GradeResult:

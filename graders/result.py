@@ -12,6 +12,8 @@ class GradeResult:
     error: str | None
     canonical: str | None = None
     mistake: int | None = None
+    # Set by GradingPool.grade(..., fingerprint=True) on a wrong answer that was read: see graders.fingerprint.
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
-from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
+from app.api.deps import AssignmentDep, PoolDep, SessionDep, StaffDep, SubmissionDep
 from app.schemas import MAX_ANSWER_LENGTH, SubmissionOut
 from app.services import manual, regrade, stats
 

@@ -6,7 +6,6 @@ graded, so bucketing is one SQL GROUP BY over distinct answers. Inside a bucket,
 fingerprint collision can never merge two different answers.
 """
 
-from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any
 
@@ -15,7 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradeResult, GradingPool, fingerprint
+from graders import GradeResult, GradingPool
 from app.models import Assignment, AssignmentPart, PartResult
 from app.services.gradebook import effective_submissions
 from app.services.grading import grading_options
@@ -30,24 +29,6 @@ class Cluster(BaseModel):
     answers: list[str]
     interpreted: str | None
     feedback: str | None
-
-
-def answer_fingerprint(
-    kind: str, answer: str, result: GradeResult, options: Mapping[str, Any], known: str | None = None
-) -> str | None:
-    """Only wrong answers that were read are clustered by value, so only they carry a fingerprint;
-    `known` is one computed earlier for the same answer."""
-    if result.correct is not False or result.error is not None or not answer.strip():
-        return None
-    return known or fingerprint(kind, answer, options)
-
-
-def stored_fingerprint(assignment_part: AssignmentPart, answer: str | None, result: GradeResult) -> str | None:
-    """The fingerprint to store with a freshly graded answer."""
-    if answer is None:
-        return None
-    part = reference.get_part(assignment_part.question_id)
-    return answer_fingerprint(part.kind, answer, result, grading_options(part, assignment_part))
 
 
 def effective_ids(assignment: Assignment) -> Select[tuple[int]]:

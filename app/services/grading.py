@@ -22,12 +22,16 @@ def grading_options(part: reference.Part, assignment_part: AssignmentPart) -> di
 def grade_parts(
     pool: GradingPool, parts: list[AssignmentPart], answers: Mapping[str, str | None]
 ) -> dict[str, GradeResult]:
-    """Schedule every answered part, then wait; each future resolves within the pool's time limit."""
+    """Schedule every answered part, then wait; each future resolves within the pool's time limit.
+
+    Wrong answers come back with their fingerprint, which clusters them by value on the dashboard."""
     futures: dict[str, Future[GradeResult]] = {}
     for assignment_part in parts:
         answer = answers.get(assignment_part.question_id)
         if answer is None or not answer.strip():
             continue
         part = reference.get_part(assignment_part.question_id)
-        futures[part.id] = pool.grade(part.kind, answer, part.reference, options=grading_options(part, assignment_part))
+        futures[part.id] = pool.grade(
+            part.kind, answer, part.reference, options=grading_options(part, assignment_part), fingerprint=True
+        )
     return {p.question_id: futures[p.question_id].result() if p.question_id in futures else NO_ANSWER for p in parts}

@@ -24,7 +24,6 @@ from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, RegradeRun, Submission, utcnow
 from app.services import history
 from app.services.assignments import policy_of
-from app.services.clusters import answer_fingerprint
 from app.services.grading import NO_ANSWER, grading_options
 from app.services.manual import assignment_part
 
@@ -55,22 +54,17 @@ class Regrader:
     def grade_missing(self, results: list[PartResult]) -> None:
         """Grade, all at once in the pool, every answer of `results` not graded earlier in this run."""
         futures: dict[tuple[str, str], Future[GradeResult]] = {}
-        # A fingerprint depends on the answer and the part's sample points only, so a stored one is reused:
-        # computing it runs in this process, while the grading itself runs in the pool.
-        stored: dict[tuple[str, str], str] = {}
         for result in results:
             key = (result.question_id, result.raw_answer or "")
-            if result.fingerprint is not None:
-                stored[key] = result.fingerprint
             if key in self.graded or key in futures or not key[1].strip():
                 continue
             bank = self.bank[key[0]]
-            futures[key] = self.pool.grade(bank.kind, key[1], bank.reference, options=self.options[key[0]])
-        for (question_id, answer), future in futures.items():
+            futures[key] = self.pool.grade(
+                bank.kind, key[1], bank.reference, options=self.options[key[0]], fingerprint=True
+            )
+        for key, future in futures.items():
             graded = future.result()
-            self.graded[(question_id, answer)] = (graded, answer_fingerprint(
-                self.bank[question_id].kind, answer, graded, self.options[question_id],
-                known=stored.get((question_id, answer))))
+            self.graded[key] = (graded, graded.fingerprint)
 
     def result_for(self, result: PartResult) -> tuple[GradeResult, str | None]:
         return self.graded.get((result.question_id, result.raw_answer or ""), (NO_ANSWER, None))

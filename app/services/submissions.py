@@ -16,7 +16,6 @@ from app.schemas import SubmissionIn
 from app.security import Caller, Role
 from app.services import audit
 from app.services.assignments import deadline_for, policy_of
-from app.services.clusters import stored_fingerprint
 from app.services.grading import grade_parts
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
@@ -93,7 +92,7 @@ def create_submission(
             feedback=results[part.question_id].feedback,
             interpreted=results[part.question_id].interpreted,
             error=results[part.question_id].error,
-            fingerprint=stored_fingerprint(part, body.answers.get(part.question_id), results[part.question_id]),
+            fingerprint=results[part.question_id].fingerprint,
         )
         for part in assignment.parts
     ]

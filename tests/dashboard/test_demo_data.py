@@ -1,7 +1,6 @@
 """The demo class: synthetic students' submissions in one demo assignment, loaded once, the same every time."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
