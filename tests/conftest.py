@@ -79,7 +79,9 @@ def serve(sessions: sessionmaker[Session], settings: Settings | None = None) -> 
 
 @pytest.fixture(scope="session")
 def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
-    with serve(sessions) as client:
+    # A generous limit: these tests check verdicts, and a loaded CI machine must not turn a slow first grade
+    # (a worker building a large vocabulary) into a timeout. The limit itself is tested in test_time_limit.py.
+    with serve(sessions, Settings(grade_timeout=30)) as client:
         yield client
 
 
