@@ -16,7 +16,6 @@ from tests.seed_answers_002_003 import SEED_ANSWERS_002_003
 PARTS = {part.id: part for part in HOMEWORK.parts}
 AUTO = [part for part in HOMEWORK.parts if part.kind != "manual"]
 SEEDS = [s for s in SEED_ANSWERS_002_003 if s.part_id.startswith(HOMEWORK.id)]
-UNREADABLE_BRACKETS = "graders cannot read \\left[ ... \\right] as grouping yet; the answer is right"
 RNG = np.random.default_rng(2020)
 
 
@@ -39,9 +38,7 @@ def test_each_known_mistake_is_recognised_as_itself(part: Part) -> None:
     assert [_grade(part, m.answer).mistake for m in part.mistakes] == list(range(len(part.mistakes)))
 
 
-@pytest.mark.parametrize("seed", [
-    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=UNREADABLE_BRACKETS)) if "\\left[" in s.answer else s
-    for s in SEEDS], ids=lambda s: s.source)
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.source)
 def test_student_answer_gets_the_decided_verdict(seed) -> None:
     result = _grade(PARTS[seed.part_id], seed.answer)
     assert result.correct is seed.correct
