@@ -133,7 +133,7 @@ class GradebookRow(BaseModel):
     raw_score: float
     max_score: float
     final_score: float
-    parts: dict[str, float]
+    parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 
 class ValidateIn(BaseModel):

@@ -71,11 +71,16 @@ def list_submissions(
     responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with `Accept: text/csv`."}},
 )
 def get_gradebook(
-    assignment: AssignmentDep, session: SessionDep, caller: StaffOrLmsDep, request: Request
+    assignment: AssignmentDep,
+    session: SessionDep,
+    caller: StaffOrLmsDep,
+    request: Request,
+    parts: Annotated[bool, Query(description="Add each part's score (always in the CSV).")] = False,
 ) -> list[GradebookRow] | Response:
     """One row per student with the effective submission's scores."""
-    rows = gradebook.gradebook(session, assignment)
-    if "text/csv" in request.headers.get("accept", ""):
+    as_csv = "text/csv" in request.headers.get("accept", "")
+    rows = gradebook.gradebook(session, assignment, with_parts=parts or as_csv)
+    if as_csv:
         filename = f"assignment-{assignment.id}-gradebook.csv"
         return Response(
             gradebook.to_csv(assignment, rows),

@@ -159,7 +159,7 @@ def assignment_page(request: Request, assignment_id: int, session: SessionDep, v
 @router.get("/assignments/{assignment_id}/gradebook.csv")
 def gradebook_csv(assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    return Response(gradebook.to_csv(assignment, gradebook.gradebook(session, assignment)), media_type="text/csv",
+    return Response(gradebook.to_csv(assignment, gradebook.gradebook(session, assignment, with_parts=True)), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="assignment-{assignment.id}-gradebook.csv"'})
 
 

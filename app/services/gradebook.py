@@ -7,7 +7,7 @@ one query plus one for the per-part scores, never a Python loop over every submi
 import csv
 import io
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, Subquery, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Assignment, PartResult, Submission
@@ -39,19 +39,14 @@ def effective_submissions(assignment: Assignment) -> Select:  # type: ignore[typ
     ).where(Submission.assignment_id == assignment.id)
 
 
-def gradebook(session: Session, assignment: Assignment) -> list[GradebookRow]:
+def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = False) -> list[GradebookRow]:
+    """Rows sorted by student; `with_parts` adds every part's score (a 100,000-entry read for a large class)."""
     ranked = effective_submissions(assignment).subquery()
     rows = session.execute(select(ranked).where(ranked.c.rank == 1).order_by(ranked.c.student)).all()
-    part_scores: dict[int, dict[str, float]] = {row.id: {} for row in rows}
-    effective_ids = select(ranked.c.id).where(ranked.c.rank == 1)
-    for submission_id, question_id, score in session.execute(
-        select(PartResult.submission_id, PartResult.question_id, PartResult.score).where(
-            PartResult.submission_id.in_(effective_ids)
-        )
-    ):
-        part_scores[submission_id][question_id] = score
+    scores = part_scores(session, ranked) if with_parts else {}
+    # Built without validation: every value comes straight from typed columns.
     return [
-        GradebookRow(
+        GradebookRow.model_construct(
             student=row.student,
             submission_id=row.id,
             submissions=row.submissions,
@@ -61,10 +56,29 @@ def gradebook(session: Session, assignment: Assignment) -> list[GradebookRow]:
             raw_score=row.raw_score,
             max_score=row.max_score,
             final_score=row.final_score,
-            parts=part_scores[row.id],
+            parts=_scores(scores[row.id]) if with_parts else None,
         )
         for row in rows
     ]
+
+
+def part_scores(session: Session, ranked: Subquery) -> dict[int, str]:
+    """Each effective submission's part scores, packed by the database."""
+    # The part scores travel as one string per submission ("id<TAB>score" lines): 5,000 rows to fetch instead of
+    # 100,000 is what keeps a large class's gradebook fast on both databases.
+    packed = func.aggregate_strings(PartResult.question_id + "\t" + cast(PartResult.score, String), "\n")
+    return dict(
+        session.execute(  # type: ignore[arg-type]
+            select(PartResult.submission_id, packed)
+            .where(PartResult.submission_id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
+            .group_by(PartResult.submission_id)
+        ).all()
+    )
+
+
+def _scores(packed: str) -> dict[str, float]:
+    pairs = (line.split("\t") for line in packed.split("\n"))
+    return {question_id: float(score) for question_id, score in pairs}
 
 
 def to_csv(assignment: Assignment, rows: list[GradebookRow]) -> str:
@@ -74,5 +88,6 @@ def to_csv(assignment: Assignment, rows: list[GradebookRow]) -> str:
     writer.writerow([*SUMMARY_COLUMNS, *question_ids])
     for row in rows:
         summary = row.model_dump(mode="json")
-        writer.writerow([*(summary[c] for c in SUMMARY_COLUMNS), *(row.parts.get(q, "") for q in question_ids)])
+        parts = row.parts or {}
+        writer.writerow([*(summary[c] for c in SUMMARY_COLUMNS), *(parts.get(q, "") for q in question_ids)])
     return out.getvalue()

@@ -41,9 +41,14 @@ class TestGradebook:
 
     def test_rows_carry_late_penalty_and_part_scores(self, client, lms, instructor, assignment, parts) -> None:
         submit(client, lms, assignment, right_answers(parts), at="2019-03-15T04:00:00Z")
-        row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
+        row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook?parts=true", headers=instructor).json()[0]
         assert (row["late_periods"], row["penalty_percent"], row["final_score"]) == (1, 10, 3.6)
         assert row["parts"][parts["number"].id] == 2
+
+    def test_part_scores_only_on_request(self, client, lms, instructor, assignment, parts) -> None:
+        submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
+        row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
+        assert row["parts"] is None
 
     def test_csv_has_the_same_rows(self, client, lms, instructor, assignment, parts) -> None:
         submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
