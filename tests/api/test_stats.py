@@ -51,7 +51,7 @@ class TestNumbers:
             answers = {expression.id: expression.answer if expression_right else shifted(expression.answer),
                        number.id: number.answer if number_right else "-12345"}
             submit(client, lms, assignment, answers, student=f"s{index}", at=ON_TIME)
-        rows = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()
+        rows = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook?parts=true", headers=instructor).json()
         part_scores = np.array([row["parts"][expression.id] for row in rows])
         rest = np.array([row["raw_score"] for row in rows]) - part_scores
         item = get_stats(client, instructor, assignment)[expression.id]

@@ -73,6 +73,13 @@ def test_formulas_are_rendered_by_katex(page, server, demo, artifacts_dir) -> No
     assert page.locator(".math .katex-html").count() >= 1
 
 
+def test_the_question_prompt_is_typeset(page, server, demo) -> None:  # type: ignore[no-untyped-def]
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/assignments/{demo['assignment']['id']}/clusters/{demo['cluster_part']}")
+    page.wait_for_selector(".prompt .katex")
+    assert "$" not in page.locator(".prompt").inner_text()
+
+
 def test_equivalent_wrong_answers_are_one_cluster_row(page, server, demo) -> None:  # type: ignore[no-untyped-def]
     sign_in(page, server, server.instructor_token)
     page.goto(f"{server.url}/dashboard/assignments/{demo['assignment']['id']}/clusters/{demo['cluster_part']}")

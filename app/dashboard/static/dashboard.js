@@ -4,10 +4,20 @@
 // Student-derived LaTeX: trust off (no \href, \url, \includegraphics, \htmlClass ...), bounded macro expansion.
 const KATEX_OPTIONS = { trust: false, maxExpand: 1000, maxSize: 20, strict: "ignore", throwOnError: false };
 
+// Question prompts (bank text, Markdown with $...$ and $$...$$) get the same safe options.
+const PROMPT_DELIMITERS = [
+  { left: "$$", right: "$$", display: true },
+  { left: "$", right: "$", display: false },
+];
+
 function renderFormulas() {
   if (typeof katex === "undefined") return;
   for (const element of document.querySelectorAll("[data-latex]")) {
     katex.render(element.dataset.latex, element, KATEX_OPTIONS);
+  }
+  if (typeof renderMathInElement === "undefined") return;
+  for (const element of document.querySelectorAll(".prompt")) {
+    renderMathInElement(element, { ...KATEX_OPTIONS, delimiters: PROMPT_DELIMITERS });
   }
 }
 
