@@ -20,4 +20,4 @@ test: install
 bench: install
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/bench_grading.py
-	$(PY) benchmarks/bench_dashboard.py
+	$(PY) -m benchmarks.bench_dashboard
