@@ -6,7 +6,7 @@ Loaders do the 404 and the cross-course 403 once, so handlers never repeat them.
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -20,6 +20,9 @@ from app.security import Caller, Role, find_token
 from app.services import audit
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+# Ids are 32-bit integer keys: a larger number names nothing, and must be a 404/422, not a database overflow.
+ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `grader token create`.")
 
@@ -67,7 +70,7 @@ StaffDep = Annotated[Caller, Depends(get_staff)]
 StaffOrLmsDep = Annotated[Caller, Depends(get_staff_or_lms)]
 
 
-def get_course(course_id: int, session: SessionDep, caller: CallerDep) -> Course:
+def get_course(course_id: ResourceId, session: SessionDep, caller: CallerDep) -> Course:
     course = session.get(Course, course_id)
     if course is None:
         raise NotFound(f"course {course_id} does not exist")
@@ -76,7 +79,7 @@ def get_course(course_id: int, session: SessionDep, caller: CallerDep) -> Course
     return course
 
 
-def get_assignment(assignment_id: int, session: SessionDep, caller: CallerDep) -> Assignment:
+def get_assignment(assignment_id: ResourceId, session: SessionDep, caller: CallerDep) -> Assignment:
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound(f"assignment {assignment_id} does not exist")
@@ -85,7 +88,7 @@ def get_assignment(assignment_id: int, session: SessionDep, caller: CallerDep) -
     return assignment
 
 
-def get_submission(submission_id: int, session: SessionDep, caller: CallerDep) -> Submission:
+def get_submission(submission_id: ResourceId, session: SessionDep, caller: CallerDep) -> Submission:
     submission = session.get(Submission, submission_id)
     if submission is None:
         raise NotFound(f"submission {submission_id} does not exist")

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
 import reference
-from app.api.deps import PoolDep, SessionDep, caller_from_token, get_assignment, get_course, get_submission
+from app.api.deps import PoolDep, ResourceId, SessionDep, caller_from_token, get_assignment, get_course, get_submission
 from app.config import Settings
 from app.dashboard import charts, session as cookie
 from app.dashboard.explain import late_arithmetic
@@ -130,14 +130,14 @@ def sign_out(visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
 
 
 @router.get("/courses/{course_id}", response_class=HTMLResponse)
-def course_page(request: Request, course_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+def course_page(request: Request, course_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     course = get_course(course_id, session, visitor.caller)
     return page(request, "course.html", visitor=visitor, course=course,
                 assignments=list_assignments(session, course=course))
 
 
 @router.get("/assignments/{assignment_id}", response_class=HTMLResponse)
-def assignment_page(request: Request, assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+def assignment_page(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     """Gradebook, score distribution, submission times against deadline and close, item analysis."""
     assignment = get_assignment(assignment_id, session, visitor.caller)
     course = course_of(session, assignment)
@@ -157,14 +157,14 @@ def assignment_page(request: Request, assignment_id: int, session: SessionDep, v
 
 
 @router.get("/assignments/{assignment_id}/gradebook.csv")
-def gradebook_csv(assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+def gradebook_csv(assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     assignment = get_assignment(assignment_id, session, visitor.caller)
     return Response(gradebook.to_csv(assignment, gradebook.gradebook(session, assignment, with_parts=True)), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="assignment-{assignment.id}-gradebook.csv"'})
 
 
 @router.get("/assignments/{assignment_id}/clusters/{question_id:path}", response_class=HTMLResponse)
-def clusters_page(request: Request, assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
+def clusters_page(request: Request, assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep,
                   pool: PoolDep) -> Response:
     """The part's wrong answers grouped by equivalence, with "add as a known mistake"."""
     assignment = get_assignment(assignment_id, session, visitor.caller)
@@ -175,7 +175,7 @@ def clusters_page(request: Request, assignment_id: int, question_id: str, sessio
 
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
 def add_mistake(
-    assignment_id: int, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
     answer: Annotated[str, Form(min_length=1, max_length=20_000)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
@@ -188,7 +188,7 @@ def add_mistake(
 
 
 @router.get("/assignments/{assignment_id}/manual", response_class=HTMLResponse)
-def manual_queue(request: Request, assignment_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+def manual_queue(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     """Manual parts of the effective submissions that wait for an instructor."""
     assignment = get_assignment(assignment_id, session, visitor.caller)
     return page(request, "manual.html", visitor=visitor, assignment=assignment, queue=manual.queue(session, assignment),
@@ -196,7 +196,7 @@ def manual_queue(request: Request, assignment_id: int, session: SessionDep, visi
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)
-def submission_page(request: Request, submission_id: int, session: SessionDep, visitor: VisitorDep) -> Response:
+def submission_page(request: Request, submission_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     """Every part as received and as the grader read it, the late-policy arithmetic, the score history."""
     submission = get_submission(submission_id, session, visitor.caller)
     assignment = session.get_one(Assignment, submission.assignment_id)
@@ -209,7 +209,7 @@ def submission_page(request: Request, submission_id: int, session: SessionDep, v
 
 @router.post("/submissions/{submission_id}/grade/{question_id:path}")
 def grade_part(
-    submission_id: int, question_id: str, session: SessionDep, visitor: VisitorDep,
+    submission_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep,
     score: Annotated[float, Form(ge=0, allow_inf_nan=False)], comment: Annotated[str, Form(max_length=5000)] = "",
     back: Annotated[str, Form(max_length=20)] = "submission", csrf_token: CsrfField = "",
 ) -> Response:

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from graders import GradingPool
 from app.errors import Conflict, Forbidden, Invalid
-from app.late_policy import SubmissionClosed, assess, course_deadline, final_score
+from app.late_policy import SubmissionClosed, assess, final_score
 from app.models import Assignment, Course, PartResult, Submission, utcnow
 from app.schemas import SubmissionIn
 from app.security import Caller, Role
 from app.services import audit
-from app.services.assignments import deadline_for, policy_of
+from app.services.assignments import deadline_for, parse_deadline, policy_of
 from app.services.grading import grade_parts
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
@@ -52,7 +52,7 @@ def submission_time(session: Session, caller: Caller, assignment: Assignment, bo
     if body.submitted_at is None or caller.role not in TRUSTED_CLOCKS:
         return utcnow()
     timezone = session.get_one(Course, assignment.course_id).timezone
-    return course_deadline(body.submitted_at, timezone)
+    return parse_deadline(body.submitted_at, timezone, field="submitted_at")
 
 
 def create_submission(

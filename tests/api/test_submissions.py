@@ -142,3 +142,18 @@ class TestIdempotency:
         assert {r.status_code for r in responses} == {201}
         assert len({r.json()["id"] for r in responses}) == 1
         assert db.scalar(select(func.count()).select_from(Submission)) == 1
+
+
+class TestOutOfRange:
+    def test_submitted_at_outside_the_calendar_is_422(self, client, lms, assignment, parts) -> None:
+        response = submit(client, lms, assignment, right_answers(parts), at="0001-01-01T00:00:00+01:00")
+        assert response.status_code == 422
+        assert "submitted_at" in response.json()["detail"]
+
+    @pytest.mark.parametrize("path", [
+        "/api/v1/assignments/14116389816764317696/submissions",
+        "/api/v1/submissions/14116389816764317696",
+        "/api/v1/courses/99999999999/assignments",
+    ])
+    def test_an_id_too_large_for_the_database_is_422(self, client, admin, path) -> None:
+        assert client.get(path, headers=admin).status_code == 422
