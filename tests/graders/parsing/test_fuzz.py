@@ -26,7 +26,7 @@ def assert_parses_or_refuses(text: str, target: str) -> None:
         parse(text, target=target)
     except ParseError as error:
         assert str(error)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2.0  # bounded, not a speed target (see benchmarks/)
 
 
 @SETTINGS

@@ -48,12 +48,17 @@ HOSTILE = [
 ]
 
 
+HANG = 2.0
+
+
 @pytest.mark.parametrize(("text", "reason"), [row[:2] for row in HOSTILE], ids=[row[2] for row in HOSTILE])
-def test_hostile_input_is_refused_quickly_with_a_reason(text: str, reason: str) -> None:
+def test_hostile_input_is_refused_without_hanging_with_a_reason(text: str, reason: str) -> None:
     started = time.perf_counter()
     with pytest.raises(ParseError) as refused:
         parse(text)
-    assert time.perf_counter() - started < 0.2
+    # A guard against work that grows with the input's value (9^9^9^9 evaluated), not a speed target: those are in
+    # benchmarks/. Refusals take well under 10 ms; a loaded CI machine must not turn that into a failure.
+    assert time.perf_counter() - started < HANG
     assert reason in refused.value.message
 
 
