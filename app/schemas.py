@@ -10,6 +10,9 @@ from app.late_policy import LatePolicy
 
 # Long enough for a written proof; anything longer is refused before it reaches the grader or the database.
 MAX_ANSWER_LENGTH = 20_000
+# PostgreSQL text cannot hold U+0000 and no answer needs it: every text a client sends is refused with a 422 naming
+# the field if it contains one, rather than failing at the database after grading.
+NO_NUL = r"^[^\x00]*$"
 
 
 class Orm(BaseModel):
@@ -30,8 +33,8 @@ class QuestionOut(BaseModel):
 
 class CourseIn(BaseModel):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
-    name: str = Field(min_length=1, max_length=200)
-    timezone: str = Field(default="UTC", max_length=64, description="An IANA time zone such as America/Toronto.")
+    name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    timezone: str = Field(default="UTC", max_length=64, pattern=NO_NUL, description="An IANA time zone such as America/Toronto.")
 
 
 class CourseOut(Orm):
@@ -42,12 +45,12 @@ class CourseOut(Orm):
 
 
 class PartIn(BaseModel):
-    question_id: str = Field(min_length=1, max_length=200)
+    question_id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     points: float | None = Field(default=None, gt=0, le=1000)
 
 
 class AssignmentIn(BaseModel):
-    title: str = Field(min_length=1, max_length=200)
+    title: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     deadline: datetime | str = Field(description="ISO 8601; without an offset it is course-local.")
     late_policy: LatePolicy = LatePolicy()
     attempts: Literal["last", "best"] = "last"
@@ -81,8 +84,8 @@ class ExtensionOut(Orm):
 
 
 class SubmissionIn(BaseModel):
-    student: str = Field(min_length=1, max_length=200)
-    answers: dict[str, Annotated[str, Field(max_length=MAX_ANSWER_LENGTH)]] = Field(max_length=200)
+    student: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    answers: dict[str, Annotated[str, Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)]] = Field(max_length=200)
     submitted_at: datetime | None = None
 
 
@@ -138,7 +141,7 @@ class GradebookRow(BaseModel):
 
 class ValidateIn(BaseModel):
     question_id: str = Field(min_length=1, max_length=200)
-    answer: str = Field(max_length=MAX_ANSWER_LENGTH)
+    answer: str = Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
 
 
 class ValidateOut(BaseModel):

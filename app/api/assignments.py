@@ -8,6 +8,7 @@ from app.schemas import (
     ExtensionIn,
     ExtensionOut,
     GradebookRow,
+    NO_NUL,
     SubmissionIn,
     SubmissionOut,
 )
@@ -28,7 +29,7 @@ def put_extension(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: StaffOrLmsDep,
-    student: Annotated[str, Path(min_length=1, max_length=200)],
+    student: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
 ) -> ExtensionOut:
     """Give one student their own deadline; the late policy counts from it."""
     extension = assignments.set_extension(
@@ -58,7 +59,7 @@ def list_submissions(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: CallerDep,
-    student: Annotated[str | None, Query(max_length=200)] = None,
+    student: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
 ) -> list[SubmissionOut]:
     """Stored submissions, oldest first; a student token sees only its own."""
     found = submissions.list_submissions(session, caller=caller, assignment=assignment, student=student)

@@ -22,6 +22,7 @@ from app.dashboard.explain import late_arithmetic
 from app.errors import Forbidden
 from app.late_policy import closes_at
 from app.models import ApiToken, Assignment, Course, Submission
+from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
 from app.services import courses, gradebook, manual, regrade, stats
 from app.services.assignments import deadline_for, list_assignments, policy_of
@@ -176,8 +177,8 @@ def clusters_page(request: Request, assignment_id: ResourceId, question_id: str,
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
 def add_mistake(
     assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
-    answer: Annotated[str, Form(min_length=1, max_length=20_000)],
-    feedback: Annotated[str, Form(min_length=1, max_length=2000)],
+    answer: Annotated[str, Form(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
+    feedback: Annotated[str, Form(min_length=1, max_length=2000, pattern=NO_NUL)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
 ) -> Response:
     check_csrf(visitor, csrf_token)
@@ -210,7 +211,7 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
 @router.post("/submissions/{submission_id}/grade/{question_id:path}")
 def grade_part(
     submission_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep,
-    score: Annotated[float, Form(ge=0, allow_inf_nan=False)], comment: Annotated[str, Form(max_length=5000)] = "",
+    score: Annotated[float, Form(ge=0, allow_inf_nan=False)], comment: Annotated[str, Form(max_length=5000, pattern=NO_NUL)] = "",
     back: Annotated[str, Form(max_length=20)] = "submission", csrf_token: CsrfField = "",
 ) -> Response:
     check_csrf(visitor, csrf_token)

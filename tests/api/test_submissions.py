@@ -157,3 +157,11 @@ class TestOutOfRange:
     ])
     def test_an_id_too_large_for_the_database_is_422(self, client, admin, path) -> None:
         assert client.get(path, headers=admin).status_code == 422
+
+    @pytest.mark.parametrize("field", ["student", "answer"])
+    def test_a_nul_character_is_422_naming_the_field(self, client, lms, assignment, parts, field) -> None:
+        answers = right_answers(parts) | ({parts["expression"].id: "x\x00"} if field == "answer" else {})
+        body = {"student": "a\x00" if field == "student" else "alice", "answers": answers}
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/submissions", json=body, headers=lms)
+        assert response.status_code == 422
+        assert field in str(response.json()["detail"][0]["loc"]) or "answers" in str(response.json()["detail"][0]["loc"])
