@@ -4,11 +4,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy import select
+
 from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
 from app.migrate import upgrade_to_head
-from app.security import Role, create_token
+from app.models import ApiToken
+from app.security import Role, create_token, revoke_token
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -34,6 +37,22 @@ def token_create(args: argparse.Namespace) -> None:
         )
     print(f"Created a {args.role} token. It is shown only once:")
     print(secret)
+
+
+def token_list(_args: argparse.Namespace) -> None:
+    upgrade_to_head(get_settings().database_url)
+    with session_factory()() as session:
+        tokens = session.scalars(select(ApiToken).order_by(ApiToken.id)).all()
+        for t in tokens:
+            used = t.last_used_at.isoformat(timespec="minutes") if t.last_used_at else "never"
+            print(f"{t.id}\t{t.role}\tcourse={t.course_id or '-'}\tstudent={t.student or '-'}\tused={used}\t{t.name}")
+
+
+def token_revoke(args: argparse.Namespace) -> None:
+    upgrade_to_head(get_settings().database_url)
+    with session_factory()() as session:
+        token = revoke_token(session, args.id)
+    print(f"Revoked token {token.id} ({token.role}, {token.name or 'unnamed'}).")
 
 
 def migrate(_args: argparse.Namespace) -> None:
@@ -84,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--student", help="student id (student tokens)")
     create.add_argument("--name", help="who holds it, for the audit log")
     create.set_defaults(run=token_create)
+    token_actions.add_parser("list", help="list tokens (never their secrets)").set_defaults(run=token_list)
+    revoke = token_actions.add_parser("revoke", help="delete a token; requests with it get 401 at once")
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(run=token_revoke)
 
     migrate_cmd = commands.add_parser("migrate", help="upgrade the database to the latest revision")
     migrate_cmd.set_defaults(run=migrate)

@@ -69,5 +69,14 @@ def create_token(
     return secret
 
 
+def revoke_token(session: Session, token_id: int) -> ApiToken:
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"token {token_id} does not exist")
+    session.delete(token)
+    session.commit()
+    return token
+
+
 def find_token(session: Session, secret: str) -> ApiToken | None:
     return session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))

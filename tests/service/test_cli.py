@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, Course
+from app.security import find_token
 from app.services.demo import load_demo
 from sqlalchemy.orm import Session
 
@@ -53,3 +54,25 @@ def test_demo_is_idempotent(tmp_path: Path) -> None:
         load_demo(session)
         assert session.scalar(select(func.count()).select_from(Course)) == 1
         assert session.scalar(select(func.count()).select_from(Assignment)) == len(reference.homeworks())
+
+
+def test_token_list_shows_tokens_but_never_their_secrets(tmp_path: Path) -> None:
+    secret = run_grader("token", "create", "--role", "admin", "--name", "ops", db=tmp_path / "g.db").stdout.split()[-1]
+    listed = run_grader("token", "list", db=tmp_path / "g.db").stdout
+    assert "admin" in listed and "ops" in listed
+    assert secret not in listed
+
+
+def test_a_revoked_token_no_longer_authenticates(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    secret = run_grader("token", "create", "--role", "admin", "--name", "ops", db=db).stdout.split()[-1]
+    token_id = run_grader("token", "list", db=db).stdout.split()[0]
+    assert run_grader("token", "revoke", token_id, db=db).returncode == 0
+    with Session(make_engine(f"sqlite:///{db}")) as session:
+        assert find_token(session, secret) is None
+
+
+def test_revoking_an_unknown_token_fails_with_a_message(tmp_path: Path) -> None:
+    result = run_grader("token", "revoke", "999", db=tmp_path / "g.db")
+    assert result.returncode != 0
+    assert "token 999 does not exist" in result.stderr
