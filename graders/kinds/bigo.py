@@ -54,7 +54,7 @@ def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
 def read_reference(reference: object, syntax: str, options: BigOOptions) -> Reading:
     if isinstance(reference, str):
         return read_student(reference, syntax, options)
-    expression = sympy.sympify(reference)  # a trusted SymPy object from the bank
+    expression = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     variables = set(options.asymptotic or (str(s) for s in expression.free_symbols))
     latex = rf"\mathcal{{O}}\left({sympy.latex(expression)}\right)"
     return Reading(Bound(expression, _dominant(expression, variables)), latex, f"O({sympy.sstr(expression)})")

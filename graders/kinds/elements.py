@@ -20,7 +20,7 @@ def reference_element(value: object, syntax: str) -> Formula:
     """One trusted element given as a Python number, a SymPy object or text."""
     if isinstance(value, str):
         return from_node(parse(value, syntax=syntax, target="expression"))
-    return from_sympy(sympy.sympify(value))
+    return from_sympy(sympy.sympify(value, strict=True))  # strict: text took the branch above
 
 
 def reference_elements(values: Sequence[object], syntax: str) -> tuple[Formula, ...]:

@@ -36,7 +36,7 @@ def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:
 def read_reference(reference: object, syntax: str, options: ExpressionOptions) -> Reading:
     if isinstance(reference, str):
         return read_student(reference, syntax, options)
-    expr = sympy.sympify(reference)  # a trusted SymPy object or number from the bank, never student text
+    expr = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     return Reading(from_sympy(expr), sympy.latex(expr), sympy.sstr(expr))
 
 

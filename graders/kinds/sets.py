@@ -23,7 +23,8 @@ def read_reference(reference: object, syntax: str, options: SetOptions) -> Readi
     if isinstance(reference, sympy.Set):
         value = reference
     else:
-        value = sympy.FiniteSet(*(sympy.sympify(v) for v in reference))  # type: ignore[union-attr]
+        # strict: numbers and SymPy objects only, never text through SymPy's own parser.
+        value = sympy.FiniteSet(*(sympy.sympify(v, strict=True) for v in reference))  # type: ignore[union-attr]
     value = _restrict(value, options)
     return Reading(value, sympy.latex(value), sympy.sstr(value))
 
