@@ -22,7 +22,7 @@ from graders import GradeResult, GradingPool, interpret
 from app.errors import Invalid
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, RegradeRun, Submission, utcnow
-from app.services import history
+from app.services import audit, history
 from app.services.assignments import policy_of
 from app.services.grading import NO_ANSWER, grading_options
 from app.services.manual import assignment_part
@@ -176,6 +176,8 @@ def regrade(
         if progress is not None:
             progress(len(chunk))
     run.finished_at = utcnow()
+    audit.record(session, "assignment.regraded", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
+                 why=why, submissions=run.submissions, changed=run.changed)
     session.commit()
     return run
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.models import Assignment, AssignmentPart, RegradeRun, ScoreChange, Submission
+from app.models import Assignment, AssignmentPart, AuditEntry, RegradeRun, ScoreChange, Submission
 from app.services.demo import demo_assignment, load_demo
 from app.services.regrade import regrade
 from graders import GradingPool
@@ -45,6 +45,12 @@ class TestRegrade:
     def test_nothing_changed_reports_zero_changes(self, client, lms, instructor, assignment, parts) -> None:
         submit_class(client, lms, assignment, parts)
         assert run_regrade(client, instructor, assignment) == {"submissions": 3, "changed": 0}
+
+    def test_a_regrade_is_in_the_audit_log(self, client, db, lms, instructor, assignment, parts) -> None:
+        submit_class(client, lms, assignment, parts)
+        run_regrade(client, instructor, assignment)
+        entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "assignment.regraded")).one()
+        assert (entry.assignment_id, entry.detail["submissions"], entry.detail["by"]) == (assignment["id"], 3, "test instructor")
 
     def test_unchanged_results_write_no_history(self, client, db, lms, instructor, assignment, parts) -> None:
         submit_class(client, lms, assignment, parts)
