@@ -1,18 +1,20 @@
 """Fixtures shared by the API tests: the same suite runs on a SQLite file and on the real PostgreSQL.
 
-PostgreSQL is the one named by GRADER_TEST_POSTGRES_URL (default: the local server's `test` database). Where
-none can be reached the PostgreSQL half is skipped with the reason, unless GRADER_REQUIRE_POSTGRES=1 (CI),
-where that is a failure.
+PostgreSQL is the server named by GRADER_TEST_POSTGRES_URL (default: the local server). Each test run creates a
+database of its own on it and drops it at the end, so two runs at once never share one. Where no server can be
+reached the PostgreSQL half is skipped with the reason, unless GRADER_REQUIRE_POSTGRES=1 (CI), where that is a
+failure.
 """
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, MetaData, text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -26,7 +28,7 @@ POSTGRES_URL = os.environ.get("GRADER_TEST_POSTGRES_URL", "postgresql://postgres
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-def _postgres_engine() -> Engine:
+def _server_engine() -> Engine:
     engine = make_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
     try:
         with engine.connect() as connection:
@@ -35,24 +37,35 @@ def _postgres_engine() -> Engine:
         if os.environ.get("GRADER_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL is required but not reachable at {POSTGRES_URL}: {exc}")
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} (set GRADER_TEST_POSTGRES_URL): {exc}")
-    return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
-def _drop_everything(engine: Engine) -> None:
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
+@contextmanager
+def postgres_database() -> Iterator[Engine]:
+    """A new, empty database on the test server for this run alone, dropped afterwards."""
+    server = _server_engine()
+    name = f"grader_test_{uuid.uuid4().hex[:12]}"
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(server.url.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A freshly migrated database of each kind."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'grader.db'}"
-        engine = make_engine(url)
-    else:
-        engine = _postgres_engine()
-        _drop_everything(engine)
+    if request.param == "postgres":
+        with postgres_database() as engine:
+            upgrade_to_head(engine.url.render_as_string(hide_password=False))
+            yield engine
+        return
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'grader.db'}")
     upgrade_to_head(engine.url.render_as_string(hide_password=False))
     yield engine
     engine.dispose()
