@@ -55,7 +55,7 @@ class GradingPool:
         except Exception:
             # A bug (or a bad reference) must not hang or crash the request; it is logged for us to fix.
             log.exception("grading raised")
-            return _failed("grading failed on this answer; an instructor has been told")
+            return _failed("grading failed on this answer; it scored 0 and was logged for the operators")
 
 
 def grade_with_fingerprint(
