@@ -25,6 +25,7 @@ def serve(args: argparse.Namespace) -> None:
         with session_factory()() as session:
             course = load_demo(session)
             token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
+            session.commit()
         print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
     uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port)
 
@@ -35,6 +36,7 @@ def token_create(args: argparse.Namespace) -> None:
         secret = create_token(
             session, role=Role(args.role), course_code=args.course, student=args.student, name=args.name or ""
         )
+        session.commit()
     print(f"Created a {args.role} token. It is shown only once:")
     print(secret)
 
@@ -52,6 +54,7 @@ def token_revoke(args: argparse.Namespace) -> None:
     upgrade_to_head(get_settings().database_url)
     with session_factory()() as session:
         token = revoke_token(session, args.id)
+        session.commit()
     print(f"Revoked token {token.id} ({token.role}, {token.name or 'unnamed'}).")
 
 

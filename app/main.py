@@ -13,6 +13,7 @@ from app.dashboard import routes as dashboard
 from app.api.deps import Unauthorized
 from app.config import Settings, get_settings
 from app.errors import DomainError
+from app.retry import RetryOnConflict
 
 
 @asynccontextmanager
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
+    app.add_middleware(RetryOnConflict)
     for module in (health, questions, courses, assignments, validate, grading, dashboard):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")

@@ -186,6 +186,9 @@ class RegradeRun(Base):
     cursor: Mapped[int] = mapped_column(Integer, default=0)
     submissions: Mapped[int] = mapped_column(Integer, default=0)
     changed: Mapped[int] = mapped_column(Integer, default=0)
+    # The lease of the process running it: one running regrade per assignment (see services.regrade.claim_run).
+    claim: Mapped[str | None] = mapped_column(String(32))
+    claimed_until: Mapped[datetime | None]
 
 
 class AuditEntry(Base):

@@ -65,7 +65,7 @@ def create_token(
         raise Invalid("a student token needs --student")
     secret = secrets.token_urlsafe(32)
     session.add(ApiToken(token_hash=hash_token(secret), role=role, course_id=course_id, student=student, name=name))
-    session.commit()
+    session.flush()
     return secret
 
 
@@ -74,7 +74,7 @@ def revoke_token(session: Session, token_id: int) -> ApiToken:
     if token is None:
         raise NotFound(f"token {token_id} does not exist")
     session.delete(token)
-    session.commit()
+    session.flush()
     return token
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.db import get_session, make_engine
+from app.db import get_session, make_engine, unit_of_work
 from app.main import create_app
 from app.migrate import upgrade_to_head
 from app.models import Base
@@ -83,7 +83,7 @@ def serve(sessions: sessionmaker[Session], settings: Settings | None = None) -> 
 
     def session_override() -> Iterator[Session]:
         with sessions() as session:
-            yield session
+            yield from unit_of_work(session)
 
     app.dependency_overrides[get_session] = session_override
     with TestClient(app) as client:
@@ -122,6 +122,7 @@ def auth(db: Session) -> TokenFactory:
 
     def make(role: str, *, course: str | None = None, student: str | None = None) -> dict[str, str]:
         secret = create_token(db, role=Role(role), course_code=course, student=student, name=f"test {role}")
+        db.commit()
         return {"Authorization": f"Bearer {secret}"}
 
     return make

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from graders import GradingPool
@@ -19,7 +19,8 @@ from app.models import ApiToken, Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token
 from app.services import audit
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Function scope: the unit of work commits before the response is sent, so a 201 means stored.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 # Ids are 32-bit integer keys: a larger number names nothing, and must be a 404/422, not a database overflow.
 ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
@@ -39,11 +40,18 @@ def caller_from_token(session: Session, secret: str | None) -> Caller:
         raise Unauthorized("unknown or revoked token")
     caller = Caller(token.id, Role(token.role), token.course_id, token.student, token.name)
     now = utcnow()
-    # Record use at most once a minute per token, so reads do not turn into writes on every request.
+    # Record use at most once a minute per token, so reads do not turn into writes on every request; the
+    # condition is in the statement, so two concurrent requests record it once. The request's unit of work commits.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-        session.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
-        audit.record(session, "token.used", caller=caller, course_id=token.course_id)
-        session.commit()
+        touched = session.execute(
+            update(ApiToken)
+            .where(ApiToken.id == token.id,
+                   or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - timedelta(minutes=1)))
+            .values(last_used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if touched.rowcount:  # type: ignore[attr-defined]
+            audit.record(session, "token.used", caller=caller, course_id=token.course_id)
     return caller
 
 

@@ -45,7 +45,7 @@ def create_assignment(session: Session, *, course: Course, assignment_in: Assign
         parts=parts,
     )
     session.add(assignment)
-    session.commit()
+    session.flush()
     return assignment
 
 
@@ -82,7 +82,7 @@ def set_extension(session: Session, *, assignment: Assignment, student: str, dea
         session.add(extension)
     else:
         extension.deadline = when
-    session.commit()
+    session.flush()
     return extension
 
 

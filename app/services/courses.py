@@ -3,6 +3,7 @@
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, Invalid
@@ -30,9 +31,13 @@ def list_courses(session: Session, *, role: Role, course_id: int | None) -> list
 
 def create_course(session: Session, *, course_in: CourseIn) -> Course:
     check_timezone(course_in.timezone)
+    taken = Conflict(f"code: a course {course_in.code!r} already exists")
     if session.scalar(select(Course.id).where(Course.code == course_in.code)) is not None:
-        raise Conflict(f"code: a course {course_in.code!r} already exists")
+        raise taken
     course = Course(code=course_in.code, name=course_in.name, timezone=course_in.timezone)
     session.add(course)
-    session.commit()
+    try:
+        session.flush()
+    except IntegrityError:
+        raise taken from None  # created by a concurrent request since the check; the unit of work rolls back
     return course

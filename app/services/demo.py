@@ -41,6 +41,7 @@ def load_demo(session: Session) -> Course:
             ),
         )
     load_demo_submissions(session, demo_assignment(session, course))
+    session.commit()  # the loader is a command of its own, not part of a request
     return course
 
 

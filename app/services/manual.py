@@ -22,7 +22,14 @@ def find_part(submission: Submission, question_id: str) -> PartResult:
 def grade_by_hand(
     session: Session, *, submission: Submission, question_id: str, score: float, comment: str, caller: Caller
 ) -> Submission:
-    """Store the instructor's score and comment, then the new raw and final score, each change kept as history."""
+    """Store the instructor's score and comment, then the new raw and final score, each change kept as history.
+
+    The submission row is locked and read again first: two instructors grading parts of it at once, or a regrade
+    writing it, are serialized, and the totals are summed from the parts as they are under the lock."""
+    submission = session.scalars(
+        select(Submission).where(Submission.id == submission.id)
+        .with_for_update(key_share=True).execution_options(populate_existing=True)
+    ).one()
     part = find_part(submission, question_id)
     if not 0 <= score <= part.max_score:
         raise Invalid(f"score: must be between 0 and {part.max_score:g} points for part {question_id!r}")
@@ -37,7 +44,7 @@ def grade_by_hand(
     history.retotal(submission, policy_of(assignment), why=why, by=caller.label)
     audit.record(session, "part.graded", caller=caller, course_id=assignment.course_id, assignment_id=assignment.id,
                  submission_id=submission.id, question_id=question_id, score=score)
-    session.commit()
+    session.flush()
     return submission
 
 

@@ -8,18 +8,21 @@ their score. Each distinct (part, answer) is graded once per run: grading is det
 writes the same few answers again and again.
 """
 
-from collections.abc import Callable
+import time
+import uuid
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 import reference
 from graders import GradeResult, GradingPool, interpret
-from app.errors import Invalid
+from app.db import release
+from app.errors import Conflict, Invalid
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, RegradeRun, Submission, utcnow
 from app.services import audit, history
@@ -28,6 +31,11 @@ from app.services.grading import NO_ANSWER, grading_options
 from app.services.manual import assignment_part
 
 CHUNK = 250
+# A run renews its lease with every chunk; a run not heard from for this long is taken to have died.
+LEASE = timedelta(minutes=5)
+# How long a regrade request waits for the assignment's running regrade before it is refused.
+WAIT = 120.0
+POLL = 0.25
 
 
 @dataclass
@@ -51,11 +59,11 @@ class Regrader:
         self.options = {qid: grading_options(self.bank[qid], part) for qid, part in self.parts.items()}
         self.policy = policy_of(self.assignment)
 
-    def grade_missing(self, results: list[PartResult]) -> None:
-        """Grade, all at once in the pool, every answer of `results` not graded earlier in this run."""
+    def grade_missing(self, answers: Iterable[tuple[str, str | None]]) -> None:
+        """Grade, all at once in the pool, every (question id, answer) not graded earlier in this run."""
         futures: dict[tuple[str, str], Future[GradeResult]] = {}
-        for result in results:
-            key = (result.question_id, result.raw_answer or "")
+        for question_id, answer in answers:
+            key = (question_id, answer or "")
             if key in self.graded or key in futures or not key[1].strip():
                 continue
             bank = self.bank[key[0]]
@@ -108,8 +116,7 @@ def reassess(regrader: Regrader, submission: Submission) -> bool:
 
 
 def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
-    """Regrade a chunk of submissions in place; return how many of them changed."""
-    regrader.grade_missing([result for submission in chunk for result in submission.parts])
+    """Regrade a chunk of submissions in place (their answers already graded); return how many changed."""
     changed = 0
     possible = sum(part.points for part in regrader.parts.values())
     for submission in chunk:
@@ -122,20 +129,58 @@ def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
     return changed
 
 
-def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
-    """The unfinished run to resume, or a new one; `resume=False` abandons unfinished runs first."""
+class RegradeBusy(Conflict):
+    """Another regrade of the assignment holds the run; it is refused only after waiting for it."""
+
+
+def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
+    """Claim the assignment's one running regrade: the unfinished run to resume, or a new one.
+
+    `resume=False` abandons unfinished runs first. The assignment row is locked so that two requests cannot both
+    find no live run; a claim is a lease, renewed chunk by chunk, so a run whose process died is taken over once
+    its lease ran out. Raises RegradeBusy while another run holds a live lease. The caller commits."""
+    session.execute(select(Assignment.id).where(Assignment.id == assignment.id).with_for_update(key_share=True))
     unfinished = list(session.scalars(
         select(RegradeRun).where(RegradeRun.assignment_id == assignment.id, RegradeRun.finished_at.is_(None))
-        .order_by(RegradeRun.id)
+        .order_by(RegradeRun.id).execution_options(populate_existing=True)
     ))
+    now = utcnow()
+    if live := [run for run in unfinished if run.claimed_until is not None and run.claimed_until > now]:
+        raise RegradeBusy(f"a regrade of assignment {assignment.id} started by {live[0].started_by} is running; "
+                          "try again when it has finished")
     if resume and unfinished:
-        return unfinished[-1]
-    for run in unfinished:
-        run.finished_at = utcnow()
-    run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0)
-    session.add(run)
-    session.commit()
+        run = unfinished[-1]
+    else:
+        for stale in unfinished:
+            stale.finished_at = now
+        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0)
+        session.add(run)
+    run.claim, run.claimed_until = uuid.uuid4().hex, now + LEASE
+    session.flush()
     return run
+
+
+def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool, wait: float = WAIT) -> RegradeRun:
+    """Claim the run (waiting up to `wait` seconds for a running one to finish) and commit the claim."""
+    return when_free(session, lambda: claim_run(session, assignment, by, resume=resume), wait=wait)
+
+
+def when_free(session: Session, claim: Callable[[], RegradeRun], *, wait: float) -> RegradeRun:
+    """Run `claim` in its own transaction, again every POLL seconds while another regrade runs, and commit it.
+
+    Nothing is held while waiting: the transaction is rolled back and its connection returned to the pool."""
+    give_up = time.monotonic() + wait
+    while True:
+        try:
+            run = claim()
+        except RegradeBusy:
+            session.rollback()
+            if time.monotonic() >= give_up:
+                raise
+            time.sleep(POLL)
+            continue
+        session.commit()
+        return run
 
 
 def remaining(session: Session, assignment: Assignment, run: RegradeRun) -> int:
@@ -163,37 +208,88 @@ def regrade(
     progress: Callable[[int], None] | None = None,
     run: RegradeRun | None = None,
 ) -> RegradeRun:
-    """Regrade every submission after the run's cursor, committing chunk by chunk; return the finished run."""
+    """Regrade every submission after the run's cursor, committing chunk by chunk; return the finished run.
+
+    Each chunk's answers are graded without holding a connection; the chunk's submissions are then locked and
+    read again, so a hand grade committed meanwhile is seen (and kept), and totals are computed from the parts
+    as they are under the lock."""
     run = run or current_run(session, assignment, by, resume=resume)
-    regrader = Regrader(pool, assignment, by, why, extension_deadlines(session, assignment))
-    while chunk := list(session.scalars(
-        select(Submission).where(Submission.assignment_id == assignment.id, Submission.id > run.cursor)
-        .order_by(Submission.id).limit(chunk_size)
-    )):
-        changed = regrade_chunk(regrader, chunk)
-        run.cursor, run.submissions, run.changed = chunk[-1].id, run.submissions + len(chunk), run.changed + changed
-        session.commit()
-        if progress is not None:
-            progress(len(chunk))
-    run.finished_at = utcnow()
+    claim = run.claim
+    try:
+        session.expire_all()  # the parts' points and known mistakes as they are now that the run is claimed
+        regrader = Regrader(pool, assignment, by, why, extension_deadlines(session, assignment))
+        while ids := list(session.scalars(
+            select(Submission.id).where(Submission.assignment_id == assignment.id, Submission.id > run.cursor)
+            .order_by(Submission.id).limit(chunk_size)
+        )):
+            answers = session.execute(select(PartResult.question_id, PartResult.raw_answer).distinct()
+                                      .where(PartResult.submission_id.in_(ids))).all()
+            release(session)
+            regrader.grade_missing(answers)
+            chunk = locked_submissions(session, ids)
+            changed = regrade_chunk(regrader, chunk)
+            run = owned_run(session, run.id, claim)
+            run.cursor, run.submissions, run.changed = ids[-1], run.submissions + len(chunk), run.changed + changed
+            run.claimed_until = utcnow() + LEASE
+            session.commit()
+            if progress is not None:
+                progress(len(chunk))
+    except BaseException:
+        session.rollback()
+        drop_claim(session, run.id, claim)
+        raise
+    run.finished_at, run.claim, run.claimed_until = utcnow(), None, None
     audit.record(session, "assignment.regraded", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
                  why=why, submissions=run.submissions, changed=run.changed)
     session.commit()
     return run
 
 
+def locked_submissions(session: Session, ids: list[int]) -> list[Submission]:
+    """The submissions, locked in id order (so writers never deadlock) and read again with their parts."""
+    return list(session.scalars(
+        select(Submission).where(Submission.id.in_(ids)).order_by(Submission.id)
+        .with_for_update(key_share=True).execution_options(populate_existing=True)
+    ))
+
+
+def owned_run(session: Session, run_id: int, claim: str | None) -> RegradeRun:
+    run = session.scalars(select(RegradeRun).where(RegradeRun.id == run_id).with_for_update()
+                          .execution_options(populate_existing=True)).one()
+    if run.claim != claim:
+        raise RegradeBusy(f"regrade run {run_id} was taken over after its lease ran out")
+    return run
+
+
+def drop_claim(session: Session, run_id: int, claim: str | None) -> None:
+    """An interrupted run stays unfinished, to be resumed, but gives up its lease at once."""
+    session.execute(update(RegradeRun).where(RegradeRun.id == run_id, RegradeRun.claim == claim)
+                    .values(claim=None, claimed_until=None).execution_options(synchronize_session=False))
+    session.commit()
+
+
 def add_known_mistake(
-    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any], by: str
+    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any],
+    by: str, wait: float = WAIT,
 ) -> RegradeRun:
-    """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade."""
+    """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade.
+
+    The part row is locked while the mistake is appended, so two instructors adding mistakes at once both keep
+    theirs; the mistake is stored in the same transaction that claims the regrade which applies it."""
     part = assignment_part(assignment, question_id)
     bank = reference.get_part(question_id)
     reading = interpret(bank.kind, mistake["answer"], options=grading_options(bank, part))
     if reading.error is not None:
         raise Invalid(f"answer: the grader cannot read it: {reading.error}")
-    kept = [m for m in part.extra_mistakes if m.get("answer") != mistake["answer"]]
-    # A new list, so that the JSON column is seen as changed.
-    part.extra_mistakes = [*kept, mistake]
-    session.commit()
+
+    def store_and_claim() -> RegradeRun:
+        locked = session.scalars(select(AssignmentPart).where(AssignmentPart.id == part.id)
+                                 .with_for_update(key_share=True).execution_options(populate_existing=True)).one()
+        kept = [m for m in locked.extra_mistakes if m.get("answer") != mistake["answer"]]
+        # A new list, so that the JSON column is seen as changed.
+        locked.extra_mistakes = [*kept, mistake]
+        return claim_run(session, assignment, by, resume=False)
+
+    run = when_free(session, store_and_claim, wait=wait)
     why = f"known mistake added for {question_id}: {mistake['answer']}"
-    return regrade(session, pool, assignment=assignment, by=by, why=why, resume=False)
+    return regrade(session, pool, assignment=assignment, by=by, why=why, run=run)

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
+from graders import GradeResult, GradingPool
 from app.errors import Conflict, Forbidden, Invalid
-from app.late_policy import SubmissionClosed, assess, final_score
+from app.db import release
+from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess, final_score
 from app.models import Assignment, Course, PartResult, Submission, utcnow
 from app.schemas import SubmissionIn
 from app.security import Caller, Role
@@ -74,13 +75,35 @@ def create_submission(
     try:
         outcome = assess(policy, deadline_for(session, assignment, body.student), submitted_at)
     except SubmissionClosed as closed:
-        audit.record(session, "submission.refused", caller=caller, course_id=assignment.course_id,
-                     assignment_id=assignment.id, student=body.student, submitted_at=submitted_at.isoformat(),
-                     closed_at=closed.closes_at.isoformat())
-        session.commit()
+        audit.record_refusal(session, "submission.refused", caller=caller, course_id=assignment.course_id,
+                             assignment_id=assignment.id, student=body.student,
+                             submitted_at=submitted_at.isoformat(), closed_at=closed.closes_at.isoformat())
         raise Conflict(f"submissions closed at {closed.closes_at.isoformat()}; nothing was graded") from None
 
+    # Grading takes up to the pool's time limit per answer: wait for it without holding a database connection.
+    release(session)
     results = grade_parts(pool, assignment.parts, body.answers)
+    submission = graded_submission(assignment, body, results, policy=policy, outcome=outcome,
+                                   submitted_at=submitted_at, idempotency_key=idempotency_key, body_digest=body_digest)
+    session.add(submission)
+    audit.record(session, "submission.created", caller=caller, course_id=assignment.course_id,
+                 assignment_id=assignment.id, student=body.student)
+    try:
+        session.flush()
+    except IntegrityError:
+        # Two identical LMS retries raced: the other one stored first, so answer with its response.
+        session.rollback()
+        if idempotency_key and (first := replay(session, assignment, idempotency_key, body_digest)):
+            return first, False
+        raise
+    return submission, True
+
+
+def graded_submission(
+    assignment: Assignment, body: SubmissionIn, results: dict[str, GradeResult], *, policy: LatePolicy,
+    outcome: LateOutcome, submitted_at: datetime, idempotency_key: str | None, body_digest: str,
+) -> Submission:
+    """The new submission row with its part results and totals, not yet added to a session."""
     parts = [
         PartResult(
             question_id=part.question_id,
@@ -98,7 +121,7 @@ def create_submission(
     ]
     raw = round(sum(p.score for p in parts), 6)
     possible = sum(p.max_score for p in parts)
-    submission = Submission(
+    return Submission(
         assignment_id=assignment.id,
         student=body.student,
         idempotency_key=idempotency_key,
@@ -112,18 +135,6 @@ def create_submission(
         parts=parts,
         history=[],
     )
-    session.add(submission)
-    audit.record(session, "submission.created", caller=caller, course_id=assignment.course_id,
-                 assignment_id=assignment.id, student=body.student)
-    try:
-        session.commit()
-    except IntegrityError:
-        # Two identical LMS retries raced: the other one stored first, so answer with its response.
-        session.rollback()
-        if idempotency_key and (first := replay(session, assignment, idempotency_key, body_digest)):
-            return first, False
-        raise
-    return submission, True
 
 
 def list_submissions(session: Session, *, caller: Caller, assignment: Assignment, student: str | None) -> list[Submission]:
