@@ -1,0 +1,33 @@
+"""The concurrency suite: racing requests on separate connections, on PostgreSQL (row locks are what is tested).
+
+Requests race from threads, each through the real app with its own session and connection; a barrier starts
+them together so that their transactions overlap.
+"""
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.api.conftest import assignment, course, instructor, lms, parts  # noqa: F401 - fixtures
+
+
+@pytest.fixture(autouse=True)
+def postgres_only(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row locks and concurrent writers: the suite runs on PostgreSQL")
+
+
+def race(*calls: Callable[[], Any]) -> list[Any]:
+    """Run the calls at the same moment, each in its own thread; their results in order."""
+    barrier = threading.Barrier(len(calls))
+
+    def start(call: Callable[[], Any]) -> Any:
+        barrier.wait()
+        return call()
+
+    with ThreadPoolExecutor(len(calls)) as threads:
+        return list(threads.map(start, calls))

@@ -1,0 +1,127 @@
+"""Two requests that read and write the same rows at once: nothing is lost and every total adds up.
+
+Invariants: a submission's raw score is the sum of its parts; an instructor's override is never overwritten by
+a regrade; every known mistake added is kept; each score change is in the history once.
+"""
+
+import time
+from collections import Counter
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.models import AssignmentPart, ScoreChange
+from tests.api.conftest import right_answers
+from tests.api.test_manual_grading import grade
+from tests.api.test_regrade import set_points
+from tests.api.test_submissions import ON_TIME, submit
+from tests.concurrency.conftest import race
+
+pytestmark = pytest.mark.postgres
+
+
+def read(client, headers, submission) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    response = client.get(f"/api/v1/submissions/{submission['id']}", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def scores(submission: dict[str, Any]) -> dict[str, float]:
+    return {part["question_id"]: part["score"] for part in submission["parts"]}
+
+
+def assert_totals_add_up(submission: dict[str, Any]) -> None:
+    assert submission["raw_score"] == pytest.approx(sum(scores(submission).values())), submission
+
+
+def wrong_class(client, lms, assignment, parts, students: int) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Submissions whose number and expression answers all differ, so that a regrade has many answers to grade."""
+    made = []
+    for i in range(students):
+        answers = right_answers(parts) | {parts["number"].id: str(1000 + i), parts["expression"].id: f"x_t + {i + 7}"}
+        response = submit(client, lms, assignment, answers, student=f"s{i}", at=ON_TIME)
+        assert response.status_code == 201, response.text
+        made.append(response.json())
+    return made
+
+
+def test_racing_hand_grades_of_one_submission_keep_the_total_equal_to_the_parts(
+    client, lms, instructor, assignment, parts
+) -> None:
+    submitted = wrong_class(client, lms, assignment, parts, students=12)
+    for submission in submitted:
+        answers = race(lambda: grade(client, instructor, submission, parts["number"].id, 1.5),
+                       lambda: grade(client, instructor, submission, parts["manual"].id, 0.5))
+        assert [r.status_code for r in answers] == [200, 200], [r.text for r in answers]
+    for submission in submitted:
+        stored = read(client, instructor, submission)
+        assert (scores(stored)[parts["number"].id], scores(stored)[parts["manual"].id]) == (1.5, 0.5)
+        assert_totals_add_up(stored)
+
+
+def test_an_override_committed_during_a_regrade_is_kept(client, db, lms, instructor, assignment, parts) -> None:
+    submitted = wrong_class(client, lms, assignment, parts, students=30)
+    set_points(db, assignment, parts["number"].id, 3)  # the regrade rewrites every submission's number part
+
+    def regrade() -> int:
+        return client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor).status_code
+
+    def override_while_it_runs() -> list[int]:
+        time.sleep(0.05)  # let the regrade read its chunk first
+        return [grade(client, instructor, s, parts["number"].id, 0.25).status_code for s in submitted]
+
+    regraded, overridden = race(regrade, override_while_it_runs)
+    assert (regraded, set(overridden)) == (200, {200})
+    for submission in submitted:
+        stored = read(client, instructor, submission)
+        assert scores(stored)[parts["number"].id] == 0.25, "an override was overwritten by the regrade"
+        assert_totals_add_up(stored)
+
+
+def test_known_mistakes_added_at_once_are_all_kept(client, db, lms, instructor, assignment, parts) -> None:
+    question_id = parts["expression"].id
+    submitted = wrong_class(client, lms, assignment, parts, students=4)
+    answers = [f"x_t + {i + 7}" for i in range(4)]
+
+    def add(answer: str):  # type: ignore[no-untyped-def]
+        return lambda: client.post(f"/api/v1/assignments/{assignment['id']}/parts/{question_id}/mistakes",
+                                   json={"answer": answer, "feedback": f"mistake {answer}", "score": 0.5},
+                                   headers=instructor)
+
+    responses = race(*(add(answer) for answer in answers))
+    assert [r.status_code for r in responses] == [200] * len(answers), [r.text for r in responses]
+    stored = db.scalar(select(AssignmentPart.extra_mistakes).where(AssignmentPart.question_id == question_id))
+    assert sorted(m["answer"] for m in stored) == sorted(answers)
+    for submission in submitted:  # every mistake's credit reached the answers it names
+        part = next(p for p in read(client, instructor, submission)["parts"] if p["question_id"] == question_id)
+        assert (part["score"], part["feedback"]) == (1.0, f"mistake {part['answer']}")
+
+
+def test_racing_regrades_record_each_change_once(client, db, lms, instructor, assignment, parts) -> None:
+    submitted = [submit(client, lms, assignment, right_answers(parts), student=f"s{i}", at=ON_TIME).json()
+                 for i in range(20)]
+    set_points(db, assignment, parts["number"].id, 3)
+    set_points(db, assignment, parts["expression"].id, 4)
+
+    def regrade():  # type: ignore[no-untyped-def]
+        return client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+
+    responses = race(regrade, regrade, regrade)
+    assert [r.status_code for r in responses] == [200] * 3, [r.text for r in responses]
+    assert sum(r.json()["changed"] for r in responses) == len(submitted)
+    changes = Counter(db.execute(select(ScoreChange.submission_id, ScoreChange.question_id)).all())
+    # Both parts and the final score of every submission changed, once each.
+    assert len(changes) == 3 * len(submitted) and set(changes.values()) == {1}, "a score change was written twice"
+    for submission in submitted:
+        assert_totals_add_up(read(client, instructor, submission))
+
+
+def test_racing_retries_with_one_idempotency_key_store_one_submission(client, lms, assignment, parts) -> None:
+    def send():  # type: ignore[no-untyped-def]
+        return submit(client, lms, assignment, right_answers(parts), at=ON_TIME, key="retry-1")
+
+    responses = race(send, send, send)
+    assert {r.status_code for r in responses} <= {200, 201}, [r.text for r in responses]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert len(client.get(f"/api/v1/assignments/{assignment['id']}/submissions", headers=lms).json()) == 1
