@@ -9,16 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import pytest
-from sqlalchemy import Engine
-
 from tests.api.conftest import assignment, course, instructor, lms, parts  # noqa: F401 - fixtures
-
-
-@pytest.fixture(autouse=True)
-def postgres_only(engine: Engine) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("row locks and concurrent writers: the suite runs on PostgreSQL")
 
 
 def race(*calls: Callable[[], Any]) -> list[Any]:
