@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
+    # Larger request bodies are refused with 413 before they are read (200 answers of a few kB fit easily).
+    max_body_bytes: int = 2_000_000
 
     @field_validator("database_url")
     @classmethod

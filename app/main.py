@@ -1,9 +1,10 @@
 """The FastAPI application: routers per resource, one handler for domain errors, the grading pool in the lifespan."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -11,6 +12,7 @@ from graders import GradingPool
 from app.api import assignments, courses, grading, health, questions, validate
 from app.dashboard import routes as dashboard
 from app.api.deps import Unauthorized
+from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.errors import DomainError
 from app.retry import RetryOnConflict
@@ -35,16 +37,48 @@ async def unauthorized(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 
+# A field name (a question id) is shown back up to this many characters; answers themselves never are.
+NAME_SHOWN = 64
+
+
+def shown(part: str | int) -> str | int:
+    """A location part safe to send back: valid UTF-8 (lone surrogates escaped) and short."""
+    if isinstance(part, int):
+        return part
+    text = part.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= NAME_SHOWN else text[: NAME_SHOWN - 3] + "..."
+
+
+async def request_invalid(_request: Request, exc: Exception) -> JSONResponse:
+    """422 with where and what, never the input itself: it may be a student's answer or megabytes of it."""
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"loc": [shown(p) for p in error["loc"]], "msg": error["msg"], "type": error["type"]}
+              for error in exc.errors()]
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
+def too_large(limit: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def refuse(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": too_large_detail(limit)}, status_code=413)
+
+    return refuse
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
     app = FastAPI(
         title="Homework grader",
         summary="Grades deep-learning homework answers against NumPy/SymPy reference implementations.",
         lifespan=lifespan,
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings
+    app.add_exception_handler(RequestValidationError, request_invalid)
+    app.add_exception_handler(413, too_large(settings.max_body_bytes))
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
+    # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay.
     app.add_middleware(RetryOnConflict)
+    app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
     for module in (health, questions, courses, assignments, validate, grading, dashboard):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")

@@ -10,9 +10,17 @@ from app.late_policy import LatePolicy
 
 # Long enough for a written proof; anything longer is refused before it reaches the grader or the database.
 MAX_ANSWER_LENGTH = 20_000
+# An assignment has at most this many parts, so a submission never needs more answers.
+MAX_ANSWERS = 200
 # PostgreSQL text cannot hold U+0000 and no answer needs it: every text a client sends is refused with a 422 naming
 # the field if it contains one, rather than failing at the database after grading.
 NO_NUL = r"^[^\x00]*$"
+
+
+class In(BaseModel):
+    """A request body: numbers must be finite, so NaN, Infinity and 1e999 are a 422 naming the field."""
+
+    model_config = ConfigDict(allow_inf_nan=False)
 
 
 class Orm(BaseModel):
@@ -31,7 +39,7 @@ class QuestionOut(BaseModel):
     rubric: str | None = None
 
 
-class CourseIn(BaseModel):
+class CourseIn(In):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     timezone: str = Field(default="UTC", max_length=64, pattern=NO_NUL, description="An IANA time zone such as America/Toronto.")
@@ -44,17 +52,17 @@ class CourseOut(Orm):
     timezone: str
 
 
-class PartIn(BaseModel):
+class PartIn(In):
     question_id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     points: float | None = Field(default=None, gt=0, le=1000)
 
 
-class AssignmentIn(BaseModel):
+class AssignmentIn(In):
     title: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     deadline: datetime | str = Field(description="ISO 8601; without an offset it is course-local.")
     late_policy: LatePolicy = LatePolicy()
     attempts: Literal["last", "best"] = "last"
-    parts: list[PartIn] = Field(min_length=1, max_length=200)
+    parts: list[PartIn] = Field(min_length=1, max_length=MAX_ANSWERS)
 
 
 class PartOut(Orm):
@@ -73,7 +81,7 @@ class AssignmentOut(Orm):
     parts: list[PartOut]
 
 
-class ExtensionIn(BaseModel):
+class ExtensionIn(In):
     deadline: datetime | str
 
 
@@ -83,9 +91,12 @@ class ExtensionOut(Orm):
     deadline: datetime
 
 
-class SubmissionIn(BaseModel):
+class SubmissionIn(In):
     student: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
-    answers: dict[str, Annotated[str, Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)]] = Field(max_length=200)
+    answers: dict[
+        Annotated[str, Field(max_length=200, pattern=NO_NUL)],
+        Annotated[str, Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
+    ] = Field(max_length=MAX_ANSWERS, description=f"At most {MAX_ANSWERS} answers, one per part of the assignment.")
     submitted_at: datetime | None = None
 
 
@@ -139,7 +150,7 @@ class GradebookRow(BaseModel):
     parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 
-class ValidateIn(BaseModel):
+class ValidateIn(In):
     question_id: str = Field(min_length=1, max_length=200)
     answer: str = Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
 from app.api.deps import AssignmentDep, PoolDep, SessionDep, StaffDep, SubmissionDep
-from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, SubmissionOut
+from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, In, SubmissionOut
 from app.services import manual, regrade, stats
 
 router = APIRouter(prefix="/api/v1", tags=["grading"])
@@ -14,12 +14,12 @@ router = APIRouter(prefix="/api/v1", tags=["grading"])
 QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
-class GradeIn(BaseModel):
+class GradeIn(In):
     score: float = Field(ge=0, allow_inf_nan=False, description="Points, from 0 to the part's points.")
     comment: str = Field(default="", max_length=5000, pattern=NO_NUL)
 
 
-class MistakeIn(BaseModel):
+class MistakeIn(In):
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
     feedback: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     score: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False, description="Credit as a fraction of the part.")
