@@ -15,6 +15,7 @@ from app.api.deps import Unauthorized
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.errors import DomainError
+from app.limits import Gate, RateLimit
 from app.retry import RetryOnConflict
 
 
@@ -22,6 +23,9 @@ from app.retry import RetryOnConflict
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.grading_pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
+    app.state.gate = Gate(app.state.grading_pool, per_token=settings.grading_per_token,
+                          per_student=settings.grading_per_student,
+                          share=settings.grading_share or settings.grade_workers - 1)
     try:
         yield
     finally:
@@ -30,7 +34,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 async def domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
 async def unauthorized(_request: Request, exc: Exception) -> JSONResponse:
@@ -72,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.rate_limit = RateLimit(settings.rate_limit)
     app.add_exception_handler(RequestValidationError, request_invalid)
     app.add_exception_handler(413, too_large(settings.max_body_bytes))
     app.add_exception_handler(DomainError, domain_error)

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
-from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffOrLmsDep
+from app.api.deps import AssignmentDep, CallerDep, GateDep, SessionDep, StaffOrLmsDep
 from app.schemas import (
     AssignmentOut,
     ExtensionIn,
@@ -44,13 +44,16 @@ def create_submission(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: CallerDep,
-    pool: PoolDep,
+    gate: GateDep,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> SubmissionOut:
-    """Grade and store a submission; the same Idempotency-Key returns the first response and stores nothing new."""
-    submission, _created = submissions.create_submission(
-        session, pool, caller=caller, assignment=assignment, body=body, idempotency_key=idempotency_key
-    )
+    """Grade and store a submission; the same Idempotency-Key returns the first response and stores nothing new.
+
+    429 with Retry-After when the token or the student already has too many submissions being graded."""
+    with gate.admit(caller.token_id, body.student) as pool:
+        submission, _created = submissions.create_submission(
+            session, pool, caller=caller, assignment=assignment, body=body, idempotency_key=idempotency_key
+        )
     return SubmissionOut.model_validate(submission)
 
 

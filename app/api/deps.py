@@ -15,6 +15,7 @@ from graders import GradingPool
 
 from app.db import get_session
 from app.errors import Forbidden, NotFound
+from app.limits import Gate
 from app.models import ApiToken, Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token
 from app.services import audit
@@ -56,9 +57,12 @@ def caller_from_token(session: Session, secret: str | None) -> Caller:
 
 
 def get_caller(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request, session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
-    return caller_from_token(session, credentials.credentials if credentials else None)
+    caller = caller_from_token(session, credentials.credentials if credentials else None)
+    request.app.state.rate_limit.hit(str(caller.token_id))
+    return caller
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
@@ -116,3 +120,10 @@ def get_pool(request: Request) -> GradingPool:
 
 
 PoolDep = Annotated[GradingPool, Depends(get_pool)]
+
+
+def get_gate(request: Request) -> Gate:
+    return request.app.state.gate
+
+
+GateDep = Annotated[Gate, Depends(get_gate)]

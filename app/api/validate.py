@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from app.api.deps import CallerDep, PoolDep, SessionDep
+from app.api.deps import CallerDep, GateDep, SessionDep
 from app.db import release
 from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
@@ -9,10 +9,11 @@ router = APIRouter(prefix="/api/v1/validate", tags=["validate"])
 
 
 @router.post("", response_model=ValidateOut)
-def validate(body: ValidateIn, caller: CallerDep, pool: PoolDep, session: SessionDep) -> ValidateOut:
+def validate(body: ValidateIn, caller: CallerDep, gate: GateDep, session: SessionDep) -> ValidateOut:
     """Show how an answer is read, without storing or revealing anything."""
     part = bank_part(body.question_id)
     release(session)  # the token was checked; the grade is not waited for holding a connection
     # Through the pool like a real grade: the answer is as hostile here as in a submission.
-    result = pool.grade(part.kind, body.answer, part.reference, options=part.grading_options()).result()
+    with gate.admit(caller.token_id, caller.student) as pool:
+        result = pool.grade(part.kind, body.answer, part.reference, options=part.grading_options()).result()
     return ValidateOut(interpreted=result.interpreted, error=result.error)

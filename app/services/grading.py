@@ -2,11 +2,18 @@
 
 from collections.abc import Mapping
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, Protocol
 
 import reference
-from graders import GradeResult, GradingPool
+from graders import GradeResult
 from app.models import AssignmentPart
+
+class Grades(Protocol):
+    """What grading needs of a pool: the GradingPool itself, or one caller's fair share of it."""
+
+    def grade(self, kind: str, student: str, reference: object, syntax: str = "auto",
+              options: Mapping[str, Any] | None = None, fingerprint: bool = False) -> Future[GradeResult]: ...
+
 
 NO_ANSWER = GradeResult(correct=False, score=0.0, feedback="", interpreted=None, error="no answer was submitted")
 
@@ -20,7 +27,7 @@ def grading_options(part: reference.Part, assignment_part: AssignmentPart) -> di
 
 
 def grade_parts(
-    pool: GradingPool, parts: list[AssignmentPart], answers: Mapping[str, str | None]
+    pool: Grades, parts: list[AssignmentPart], answers: Mapping[str, str | None]
 ) -> dict[str, GradeResult]:
     """Schedule every answered part, then wait; each future resolves within the pool's time limit.
 

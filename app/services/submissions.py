@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from graders import GradeResult, GradingPool
+from graders import GradeResult
 from app.errors import Conflict, Forbidden, Invalid
 from app.db import release
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess, final_score
@@ -17,7 +17,7 @@ from app.schemas import SubmissionIn
 from app.security import Caller, Role
 from app.services import audit
 from app.services.assignments import deadline_for, parse_deadline, policy_of
-from app.services.grading import grade_parts
+from app.services.grading import Grades, grade_parts
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
 TRUSTED_CLOCKS = (Role.admin, Role.instructor, Role.lms)
@@ -58,7 +58,7 @@ def submission_time(session: Session, caller: Caller, assignment: Assignment, bo
 
 def create_submission(
     session: Session,
-    pool: GradingPool,
+    pool: Grades,
     *,
     caller: Caller,
     assignment: Assignment,

@@ -1,0 +1,87 @@
+"""One token cannot starve the others: rate limits and in-flight caps answer 429 with Retry-After, and a token
+flooding slow answers gets only its share of the grading workers."""
+
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from tests.api.conftest import course, first_part, instructor  # noqa: F401 - fixtures
+from tests.api.test_time_limit import SLOW_SET_ANSWER
+from tests.concurrency.conftest import race
+from tests.conftest import serve
+
+OPEN = "2100-01-01T00:00:00"
+
+
+@pytest.fixture(autouse=True)
+def sqlite_only(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("limits live in the web process, not the database: one backend is enough")
+
+
+@pytest.fixture
+def strict(sessions: sessionmaker[Session], db: Session) -> Iterator[TestClient]:
+    settings = Settings(grade_timeout=1.0, grade_workers=2, rate_limit="5/minute", grading_per_student=1)
+    with serve(sessions, settings) as client:
+        yield client
+
+
+def open_assignment(client, headers, course) -> dict:  # type: ignore[no-untyped-def]
+    parts = [{"question_id": first_part("set").id}, {"question_id": first_part("integer", "number").id}]
+    body = {"title": "open", "deadline": OPEN, "parts": parts}
+    response = client.post(f"/api/v1/courses/{course['id']}/assignments", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def submit(client, headers, assignment, student: str, answer: str):  # type: ignore[no-untyped-def]
+    body = {"student": student, "answers": {first_part("set").id: answer}}
+    return client.post(f"/api/v1/assignments/{assignment['id']}/submissions", json=body, headers=headers)
+
+
+def test_a_token_over_its_rate_limit_gets_429_with_retry_after(strict, auth, course) -> None:
+    headers = auth("instructor", course="CSC421")
+    statuses = [strict.get("/api/v1/courses", headers=headers) for _ in range(6)]
+    assert [r.status_code for r in statuses] == [200] * 5 + [429]
+    assert int(statuses[-1].headers["Retry-After"]) >= 1
+    assert strict.get("/api/v1/courses", headers=auth("instructor", course="CSC421")).status_code == 200
+
+
+def test_a_student_with_a_submission_grading_gets_429_for_another(strict, auth, course) -> None:
+    assignment = open_assignment(strict, auth("instructor", course="CSC421"), course)
+    lms = auth("lms", course="CSC421")
+    responses = race(lambda: submit(strict, lms, assignment, "alice", SLOW_SET_ANSWER),
+                     lambda: submit(strict, lms, assignment, "alice", SLOW_SET_ANSWER))
+    assert sorted(r.status_code for r in responses) == [201, 429]
+    refused = next(r for r in responses if r.status_code == 429)
+    assert "this student" in refused.json()["detail"] and refused.headers["Retry-After"] == "1"
+
+
+def test_another_tokens_submissions_complete_while_one_token_floods_slow_answers(
+    sessions: sessionmaker[Session], db: Session, auth, course
+) -> None:
+    settings = Settings(grade_timeout=1.0, grade_workers=2)
+    with serve(sessions, settings) as client:
+        assignment = open_assignment(client, auth("instructor", course="CSC421"), course)
+        flooder, victim = auth("student", student="mallory"), auth("student", student="victim")
+
+        def flood(_: int) -> list[int]:
+            return [submit(client, flooder, assignment, "mallory", SLOW_SET_ANSWER).status_code for _ in range(3)]
+
+        with ThreadPoolExecutor(4) as threads:
+            flooding = threads.map(flood, range(4))
+            time.sleep(0.5)  # the flood holds the pool
+            took = []
+            for _ in range(3):
+                started = time.monotonic()
+                assert submit(client, victim, assignment, "victim", "{1, 2}").status_code == 201
+                took.append(time.monotonic() - started)
+            assert set(sum(flooding, [])) <= {201, 429}
+    # Without a fair share the victim queues behind up to 12 one-second answers on 2 workers (~6 s).
+    assert max(took) < 2 * settings.grade_timeout, took
