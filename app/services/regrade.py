@@ -20,7 +20,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradeResult, GradingPool, interpret
+from graders import GradeResult, GradingPool
 from app.db import release
 from app.errors import Conflict, Invalid
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
@@ -268,6 +268,18 @@ def drop_claim(session: Session, run_id: int, claim: str | None) -> None:
     session.commit()
 
 
+def check_mistake(pool: GradingPool, bank: reference.Part, part: AssignmentPart, mistake: dict[str, Any]) -> None:
+    """Grade the mistake's answer with the mistake among the part's options, in the time-limited pool.
+
+    It is a student's text: whatever the grader cannot read there (or reads only past the time limit) is
+    refused here rather than stored, where it would make every later grade of the part fail."""
+    options = grading_options(bank, part)
+    options = {**options, "mistakes": [*options.get("mistakes", []), mistake]}
+    probe = pool.grade(bank.kind, mistake["answer"], bank.reference, options=options).result()
+    if probe.error is not None:
+        raise Invalid(f"answer: the grader cannot read it: {probe.error}")
+
+
 def add_known_mistake(
     session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any],
     by: str, wait: float = WAIT,
@@ -277,10 +289,8 @@ def add_known_mistake(
     The part row is locked while the mistake is appended, so two instructors adding mistakes at once both keep
     theirs; the mistake is stored in the same transaction that claims the regrade which applies it."""
     part = assignment_part(assignment, question_id)
-    bank = reference.get_part(question_id)
-    reading = interpret(bank.kind, mistake["answer"], options=grading_options(bank, part))
-    if reading.error is not None:
-        raise Invalid(f"answer: the grader cannot read it: {reading.error}")
+    release(session)  # reading the mistake may take the pool's whole time limit
+    check_mistake(pool, reference.get_part(question_id), part, mistake)
 
     def store_and_claim() -> RegradeRun:
         locked = session.scalars(select(AssignmentPart).where(AssignmentPart.id == part.id)

@@ -67,3 +67,20 @@ class TestRefusals:
 
     def test_lms_may_not_add_mistakes(self, client, lms, assignment, parts) -> None:
         assert add_mistake(client, lms, assignment, parts["expression"].id, "1").status_code == 403
+
+
+class TestHostileMistakes:
+    @pytest.mark.parametrize("answer", [
+        pytest.param("171!", id="factorial-beyond-float"),
+        pytest.param("\\sin(x) < 0", id="inequality-on-an-expression-part"),
+        pytest.param("\\frac{1}{", id="unclosed-brace"),
+    ])
+    def test_an_unreadable_mistake_is_422_and_later_grading_still_works(
+        self, client, instructor, lms, assignment, parts, answer
+    ) -> None:
+        response = add_mistake(client, instructor, assignment, parts["expression"].id, answer)
+        assert response.status_code == 422 and response.json()["detail"].startswith("answer: the grader cannot read it")
+        wrong = right_answers(parts) | {parts["expression"].id: doubled(parts["expression"].answer)[0]}
+        graded = submit(client, lms, assignment, wrong, at=ON_TIME).json()
+        part = next(p for p in graded["parts"] if p["question_id"] == parts["expression"].id)
+        assert (part["correct"], part["error"]) == (False, None)
