@@ -10,12 +10,24 @@ from graders.parsing import ParseError
 
 def fingerprint(kind: str, student: str, options: Mapping[str, Any] | None = None) -> str | None:
     """16 hex characters; the same for answers grade() would judge equivalent (values at the part's
-    sample points, or the canonical value), None when the answer cannot be read."""
+    sample points, or the canonical value), None when the answer cannot be read or its values say nothing
+    (undefined or infinite at every sample point: such answers share no value, only a symptom)."""
     module = kind_module(kind)
     opts = module.Options.from_mapping(options)
     try:
         answer = module.read_student(student, "auto", opts)
     except ParseError:
         return None
-    material = f"{kind}:{module.key(answer, opts)}"
+    key = module.key(answer, opts)
+    if _no_finite_value(key):
+        return None
+    material = f"{kind}:{key}"
     return hashlib.blake2b(material.encode(), digest_size=8).hexdigest()
+
+
+_NOT_FINITE = frozenset({"nan", "inf", "-inf", "+inf", "-nan", "zoo", "oo", "-oo"})
+
+
+def _no_finite_value(key: str) -> bool:
+    tokens = key.split()
+    return bool(tokens) and all(token.lower() in _NOT_FINITE for token in tokens)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 import reference
 from graders import GradeResult, GradingPool
+from app.db import release
 from app.models import Assignment, AssignmentPart, PartResult
 from app.services.gradebook import effective_submissions
 from app.services.grading import grading_options
@@ -22,6 +23,8 @@ from app.services.grading import grading_options
 # Confirmations already made, so that reloading a page does not grade the same pairs again.
 _CONFIRMED: dict[tuple[str, str, str], bool] = {}
 _CONFIRMED_LIMIT = 100_000
+# Leaders tried per fingerprint bucket (see split_bucket).
+MAX_ROUNDS = 3
 
 
 class Cluster(BaseModel):
@@ -74,14 +77,20 @@ def forget_confirmations() -> None:
 
 
 def split_bucket(pool: GradingPool, part: reference.Part, options: dict[str, Any], rows: list[Any]) -> list[list[Any]]:
-    """Split one fingerprint bucket into groups the grader confirms; rows are most frequent first."""
+    """Split one fingerprint bucket into groups the grader confirms; rows are most frequent first.
+
+    Equal values at every sample point almost always mean equivalent answers, so a bucket splits in a round or
+    two; after MAX_ROUNDS leaders the rest stay unmerged, so that a bucket of answers that only look alike costs
+    at most MAX_ROUNDS comparisons per answer, never one per pair."""
     groups = []
-    while rows:
+    for _ in range(MAX_ROUNDS):
+        if not rows:
+            break
         leader, others = rows[0], rows[1:]
         same = equivalent(pool, part, options, leader.raw_answer, [row.raw_answer for row in others])
         groups.append([leader, *(row for row in others if same[row.raw_answer])])
         rows = [row for row in others if not same[row.raw_answer]]
-    return groups
+    return groups + [[row] for row in rows]
 
 
 def part_clusters(
@@ -89,6 +98,7 @@ def part_clusters(
 ) -> list[Cluster]:
     """The part's wrong answers grouped by equivalence, largest group first."""
     rows = wrong_answers(session, assignment, [assignment_part.question_id])
+    release(session)  # confirming equivalence waits on the grading pool
     return group(pool, assignment_part, rows.get(assignment_part.question_id, []))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from graders import GradingPool
+from app.db import release
 from app.models import Assignment, PartResult
 from app.services import clusters
 from app.services.clusters import Cluster, effective_ids
@@ -106,6 +107,8 @@ def assignment_stats(
     wrong = common_wrong_answers(session, assignment)
     distinct_wrong = (clusters.wrong_answers(session, assignment, [p.question_id for p in assignment.parts])
                       if pool is not None else {})
+    if pool is not None:
+        release(session)  # clustering waits on the grading pool
     stats = []
     for part in assignment.parts:
         s = sums.get(part.question_id)

@@ -47,3 +47,13 @@ def test_an_unreadable_answer_has_no_fingerprint() -> None:
 def test_a_fingerprint_is_sixteen_hex_characters() -> None:
     key = fingerprint("expression", "x^2")
     assert len(key) == 16 and int(key, 16) >= 0
+
+
+@pytest.mark.parametrize("answer", [
+    pytest.param("sqrt(-1 - x^2)", id="undefined-everywhere"),
+    pytest.param("log(-1 - x^2)", id="log-of-negative"),
+    pytest.param("x/0", id="infinite-everywhere"),
+])
+def test_an_answer_with_no_finite_value_has_no_fingerprint(answer: str) -> None:
+    # Otherwise every such answer shares one bucket, and clustering compares them all pairwise.
+    assert fingerprint("expression", answer) is None
