@@ -27,7 +27,8 @@ def serve(args: argparse.Namespace) -> None:
             token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
             session.commit()
         print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
-    uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port)
+    uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
+                proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips)
 
 
 def token_create(args: argparse.Namespace) -> None:

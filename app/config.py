@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
+    # Proxies whose X-Forwarded-Proto/-For are believed (uvicorn's forwarded_allow_ips): behind a TLS proxy
+    # the request is then seen as https and the session cookie is Secure. "*" trusts any (a private network).
+    forwarded_allow_ips: str = "127.0.0.1"
     # Larger request bodies are refused with 413 before they are read (200 answers of a few kB fit easily).
     max_body_bytes: int = 2_000_000
     # Per API token: requests per moving window (the `limits` notation), and submissions grading at once.

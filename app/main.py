@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from graders import GradingPool
 from app.api import assignments, courses, grading, health, questions, validate
@@ -15,6 +16,7 @@ from app.api.deps import Unauthorized
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.errors import DomainError
+from app.headers import SecurityHeaders
 from app.limits import Gate, RateLimit
 from app.retry import RetryOnConflict
 
@@ -70,7 +72,8 @@ def too_large(limit: int) -> Callable[[Request, Exception], Awaitable[JSONRespon
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
+    # The docs' Swagger UI and ReDoc assets are served from the fastapi-offline package, never from a CDN.
+    app = FastAPIOffline(
         title="Homework grader",
         summary="Grades deep-learning homework answers against NumPy/SymPy reference implementations.",
         lifespan=lifespan,
@@ -84,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay.
     app.add_middleware(RetryOnConflict)
     app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     for module in (health, questions, courses, assignments, validate, grading, dashboard):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")

@@ -59,7 +59,7 @@ def get_visitor(request: Request, session: SessionDep) -> Visitor:
         caller = caller_from_token(session, bearer[7:].strip())
         if caller.role not in STAFF:
             raise refuse(caller.role)
-    signed_in = cookie.read(request, settings_of(request))
+    signed_in = cookie.read(session, request, settings_of(request))
     token = session.get(ApiToken, signed_in.token_id) if signed_in else None
     if signed_in is None or token is None:
         raise HTTPException(status.HTTP_303_SEE_OTHER, "sign in first", headers={"Location": "/dashboard"})
@@ -112,21 +112,24 @@ def index(request: Request, session: SessionDep) -> Response:
 @router.post("/sign-in")
 def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(max_length=200)]) -> Response:
     """Exchange an API token for a session cookie (instructors and admins only)."""
+    if cookie.cross_site(request):
+        return page(request, "denied.html", status.HTTP_403_FORBIDDEN,
+                    message="Sign in from this site's own sign-in form; a form on another site cannot sign you in.")
     found = find_token(session, token.strip())
     if found is None:
         return page(request, "sign_in.html", status.HTTP_401_UNAUTHORIZED, error="Unknown or revoked token.")
     if Role(found.role) not in STAFF:
         return page(request, "denied.html", status.HTTP_403_FORBIDDEN, message=refuse(found.role).detail)
     response = back_to("/dashboard")
-    cookie.start(response, settings_of(request), found.id, secure=request.url.scheme == "https")
+    cookie.start(session, response, settings_of(request), found.id, secure=request.url.scheme == "https")
     return response
 
 
 @router.post("/sign-out")
-def sign_out(visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
+def sign_out(request: Request, session: SessionDep, visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
     check_csrf(visitor, csrf_token)
     response = back_to("/dashboard")
-    cookie.end(response)
+    cookie.end(session, request, response, settings_of(request))
     return response
 
 
