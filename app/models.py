@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, false, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -65,6 +65,11 @@ class Assignment(Base):
     deadline: Mapped[datetime]
     late_policy: Mapped[dict[str, Any]]
     attempts: Mapped[str] = mapped_column(String(8), default="last")
+    # Policy: at most this many submissions per student (None: no limit), and what a student's own responses
+    # show (see services.visibility); `released` is the instructor's "show results now" for "on_release".
+    max_attempts: Mapped[int | None] = mapped_column(Integer)
+    feedback: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
+    released: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     course: Mapped[Course] = relationship(back_populates="assignments", lazy="raise")

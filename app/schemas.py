@@ -17,6 +17,9 @@ MAX_ANSWERS = 200
 NO_NUL = r"^[^\x00]*$"
 
 
+Feedback = Literal["immediate", "after_deadline", "on_release"]
+
+
 class In(BaseModel):
     """A request body: numbers must be finite, so NaN, Infinity and 1e999 are a 422 naming the field."""
 
@@ -62,6 +65,12 @@ class AssignmentIn(In):
     deadline: datetime | str = Field(description="ISO 8601; without an offset it is course-local.")
     late_policy: LatePolicy = LatePolicy()
     attempts: Literal["last", "best"] = "last"
+    max_attempts: int | None = Field(default=None, ge=1, le=10_000,
+                                     description="Submissions a student may make; none: no limit.")
+    feedback: Feedback = Field(default="immediate", description=(
+        "What a student token's responses show: 'immediate' (scores and feedback now), 'after_deadline' "
+        "(scores, correctness and feedback once the student's deadline has passed), 'on_release' (once an "
+        "instructor releases them). LMS, instructor and admin tokens always see everything."))
     parts: list[PartIn] = Field(min_length=1, max_length=MAX_ANSWERS)
 
 
@@ -77,6 +86,9 @@ class AssignmentOut(Orm):
     deadline: datetime
     late_policy: LatePolicy
     attempts: str
+    max_attempts: int | None = None
+    feedback: Feedback = "immediate"
+    released: bool = False
     closes_at: datetime | None
     parts: list[PartOut]
 
@@ -103,10 +115,10 @@ class SubmissionIn(In):
 class PartResultOut(Orm):
     question_id: str
     answer: str | None = Field(validation_alias="raw_answer")
-    score: float
+    score: float | None = Field(description="None while the assignment's feedback policy withholds results.")
     max_score: float
     correct: bool | None
-    feedback: str
+    feedback: str | None
     interpreted: str | None
     error: str | None
     graded_by: str | None = None
@@ -130,11 +142,12 @@ class SubmissionOut(Orm):
     received_at: datetime
     late_periods: float
     penalty_percent: float
-    raw_score: float
+    raw_score: float | None
     max_score: float
-    final_score: float
+    final_score: float | None
     parts: list[PartResultOut]
     history: list[ScoreChangeOut]
+    withheld: str | None = Field(default=None, description="Why scores are not shown yet (a student token only).")
 
 
 class GradebookRow(BaseModel):

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
-from app.api.deps import AssignmentDep, CallerDep, GateDep, SessionDep, StaffOrLmsDep
+from app.api.deps import AssignmentDep, CallerDep, GateDep, SessionDep, StaffDep, StaffOrLmsDep
 from app.schemas import (
     AssignmentOut,
     ExtensionIn,
@@ -12,7 +12,7 @@ from app.schemas import (
     SubmissionIn,
     SubmissionOut,
 )
-from app.services import assignments, gradebook, submissions
+from app.services import assignments, gradebook, submissions, visibility
 
 router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"])
 
@@ -21,6 +21,12 @@ router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"])
 def get_assignment(assignment: AssignmentDep) -> AssignmentOut:
     """One assignment with its parts and closing time."""
     return assignments.to_out(assignment)
+
+
+@router.post("/{assignment_id}/release", response_model=AssignmentOut)
+def release_results(assignment: AssignmentDep, session: SessionDep, caller: StaffDep) -> AssignmentOut:
+    """Show students their scores and feedback now (assignments whose feedback policy is 'on_release')."""
+    return assignments.to_out(assignments.release_results(session, assignment=assignment))
 
 
 @router.put("/{assignment_id}/extensions/{student}", response_model=ExtensionOut)
@@ -54,7 +60,7 @@ def create_submission(
         submission, _created = submissions.create_submission(
             session, pool, caller=caller, assignment=assignment, body=body, idempotency_key=idempotency_key
         )
-    return SubmissionOut.model_validate(submission)
+    return visibility.present(session, caller, assignment, submission)
 
 
 @router.get("/{assignment_id}/submissions", response_model=list[SubmissionOut])
@@ -66,7 +72,7 @@ def list_submissions(
 ) -> list[SubmissionOut]:
     """Stored submissions, oldest first; a student token sees only its own."""
     found = submissions.list_submissions(session, caller=caller, assignment=assignment, student=student)
-    return [SubmissionOut.model_validate(s) for s in found]
+    return [visibility.present(session, caller, assignment, s) for s in found]
 
 
 @router.get(

@@ -5,9 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
-from app.api.deps import AssignmentDep, PoolDep, SessionDep, StaffDep, SubmissionDep
+from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, In, SubmissionOut
-from app.services import manual, regrade, stats
+from app.models import Assignment
+from app.services import manual, regrade, stats, visibility
 
 router = APIRouter(prefix="/api/v1", tags=["grading"])
 
@@ -42,9 +43,10 @@ def get_stats(assignment: AssignmentDep, session: SessionDep, caller: StaffDep, 
 
 
 @router.get("/submissions/{submission_id}", response_model=SubmissionOut)
-def get_submission(submission: SubmissionDep) -> SubmissionOut:
+def get_submission(submission: SubmissionDep, session: SessionDep, caller: CallerDep) -> SubmissionOut:
     """One submission with its parts and its score history; a student token sees only its own."""
-    return SubmissionOut.model_validate(submission)
+    assignment = session.get_one(Assignment, submission.assignment_id)
+    return visibility.present(session, caller, assignment, submission)
 
 
 @router.put("/submissions/{submission_id}/parts/{question_id:path}/grade", response_model=SubmissionOut)

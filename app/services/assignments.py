@@ -42,6 +42,8 @@ def create_assignment(session: Session, *, course: Course, assignment_in: Assign
         deadline=parse_deadline(assignment_in.deadline, course.timezone),
         late_policy=assignment_in.late_policy.model_dump(),
         attempts=assignment_in.attempts,
+        max_attempts=assignment_in.max_attempts,
+        feedback=assignment_in.feedback,
         parts=parts,
     )
     session.add(assignment)
@@ -66,6 +68,9 @@ def to_out(assignment: Assignment) -> AssignmentOut:
         deadline=assignment.deadline,
         late_policy=policy,
         attempts=assignment.attempts,
+        max_attempts=assignment.max_attempts,
+        feedback=assignment.feedback,  # type: ignore[arg-type]
+        released=assignment.released,
         closes_at=closes_at(policy, assignment.deadline),
         parts=[PartOut.model_validate(part) for part in assignment.parts],
     )
@@ -84,6 +89,13 @@ def set_extension(session: Session, *, assignment: Assignment, student: str, dea
         extension.deadline = when
     session.flush()
     return extension
+
+
+def release_results(session: Session, *, assignment: Assignment) -> Assignment:
+    """Show students their scores and feedback now (the 'on_release' policy)."""
+    assignment.released = True
+    session.flush()
+    return assignment
 
 
 def deadline_for(session: Session, assignment: Assignment, student: str) -> datetime:

@@ -4,7 +4,7 @@ import hashlib
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,6 +49,23 @@ def check_request(caller: Caller, assignment: Assignment, body: SubmissionIn) ->
         raise Invalid(f"answers: {', '.join(map(repr, unknown))} not in assignment {assignment.id}")
 
 
+def check_attempts(session: Session, assignment: Assignment, student: str, *, lock: bool = False) -> None:
+    """Refuse a submission beyond the assignment's maximum attempts (409 naming the limit).
+
+    Checked before grading, to refuse early, and again with `lock` just before the insert: on PostgreSQL a
+    transaction lock per (assignment, student) serializes that count with the insert, so two submissions racing
+    for the last attempt cannot both be stored (SQLite serializes writers on its own)."""
+    if assignment.max_attempts is None:
+        return
+    if lock and session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(assignment.id, func.hashtext(student))))
+    used = session.scalar(select(func.count()).where(Submission.assignment_id == assignment.id,
+                                                     Submission.student == student)) or 0
+    if used >= assignment.max_attempts:
+        raise Conflict(f"attempts: {student!r} has used all {assignment.max_attempts} attempts of assignment "
+                       f"{assignment.id}; nothing was stored")
+
+
 def submission_time(session: Session, caller: Caller, assignment: Assignment, body: SubmissionIn) -> datetime:
     if body.submitted_at is None or caller.role not in TRUSTED_CLOCKS:
         return utcnow()
@@ -70,6 +87,7 @@ def create_submission(
     body_digest = digest(body)
     if idempotency_key and (first := replay(session, assignment, idempotency_key, body_digest)):
         return first, False
+    check_attempts(session, assignment, body.student)
     submitted_at = submission_time(session, caller, assignment, body)
     policy = policy_of(assignment)
     try:
@@ -85,6 +103,7 @@ def create_submission(
     results = grade_parts(pool, assignment.parts, body.answers)
     submission = graded_submission(assignment, body, results, policy=policy, outcome=outcome,
                                    submitted_at=submitted_at, idempotency_key=idempotency_key, body_digest=body_digest)
+    check_attempts(session, assignment, body.student, lock=True)
     session.add(submission)
     audit.record(session, "submission.created", caller=caller, course_id=assignment.course_id,
                  assignment_id=assignment.id, student=body.student)

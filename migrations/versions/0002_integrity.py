@@ -1,4 +1,4 @@
-"""integrity: regrade run leases, server-side dashboard sessions
+"""integrity: regrade run leases, server-side dashboard sessions, attempts and feedback policy
 
 Revision ID: 0002_integrity
 Revises: 0001
@@ -30,6 +30,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("dashboard_sessions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_dashboard_sessions_token_id"), ["token_id"], unique=False)
+    with op.batch_alter_table("assignments", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("max_attempts", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("feedback", sa.String(length=16), server_default="immediate", nullable=False))
+        batch_op.add_column(sa.Column("released", sa.Boolean(), server_default=sa.false(), nullable=False))
     with op.batch_alter_table("regrade_runs", schema=None) as batch_op:
         batch_op.add_column(sa.Column("claim", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True))
@@ -37,6 +41,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("dashboard_sessions")
+    with op.batch_alter_table("assignments", schema=None) as batch_op:
+        batch_op.drop_column("released")
+        batch_op.drop_column("feedback")
+        batch_op.drop_column("max_attempts")
     with op.batch_alter_table("regrade_runs", schema=None) as batch_op:
         batch_op.drop_column("claimed_until")
         batch_op.drop_column("claim")

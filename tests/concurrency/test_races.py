@@ -146,3 +146,19 @@ def test_racing_retries_with_one_idempotency_key_store_one_submission(client, lm
     assert {r.status_code for r in responses} <= {200, 201}, [r.text for r in responses]
     assert len({r.json()["id"] for r in responses}) == 1
     assert len(client.get(f"/api/v1/assignments/{assignment['id']}/submissions", headers=lms).json()) == 1
+
+
+def test_submissions_racing_for_the_last_attempt_store_only_what_is_allowed(
+    client, auth, instructor, course, parts
+) -> None:
+    body = {"title": "two tries", "deadline": "2100-01-01T00:00:00", "max_attempts": 2,
+            "parts": [{"question_id": part.id} for part in parts.values()]}
+    assignment = client.post(f"/api/v1/courses/{course['id']}/assignments", json=body, headers=instructor).json()
+    alice = auth("student", course="CSC421", student="alice")
+
+    def send():  # type: ignore[no-untyped-def]
+        return submit(client, alice, assignment, right_answers(parts))
+
+    responses = race(send, send, send, send)
+    assert sorted(r.status_code for r in responses) == [201, 201, 409, 409], [r.text for r in responses]
+    assert len(client.get(f"/api/v1/assignments/{assignment['id']}/submissions", headers=alice).json()) == 2
