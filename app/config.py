@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     # Larger request bodies are refused with 413 before they are read (200 answers of a few kB fit easily).
     max_body_bytes: int = 2_000_000
     # Per API token: requests per moving window (the `limits` notation), and submissions grading at once.
-    rate_limit: str = "600/minute"
+    rate_limit: str = "1200/minute"
     grading_per_token: int = 16
     grading_per_student: int = 4
     # Answers of one token in the grading pool at once; 0 means one worker fewer than there are, so that a token
