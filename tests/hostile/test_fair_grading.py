@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -85,3 +85,20 @@ def test_another_tokens_submissions_complete_while_one_token_floods_slow_answers
             assert set(sum(flooding, [])) <= {201, 429}
     # Without a fair share the victim queues behind up to 12 one-second answers on 2 workers (~6 s).
     assert max(took) < 2 * settings.grade_timeout, took
+
+
+def test_grading_does_not_hold_a_database_connection(engine: Engine, db: Session, auth, course) -> None:
+    # One connection for the whole app: a request that kept it while its answer is graded (about a second)
+    # would make every other request time out waiting for the pool.
+    one = create_engine(engine.url, pool_size=1, max_overflow=0, pool_timeout=0.5,
+                        connect_args={"check_same_thread": False})
+    try:
+        with serve(sessionmaker(one, expire_on_commit=False), Settings(grade_timeout=5.0)) as client:
+            assignment = open_assignment(client, auth("instructor", course="CSC421"), course)
+            lms = auth("lms", course="CSC421")
+            responses = race(lambda: submit(client, lms, assignment, "alice", SLOW_SET_ANSWER),
+                             lambda: submit(client, lms, assignment, "bob", SLOW_SET_ANSWER),
+                             lambda: (time.sleep(0.2), client.get("/api/v1/courses", headers=lms))[1])
+    finally:
+        one.dispose()
+    assert [r.status_code for r in responses] == [201, 201, 200], [r.text[:200] for r in responses]
