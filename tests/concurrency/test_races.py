@@ -162,3 +162,20 @@ def test_submissions_racing_for_the_last_attempt_store_only_what_is_allowed(
     responses = race(send, send, send, send)
     assert sorted(r.status_code for r in responses) == [201, 201, 409, 409], [r.text for r in responses]
     assert len(client.get(f"/api/v1/assignments/{assignment['id']}/submissions", headers=alice).json()) == 2
+
+
+def test_two_overrides_of_one_part_at_once_both_enter_the_history_in_order(
+    client, lms, instructor, assignment, parts
+) -> None:
+    submitted = wrong_class(client, lms, assignment, parts, students=10)
+    question_id = parts["number"].id
+    for submission in submitted:
+        race(lambda: grade(client, instructor, submission, question_id, 1.0),
+             lambda: grade(client, instructor, submission, question_id, 1.5))
+    for submission in submitted:
+        stored = read(client, instructor, submission)
+        changes = [c for c in stored["history"] if c["question_id"] == question_id]
+        # Each override starts from the score the other one left: no change is computed from a stale read.
+        assert [c["old"] for c in changes] == [0, changes[0]["new"]], changes
+        assert scores(stored)[question_id] == changes[-1]["new"]
+        assert_totals_add_up(stored)
