@@ -132,6 +132,8 @@ def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
 class RegradeBusy(Conflict):
     """Another regrade of the assignment holds the run; it is refused only after waiting for it."""
 
+    headers = {"Retry-After": "30"}
+
 
 def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
     """Claim the assignment's one running regrade: the unfinished run to resume, or a new one.
@@ -160,16 +162,18 @@ def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool
     return run
 
 
-def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool, wait: float = WAIT) -> RegradeRun:
+def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
+                wait: float | None = None) -> RegradeRun:
     """Claim the run (waiting up to `wait` seconds for a running one to finish) and commit the claim."""
     return when_free(session, lambda: claim_run(session, assignment, by, resume=resume), wait=wait)
 
 
-def when_free(session: Session, claim: Callable[[], RegradeRun], *, wait: float) -> RegradeRun:
+def when_free(session: Session, claim: Callable[[], RegradeRun], *, wait: float | None) -> RegradeRun:
     """Run `claim` in its own transaction, again every POLL seconds while another regrade runs, and commit it.
 
-    Nothing is held while waiting: the transaction is rolled back and its connection returned to the pool."""
-    give_up = time.monotonic() + wait
+    Nothing is held while waiting (`wait` seconds, WAIT by default): the transaction is rolled back and its
+    connection returned to the pool."""
+    give_up = time.monotonic() + (WAIT if wait is None else wait)
     while True:
         try:
             run = claim()
@@ -282,7 +286,7 @@ def check_mistake(pool: GradingPool, bank: reference.Part, part: AssignmentPart,
 
 def add_known_mistake(
     session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any],
-    by: str, wait: float = WAIT,
+    by: str, wait: float | None = None,
 ) -> RegradeRun:
     """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade.
 

@@ -134,6 +134,8 @@ def test_racing_regrades_record_each_change_once(client, db, lms, instructor, as
     changes = Counter(db.execute(select(ScoreChange.submission_id, ScoreChange.question_id)).all())
     # Both parts and the final score of every submission changed, once each.
     assert len(changes) == 3 * len(submitted) and set(changes.values()) == {1}, "a score change was written twice"
+    runs = db.execute(select(RegradeRun.started_at, RegradeRun.finished_at).order_by(RegradeRun.started_at)).all()
+    assert len(runs) == 3 and all(earlier.finished_at <= later.started_at for earlier, later in zip(runs, runs[1:]))
     for submission in submitted:
         assert_totals_add_up(read(client, instructor, submission))
 
