@@ -119,10 +119,6 @@ class ScopedPool:
     fair: FairPool
     key: str
 
-    @property
-    def timeout(self) -> float:
-        return self.fair.pool.timeout
-
     def grade(self, kind: str, student: str, reference: object, syntax: str = "auto",
               options: Mapping[str, Any] | None = None, fingerprint: bool = False) -> Future[GradeResult]:
         return self.fair.submit(self.key, (kind, student, reference, syntax, options),
