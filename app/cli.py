@@ -63,8 +63,8 @@ def migrate(_args: argparse.Namespace) -> None:
 def regrade_assignment(args: argparse.Namespace) -> None:
     from tqdm import tqdm
 
-    from graders import GradingPool
     from app.errors import NotFound
+    from app.services.grading import make_pool
     from app.models import Assignment
     from app.services.regrade import current_run, regrade, remaining
 
@@ -76,13 +76,41 @@ def regrade_assignment(args: argparse.Namespace) -> None:
         if assignment is None:
             raise NotFound(f"assignment {args.assignment} does not exist")
         run = current_run(session, assignment, by, resume=True)
-        pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
+        pool = make_pool(settings)
         try:
             with tqdm(total=remaining(session, assignment, run), unit="submission", desc="regrade") as bar:
                 run = regrade(session, pool, assignment=assignment, by=by, run=run, progress=bar.update)
         finally:
             pool.close()
     print(f"Regraded {run.submissions} submissions of assignment {assignment.id}; {run.changed} changed.")
+
+
+def worker(args: argparse.Namespace) -> None:
+    """Run queued jobs until interrupted; any number of these, on any machine that reaches the database."""
+    import signal
+    import threading
+
+    from app.db import get_session
+    from app.jobs import session_scope, work
+    from app.services.grading import make_pool
+
+    settings = get_settings()
+    upgrade_to_head(settings.database_url)
+    stop = threading.Event()
+    for name in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(name, lambda *_: stop.set())
+    pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
+    sessions = session_scope(get_session)
+    print(f"grader worker: {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
+    threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}")
+               for n in range(args.concurrency)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        pool.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
     regrade_cmd.add_argument("--by", help="who regrades, for the score history")
     regrade_cmd.set_defaults(run=regrade_assignment)
+
+    worker_cmd = commands.add_parser("worker", help="run queued jobs (regrades, pending parts) until interrupted")
+    worker_cmd.add_argument("--concurrency", type=int, default=1, help="jobs run at once (default 1)")
+    worker_cmd.add_argument("--grading-workers", type=int, help="grading processes (default GRADER_GRADE_WORKERS)")
+    worker_cmd.set_defaults(run=worker)
     return parser
 
 

@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from graders.kinds import kind_module
+from graders.kinds.base import Reading
+from graders.options import CommonOptions
 from graders.parsing import ParseError
 
 
@@ -17,5 +19,10 @@ def fingerprint(kind: str, student: str, options: Mapping[str, Any] | None = Non
         answer = module.read_student(student, "auto", opts)
     except ParseError:
         return None
-    material = f"{kind}:{module.key(answer, opts)}"
+    return key_of(kind, answer, opts)
+
+
+def key_of(kind: str, answer: Reading, opts: CommonOptions) -> str:
+    """The fingerprint of an answer already read (by grade), so it is not read a second time."""
+    material = f"{kind}:{kind_module(kind).key(answer, opts)}"
     return hashlib.blake2b(material.encode(), digest_size=8).hexdigest()

@@ -1,6 +1,8 @@
 from fastapi import APIRouter
 
+from graders import Unfinished
 from app.api.deps import CallerDep, PoolDep
+from app.errors import Unavailable
 from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
 
@@ -12,5 +14,7 @@ def validate(body: ValidateIn, caller: CallerDep, pool: PoolDep) -> ValidateOut:
     """Show how an answer is read, without storing or revealing anything."""
     part = bank_part(body.question_id)
     # Through the pool like a real grade: the answer is as hostile here as in a submission.
-    result = pool.grade(part.kind, body.answer, part.reference, options=part.grading_options()).result()
+    result = pool.grade_question(part.id, body.answer).result()
+    if isinstance(result, Unfinished):
+        raise Unavailable(f"the grader is busy ({result.reason}); try again in a moment")
     return ValidateOut(interpreted=result.interpreted, error=result.error)
