@@ -94,7 +94,7 @@ def serve(sessions: sessionmaker[Session], settings: Settings | None = None) -> 
 def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
     # A generous limit: these tests check verdicts, and a loaded CI machine must not turn a slow first grade
     # (a worker building a large vocabulary) into a timeout. The limit itself is tested in test_time_limit.py.
-    with serve(sessions, Settings(grade_timeout=30)) as client:
+    with serve(sessions, Settings(grade_timeout=30, run_jobs=True)) as client:
         yield client
 
 
