@@ -8,8 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from graders import Outcome, Unfinished
-from graders.pool import was_stopped
+from graders.pool import Outcome, Unfinished, was_stopped
 from app.jobs import queue_depth
 from app.models import PartResult, PartStatus
 

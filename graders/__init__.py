@@ -3,7 +3,7 @@
 from graders.fingerprint import fingerprint
 from graders.kinds import KINDS
 from graders.kinds.engine import grade, interpret
-from graders.pool import GradingPool, Outcome, Question, Unfinished
+from graders.pool import GradingPool
 from graders.result import GradeResult, Interpretation
 
-__all__ = ["KINDS", "GradeResult", "GradingPool", "Interpretation", "Outcome", "Question", "Unfinished", "fingerprint", "grade", "interpret"]
+__all__ = ["KINDS", "GradeResult", "GradingPool", "Interpretation", "fingerprint", "grade", "interpret"]

@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from graders import Unfinished
+from graders.pool import Unfinished
 from app.api.deps import CallerDep, PoolDep
 from app.errors import Unavailable
 from app.schemas import ValidateIn, ValidateOut

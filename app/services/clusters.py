@@ -14,7 +14,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradeResult, GradingPool, Outcome, Unfinished
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 from app.models import Assignment, AssignmentPart, PartResult
 from app.services.gradebook import effective_submissions
 from app.services.grading import grading_options

@@ -10,9 +10,9 @@ from concurrent.futures import Future
 from typing import Any
 
 import reference
-from graders import GradeResult, GradingPool, Outcome, Question, Unfinished
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Question, Unfinished, install
 from graders.options import CommonOptions, Mistake
-from graders.pool import install
 from app import metrics
 from app.config import Settings
 from app.models import AssignmentPart

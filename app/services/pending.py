@@ -6,7 +6,8 @@ are provisional while `pending_parts` > 0 (the gradebook exports no final score 
 
 from sqlalchemy.orm import Session
 
-from graders import GradeResult, GradingPool, Outcome, Unfinished
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 from app.models import Assignment, AssignmentPart, PartStatus, Submission
 from app.services import history
 from app.services.assignments import policy_of

@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool, Outcome, Unfinished, interpret
+from graders import GradingPool, interpret
+from graders.pool import Outcome, Unfinished
 from app.errors import Invalid
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, PartStatus, RegradeRun, Submission, utcnow

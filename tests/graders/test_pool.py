@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from graders import GradeResult, GradingPool, Question, Unfinished, fingerprint
+from graders import GradeResult, GradingPool, fingerprint
 from graders.options import Mistake
-from graders.pool import cpu_limit, install, start_worker, too_expensive
+from graders.pool import Question, Unfinished, cpu_limit, install, start_worker, too_expensive
 
 # A legitimate grade that takes well over a second of CPU: a question with a million sample points.
 SLOW = ("expression", "x^2", "x*x", "auto", {"samples": {"x": [0.5] * 1_000_000}})
