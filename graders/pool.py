@@ -81,6 +81,8 @@ class GradingPool:
         self.wall_timeout = wall_timeout or max(30.0, 10 * timeout)
         self.workers = workers
         self._pool = ProcessPool(max_workers=workers, initializer=start_worker, initargs=(initializer,))
+        # Done once a worker has finished its initializer: the pool can grade at warm speed.
+        self._warm = self._pool.schedule(_ping)
 
     def grade(
         self,
@@ -107,6 +109,9 @@ class GradingPool:
 
     def alive(self) -> bool:
         return self._pool.active
+
+    def warm(self) -> bool:
+        return self._warm.done()
 
     def close(self) -> None:
         self._pool.stop()
@@ -233,6 +238,10 @@ def cpu_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+
+
+def _ping() -> None:
+    pass
 
 
 def _out_of_time(_signum: int, _frame: object) -> None:

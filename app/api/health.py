@@ -19,7 +19,7 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 def readyz(request: Request, session: SessionDep) -> JSONResponse:
-    """Readiness: the database answers and the grading workers run; 503 otherwise. Also the queue's depth."""
+    """Readiness: the database answers and a grading worker has warmed up; 503 otherwise. Also the queue's depth."""
     checks: dict[str, object] = {}
     try:
         session.execute(text("select 1"))
@@ -29,8 +29,9 @@ def readyz(request: Request, session: SessionDep) -> JSONResponse:
         checks["database"] = f"unreachable: {type(error).__name__}"
     pool = request.app.state.grading_pool
     checks["grading_workers"] = pool.workers if pool.alive() else 0
+    checks["grading_warm"] = pool.warm()
     checks["runs_jobs"] = request.app.state.settings.runs_jobs()
-    ready = checks["database"] == "ok" and pool.alive()
+    ready = checks["database"] == "ok" and pool.alive() and pool.warm()
     return JSONResponse({"status": "ready" if ready else "not ready", **checks}, status_code=200 if ready else 503)
 
 
