@@ -26,7 +26,10 @@ def serve(args: argparse.Namespace) -> None:
             course = load_demo(session)
             token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
         print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
-    uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port)
+    from app.logs import config
+
+    uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
+                log_config=config(settings.log_level))
 
 
 def token_create(args: argparse.Namespace) -> None:
@@ -94,7 +97,10 @@ def worker(args: argparse.Namespace) -> None:
     from app.jobs import session_scope, work
     from app.services.grading import make_pool
 
+    from app.logs import setup
+
     settings = get_settings()
+    setup(settings.log_level)
     upgrade_to_head(settings.database_url)
     stop = threading.Event()
     for name in (signal.SIGINT, signal.SIGTERM):

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     # shares the file; on PostgreSQL run `grader worker` processes instead (or set it to true).
     run_jobs: bool | Literal["auto"] = "auto"
     job_threads: int = 1
+    log_level: str = "INFO"
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8

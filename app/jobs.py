@@ -105,13 +105,16 @@ def run_next(sessions: Sessions, pool: GradingPool, worker: str) -> bool:
             return False
         job_id, name, args, attempts = job.id, job.task, dict(job.args), job.attempts
     _load_tasks()
+    started = time.monotonic()
+    log.info("job started", extra={"job": job_id, "task": name, "attempt": attempts, "worker": worker})
     try:
         result = TASKS[name](JobContext(sessions, pool, job_id), args)
     except Exception as error:  # a failing job must not stop the worker; it is retried, then kept as failed
-        log.exception("job %s (%s) failed", job_id, name)
+        log.exception("job failed", extra={"job": job_id, "task": name, "attempt": attempts})
         _finish(sessions, job_id, error=f"{type(error).__name__}: {error}", attempts=attempts)
         return True
     _finish(sessions, job_id, result=result or {})
+    log.info("job done", extra={"job": job_id, "task": name, "seconds": round(time.monotonic() - started, 3)})
     return True
 
 
