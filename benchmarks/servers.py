@@ -94,3 +94,23 @@ def make_assignment(base: str, admin: str, code: str, question_ids: list[str]) -
     response = httpx.post(f"{base}/api/v1/courses/{course['id']}/assignments", headers=headers(admin), json=body)
     response.raise_for_status()
     return response.json()["id"]
+
+
+@contextmanager
+def postgres_database(server_url: str = "postgresql://postgres@127.0.0.1:5432/postgres") -> Iterator[str]:
+    """A new database on the server for this benchmark alone, dropped afterwards; yields its URL."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(server_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"grader_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False).replace("+psycopg", "", 1)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
