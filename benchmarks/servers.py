@@ -4,11 +4,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -38,14 +39,16 @@ def token(url: str, role: str = "admin", **options: str) -> str:
 def server(url: str, *, ready_timeout: float = 120, **settings: Any) -> Iterator[str]:
     """A `grader serve` on a free port; yields its base URL once /readyz says ready."""
     port = free_port()
-    process = subprocess.Popen([GRADER, "serve", "--port", str(port)], env=environment(url, **settings), cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base, process, ready_timeout)
-        yield base
-    finally:
-        stop(process)
+    # The log goes to a file: a pipe nobody reads fills up and blocks the server.
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen([GRADER, "serve", "--port", str(port)], env=environment(url, **settings), cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=log, text=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_ready(base, process, ready_timeout, log)
+            yield base
+        finally:
+            stop(process)
 
 
 @contextmanager
@@ -59,11 +62,12 @@ def worker(url: str, *, concurrency: int = 1, **settings: Any) -> Iterator[subpr
         stop(process)
 
 
-def wait_ready(base: str, process: subprocess.Popen[str], timeout: float) -> None:
+def wait_ready(base: str, process: subprocess.Popen[str], timeout: float, log: IO[str]) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"grader serve exited with {process.returncode}: {process.stderr.read()[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"grader serve exited with {process.returncode}: {log.read()[-2000:]}")
         try:
             if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
                 return
