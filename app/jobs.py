@@ -78,13 +78,15 @@ class JobContext:
             session.commit()
 
 
-def claim(session: Session, worker: str) -> Job | None:
-    """Take the oldest due job (or one whose worker went silent), or None."""
+def claim(session: Session, worker: str, job_id: int | None = None) -> Job | None:
+    """Take the oldest due job (or one whose worker went silent), or that job only; None if there is none."""
     now = utcnow()
     due = or_(
         (Job.status == QUEUED) & (Job.run_after <= now),
         (Job.status == RUNNING) & (Job.heartbeat_at < now - STALE),
     )
+    if job_id is not None:
+        due = due & (Job.id == job_id)
     candidate = session.scalar(select(Job.id).where(due).order_by(Job.id).limit(1).with_for_update(skip_locked=True))
     if candidate is None:
         session.rollback()
@@ -97,10 +99,10 @@ def claim(session: Session, worker: str) -> Job | None:
     return session.get(Job, candidate) if taken else None
 
 
-def run_next(sessions: Sessions, pool: GradingPool, worker: str) -> bool:
-    """Run one due job; return whether there was one."""
+def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | None = None) -> bool:
+    """Run one due job (or that job, if due); return whether there was one."""
     with sessions() as session:
-        job = claim(session, worker)
+        job = claim(session, worker, job_id)
         if job is None:
             return False
         job_id, name, args, attempts = job.id, job.task, dict(job.args), job.attempts
