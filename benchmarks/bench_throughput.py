@@ -9,9 +9,11 @@ nothing is sent to the pool. Each cell runs for `--seconds` per side, in three a
 
 import argparse
 import itertools
+import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -27,14 +29,20 @@ PARTS = ["csc421-2019-hw4/q1/h-bar", "csc421-2019-hw4/q1/c-bar", "csc421-2019-hw
 def rate(base: str, admin: str, assignment: int, answers: dict[str, str], concurrency: int, seconds: float) -> float:
     """Submissions per second with `concurrency` clients sending back to back."""
     counter, stop = itertools.count(), threading.Event()
-    done = [0] * concurrency
+    done, failures = [0] * concurrency, Counter[str]()
 
     def client(slot: int) -> None:
         with httpx.Client(base_url=base, headers=headers(admin), timeout=120) as http:
             while not stop.is_set():
-                response = http.post(f"/api/v1/assignments/{assignment}/submissions",
-                                     json={"student": f"s{next(counter)}", "answers": answers})
-                response.raise_for_status()
+                try:
+                    response = http.post(f"/api/v1/assignments/{assignment}/submissions",
+                                         json={"student": f"s{next(counter)}", "answers": answers})
+                except httpx.HTTPError as error:
+                    failures[type(error).__name__] += 1
+                    continue
+                if response.status_code != 201:
+                    failures[f"{response.status_code} {response.text[:80]}"] += 1
+                    continue
                 done[slot] += 1
 
     with ThreadPoolExecutor(concurrency) as threads:
@@ -45,6 +53,8 @@ def rate(base: str, admin: str, assignment: int, answers: dict[str, str], concur
         time.sleep(seconds)
         counted, elapsed = sum(done) - first, time.monotonic() - began
         stop.set()
+    if failures:
+        print(f"failed requests at concurrency {concurrency}: {dict(failures)}", file=sys.stderr)
     return counted / elapsed
 
 
