@@ -9,9 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from graders import GradingPool
+from app import jobs
 from app.errors import Conflict, Forbidden, Invalid
 from app.late_policy import SubmissionClosed, assess, final_score
-from app import jobs
 from app.models import Assignment, Course, PartResult, PartStatus, Submission, utcnow
 from app.schemas import SubmissionIn
 from app.security import Caller, Role
