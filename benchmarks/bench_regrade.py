@@ -1,7 +1,8 @@
 """Regrade on the queue: 100,000 stored answers (5,000 students × 20 parts) regraded by 1, then 2, `grader worker`s.
 
 Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count enqueues
-a regrade job (points of every part changed, so that every stored result is rewritten with its history), starts
+a regrade job (points of every part changed, so that every stored result is rewritten with its history; with
+`--unchanged` nothing changed, a re-check), starts
 that many workers and times the job from enqueue to done.
 
     .venv/bin/python -m benchmarks.bench_regrade [--students 5000] [--workers 1 2]
@@ -22,11 +23,12 @@ from benchmarks.bench_dashboard import seed
 from benchmarks.servers import postgres_database, worker
 
 
-def regrade_once(url: str, assignment_id: int, workers: int, points: float) -> tuple[float, dict]:
+def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, dict]:
     engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with Session(engine) as session:
-        session.execute(update(AssignmentPart).where(AssignmentPart.assignment_id == assignment_id)
-                        .values(points=points))
+        if points is not None:
+            session.execute(update(AssignmentPart).where(AssignmentPart.assignment_id == assignment_id)
+                            .values(points=points))
         job_id = jobs.enqueue(session, "regrade", assignment_id=assignment_id, by="bench", why=f"points {points}").id
         session.commit()
     started = time.monotonic()
@@ -47,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=5000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--unchanged", action="store_true", help="regrade with nothing changed (a re-check)")
     args = parser.parse_args()
     with postgres_database() as url:
         upgrade_to_head(url.replace("postgresql://", "postgresql+psycopg://", 1))
@@ -54,7 +57,7 @@ def main() -> None:
         print("| queue workers | stored answers | seconds (enqueue to done, workers' start included) | result |")
         print("|---|---|---|---|")
         for round_, count in enumerate(args.workers):
-            seconds, result = regrade_once(url, assignment_id, count, points=3 + round_)
+            seconds, result = regrade_once(url, assignment_id, count, None if args.unchanged else 3 + round_)
             print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {result} |", flush=True)
 
 
