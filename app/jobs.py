@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -188,6 +188,4 @@ def _load_tasks() -> None:
 
 def session_scope(factory: Callable[[], Iterator[Session]]) -> Sessions:
     """Sessions from a FastAPI-style dependency (a generator), so the runner uses what the requests use."""
-    from contextlib import contextmanager
-
     return contextmanager(factory)

@@ -67,7 +67,7 @@ def main() -> None:
         for process in burners:
             process.terminate()
     total = sum(counts.values())
-    print(f"| burners | parts graded | correct | scored 0 | pending | server ready after | grading wall time |")
+    print("| burners | parts graded | correct | scored 0 | pending | server ready after | grading wall time |")
     print("|---|---|---|---|---|---|---|")
     print(f"| {args.burners} | {total} | {counts['correct']} | {counts['scored 0']} | {counts['pending']} "
           f"| {ready:.1f} s | {elapsed:.1f} s |")
