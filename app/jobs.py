@@ -61,6 +61,17 @@ def queue_depth(session: Session) -> int:
     return session.scalar(select(func.count()).where(Job.status.in_((QUEUED, RUNNING)))) or 0
 
 
+def oldest_due_seconds(session: Session) -> float:
+    """How long the oldest due job has waited: grows when no worker takes jobs."""
+    now = utcnow()
+    oldest = session.scalar(select(func.min(Job.run_after)).where(Job.status == QUEUED, Job.run_after <= now))
+    if oldest is None:
+        return 0.0
+    if oldest.tzinfo is None:  # SQLite keeps no offset in an aggregate
+        oldest = oldest.replace(tzinfo=now.tzinfo)
+    return round((now - oldest).total_seconds(), 1)
+
+
 @dataclass
 class JobContext:
     """What a task gets: sessions, the grading pool, and a way to report progress (which is also a heartbeat)."""

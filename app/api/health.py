@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from app import metrics
 from app.api.deps import SessionDep
-from app.jobs import queue_depth
+from app.jobs import oldest_due_seconds, queue_depth
 
 router = APIRouter(tags=["health"])
 
@@ -25,6 +25,7 @@ def readyz(request: Request, session: SessionDep) -> JSONResponse:
         session.execute(text("select 1"))
         checks["database"] = "ok"
         checks["queue_depth"] = queue_depth(session)
+        checks["queue_oldest_due_seconds"] = oldest_due_seconds(session)
     except Exception as error:  # noqa: BLE001 - any failure to reach the database means "not ready"
         checks["database"] = f"unreachable: {type(error).__name__}"
     pool = request.app.state.grading_pool

@@ -2,9 +2,16 @@
 and answers as the contract says. Operators see readiness and Prometheus metrics."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from app import jobs
+from app.db import make_engine
+from app.migrate import upgrade_to_head
+from app.models import utcnow
 
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
@@ -52,8 +59,23 @@ def test_readiness_names_the_database_workers_and_queue(client) -> None:
     response = client.get("/readyz")
     assert response.status_code == 200, response.text
     body = response.json()
-    assert (body["status"], body["database"], body["queue_depth"]) == ("ready", "ok", 0)
+    assert (body["status"], body["database"], body["queue_depth"], body["queue_oldest_due_seconds"]) == (
+        "ready", "ok", 0, 0)
     assert body["grading_workers"] >= 1
+
+
+def test_the_oldest_due_job_tells_how_long_the_queue_has_waited(tmp_path) -> None:
+    """On a database no runner serves: a job due five minutes ago has waited five minutes; a future one has not."""
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    upgrade_to_head(url)
+    with Session(make_engine(url)) as session:
+        assert jobs.oldest_due_seconds(session) == 0
+        jobs.enqueue(session, "regrade", delay=timedelta(minutes=10), assignment_id=1, by="t")
+        session.commit()
+        assert jobs.oldest_due_seconds(session) == 0
+        jobs.enqueue(session, "regrade", assignment_id=1, by="t").run_after = utcnow() - timedelta(minutes=5)
+        session.commit()
+        assert 299 <= jobs.oldest_due_seconds(session) <= 330
 
 
 def test_metrics_count_grades_per_kind_requests_and_pending_parts(client, lms, assignment, parts) -> None:
