@@ -8,7 +8,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-.PHONY: install demo test bench
+.PHONY: install demo test bench bench-load
 install: $(VENV)/.installed
 
 demo: install
@@ -21,3 +21,11 @@ bench: install
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/bench_grading.py
 	$(PY) -m benchmarks.bench_dashboard
+
+# Grading under load, cold start, throughput and queue regrades (several minutes; needs the local PostgreSQL).
+bench-load: install
+	$(PY) -m benchmarks.bench_busy
+	$(PY) -m benchmarks.bench_start
+	$(PY) -m benchmarks.bench_throughput
+	$(PY) -m benchmarks.bench_regrade
+	$(PY) -m benchmarks.bench_regrade --unchanged

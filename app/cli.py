@@ -10,7 +10,7 @@ from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
 from app.migrate import upgrade_to_head
-from app.models import ApiToken
+from app.models import ApiToken, Job
 from app.security import Role, create_token, revoke_token
 
 
@@ -27,8 +27,11 @@ def serve(args: argparse.Namespace) -> None:
             token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
             session.commit()
         print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
+    from app.logs import config
+
     uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
-                proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips)
+                proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
+                log_config=config(settings.log_level))
 
 
 def token_create(args: argparse.Namespace) -> None:
@@ -65,28 +68,89 @@ def migrate(_args: argparse.Namespace) -> None:
 
 
 def regrade_assignment(args: argparse.Namespace) -> None:
+    """Enqueue a regrade job, run it here (or, with --queue, leave it to `grader worker`s) and show its progress."""
+    import threading
+
     from tqdm import tqdm
 
-    from graders import GradingPool
+    from app import jobs
+    from app.db import get_session
     from app.errors import NotFound
     from app.models import Assignment
-    from app.services.regrade import current_run, regrade, remaining
+    from app.services.grading import make_pool
 
     settings = get_settings()
     upgrade_to_head(settings.database_url)
-    by = args.by or "grader regrade"
-    with session_factory()() as session:
-        assignment = session.get(Assignment, args.assignment)
-        if assignment is None:
+    sessions = jobs.session_scope(get_session)
+    with sessions() as session:
+        if session.get(Assignment, args.assignment) is None:
             raise NotFound(f"assignment {args.assignment} does not exist")
-        run = current_run(session, assignment, by, resume=True)
-        pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
-        try:
-            with tqdm(total=remaining(session, assignment, run), unit="submission", desc="regrade") as bar:
-                run = regrade(session, pool, assignment=assignment, by=by, run=run, progress=bar.update)
-        finally:
+        job_id = jobs.enqueue(session, "regrade", assignment_id=args.assignment, by=args.by or "grader regrade").id
+        session.commit()
+    pool = None if args.queue else make_pool(settings)
+    runner = threading.Thread(target=jobs.run_next, args=(sessions, pool, "grader regrade", job_id)) if pool else None
+    try:
+        if runner is not None:
+            runner.start()
+        job = follow(sessions, job_id, tqdm(unit="submission", desc="regrade"))
+    finally:
+        if runner is not None:
+            runner.join()
+        if pool is not None:
             pool.close()
-    print(f"Regraded {run.submissions} submissions of assignment {assignment.id}; {run.changed} changed.")
+    if job.status != jobs.DONE:
+        raise DomainError(f"regrade job {job_id} failed: {job.error}")
+    print(f"Regraded {job.result['submissions']} submissions of assignment {args.assignment}; "
+          f"{job.result['changed']} changed.")
+
+
+def follow(sessions, job_id: int, bar) -> Job:  # type: ignore[no-untyped-def]
+    """Show the job's progress until it is done or has failed an attempt."""
+    import time
+
+    from app import jobs
+
+    with bar:
+        while True:
+            with sessions() as session:
+                job = session.get_one(Job, job_id)
+            bar.total = job.total
+            bar.n = job.done
+            bar.refresh()
+            if job.status in (jobs.DONE, jobs.FAILED) or job.error is not None:
+                return job
+            time.sleep(0.2)
+
+
+def worker(args: argparse.Namespace) -> None:
+    """Run queued jobs until interrupted; any number of these, on any machine that reaches the database."""
+    import signal
+    import threading
+
+    from app.db import get_session
+    from app.jobs import session_scope, work
+    from app.services.grading import make_pool
+
+    from app.logs import setup
+
+    settings = get_settings()
+    setup(settings.log_level)
+    upgrade_to_head(settings.database_url)
+    stop = threading.Event()
+    for name in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(name, lambda *_: stop.set())
+    pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
+    sessions = session_scope(get_session)
+    print(f"grader worker: {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
+    threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}")
+               for n in range(args.concurrency)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        pool.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,7 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     regrade_cmd = commands.add_parser("regrade", help="regrade an assignment's stored answers (resumes an interrupted run)")
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
     regrade_cmd.add_argument("--by", help="who regrades, for the score history")
+    regrade_cmd.add_argument("--queue", action="store_true", help="leave the job to `grader worker`s; show progress")
     regrade_cmd.set_defaults(run=regrade_assignment)
+
+    worker_cmd = commands.add_parser("worker", help="run queued jobs (regrades, pending parts) until interrupted")
+    worker_cmd.add_argument("--concurrency", type=int, default=1, help="jobs run at once (default 1)")
+    worker_cmd.add_argument("--grading-workers", type=int, help="grading processes (default GRADER_GRADE_WORKERS)")
+    worker_cmd.set_defaults(run=worker)
     return parser
 
 

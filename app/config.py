@@ -1,6 +1,7 @@
 """Service settings, read once from `GRADER_*` environment variables."""
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -12,9 +13,17 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./grader.db"
     host: str = "127.0.0.1"
     port: int = 8000
-    # Grading is CPU-bound: one worker process per core, each answer stopped after `grade_timeout` seconds.
+    # Grading is CPU-bound: one worker process per core. Each answer may use `grade_timeout` seconds of its own CPU
+    # time, so a busy machine does not stop correct answers; `grade_wall_timeout` (default: the larger of 30 s and
+    # ten times that) is only a backstop, after which the grade is retried and then stored as pending.
     grade_workers: int = 2
     grade_timeout: float = 2.0
+    grade_wall_timeout: float | None = None
+    # Whether this server also runs queued jobs (regrades, pending parts). "auto": on SQLite, where no `grader worker`
+    # shares the file; on PostgreSQL run `grader worker` processes instead (or set it to true).
+    run_jobs: bool | Literal["auto"] = "auto"
+    job_threads: int = 1
+    log_level: str = "INFO"
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
@@ -30,6 +39,9 @@ class Settings(BaseSettings):
     # Answers of one token in the grading pool at once; 0 means one worker fewer than there are, so that a token
     # flooding slow answers always leaves a worker to the others.
     grading_share: int = 0
+
+    def runs_jobs(self) -> bool:
+        return self.database_url.startswith("sqlite") if self.run_jobs == "auto" else bool(self.run_jobs)
 
     @field_validator("database_url")
     @classmethod

@@ -26,3 +26,9 @@ class Invalid(DomainError):
     """A well-formed request that names something that does not fit (an unknown question, a bad time zone)."""
 
     status_code = 422
+
+
+class Unavailable(DomainError):
+    """We could not do it now (a queued job failed and will be retried); the request may be sent again later."""
+
+    status_code = 503

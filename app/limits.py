@@ -20,7 +20,9 @@ from limits import RateLimitItem, parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from graders import GradeResult, GradingPool
+from graders import GradingPool
+from graders.options import Mistake
+from graders.pool import Outcome
 from app.errors import DomainError
 
 
@@ -70,23 +72,27 @@ class InFlight:
                     del self._counts[key]
 
 
+Waiting = tuple[str, tuple[Any, ...], "Future[Outcome]"]
+
+
 class FairPool:
     """The grading pool shared fairly between keys (API tokens)."""
 
     def __init__(self, pool: GradingPool, share: int) -> None:
         self.pool = pool
         self.share = max(1, share)
-        self._waiting: dict[str, deque[tuple[tuple[Any, ...], dict[str, Any], Future[GradeResult]]]] = defaultdict(deque)
+        self._waiting: dict[str, deque[Waiting]] = defaultdict(deque)
         self._running: dict[str, int] = defaultdict(int)
         self._lock = threading.Lock()
 
     def scoped(self, key: str) -> "ScopedPool":
         return ScopedPool(self, key)
 
-    def submit(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Future[GradeResult]:
-        result: Future[GradeResult] = Future()
+    def submit(self, key: str, method: str, args: tuple[Any, ...]) -> "Future[Outcome]":
+        """Call the pool's `method` (grade or grade_question) with `args` once the key's share allows."""
+        result: Future[Outcome] = Future()
         with self._lock:
-            self._waiting[key].append((args, kwargs, result))
+            self._waiting[key].append((method, args, result))
         self._pump(key)
         return result
 
@@ -98,12 +104,12 @@ class FairPool:
                     if not self._waiting[key]:
                         self._waiting.pop(key, None)
                     return
-                args, kwargs, result = self._waiting[key].popleft()
+                method, args, result = self._waiting[key].popleft()
                 self._running[key] += 1
-            scheduled = self.pool.grade(*args, **kwargs)
+            scheduled: Future[Outcome] = getattr(self.pool, method)(*args)
             scheduled.add_done_callback(lambda done, result=result: self._finished(key, done, result))
 
-    def _finished(self, key: str, done: Future[GradeResult], result: Future[GradeResult]) -> None:
+    def _finished(self, key: str, done: "Future[Outcome]", result: "Future[Outcome]") -> None:
         with self._lock:
             self._running[key] -= 1
             if not self._running[key]:
@@ -114,15 +120,18 @@ class FairPool:
 
 @dataclass(frozen=True)
 class ScopedPool:
-    """A GradingPool look-alike whose answers go through one key's fair share."""
+    """A GradingPool look-alike (app.services.grading.Grades) whose answers go through one key's fair share."""
 
     fair: FairPool
     key: str
 
     def grade(self, kind: str, student: str, reference: object, syntax: str = "auto",
-              options: Mapping[str, Any] | None = None, fingerprint: bool = False) -> Future[GradeResult]:
-        return self.fair.submit(self.key, (kind, student, reference, syntax, options),
-                                {"fingerprint": fingerprint})
+              options: Mapping[str, Any] | None = None) -> "Future[Outcome]":
+        return self.fair.submit(self.key, "grade", (kind, student, reference, syntax, options))
+
+    def grade_question(self, question_id: str, answer: str, extra_mistakes: tuple[Mistake, ...] = (),
+                       fingerprint: bool = False) -> "Future[Outcome]":
+        return self.fair.submit(self.key, "grade_question", (question_id, answer, extra_mistakes, fingerprint))
 
 
 class Gate:

@@ -3,34 +3,44 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from graders import GradingPool
-from app.api import assignments, courses, grading, health, questions, validate
+from app import metrics
+from app.api import assignments, courses, grading, health, jobs, questions, validate
 from app.dashboard import routes as dashboard
 from app.api.deps import Unauthorized
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
+from app.db import get_session
 from app.errors import DomainError
 from app.headers import SecurityHeaders
+from app.jobs import InProcessRunner, session_scope
 from app.limits import Gate, RateLimit
 from app.retry import RetryOnConflict
+from app.services.grading import make_pool
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    app.state.grading_pool = GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout)
+    app.state.grading_pool = make_pool(settings)
     app.state.gate = Gate(app.state.grading_pool, per_token=settings.grading_per_token,
                           per_student=settings.grading_per_student,
                           share=settings.grading_share or settings.grade_workers - 1)
+    # The queue uses the sessions the requests use (tests override the dependency to point at their database).
+    app.state.sessions = session_scope(app.dependency_overrides.get(get_session, get_session))
+    runner = InProcessRunner(app.state.sessions, app.state.grading_pool, settings.job_threads)
+    if settings.runs_jobs():
+        runner.start()
     try:
         yield
     finally:
+        if settings.runs_jobs():
+            runner.stop()
         app.state.grading_pool.close()
 
 
@@ -70,6 +80,12 @@ def too_large(limit: int) -> Callable[[Request, Exception], Awaitable[JSONRespon
     return refuse
 
 
+async def count_requests(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    metrics.observe_request(request.method, response.status_code)
+    return response
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     # The docs' Swagger UI and ReDoc assets are served from the fastapi-offline package, never from a CDN.
@@ -84,11 +100,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(413, too_large(settings.max_body_bytes))
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
-    # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay.
+    # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay, and
+    # the request counter sees every status, the 413s and the retry's 503s included.
     app.add_middleware(RetryOnConflict)
     app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
-    for module in (health, questions, courses, assignments, validate, grading, dashboard):
+    app.middleware("http")(count_requests)
+    for module in (health, questions, courses, assignments, validate, grading, jobs, dashboard):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
     return app

@@ -1,9 +1,12 @@
 """The schema as typed SQLAlchemy models. Alembic revisions in `migrations/` are the only way it changes."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, false, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -29,6 +32,14 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class PartStatus(StrEnum):
+    """`pending`: the grade did not finish for reasons of ours (a busy machine, a dead worker); the queue grades
+    it later. It never counts as a wrong answer."""
+
+    graded = "graded"
+    pending = "pending"
 
 
 class Base(DeclarativeBase):
@@ -132,6 +143,8 @@ class Submission(Base):
     raw_score: Mapped[float] = mapped_column(Float, default=0)
     max_score: Mapped[float] = mapped_column(Float, default=0)
     final_score: Mapped[float] = mapped_column(Float, default=0)
+    # Parts whose grade did not finish for our reasons; while > 0 the scores are provisional (see PartStatus).
+    pending_parts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     parts: Mapped[list["PartResult"]] = relationship(
         back_populates="submission", order_by="PartResult.position", lazy="selectin", cascade="all, delete-orphan"
@@ -157,6 +170,7 @@ class PartResult(Base):
     interpreted: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
     fingerprint: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default=PartStatus.graded, server_default=PartStatus.graded)
     # Set when an instructor graded or overrode this part by hand; regrades then leave the score alone.
     graded_by: Mapped[str | None] = mapped_column(String(200))
     graded_at: Mapped[datetime | None]
@@ -219,3 +233,26 @@ class DashboardSession(Base):
     csrf: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+
+
+class Job(Base):
+    """A unit of bulk work on the task queue (app.jobs): enqueued in the transaction of the change that needs it."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status_run_after", "status", "run_after"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task: Mapped[str] = mapped_column(String(64))
+    args: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    run_after: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    worker: Mapped[str | None] = mapped_column(String(200))
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[dict[str, Any] | None]
+    error: Mapped[str | None] = mapped_column(Text)

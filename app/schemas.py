@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.late_policy import LatePolicy
 
@@ -123,6 +123,12 @@ class PartResultOut(Orm):
     error: str | None
     graded_by: str | None = None
     comment: str | None = None
+    status: str = Field(default="graded", description="`pending`: not graded yet (our delay, not the answer's).")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def pending(self) -> bool:
+        return self.status == "pending"
 
 
 class ScoreChangeOut(Orm):
@@ -145,9 +151,15 @@ class SubmissionOut(Orm):
     raw_score: float | None
     max_score: float
     final_score: float | None
+    pending_parts: int = 0
     parts: list[PartResultOut]
     history: list[ScoreChangeOut]
     withheld: str | None = Field(default=None, description="Why scores are not shown yet (a student token only).")
+
+    @computed_field(description="Some parts are not graded yet: the scores are provisional.")  # type: ignore[prop-decorator]
+    @property
+    def pending(self) -> bool:
+        return self.pending_parts > 0
 
 
 class GradebookRow(BaseModel):
@@ -159,7 +171,8 @@ class GradebookRow(BaseModel):
     penalty_percent: float
     raw_score: float
     max_score: float
-    final_score: float
+    final_score: float | None = Field(description="None while parts are pending: a provisional total is never exported.")
+    pending_parts: int = 0
     parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 

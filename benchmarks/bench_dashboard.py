@@ -15,6 +15,7 @@ import random
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,14 +25,16 @@ from sqlalchemy.orm import Session
 
 import reference
 from graders import GradingPool
-from graders.pool import grade_with_fingerprint
+from graders.fingerprint import key_of
+from graders.kinds import kind_module
+from graders.kinds.engine import graded
 from app.db import make_engine
 from app.late_policy import LatePolicy, assess, final_score
 from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, Course, PartResult, Submission
 from app.services.clusters import forget_confirmations, part_clusters
 from app.services.gradebook import gradebook
-from app.services.grading import grading_options
+from app.services.grading import grading_options, warm_worker
 from app.services.regrade import add_known_mistake, regrade
 from app.services.stats import assignment_stats
 
@@ -66,8 +69,11 @@ def pick(pool: list[str], rng: random.Random, part: reference.Part) -> str:
 
 
 def graded_row(part: reference.Part, options: dict[str, Any], answer: str, points: float) -> dict[str, Any]:
-    # The same worker function the service's pool runs, here in-process: these answers are our own.
-    result = grade_with_fingerprint(part.kind, answer, part.reference, "auto", options)
+    # What the service's pool workers run, here in-process: these answers are our own.
+    opts = kind_module(part.kind).Options.from_mapping(options)
+    result, reading = graded(part.kind, answer, part.reference, "auto", opts)
+    if reading is not None and result.correct is False:
+        result = replace(result, fingerprint=key_of(part.kind, reading, opts))
     return {"score": round(result.score * points, 6), "max_score": points, "correct": result.correct,
             "feedback": result.feedback, "interpreted": result.interpreted, "error": result.error,
             "fingerprint": result.fingerprint}
@@ -176,7 +182,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    pool = GradingPool(workers=args.workers, timeout=5.0)
+    pool = GradingPool(workers=args.workers, timeout=5.0, initializer=warm_worker)
     columns: dict[str, dict[str, str]] = {}
     try:
         with tempfile.TemporaryDirectory() as directory:

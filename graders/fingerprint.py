@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from graders.kinds import kind_module
+from graders.kinds.base import Reading
+from graders.options import CommonOptions
 from graders.parsing import ParseError
 
 
@@ -18,7 +20,12 @@ def fingerprint(kind: str, student: str, options: Mapping[str, Any] | None = Non
         answer = module.read_student(student, "auto", opts)
     except ParseError:
         return None
-    key = module.key(answer, opts)
+    return key_of(kind, answer, opts)
+
+
+def key_of(kind: str, answer: Reading, opts: CommonOptions) -> str | None:
+    """The fingerprint of an answer already read (by grade), so it is not read a second time."""
+    key = kind_module(kind).key(answer, opts)
     if _no_finite_value(key):
         return None
     material = f"{kind}:{key}"

@@ -1,25 +1,88 @@
-"""A hard wall-time limit per answer: grading runs in worker processes that are killed when they overrun."""
+"""Grading in worker processes: warm workers, a CPU-time limit per answer, and a typed outcome for "not finished".
+
+Why CPU time: on a busy machine a worker may get a fifth of a core, so a wall-time limit turns correct answers
+into timeouts exactly when a class submits. Each answer may spend `timeout` seconds of its own CPU time (an
+ITIMER_PROF timer interrupts Python code; RLIMIT_CPU kills a worker stuck in C code, such as a huge power);
+that is the answer's fault and grades it wrong. A generous wall-time backstop and a dead worker are ours: the
+grade is retried once, and if it still does not finish the outcome is `Unfinished`, never a wrong answer.
+
+Workers start warm: the pool initializer (supplied by the caller, since this library knows no question bank)
+calls `install` with the questions, which reads each reference and grades its reference answer once, so the
+grammar, vocabularies, NumPy evaluations and sample points are built before the first student's answer. Pebble
+runs the initializer in a replacement worker before it takes work. A grade then sends only the question's id,
+the answer and the few known mistakes an instructor added.
+"""
 
 import logging
-from dataclasses import replace
-from collections.abc import Mapping
+import math
+import resource
+import signal
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Iterator
 
 from pebble import ProcessExpired, ProcessPool
 
-from graders.fingerprint import fingerprint
-from graders.kinds.engine import grade
+from graders.fingerprint import key_of
+from graders.kinds import kind_module
+from graders.kinds.engine import graded
+from graders.options import CommonOptions, Mistake
+from graders.parsing import ParseError, parse
 from graders.result import GradeResult
 
 log = logging.getLogger(__name__)
 
+# Seconds of CPU past the limit before the kernel kills a worker stuck in C code (RLIMIT_CPU counts whole seconds).
+KILL_GRACE = 2
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a worker needs to grade answers to one question; `answer` (text that scores full marks) warms it."""
+
+    kind: str
+    reference: object
+    options: Mapping[str, Any]
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A grade that did not finish for reasons of ours (an overloaded machine, a dead worker, a grader bug).
+
+    Never a wrong answer: the caller stores the part as pending and grades it again later."""
+
+    reason: str
+    retry: bool = True  # False: retrying at once would fail the same way (a bug in the grader or the bank)
+
+
+Outcome = GradeResult | Unfinished
+
+
+class AnswerTooExpensive(BaseException):
+    """Raised in a worker when an answer spent its CPU time. A BaseException so that no `except Exception` in a
+    grader swallows it and turns a stopped answer into a verdict."""
+
 
 class GradingPool:
-    def __init__(self, workers: int = 2, timeout: float = 2.0) -> None:
+    def __init__(
+        self,
+        workers: int = 2,
+        timeout: float = 2.0,
+        *,
+        wall_timeout: float | None = None,
+        initializer: Callable[[], None] | None = None,
+    ) -> None:
         self.timeout = timeout
-        self._pool = ProcessPool(max_workers=workers)
+        self.wall_timeout = wall_timeout or max(30.0, 10 * timeout)
+        self.workers = workers
+        self._pool = ProcessPool(max_workers=workers, initializer=start_worker, initargs=(initializer,))
+        # Done once a worker has finished its initializer: the pool can grade at warm speed.
+        self._warm = self._pool.schedule(_ping)
 
     def grade(
         self,
@@ -28,44 +91,158 @@ class GradingPool:
         reference: object,
         syntax: str = "auto",
         options: Mapping[str, Any] | None = None,
-        fingerprint: bool = False,
-    ) -> "Future[GradeResult]":
-        """A future that always resolves to a GradeResult, within about `timeout` seconds.
+    ) -> "Future[Outcome]":
+        """Grade against any reference (all its options are sent along): for answers compared with each other."""
+        return self._submit(grade_any, (kind, student, reference, syntax, options, self.timeout))
 
-        With `fingerprint`, a wrong answer that was read also carries its fingerprint, computed in the same
-        time-limited worker because it reads the same hostile text."""
-        task = grade_with_fingerprint if fingerprint else grade
-        scheduled = self._pool.schedule(task, args=(kind, student, reference, syntax, options), timeout=self.timeout)
-        result: Future[GradeResult] = Future()
-        scheduled.add_done_callback(lambda done: result.set_result(self._outcome(done)))
-        return result
+    def grade_question(
+        self,
+        question_id: str,
+        answer: str,
+        extra_mistakes: tuple[Mistake, ...] = (),
+        fingerprint: bool = False,
+    ) -> "Future[Outcome]":
+        """Grade an answer to a question installed in the workers; only its id and the answer travel.
+
+        With `fingerprint`, a wrong answer that was read carries its fingerprint, from the same reading."""
+        return self._submit(grade_installed, (question_id, answer, extra_mistakes, fingerprint, self.timeout))
+
+    def alive(self) -> bool:
+        return self._pool.active
+
+    def warm(self) -> bool:
+        return self._warm.done()
 
     def close(self) -> None:
         self._pool.stop()
         self._pool.join()
 
-    def _outcome(self, done: "Future[GradeResult]") -> GradeResult:
+    def _submit(self, task: Callable[..., GradeResult], args: tuple[Any, ...]) -> "Future[Outcome]":
+        result: Future[Outcome] = Future()
+        self._schedule(task, args, result, retries=1)
+        return result
+
+    def _schedule(self, task: Callable[..., GradeResult], args: tuple[Any, ...], result: "Future[Outcome]",
+                  retries: int) -> None:
+        try:
+            scheduled = self._pool.schedule(task, args=args, timeout=self.wall_timeout)
+        except RuntimeError as error:  # the pool is closing
+            result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
+            return
+
+        def settle(done: "Future[GradeResult]") -> None:
+            outcome = self._outcome(done)
+            if isinstance(outcome, Unfinished) and outcome.retry and retries > 0:
+                log.warning("grade did not finish (%s); retrying on a warm worker", outcome.reason)
+                self._schedule(task, args, result, retries - 1)
+            else:
+                result.set_result(outcome)
+
+        scheduled.add_done_callback(settle)
+
+    def _outcome(self, done: "Future[GradeResult]") -> Outcome:
         try:
             return done.result()
         except FutureTimeout:
-            return _failed(f"grading took longer than {self.timeout} s and was stopped")
+            return Unfinished(f"grading did not finish within {self.wall_timeout:g} s on a busy machine")
         except ProcessExpired as error:
+            if error.exitcode == -signal.SIGXCPU:
+                return too_expensive(self.timeout)  # stuck in C code past its CPU time: the answer's doing
             log.error("grading worker died: %s", error)
-            return _failed("grading stopped unexpectedly; the answer was not graded")
+            return Unfinished("the grading worker stopped unexpectedly")
         except Exception:
-            # A bug (or a bad reference) must not hang or crash the request; it is logged for us to fix.
+            # A bug (or a bad reference) must neither hang the request nor score the student 0: logged for us.
             log.exception("grading raised")
-            return _failed("grading failed on this answer; it scored 0 and was logged for the operators")
+            return Unfinished("grading failed on this answer; it was logged for the operators", retry=False)
 
 
-def grade_with_fingerprint(
-    kind: str, student: str, reference: object, syntax: str, options: Mapping[str, Any] | None
-) -> GradeResult:
-    result = grade(kind, student, reference, syntax, options)
-    if result.correct is False and result.error is None:
-        return replace(result, fingerprint=fingerprint(kind, student, options))
+_STOPPED = "of computing time and was stopped"
+
+
+def too_expensive(seconds: float) -> GradeResult:
+    return GradeResult(correct=False, score=0.0, feedback="Your answer could not be graded.", interpreted=None,
+                       error=f"grading this answer took more than {seconds:g} s {_STOPPED}")
+
+
+def was_stopped(result: GradeResult) -> bool:
+    """Whether the answer was stopped at its CPU-time limit (for metrics)."""
+    return result.error is not None and result.error.endswith(_STOPPED)
+
+
+# --- in the worker processes -------------------------------------------------------------------------------
+
+_QUESTIONS: dict[str, tuple[Question, CommonOptions]] = {}
+
+
+def start_worker(initializer: Callable[[], None] | None) -> None:
+    """Pebble's initializer: the CPU-limit machinery, then the caller's warm-up, before any task."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a worker killed by RLIMIT_CPU leaves no core file
+    signal.signal(signal.SIGPROF, _out_of_time)
+    parse("x")  # builds the grammar (about 40 % of a cold first grade)
+    if initializer is not None:
+        initializer()
+
+
+def install(questions: Mapping[str, Question]) -> None:
+    """Register the questions this worker grades by id, and grade each reference answer once to warm its caches."""
+    for question_id, question in questions.items():
+        options = kind_module(question.kind).Options.from_mapping(question.options)
+        _QUESTIONS[question_id] = (question, options)
+        if question.answer is not None:
+            try:
+                graded(question.kind, question.answer, question.reference, "auto", options)
+            except (ParseError, ValueError):
+                log.exception("warming %s failed", question_id)
+
+
+def grade_installed(question_id: str, answer: str, extra_mistakes: tuple[Mistake, ...], fingerprint: bool,
+                    cpu_seconds: float) -> GradeResult:
+    question, _ = _QUESTIONS[question_id]
+    options = _options(question_id, extra_mistakes)
+    try:
+        with cpu_limit(cpu_seconds):
+            result, reading = graded(question.kind, answer, question.reference, "auto", options)
+            if fingerprint and reading is not None and result.correct is False:
+                result = replace(result, fingerprint=key_of(question.kind, reading, options))
+    except AnswerTooExpensive:
+        return too_expensive(cpu_seconds)
     return result
 
 
-def _failed(error: str) -> GradeResult:
-    return GradeResult(correct=False, score=0.0, feedback="", interpreted=None, error=error)
+def grade_any(kind: str, student: str, reference: object, syntax: str, options: Mapping[str, Any] | None,
+              cpu_seconds: float) -> GradeResult:
+    opts = kind_module(kind).Options.from_mapping(options)
+    try:
+        with cpu_limit(cpu_seconds):
+            return graded(kind, student, reference, syntax, opts)[0]
+    except AnswerTooExpensive:
+        return too_expensive(cpu_seconds)
+
+
+@lru_cache(maxsize=1024)
+def _options(question_id: str, extra_mistakes: tuple[Mistake, ...]) -> CommonOptions:
+    # Built once per worker: the bank's options (with 15 KB of samples) are never serialised per grade.
+    options = _QUESTIONS[question_id][1]
+    return replace(options, mistakes=options.mistakes + extra_mistakes) if extra_mistakes else options
+
+
+@contextmanager
+def cpu_limit(seconds: float) -> Iterator[None]:
+    """At most `seconds` of this process's CPU time: AnswerTooExpensive in Python code, SIGXCPU in C code."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(usage.ru_utime + usage.ru_stime + seconds) + KILL_GRACE, hard))
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+
+
+def _ping() -> None:
+    pass
+
+
+def _out_of_time(_signum: int, _frame: object) -> None:
+    raise AnswerTooExpensive

@@ -95,7 +95,7 @@ def app_client(sessions: sessionmaker[Session]) -> Iterator[TestClient]:
     # A generous limit: these tests check verdicts, and a loaded CI machine must not turn a slow first grade
     # (a worker building a large vocabulary) into a timeout. The limit itself is tested in test_time_limit.py.
     # One token sends the whole suite's requests: the rate limit has its own test (tests/hostile).
-    with serve(sessions, Settings(grade_timeout=30, rate_limit="1000000/minute")) as client:
+    with serve(sessions, Settings(grade_timeout=30, rate_limit="1000000/minute", run_jobs=True)) as client:
         yield client
 
 

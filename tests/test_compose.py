@@ -63,16 +63,35 @@ def database_url() -> Any:
     return urlsplit(environment("api")["GRADER_DATABASE_URL"])
 
 
-def test_compose_runs_the_api_and_its_database() -> None:
-    assert set(compose()["services"]) == {"api", "db"}
+def test_compose_runs_the_api_its_database_a_load_balancer_and_workers() -> None:
+    assert set(compose()["services"]) == {"api", "db", "lb", "worker"}
 
 
 def test_database_is_postgresql_16() -> None:
     assert service("db")["image"] == "postgres:16"
 
 
-def test_api_publishes_the_port_the_app_listens_on() -> None:
-    assert service("api")["ports"] == [f"{APP_PORT}:{APP_PORT}"]
+def test_the_load_balancer_publishes_the_port_the_app_listens_on() -> None:
+    assert service("lb")["ports"] == [f"{APP_PORT}:{APP_PORT}"]
+
+
+def test_api_replicas_publish_no_host_port_so_they_can_scale() -> None:
+    assert "ports" not in service("api") and service("api")["expose"] == [str(APP_PORT)]
+
+
+def test_the_load_balancer_proxies_to_the_api_service_on_the_app_port() -> None:
+    volume, _, _ = service("lb")["volumes"][0].partition(":")
+    config = (ROOT / volume).read_text()
+    assert f"listen {APP_PORT};" in config and f"http://api:{APP_PORT}" in config
+
+
+def test_workers_run_the_queue_on_the_same_database() -> None:
+    worker = service("worker")
+    assert exec_form(" ".join(worker["command"])) == ["grader", "worker"]
+    assert environment("worker")["GRADER_DATABASE_URL"] == environment("api")["GRADER_DATABASE_URL"]
+    assert setting_names(set(environment("worker"))) <= set(Settings.model_fields)
+    assert worker["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert environment("api")["GRADER_RUN_JOBS"] == "false"
 
 
 def test_image_exposes_the_port_the_app_listens_on() -> None:
@@ -126,7 +145,7 @@ def test_database_keeps_its_data_in_a_named_volume() -> None:
     assert target == "/var/lib/postgresql/data"
 
 
-@pytest.mark.parametrize("name", ["api", "db"])
+@pytest.mark.parametrize("name", ["api", "db", "lb", "worker"])
 def test_services_restart_after_a_crash(name: str) -> None:
     assert service(name)["restart"] in {"always", "unless-stopped", "on-failure"}
 

@@ -1,4 +1,12 @@
-from fastapi import APIRouter
+"""Liveness, readiness and Prometheus metrics for operators (no token: put /metrics behind the network's edge)."""
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from app import metrics
+from app.api.deps import SessionDep
+from app.jobs import oldest_due_seconds, queue_depth
 
 router = APIRouter(tags=["health"])
 
@@ -7,3 +15,27 @@ router = APIRouter(tags=["health"])
 def healthz() -> dict[str, str]:
     """Liveness: answers without a token."""
     return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(request: Request, session: SessionDep) -> JSONResponse:
+    """Readiness: the database answers and a grading worker has warmed up; 503 otherwise. Also the queue's depth."""
+    checks: dict[str, object] = {}
+    try:
+        session.execute(text("select 1"))
+        checks["database"] = "ok"
+        checks["queue_depth"] = queue_depth(session)
+        checks["queue_oldest_due_seconds"] = oldest_due_seconds(session)
+    except Exception as error:  # noqa: BLE001 - any failure to reach the database means "not ready"
+        checks["database"] = f"unreachable: {type(error).__name__}"
+    pool = request.app.state.grading_pool
+    checks["grading_workers"] = pool.workers if pool.alive() else 0
+    checks["grading_warm"] = pool.warm()
+    checks["runs_jobs"] = request.app.state.settings.runs_jobs()
+    ready = checks["database"] == "ok" and pool.alive() and pool.warm()
+    return JSONResponse({"status": "ready" if ready else "not ready", **checks}, status_code=200 if ready else 503)
+
+
+@router.get("/metrics", include_in_schema=False)
+def prometheus(session: SessionDep) -> Response:
+    return Response(metrics.exposition(session), media_type=metrics.CONTENT_TYPE)

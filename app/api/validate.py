@@ -1,7 +1,9 @@
 from fastapi import APIRouter
 
+from graders.pool import Unfinished
 from app.api.deps import CallerDep, GateDep, SessionDep
 from app.db import release
+from app.errors import Unavailable
 from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
 
@@ -15,5 +17,7 @@ def validate(body: ValidateIn, caller: CallerDep, gate: GateDep, session: Sessio
     release(session)  # the token was checked; the grade is not waited for holding a connection
     # Through the pool like a real grade: the answer is as hostile here as in a submission.
     with gate.admit(caller.token_id, caller.student) as pool:
-        result = pool.grade(part.kind, body.answer, part.reference, options=part.grading_options()).result()
+        result = pool.grade_question(part.id, body.answer).result()
+    if isinstance(result, Unfinished):
+        raise Unavailable(f"the grader is busy ({result.reason}); try again in a moment")
     return ValidateOut(interpreted=result.interpreted, error=result.error)

@@ -152,7 +152,8 @@ def assignment_page(request: Request, assignment_id: ResourceId, session: Sessio
     return page(
         request, "assignment.html", visitor=visitor, course=course, assignment=assignment, rows=rows, zone=zone,
         bank=bank_parts(assignment),
-        bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0 for r in rows]),
+        bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0
+                               for r in rows if r.final_score is not None]),
         timeline=charts.timeline([t.astimezone(zone) for t in times],
                                  {k: v.astimezone(zone) if v else None for k, v in marks.items()}),
         stats=stats.assignment_stats(session, None, assignment), charts=charts,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 import reference
 from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 from app.db import release
 from app.models import Assignment, AssignmentPart, PartResult
 from app.services.gradebook import effective_submissions
@@ -61,15 +62,21 @@ def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any],
                others: list[str]) -> dict[str, bool]:
     """Which of `others` the grader judges equal to `leader`, graded with `leader` as the reference."""
     found = {a: _CONFIRMED[(part.id, leader, a)] for a in others if (part.id, leader, a) in _CONFIRMED}
-    futures: dict[str, Future[GradeResult]] = {
+    futures: dict[str, Future[Outcome]] = {
         a: pool.grade(part.kind, a, leader, options=options) for a in others if a not in found
     }
     # A leader the grader cannot use as a reference resolves to an error result: no merge.
-    found.update({answer: future.result().correct is True for answer, future in futures.items()})
+    found.update({answer: _same(future.result()) for answer, future in futures.items()})
+    # An unfinished comparison (a busy machine) is no verdict: do not remember it.
+    undecided = {answer for answer, future in futures.items() if isinstance(future.result(), Unfinished)}
     if len(_CONFIRMED) > _CONFIRMED_LIMIT:
         forget_confirmations()
-    _CONFIRMED.update({(part.id, leader, a): same for a, same in found.items()})
+    _CONFIRMED.update({(part.id, leader, a): same for a, same in found.items() if a not in undecided})
     return found
+
+
+def _same(outcome: Outcome) -> bool:
+    return isinstance(outcome, GradeResult) and outcome.correct is True
 
 
 def forget_confirmations() -> None:

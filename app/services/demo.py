@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool
+from app.config import get_settings
 from app.late_policy import LatePolicy
 from app.models import Assignment, Course, Submission
 from app.schemas import AssignmentIn, CourseIn, PartIn, SubmissionIn
 from app.security import Caller, Role
 from app.services.assignments import create_assignment
 from app.services.courses import create_course
+from app.services.grading import make_pool
 from app.services.submissions import create_submission
 
 DEMO_COURSE = CourseIn(code="DEMO", name="Deep Learning homework (demo)", timezone="America/Toronto")
@@ -79,7 +80,7 @@ def load_demo_submissions(session: Session, assignment: Assignment, students: in
     """A class of synthetic students, some late; only into an assignment that has no submissions yet."""
     if session.scalar(select(func.count()).where(Submission.assignment_id == assignment.id)):
         return
-    pool = GradingPool(workers=2)
+    pool = make_pool(get_settings())
     try:
         for number in range(students):
             late = timedelta(hours=20) if number % 7 == 3 else timedelta(hours=-number)

@@ -15,7 +15,7 @@ from app.schemas import GradebookRow
 
 SUMMARY_COLUMNS = (
     "student", "submission_id", "submissions", "submitted_at", "late_periods",
-    "penalty_percent", "raw_score", "max_score", "final_score",
+    "penalty_percent", "raw_score", "max_score", "final_score", "pending_parts",
 )
 
 
@@ -34,6 +34,7 @@ def effective_submissions(assignment: Assignment) -> Select:  # type: ignore[typ
         Submission.raw_score,
         Submission.max_score,
         Submission.final_score,
+        Submission.pending_parts,
         func.row_number().over(partition_by=Submission.student, order_by=order).label("rank"),
         func.count().over(partition_by=Submission.student).label("submissions"),
     ).where(Submission.assignment_id == assignment.id)
@@ -55,7 +56,8 @@ def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = Fa
             penalty_percent=row.penalty_percent,
             raw_score=row.raw_score,
             max_score=row.max_score,
-            final_score=row.final_score,
+            final_score=None if row.pending_parts else row.final_score,
+            pending_parts=row.pending_parts,
             parts=_scores(scores[row.id]) if with_parts else None,
         )
         for row in rows

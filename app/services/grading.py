@@ -1,44 +1,88 @@
-"""Grade an assignment's answers against the bank, in the worker pool, all parts at once."""
+"""Grade an assignment's answers against the bank, in the worker pool, all parts at once.
 
+The pool's workers are warmed by `warm_worker` with every bank part, so a grade sends only the part's id, the
+answer, and the known mistakes the instructor added to this assignment.
+"""
+
+import time
 from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any, Protocol
 
 import reference
-from graders import GradeResult
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Question, Unfinished, install
+from graders.options import CommonOptions, Mistake
+from app import metrics
+from app.config import Settings
 from app.models import AssignmentPart
 
+
 class Grades(Protocol):
-    """What grading needs of a pool: the GradingPool itself, or one caller's fair share of it."""
+    """What grading needs of a pool: the GradingPool itself, or one caller's fair share of it (app.limits)."""
 
     def grade(self, kind: str, student: str, reference: object, syntax: str = "auto",
-              options: Mapping[str, Any] | None = None, fingerprint: bool = False) -> Future[GradeResult]: ...
+              options: Mapping[str, Any] | None = None) -> "Future[Outcome]": ...
+
+    def grade_question(self, question_id: str, answer: str, extra_mistakes: tuple[Mistake, ...] = (),
+                       fingerprint: bool = False) -> "Future[Outcome]": ...
 
 
 NO_ANSWER = GradeResult(correct=False, score=0.0, feedback="", interpreted=None, error="no answer was submitted")
 
 
+def bank_questions() -> dict[str, Question]:
+    return {
+        part.id: Question(part.kind, part.reference, part.grading_options(), part.answer)
+        for part in reference.all_parts()
+    }
+
+
+def warm_worker() -> None:
+    """The pool initializer: every grading worker knows and has warmed every bank part before it takes work."""
+    install(bank_questions())
+
+
+def make_pool(settings: Settings) -> GradingPool:
+    return GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout,
+                       wall_timeout=settings.grade_wall_timeout, initializer=warm_worker)
+
+
 def grading_options(part: reference.Part, assignment_part: AssignmentPart) -> dict[str, Any]:
-    """The bank's options, with the known mistakes the instructor added for this assignment after the bank's own."""
+    """The bank's options with the instructor's known mistakes after the bank's own (for reading a new mistake)."""
     options = part.grading_options()
     if assignment_part.extra_mistakes:
         options = {**options, "mistakes": [*options.get("mistakes", []), *assignment_part.extra_mistakes]}
     return options
 
 
-def grade_parts(
-    pool: Grades, parts: list[AssignmentPart], answers: Mapping[str, str | None]
-) -> dict[str, GradeResult]:
-    """Schedule every answered part, then wait; each future resolves within the pool's time limit.
+def extra_mistakes(assignment_part: AssignmentPart) -> tuple[Mistake, ...]:
+    """The known mistakes the instructor added for this assignment, checked after the bank's own."""
+    return CommonOptions.from_mapping({"mistakes": assignment_part.extra_mistakes or []}).mistakes
 
-    Wrong answers come back with their fingerprint, which clusters them by value on the dashboard."""
-    futures: dict[str, Future[GradeResult]] = {}
-    for assignment_part in parts:
-        answer = answers.get(assignment_part.question_id)
-        if answer is None or not answer.strip():
-            continue
-        part = reference.get_part(assignment_part.question_id)
-        futures[part.id] = pool.grade(
-            part.kind, answer, part.reference, options=grading_options(part, assignment_part), fingerprint=True
-        )
+
+def grade_answer(pool: Grades, assignment_part: AssignmentPart, answer: str) -> "Future[Outcome]":
+    """One answer to one part; wrong answers come back with the fingerprint that clusters them on the dashboard."""
+    kind = reference.get_part(assignment_part.question_id).kind
+    started = time.perf_counter()
+    future = pool.grade_question(assignment_part.question_id, answer, extra_mistakes(assignment_part), fingerprint=True)
+    future.add_done_callback(lambda done: metrics.observe_grade(kind, time.perf_counter() - started, done.result()))
+    return future
+
+
+def answered(answer: str | None) -> bool:
+    return answer is not None and bool(answer.strip())
+
+
+def grade_parts(pool: Grades, parts: list[AssignmentPart], answers: Mapping[str, str | None]) -> dict[str, Outcome]:
+    """Schedule every answered part, then wait; each future resolves within the pool's limits."""
+    futures = {
+        part.question_id: grade_answer(pool, part, answer)
+        for part in parts
+        if answered(answer := answers.get(part.question_id))
+    }
     return {p.question_id: futures[p.question_id].result() if p.question_id in futures else NO_ANSWER for p in parts}
+
+
+def is_pending(outcome: Outcome) -> bool:
+    return isinstance(outcome, Unfinished)

@@ -20,15 +20,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradeResult, GradingPool
+from graders import GradingPool
+from graders.pool import Outcome, Unfinished
 from app.db import release
-from app.errors import Conflict, Invalid
+from app.errors import Conflict, Invalid, Unavailable
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
-from app.models import Assignment, AssignmentPart, Extension, PartResult, RegradeRun, Submission, utcnow
+from app.models import Assignment, AssignmentPart, Extension, PartResult, PartStatus, RegradeRun, Submission, utcnow
 from app.services import audit, history
 from app.services.assignments import policy_of
-from app.services.grading import NO_ANSWER, grading_options
+from app.services.grading import NO_ANSWER, Grades, grade_answer, grading_options
 from app.services.manual import assignment_part
+from app.services.pending import count_pending, part_fields
 
 CHUNK = 250
 # A run renews its lease with every chunk; a run not heard from for this long is taken to have died.
@@ -42,40 +44,32 @@ POLL = 0.25
 class Regrader:
     """What a run needs for every chunk: the parts as defined now, the deadlines, and the grades seen so far."""
 
-    pool: GradingPool
+    pool: Grades
     assignment: Assignment
     by: str
     why: str
     deadlines: dict[str, datetime]
     parts: dict[str, AssignmentPart] = field(init=False)
-    bank: dict[str, reference.Part] = field(init=False)
-    options: dict[str, dict[str, Any]] = field(init=False)
     policy: LatePolicy = field(init=False)
-    graded: dict[tuple[str, str], tuple[GradeResult, str | None]] = field(default_factory=dict)
+    graded: dict[tuple[str, str], Outcome] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parts = {part.question_id: part for part in self.assignment.parts}
-        self.bank = {qid: reference.get_part(qid) for qid in self.parts}
-        self.options = {qid: grading_options(self.bank[qid], part) for qid, part in self.parts.items()}
         self.policy = policy_of(self.assignment)
 
     def grade_missing(self, answers: Iterable[tuple[str, str | None]]) -> None:
         """Grade, all at once in the pool, every (question id, answer) not graded earlier in this run."""
-        futures: dict[tuple[str, str], Future[GradeResult]] = {}
+        futures: dict[tuple[str, str], Future[Outcome]] = {}
         for question_id, answer in answers:
             key = (question_id, answer or "")
             if key in self.graded or key in futures or not key[1].strip():
                 continue
-            bank = self.bank[key[0]]
-            futures[key] = self.pool.grade(
-                bank.kind, key[1], bank.reference, options=self.options[key[0]], fingerprint=True
-            )
+            futures[key] = grade_answer(self.pool, self.parts[key[0]], key[1])
         for key, future in futures.items():
-            graded = future.result()
-            self.graded[key] = (graded, graded.fingerprint)
+            self.graded[key] = future.result()
 
-    def result_for(self, result: PartResult) -> tuple[GradeResult, str | None]:
-        return self.graded.get((result.question_id, result.raw_answer or ""), (NO_ANSWER, None))
+    def result_for(self, result: PartResult) -> Outcome:
+        return self.graded.get((result.question_id, result.raw_answer or ""), NO_ANSWER)
 
 
 def apply(regrader: Regrader, result: PartResult, submission: Submission) -> bool:
@@ -83,20 +77,19 @@ def apply(regrader: Regrader, result: PartResult, submission: Submission) -> boo
     if result.graded_by is not None:
         return False  # the instructor's score stands
     points = regrader.parts[result.question_id].points
-    graded, fingerprint = regrader.result_for(result)
-    if graded.error is not None and result.error is None and result.raw_answer:
-        # An answer read fine before and now fails is far likelier a worker overrun under load than a changed
-        # question, and a regrade must not take points away for that: keep the stored result.
+    graded = regrader.result_for(result)
+    if isinstance(graded, Unfinished):
+        return False  # a grade that did not finish never takes points away; the stored result stands
+    if graded.error is not None and result.error is None and result.raw_answer and result.status == PartStatus.graded:
+        # An answer read fine before and now fails is far likelier an overrun than a changed question, and a
+        # regrade must not take points away for that: keep the stored result.
         return False
-    new = {
-        "score": round(graded.score * points, history.DECIMALS), "max_score": points, "correct": graded.correct,
-        "feedback": graded.feedback, "interpreted": graded.interpreted, "error": graded.error,
-        "fingerprint": fingerprint,
-    }
+    new = part_fields(graded, points) | {"max_score": points}
     changed = {name: value for name, value in new.items() if getattr(result, name) != value}
     if not changed:
         return False
-    history.record(submission, result.question_id, result.score, new["score"], why=regrader.why, by=regrader.by)
+    history.record(submission, result.question_id, result.score, float(new["score"]), why=regrader.why,  # type: ignore[arg-type]
+                   by=regrader.by)
     for name, value in changed.items():
         setattr(result, name, value)
     return True
@@ -121,6 +114,7 @@ def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
     possible = sum(part.points for part in regrader.parts.values())
     for submission in chunk:
         touched = [apply(regrader, result, submission) for result in submission.parts]
+        submission.pending_parts = count_pending(submission)
         late = reassess(regrader, submission)
         if submission.max_score != possible:
             submission.max_score = possible
@@ -272,7 +266,7 @@ def drop_claim(session: Session, run_id: int, claim: str | None) -> None:
     session.commit()
 
 
-def check_mistake(pool: GradingPool, bank: reference.Part, part: AssignmentPart, mistake: dict[str, Any]) -> None:
+def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mistake: dict[str, Any]) -> None:
     """Grade the mistake's answer with the mistake among the part's options, in the time-limited pool.
 
     It is a student's text: whatever the grader cannot read there (or reads only past the time limit) is
@@ -280,6 +274,10 @@ def check_mistake(pool: GradingPool, bank: reference.Part, part: AssignmentPart,
     options = grading_options(bank, part)
     options = {**options, "mistakes": [*options.get("mistakes", []), mistake]}
     probe = pool.grade(bank.kind, mistake["answer"], bank.reference, options=options).result()
+    if isinstance(probe, Unfinished) and probe.retry:
+        raise Unavailable(f"the grader could not read the answer now ({probe.reason}); try again in a moment")
+    if isinstance(probe, Unfinished):  # the grader raised on it: stored, it would fail every later grade too
+        raise Invalid(f"answer: the grader cannot read it: {probe.reason}")
     if probe.error is not None:
         raise Invalid(f"answer: the grader cannot read it: {probe.error}")
 

@@ -2,25 +2,29 @@
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from graders import GradeResult
-from app.errors import Conflict, Forbidden, Invalid
+from graders.pool import Outcome
+from app import jobs
 from app.db import release
+from app.errors import Conflict, Forbidden, Invalid
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess, final_score
-from app.models import Assignment, Course, PartResult, Submission, utcnow
+from app.models import Assignment, Course, PartResult, PartStatus, Submission, utcnow
 from app.schemas import SubmissionIn
 from app.security import Caller, Role
 from app.services import audit
 from app.services.assignments import deadline_for, parse_deadline, policy_of
 from app.services.grading import Grades, grade_parts
+from app.services.pending import part_fields
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
 TRUSTED_CLOCKS = (Role.admin, Role.instructor, Role.lms)
+# A part that did not finish already had a retry on a warm worker: give the machine a moment before the queue tries.
+PENDING_DELAY = timedelta(seconds=5)
 
 
 def digest(body: SubmissionIn) -> str:
@@ -109,6 +113,9 @@ def create_submission(
                  assignment_id=assignment.id, student=body.student)
     try:
         session.flush()
+        if submission.pending_parts:
+            # The job names the stored submission and is committed with it, in the request's one unit of work.
+            jobs.enqueue(session, "grade_pending", delay=PENDING_DELAY, submission_id=submission.id)
     except IntegrityError:
         # Two identical LMS retries raced: the other one stored first, so answer with its response.
         session.rollback()
@@ -119,23 +126,13 @@ def create_submission(
 
 
 def graded_submission(
-    assignment: Assignment, body: SubmissionIn, results: dict[str, GradeResult], *, policy: LatePolicy,
+    assignment: Assignment, body: SubmissionIn, results: dict[str, Outcome], *, policy: LatePolicy,
     outcome: LateOutcome, submitted_at: datetime, idempotency_key: str | None, body_digest: str,
 ) -> Submission:
     """The new submission row with its part results and totals, not yet added to a session."""
     parts = [
-        PartResult(
-            question_id=part.question_id,
-            position=part.position,
-            raw_answer=body.answers.get(part.question_id),
-            score=round(results[part.question_id].score * part.points, 6),
-            max_score=part.points,
-            correct=results[part.question_id].correct,
-            feedback=results[part.question_id].feedback,
-            interpreted=results[part.question_id].interpreted,
-            error=results[part.question_id].error,
-            fingerprint=results[part.question_id].fingerprint,
-        )
+        PartResult(question_id=part.question_id, position=part.position, raw_answer=body.answers.get(part.question_id),
+                   max_score=part.points, **part_fields(results[part.question_id], part.points))
         for part in assignment.parts
     ]
     raw = round(sum(p.score for p in parts), 6)
@@ -153,6 +150,7 @@ def graded_submission(
         final_score=round(final_score(policy, raw, possible, outcome), 6),
         parts=parts,
         history=[],
+        pending_parts=sum(p.status == PartStatus.pending for p in parts),
     )
 
 

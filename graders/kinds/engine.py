@@ -19,13 +19,20 @@ def grade(
     kind: str, student: str, reference: object, syntax: str = "auto", options: Mapping[str, Any] | None = None
 ) -> GradeResult:
     """Grade one answer; bad student input gives `error=...`, a bad kind or reference raises ValueError."""
+    return graded(kind, student, reference, syntax, kind_module(kind).Options.from_mapping(options))[0]
+
+
+def graded(
+    kind: str, student: str, reference: object, syntax: str, opts: CommonOptions
+) -> tuple[GradeResult, Reading | None]:
+    """grade() with the options already built, and the student's reading (None when unreadable), so that a
+    caller can fingerprint the answer without reading it twice."""
     module = kind_module(kind)
-    opts = module.Options.from_mapping(options)
     expected = expected_reading(kind, reference, syntax, opts)
     try:
         answer = module.read_student(student, syntax, opts)
     except ParseError as error:
-        return unreadable(str(error))
+        return unreadable(str(error)), None
     verdict = module.compare(answer, expected, opts)
     if verdict.correct is False:
         mistake = matched_mistake(
@@ -35,10 +42,11 @@ def grade(
             same=lambda ours, theirs: module.compare(ours, theirs, opts).correct is True,
         )
         if mistake is not None:
-            return _result(answer, Verdict(False, opts.mistakes[mistake].score, opts.mistakes[mistake].feedback), mistake)
+            verdict = Verdict(False, opts.mistakes[mistake].score, opts.mistakes[mistake].feedback)
+            return _result(answer, verdict, mistake), answer
         if opts.reveal_answer and expected.canonical is not None:
             verdict = Verdict(False, verdict.score, f"{verdict.feedback} The expected answer is {expected.canonical}.")
-    return _result(answer, verdict)
+    return _result(answer, verdict), answer
 
 
 def interpret(kind: str, student: str, syntax: str = "auto", options: Mapping[str, Any] | None = None) -> Interpretation:

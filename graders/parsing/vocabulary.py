@@ -39,7 +39,7 @@ class Vocabulary:
         self.declared = frozenset([*self.symbols, *names])
         self.words = frozenset(name for name in self.declared if _WORD.fullmatch(name))
         self._aliases = _alias_table(self.symbols, self.functions, self.declared)
-        self._pattern = _compile(self._aliases)
+        self._patterns = _compile(self._aliases)
         self._by_spelling = {_unbraced(name): name for name in self.declared}
         self.definitions: dict[str, tuple] = {}  # read function definitions, filled by the parser
 
@@ -58,9 +58,10 @@ class Vocabulary:
 
     def match(self, text: str, position: int) -> AliasMatch | None:
         """The longest alias that starts at `position`, if any."""
-        if self._pattern is None:
+        pattern = self._patterns.get(text[position : position + 1])
+        if pattern is None:
             return None
-        found = self._pattern.match(text, position)
+        found = pattern.match(text, position)
         if found is None:
             return None
         kind, canonical = self._aliases[int(found.lastgroup[1:])][1:]
@@ -95,11 +96,13 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
     return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
 
 
-def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:
-    if not aliases:
-        return None
-    return re.compile("|".join(f"(?P<a{index}>{_alias_regex(alias)})"
-                               for index, (alias, _, _) in enumerate(aliases)))
+def _compile(aliases: list[tuple[str, str, str]]) -> dict[str, re.Pattern]:
+    """One pattern per first character: the lexer tries this at every position, and most positions can start
+    no alias at all (an alias's match starts with its own first character)."""
+    groups: dict[str, list[str]] = {}
+    for index, (alias, _, _) in enumerate(aliases):
+        groups.setdefault(alias.lstrip()[0], []).append(f"(?P<a{index}>{_alias_regex(alias)})")
+    return {first: re.compile("|".join(group)) for first, group in groups.items()}
 
 
 def _alias_regex(alias: str) -> str:

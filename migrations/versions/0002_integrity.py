@@ -1,7 +1,7 @@
 """integrity: regrade run leases, server-side dashboard sessions, attempts and feedback policy
 
 Revision ID: 0002_integrity
-Revises: 0001
+Revises: 0002_pending_jobs
 Create Date: 2026-11-30 12:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_integrity"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_pending_jobs"  # after runtime's revision: one linear history
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

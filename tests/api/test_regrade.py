@@ -14,6 +14,7 @@ from app.models import Assignment, AssignmentPart, AuditEntry, RegradeRun, Score
 from app.services.demo import demo_assignment, load_demo
 from app.services.regrade import regrade
 from graders import GradingPool
+from app.services.grading import warm_worker
 from tests.api.conftest import right_answers
 from tests.api.test_manual_grading import ONE_DAY_LATE, grade
 from tests.api.test_submissions import ON_TIME, submit
@@ -157,7 +158,8 @@ class TestGradingFailures:
         self, client, db, lms, instructor, assignment, parts
     ) -> None:
         first = submit_class(client, lms, assignment, parts, students=1)[0]
-        slow = GradingPool(workers=1, timeout=0.0001)  # every answer overruns, as under heavy load
+        # Every grade overruns the wall-time backstop, as under very heavy load: the outcome is Unfinished.
+        slow = GradingPool(workers=1, timeout=30, wall_timeout=0.0001, initializer=warm_worker)
         try:
             regrade(db, slow, assignment=db.get(Assignment, assignment["id"]), by="t")
         finally:

@@ -1,55 +1,100 @@
-"""The worker pool: a hard wall-time limit per answer, and a future that always resolves to a GradeResult."""
+"""The worker pool: warm workers grading installed questions by id, a CPU-time limit per answer (the answer's
+fault: graded wrong), and a typed Unfinished outcome for what is ours (the wall-time backstop, a bug)."""
 
+import hashlib
+import multiprocessing
+import signal
 from collections.abc import Iterator
 
 import pytest
 
-from graders import GradeResult, GradingPool
+from graders import GradeResult, GradingPool, fingerprint
+from graders.options import Mistake
+from graders.pool import Question, Unfinished, cpu_limit, install, start_worker, too_expensive
 
-
-# A legitimate grade that takes well over a second: a question with a million sample points.
+# A legitimate grade that takes well over a second of CPU: a question with a million sample points.
 SLOW = ("expression", "x^2", "x*x", "auto", {"samples": {"x": [0.5] * 1_000_000}})
+SIGMOID = Question("expression", "sigma(z)(1-sigma(z))", {"mistakes": [{"answer": "sigma(z)", "feedback": "derivative?"}]},
+                   answer="sigma'(z)")
+
+
+def install_sigmoid() -> None:
+    install({"sigmoid-derivative": SIGMOID})
 
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[GradingPool]:
-    pool = GradingPool(workers=2, timeout=5.0)
+    pool = GradingPool(workers=2, timeout=5.0, initializer=install_sigmoid)
     yield pool
     pool.close()
 
 
 def test_a_normal_grade_resolves_to_its_result(pool: GradingPool) -> None:
     result = pool.grade("expression", "sigma(z)(1-sigma(z))", "sigma'(z)").result(timeout=30)
-    assert result.correct is True
+    assert isinstance(result, GradeResult) and result.correct is True
 
 
-def test_a_grade_that_overruns_is_stopped_with_an_error() -> None:
-    impatient = GradingPool(workers=1, timeout=0.001)
+@pytest.mark.parametrize(
+    ("answer", "correct", "feedback"),
+    [
+        pytest.param("sigma(z)*(1-sigma(z))", True, "Correct.", id="right"),
+        pytest.param("sigma(z)", False, "derivative?", id="bank-mistake"),
+        pytest.param("1-sigma(z)", False, "late mistake", id="instructor-mistake"),
+    ],
+)
+def test_an_installed_question_is_graded_by_its_id(pool: GradingPool, answer: str, correct: bool, feedback: str) -> None:
+    late = (Mistake(answer="1-sigma(z)", feedback="late mistake", score=0.0),)
+    result = pool.grade_question("sigmoid-derivative", answer, late).result(timeout=30)
+    assert isinstance(result, GradeResult) and (result.correct, result.feedback) == (correct, feedback)
+
+
+def test_a_wrong_answer_carries_the_fingerprint_of_its_one_reading(pool: GradingPool) -> None:
+    result = pool.grade_question("sigmoid-derivative", "2*sigma(z)", fingerprint=True).result(timeout=30)
+    assert isinstance(result, GradeResult) and result.correct is False
+    assert result.fingerprint == fingerprint("expression", "sigma(z)+sigma(z)", SIGMOID.options) is not None
+
+
+def test_an_answer_that_spends_its_cpu_time_is_graded_wrong_saying_so() -> None:
+    impatient = GradingPool(workers=1, timeout=0.05)
     try:
-        result = impatient.grade(*SLOW).result(timeout=30)
+        result = impatient.grade(*SLOW).result(timeout=60)
     finally:
         impatient.close()
-    assert result == GradeResult(
-        correct=False, score=0.0, feedback="", interpreted=None, error="grading took longer than 0.001 s and was stopped"
-    )
+    assert result == too_expensive(0.05)
 
 
-def test_the_pool_keeps_grading_after_a_worker_was_killed() -> None:
-    impatient = GradingPool(workers=1, timeout=0.001)
+def test_a_grade_past_the_wall_time_backstop_is_unfinished_not_wrong() -> None:
+    # A generous CPU limit and a tiny backstop: what a starved worker on a busy machine looks like.
+    starved = GradingPool(workers=1, timeout=60, wall_timeout=0.01)
     try:
-        first = impatient.grade(*SLOW).result(timeout=30)
-        impatient.timeout = 5.0
-        second = impatient.grade("expression", "x", "x").result(timeout=30)
+        result = starved.grade(*SLOW).result(timeout=60)
+        starved.wall_timeout = 30
+        after = starved.grade("expression", "x", "x").result(timeout=60)
     finally:
-        impatient.close()
-    assert (first.correct, second.correct) == (False, True)
+        starved.close()
+    assert isinstance(result, Unfinished) and result.retry and "busy" in result.reason
+    assert isinstance(after, GradeResult) and after.correct is True  # the replacement worker grades
 
 
-def test_a_bad_reference_resolves_to_an_error_not_an_exception(pool: GradingPool) -> None:
+def test_a_bad_reference_is_unfinished_and_not_retried(pool: GradingPool) -> None:
     result = pool.grade("expression", "x", "x +* 1").result(timeout=30)
-    assert result.score == 0 and result.error is not None
+    assert isinstance(result, Unfinished) and not result.retry
 
 
 def test_bad_student_input_comes_back_as_the_parse_error(pool: GradingPool) -> None:
     result = pool.grade("number", "9^9^9^9", 1).result(timeout=30)
-    assert result.correct is False and result.error is not None and "took longer" not in result.error
+    assert isinstance(result, GradeResult) and result.correct is False
+    assert result.error is not None and "computing time" not in result.error
+
+
+def _spin_in_c() -> None:
+    start_worker(None)
+    with cpu_limit(0.2):
+        hashlib.pbkdf2_hmac("sha256", b"x", b"y", 10**9)  # one long C call: no Python handler runs, RLIMIT_CPU stops it
+
+
+def test_a_worker_stuck_in_c_code_is_killed_by_its_cpu_limit() -> None:
+    process = multiprocessing.get_context("fork").Process(target=_spin_in_c)
+    process.start()
+    process.join(timeout=60)
+    assert process.exitcode == -signal.SIGXCPU

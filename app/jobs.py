@@ -1,0 +1,202 @@
+"""The task queue: bulk grading as rows of the `jobs` table, taken by `grader worker` processes or by the server.
+
+Why a table of our own rather than procrastinate (which we would otherwise prefer): the same code has to run on
+the SQLite file of `grader serve` on a laptop, which procrastinate does not support, and the job must be
+enqueued in the transaction of the change that needs it, through the SQLAlchemy session we already hold
+(procrastinate defers through its own connector). One table in our Alembic history does both: `enqueue` adds a
+row to the caller's session; a worker claims the oldest due job with `FOR UPDATE SKIP LOCKED` on PostgreSQL (so
+any number of workers on any machines never take the same job) and a guarded UPDATE on SQLite; a job whose worker
+stopped sending heartbeats is taken again; a failed job is retried with a back-off, then kept as failed.
+"""
+
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from graders import GradingPool
+from app.models import Job, utcnow
+
+log = logging.getLogger(__name__)
+
+Sessions = Callable[[], AbstractContextManager[Session]]
+Task = Callable[["JobContext", dict[str, Any]], dict[str, Any] | None]
+
+TASKS: dict[str, Task] = {}
+MAX_ATTEMPTS = 5
+STALE = timedelta(minutes=2)  # a running job without a heartbeat for this long lost its worker
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+
+
+def task(name: str) -> Callable[[Task], Task]:
+    def register(function: Task) -> Task:
+        TASKS[name] = function
+        return function
+
+    return register
+
+
+def enqueue(session: Session, name: str, *, delay: timedelta = timedelta(0), **args: Any) -> Job:
+    """Add a job to the caller's transaction: it exists exactly when the change that needs it is committed."""
+    if name not in TASKS:
+        _load_tasks()
+    if name not in TASKS:
+        raise ValueError(f"unknown task {name!r}")
+    job = Job(task=name, args=args, status=QUEUED, run_after=utcnow() + delay)
+    session.add(job)
+    session.flush()
+    return job
+
+
+def queue_depth(session: Session) -> int:
+    return session.scalar(select(func.count()).where(Job.status.in_((QUEUED, RUNNING)))) or 0
+
+
+def oldest_due_seconds(session: Session) -> float:
+    """How long the oldest due job has waited: grows when no worker takes jobs."""
+    now = utcnow()
+    oldest = session.scalar(select(func.min(Job.run_after)).where(Job.status == QUEUED, Job.run_after <= now))
+    if oldest is None:
+        return 0.0
+    if oldest.tzinfo is None:  # SQLite keeps no offset in an aggregate
+        oldest = oldest.replace(tzinfo=now.tzinfo)
+    return round((now - oldest).total_seconds(), 1)
+
+
+@dataclass
+class JobContext:
+    """What a task gets: sessions, the grading pool, and a way to report progress (which is also a heartbeat)."""
+
+    sessions: Sessions
+    pool: GradingPool
+    job_id: int
+
+    def progress(self, done: int, total: int | None = None) -> None:
+        values: dict[str, Any] = {"done": done, "heartbeat_at": utcnow()}
+        if total is not None:
+            values["total"] = total
+        with self.sessions() as session:
+            session.execute(update(Job).where(Job.id == self.job_id).values(**values))
+            session.commit()
+
+
+def claim(session: Session, worker: str, job_id: int | None = None) -> Job | None:
+    """Take the oldest due job (or one whose worker went silent), or that job only; None if there is none."""
+    now = utcnow()
+    due = or_(
+        (Job.status == QUEUED) & (Job.run_after <= now),
+        (Job.status == RUNNING) & (Job.heartbeat_at < now - STALE),
+    )
+    if job_id is not None:
+        due = due & (Job.id == job_id)
+    candidate = session.scalar(select(Job.id).where(due).order_by(Job.id).limit(1).with_for_update(skip_locked=True))
+    if candidate is None:
+        session.rollback()
+        return None
+    taken = session.execute(
+        update(Job).where(Job.id == candidate, due)
+        .values(status=RUNNING, worker=worker, started_at=now, heartbeat_at=now, attempts=Job.attempts + 1)
+    ).rowcount
+    session.commit()
+    return session.get(Job, candidate) if taken else None
+
+
+def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | None = None) -> bool:
+    """Run one due job (or that job, if due); return whether there was one."""
+    with sessions() as session:
+        job = claim(session, worker, job_id)
+        if job is None:
+            return False
+        job_id, name, args, attempts = job.id, job.task, dict(job.args), job.attempts
+    _load_tasks()
+    started = time.monotonic()
+    log.info("job started", extra={"job": job_id, "task": name, "attempt": attempts, "worker": worker})
+    try:
+        result = TASKS[name](JobContext(sessions, pool, job_id), args)
+    except Exception as error:  # a failing job must not stop the worker; it is retried, then kept as failed
+        log.exception("job failed", extra={"job": job_id, "task": name, "attempt": attempts})
+        _finish(sessions, job_id, error=f"{type(error).__name__}: {error}", attempts=attempts)
+        return True
+    _finish(sessions, job_id, result=result or {})
+    log.info("job done", extra={"job": job_id, "task": name, "seconds": round(time.monotonic() - started, 3)})
+    return True
+
+
+def _finish(sessions: Sessions, job_id: int, *, result: dict[str, Any] | None = None, error: str | None = None,
+            attempts: int = 0) -> None:
+    now = utcnow()
+    if error is None:
+        values: dict[str, Any] = {"status": DONE, "result": result, "finished_at": now, "error": None}
+    elif attempts < MAX_ATTEMPTS:
+        values = {"status": QUEUED, "error": error, "run_after": now + timedelta(seconds=15 * 2**attempts)}
+    else:
+        values = {"status": FAILED, "error": error, "finished_at": now}
+    with sessions() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(**values))
+        session.commit()
+
+
+def work(sessions: Sessions, pool: GradingPool, stop: threading.Event, *, worker: str | None = None,
+         idle: float = 0.5) -> None:
+    """Run jobs until `stop` is set, sleeping `idle` seconds whenever the queue has nothing due."""
+    worker = worker or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+    while not stop.is_set():
+        try:
+            busy = run_next(sessions, pool, worker)
+        except Exception:  # the database went away for a moment: wait and try again
+            log.exception("job runner could not reach the queue")
+            busy = False
+        if not busy:
+            stop.wait(idle)
+
+
+class InProcessRunner:
+    """Runs the queue inside the server when no `grader worker` is meant to (SQLite on a laptop, the tests)."""
+
+    def __init__(self, sessions: Sessions, pool: GradingPool, threads: int = 1) -> None:
+        self._stop = threading.Event()
+        self._threads = [
+            threading.Thread(target=work, args=(sessions, pool, self._stop), kwargs={"idle": 0.1},
+                             name=f"jobs-{n}", daemon=True)
+            for n in range(threads)
+        ]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join()
+
+
+def wait_for(sessions: Sessions, job_id: int, *, timeout: float, poll: float = 0.1) -> Job:
+    """The job once it finished or failed an attempt, or as it is after `timeout` seconds; holds no connection
+    between polls."""
+    stop = threading.Event()
+    deadline = time.monotonic() + timeout
+    while True:
+        with sessions() as session:
+            job = session.get_one(Job, job_id)
+            if job.status in (DONE, FAILED) or job.error is not None or time.monotonic() >= deadline:
+                return job
+        stop.wait(poll)
+
+
+def _load_tasks() -> None:
+    import app.tasks  # noqa: F401 - registers the tasks
+
+
+def session_scope(factory: Callable[[], Iterator[Session]]) -> Sessions:
+    """Sessions from a FastAPI-style dependency (a generator), so the runner uses what the requests use."""
+    return contextmanager(factory)

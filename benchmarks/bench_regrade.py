@@ -1,0 +1,65 @@
+"""Regrade on the queue: 100,000 stored answers (5,000 students × 20 parts) regraded by 1, then 2, `grader worker`s.
+
+Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count enqueues
+a regrade job (points of every part changed, so that every stored result is rewritten with its history; with
+`--unchanged` nothing changed, a re-check), starts
+that many workers and times the job from enqueue to done.
+
+    .venv/bin/python -m benchmarks.bench_regrade [--students 5000] [--workers 1 2]
+"""
+
+import argparse
+import contextlib
+import time
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from app import jobs
+from app.db import make_engine
+from app.migrate import upgrade_to_head
+from app.models import AssignmentPart, Job
+from benchmarks.bench_dashboard import seed
+from benchmarks.servers import postgres_database, worker
+
+
+def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, dict]:
+    engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with Session(engine) as session:
+        if points is not None:
+            session.execute(update(AssignmentPart).where(AssignmentPart.assignment_id == assignment_id)
+                            .values(points=points))
+        job_id = jobs.enqueue(session, "regrade", assignment_id=assignment_id, by="bench", why=f"points {points}").id
+        session.commit()
+    started = time.monotonic()
+    with contextlib.ExitStack() as stack:
+        for _ in range(workers):
+            stack.enter_context(worker(url))
+        while True:
+            with Session(engine) as session:
+                job = session.get_one(Job, job_id)
+                if job.status in ("done", "failed"):
+                    break
+            time.sleep(0.2)
+    engine.dispose()
+    return time.monotonic() - started, job.result or {"error": job.error}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=5000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--unchanged", action="store_true", help="regrade with nothing changed (a re-check)")
+    args = parser.parse_args()
+    with postgres_database() as url:
+        upgrade_to_head(url.replace("postgresql://", "postgresql+psycopg://", 1))
+        assignment_id = seed(make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)), args.students)
+        print("| queue workers | stored answers | seconds (enqueue to done, workers' start included) | result |")
+        print("|---|---|---|---|")
+        for round_, count in enumerate(args.workers):
+            seconds, result = regrade_once(url, assignment_id, count, None if args.unchanged else 3 + round_)
+            print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {result} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

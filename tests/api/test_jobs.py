@@ -1,0 +1,88 @@
+"""Regrades run as queued jobs: `Prefer: respond-async` gets 202 and a job to follow; without it the request waits
+and answers as the contract says. Operators see readiness and Prometheus metrics."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from app import jobs
+from app.db import make_engine
+from app.migrate import upgrade_to_head
+from app.models import utcnow
+
+from tests.api.conftest import right_answers
+from tests.api.test_regrade import submit_class
+
+ASYNC = {"Prefer": "respond-async"}
+
+
+def follow(client: TestClient, headers: dict[str, str], url: str) -> dict:
+    deadline = time.monotonic() + 60
+    while (job := client.get(url, headers=headers).json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.1)
+    return job
+
+
+def test_an_async_regrade_answers_202_with_a_job_that_reports_progress(client, lms, instructor, assignment, parts) -> None:
+    submit_class(client, lms, assignment, parts, students=3)
+    response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor | ASYNC)
+    assert response.status_code == 202, response.text
+    assert response.headers["Location"] == response.json()["url"]
+    job = follow(client, instructor, response.headers["Location"])
+    assert (job["task"], job["status"], job["done"], job["total"]) == ("regrade", "done", 3, 3)
+    assert job["result"] == {"submissions": 3, "changed": 0}
+
+
+def test_a_regrade_without_the_header_waits_and_answers_with_the_counts(client, lms, instructor, assignment, parts) -> None:
+    submit_class(client, lms, assignment, parts, students=2)
+    response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+    assert (response.status_code, response.json()) == (200, {"submissions": 2, "changed": 0})
+
+
+@pytest.mark.parametrize("who", ["other-instructor", "student"])
+def test_a_job_is_visible_only_to_the_staff_of_its_course(client, auth, instructor, assignment, other_course, who) -> None:
+    job_url = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor | ASYNC).json()["url"]
+    headers = auth("instructor", course="OTHER") if who == "other-instructor" else auth("student", student="s1")
+    assert client.get(job_url, headers=headers).status_code == 403
+
+
+def test_an_unknown_job_is_404(client, instructor) -> None:
+    response = client.get("/api/v1/jobs/999999", headers=instructor)
+    assert response.status_code == 404 and "999999" in response.json()["detail"]
+
+
+def test_readiness_names_the_database_workers_and_queue(client) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["status"], body["database"], body["queue_depth"], body["queue_oldest_due_seconds"]) == (
+        "ready", "ok", 0, 0)
+    assert body["grading_workers"] >= 1
+
+
+def test_the_oldest_due_job_tells_how_long_the_queue_has_waited(tmp_path) -> None:
+    """On a database no runner serves: a job due five minutes ago has waited five minutes; a future one has not."""
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    upgrade_to_head(url)
+    with Session(make_engine(url)) as session:
+        assert jobs.oldest_due_seconds(session) == 0
+        jobs.enqueue(session, "regrade", delay=timedelta(minutes=10), assignment_id=1, by="t")
+        session.commit()
+        assert jobs.oldest_due_seconds(session) == 0
+        jobs.enqueue(session, "regrade", assignment_id=1, by="t").run_after = utcnow() - timedelta(minutes=5)
+        session.commit()
+        assert 299 <= jobs.oldest_due_seconds(session) <= 330
+
+
+def test_metrics_count_grades_per_kind_requests_and_pending_parts(client, lms, assignment, parts) -> None:
+    client.post(f"/api/v1/assignments/{assignment['id']}/submissions", headers=lms,
+                json={"student": "m1", "answers": right_answers(parts)})
+    text = client.get("/metrics").text
+    kind = parts["expression"].kind
+    assert f'grader_grade_seconds_count{{kind="{kind}"}}' in text
+    assert 'grader_http_requests_total{method="POST",status="201"}' in text
+    assert "grader_pending_parts 0.0" in text and "grader_queue_depth 0.0" in text
