@@ -67,26 +67,27 @@ def test_another_tokens_submissions_complete_while_one_token_floods_slow_answers
     sessions: sessionmaker[Session], db: Session, auth, course
 ) -> None:
     settings = Settings(grade_timeout=1.0, grade_workers=2)
+    flooders = 12  # an LMS token submitting slow answers for 12 students at once
     with serve(sessions, settings) as client:
         assignment = open_assignment(client, auth("instructor", course="CSC421"), course)
-        flooder, victim = auth("student", student="mallory"), auth("student", student="victim")
+        flooder, victim = auth("lms", course="CSC421"), auth("student", student="victim")
         warm_up(client, victim, assignment)  # fairness is measured here, not the workers' warm-up
 
+        def flood(number: int) -> int:
+            return submit(client, flooder, assignment, f"s{number}", SLOW_SET_ANSWER).status_code
 
-        def flood(_: int) -> list[int]:
-            return [submit(client, flooder, assignment, "mallory", SLOW_SET_ANSWER).status_code for _ in range(3)]
-
-        with ThreadPoolExecutor(4) as threads:
-            flooding = threads.map(flood, range(4))
+        with ThreadPoolExecutor(flooders) as threads:
+            flooding = threads.map(flood, range(flooders))
             time.sleep(0.5)  # the flood holds the pool
             took = []
             for _ in range(3):
                 started = time.monotonic()
                 assert submit(client, victim, assignment, "victim", "{1, 2}").status_code == 201
                 took.append(time.monotonic() - started)
-            assert set(sum(flooding, [])) <= {201, 429}
-    # Without a fair share the victim queues behind up to 12 one-second answers on 2 workers (~6 s).
-    assert max(took) < 2 * settings.grade_timeout, took
+            assert set(flooding) == {201}
+    # Behind the whole flood the victim would wait for ~12 one-second answers on 2 workers (~6 s); with its own
+    # worker it waits for its own answer, plus at most one slow answer on a loaded machine.
+    assert max(took) < 4 * settings.grade_timeout, took
 
 
 def warm_up(client, headers, assignment) -> None:  # type: ignore[no-untyped-def]
