@@ -1,4 +1,4 @@
-"""The `grader` command: serve the API, mint tokens, migrate, regrade."""
+"""The `grader` command: serve the API, mint tokens, migrate, regrade, list and check the question bank."""
 
 import argparse
 import sys
@@ -6,18 +6,21 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from app import bank_cli
 from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
 from app.migrate import upgrade_to_head
 from app.models import ApiToken
 from app.security import Role, create_token, revoke_token
+from reference import BankError
 
 
 def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     settings = get_settings()
+    bank_cli.load_configured_packages()  # a broken package stops the start here, with its reason
     upgrade_to_head(settings.database_url)
     if args.demo:
         from app.services.demo import load_demo
@@ -69,6 +72,7 @@ def regrade_assignment(args: argparse.Namespace) -> None:
     from app.services.regrade import current_run, regrade, remaining
 
     settings = get_settings()
+    bank_cli.load_configured_packages()
     upgrade_to_head(settings.database_url)
     by = args.by or "grader regrade"
     with session_factory()() as session:
@@ -115,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
     regrade_cmd.add_argument("--by", help="who regrades, for the score history")
     regrade_cmd.set_defaults(run=regrade_assignment)
+
+    bank_cli.add_commands(commands)
     return parser
 
 
@@ -124,3 +130,5 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.run(args)
     except DomainError as exc:
         sys.exit(f"grader: {exc.detail}")
+    except BankError as exc:
+        sys.exit(f"grader: {exc}")

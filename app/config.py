@@ -1,9 +1,11 @@
 """Service settings, read once from `GRADER_*` environment variables."""
 
+import os
 from functools import lru_cache
+from typing import Annotated
 
 from pydantic import field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -18,6 +20,8 @@ class Settings(BaseSettings):
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
+    # Question packages of other courses (README, "Question packages"): directories separated by os.pathsep.
+    bank_paths: Annotated[tuple[str, ...], NoDecode] = ()
 
     @field_validator("database_url")
     @classmethod
@@ -27,6 +31,12 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url.removeprefix(prefix)
         return url
+
+    @field_validator("bank_paths", mode="before")
+    @classmethod
+    def split_paths(cls, value: object) -> object:
+        """GRADER_BANK_PATHS is one string, its directories separated as in PATH; empty entries are skipped."""
+        return tuple(path for path in value.split(os.pathsep) if path) if isinstance(value, str) else value
 
 
 @lru_cache

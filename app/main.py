@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+import reference
 from graders import GradingPool
 from app.api import assignments, courses, grading, health, questions, validate
 from app.dashboard import routes as dashboard
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings or get_settings()
+    # At start, so that a package that does not import stops the service here, never a grade later.
+    reference.load_packages(app.state.settings.bank_paths)
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
     for module in (health, questions, courses, assignments, validate, grading, dashboard):
