@@ -45,30 +45,25 @@ def check_package(package: Package, *, alongside: Sequence[Package], time_limit:
     for part, problem in structure_problems(package):
         malformed.setdefault(part.id, []).append(problem)
     for part_id, owners in duplicate_ids([*alongside, package]).items():
-        others = sorted({owner.origin for owner in owners} - {package.origin}) or ["another homework of this package"]
-        malformed.setdefault(part_id, []).append(f"the id is also defined in {', '.join(others)}")
+        others = sorted({owner.origin for owner in owners} - {package.origin})
+        where = f"in {', '.join(others)}" if others else "elsewhere in this package"
+        malformed.setdefault(part_id, []).append(f"the id is also defined {where}")
     return [PartReport(part, tuple(malformed.get(part.id) or _grading_problems(part, context))) for part in package.parts]
 
 
 def reference_scores_full_marks(part: Part, context: Context) -> Iterator[str]:
     result = yield from _graded(part, part.answer, context, "the reference answer")
     if result is not None and (result.correct, result.score, result.error) != (True, 1.0, None):
-        yield f"the reference answer {part.answer!r} scores {result.score:g}: {_said(result)}"
+        yield f"the reference answer {part.answer!r} is not graded right: it is {_verdict(result)}"
 
 
 def mistakes_are_recognised(part: Part, context: Context) -> Iterator[str]:
     for index, mistake in enumerate(part.mistakes):
         label = f"known mistake {index} ({mistake.answer!r})"
         result = yield from _graded(part, mistake.answer, context, label)
-        if result is None:
-            continue
-        if result.correct is not False or result.error is not None:
-            yield f"{label} is not graded wrong: {_said(result)}"
-        elif result.mistake != index:
-            matched = "no known mistake" if result.mistake is None else f"known mistake {result.mistake}"
-            yield f"{label} is graded as {matched}: {_said(result)}"
-        elif result.score != mistake.score:  # a bad score in the options is normalised by graders: say so
-            yield f"{label} gets credit {result.score:g}, not its {mistake.score:g}"
+        recognised = (False, index, mistake.score, mistake.feedback)
+        if result is not None and (result.correct, result.mistake, result.score, result.feedback) != recognised:
+            yield f"{label} is not recognised: it is {_verdict(result)}"
 
 
 def reference_reaches_workers(part: Part, context: Context) -> Iterator[str]:
@@ -107,8 +102,14 @@ def _graded(part: Part, answer: str, context: Context, label: str) -> Generator[
     return result
 
 
-def _said(result: GradeResult) -> str:
-    return result.error or result.feedback or "no feedback"
+def _verdict(result: GradeResult) -> str:
+    if result.error is not None:
+        return f"unreadable: {result.error}"
+    if result.correct:
+        return "graded right" if result.score == 1 else f"graded right with {result.score:g} of the marks"
+    if result.mistake is not None:
+        return f"graded as known mistake {result.mistake} ({result.score:g}, {result.feedback!r})"
+    return f"graded {result.score:g} with the feedback {result.feedback!r}"
 
 
 def _same(copy: object, original: object) -> bool:
