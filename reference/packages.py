@@ -149,7 +149,8 @@ def _package(module: ModuleType, *, origin: str) -> Package:
 def _homework_modules(package: ModuleType) -> Iterator[ModuleType]:
     if hasattr(package, "HOMEWORK"):
         yield package
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda info: info.name):
+    # An entry point may name a single module: it has no __path__, and is one homework or none.
+    for info in sorted(pkgutil.iter_modules(getattr(package, "__path__", [])), key=lambda info: info.name):
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         if hasattr(module, "HOMEWORK"):
             yield module

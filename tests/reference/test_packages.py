@@ -1,6 +1,8 @@
 """Question packages join the bank after the seed homeworks; one that cannot is refused at load, saying where and why."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,15 @@ def test_an_installed_entry_point_adds_its_package(packages_root: Path, monkeypa
     assert reference.get_part("course-hw1/q1/product").points == 1
 
 
+def test_an_entry_point_may_name_a_single_homework_module(packages_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = packages_root / "site"
+    write_package(site, "course_bank", {"hw1.py": homework("course-hw1")})
+    install_entry_point(site, "course_bank.hw1")
+    monkeypatch.syspath_prepend(str(site))
+    (package,) = reference.load_packages([])
+    assert [h.id for h in package.homeworks] == ["course-hw1"]
+
+
 @pytest.mark.parametrize(("value", "files", "reason"), [
     pytest.param("course_bank:RATE", {"__init__.py": "RATE = 3\n"}, "must name a module (the package of homeworks), not a int",
                  id="not-a-module"),
@@ -179,3 +190,10 @@ def test_an_entry_point_that_cannot_join_is_refused_naming_it(
 def test_bank_paths_setting_is_split_like_path(monkeypatch: pytest.MonkeyPatch, entries: list[str], paths: tuple[str, ...]) -> None:
     monkeypatch.setenv("GRADER_BANK_PATHS", os.pathsep.join(entries))
     assert Settings().bank_paths == paths
+
+
+def test_the_bank_and_its_loader_import_no_service_layer() -> None:
+    script = ("import sys, reference, reference.packages, reference.check\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('app', 'fastapi', 'sqlalchemy', 'alembic')))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
