@@ -7,9 +7,9 @@ with the service's rights, exactly like installing a Python library.
 """
 
 import importlib
-import json
 import importlib.metadata
 import importlib.util
+import json
 import pkgutil
 import sys
 import traceback
@@ -49,9 +49,10 @@ def from_path(path: str | Path) -> Package:
     if not directory.name.isidentifier():
         raise BankError(f"{directory}: the directory name must be a Python identifier: it is the package's module name")
     module = sys.modules.get(directory.name) or _import_directory(directory)
-    if module_directory(module) != directory:
-        raise BankError(f"{directory}: the module name {directory.name!r} is already taken by {module_directory(module)}; "
-                        "rename the package's directory")
+    imported_from = module_directory(module)
+    if imported_from != directory:
+        raise BankError(f"{directory}: the module name {directory.name!r} is already taken by "
+                        f"{imported_from or 'a built-in module'}; rename the package's directory")
     return _package(module, origin=str(directory))
 
 
@@ -119,7 +120,8 @@ def _part_problems(part: Part, homework: Homework) -> Iterator[str]:
 
 def module_directory(module: ModuleType) -> Path | None:
     """The directory a package (or the file a module) was imported from."""
-    locations = getattr(module, "__path__", None) or ([module.__file__] if module.__file__ else [])
+    file = getattr(module, "__file__", None)  # built-in modules have none
+    locations = getattr(module, "__path__", None) or ([file] if file else [])
     return Path(next(iter(locations))).resolve() if locations else None
 
 
@@ -140,10 +142,11 @@ def _import_directory(directory: Path) -> ModuleType:
 def _package(module: ModuleType, *, origin: str) -> Package:
     try:
         modules = _guarded(origin, lambda: list(_homework_modules(module)))
+        homeworks = tuple(_homework(m, origin) for m in modules)
     except BankError:
         _forget(module.__name__)
         raise
-    return Package(name=module.__name__, origin=origin, homeworks=tuple(_homework(m, origin) for m in modules))
+    return Package(name=module.__name__, origin=origin, homeworks=homeworks)
 
 
 def _homework_modules(package: ModuleType) -> Iterator[ModuleType]:

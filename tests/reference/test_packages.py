@@ -90,6 +90,7 @@ def test_a_package_that_cannot_join_is_refused_naming_path_and_reason(
     pytest.param("course_bank", {}, "not a question package (a directory with an __init__.py)", id="no-init"),
     pytest.param("course-bank", {"__init__.py": ""}, "must be a Python identifier", id="name-not-identifier"),
     pytest.param("json", {"__init__.py": ""}, "the module name 'json' is already taken by", id="name-taken"),
+    pytest.param("sys", {"__init__.py": ""}, "the module name 'sys' is already taken by a built-in module", id="name-of-a-builtin"),
 ])
 def test_a_directory_that_is_not_a_package_is_refused(packages_root: Path, name: str, files: dict[str, str],
                                                        reason: str) -> None:
