@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape  # as the dashboard's templates escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,6 +19,7 @@ from reference.packages import from_path
 from tests.api.conftest import assignment_body
 from tests.api.test_submissions import ON_TIME, submit
 from tests.conftest import serve
+from tests.dashboard.conftest import sign_in
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "intro_ml_bank"
 PARTS = {part.id: part for part in from_path(EXAMPLE).parts}
@@ -102,6 +104,23 @@ class TestGrading:
                                headers=instructor)
         assert response.status_code == 200, response.text
         assert response.json()["error"] is None
+
+
+def test_the_dashboard_shows_the_package_parts_and_their_clusters(
+    client: TestClient, lms: dict[str, str], instructor: dict[str, str], ml_assignment: dict[str, Any]
+) -> None:
+    question_id = "intro-ml-hw3/q1/softmax-gradient"
+    graded(client, lms, ml_assignment, {question_id: "y_k - p_k"})
+    client.cookies.clear()
+    assert sign_in(client, instructor).status_code == 303
+    try:
+        overview = client.get(f"/dashboard/assignments/{ml_assignment['id']}")
+        clusters = client.get(f"/dashboard/assignments/{ml_assignment['id']}/clusters/{question_id}")
+    finally:
+        client.cookies.clear()
+    assert overview.status_code == clusters.status_code == 200
+    assert all(part_id in overview.text for part_id in PARTS)
+    assert escape(PARTS[question_id].mistakes[0].feedback) in clusters.text
 
 
 def test_the_demo_course_keeps_to_the_seed_homeworks(client: TestClient, db: Session) -> None:
