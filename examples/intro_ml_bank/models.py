@@ -4,8 +4,8 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-z))
+def sigmoid(z: float) -> float:
+    return float(1 / (1 + np.exp(-z)))
 
 
 def logistic_loss(w: float, b: float, x: float, y: float) -> float:
