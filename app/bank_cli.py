@@ -16,7 +16,6 @@ def load_configured_packages() -> tuple[Package, ...]:
 
 
 def bank_list(_args: argparse.Namespace) -> None:
-    load_configured_packages()
     print("homework\tpart\tkind\tpoints\tsource")
     for package in reference.packages():
         for homework in package.homeworks:
@@ -61,4 +60,5 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     listing.set_defaults(run=bank_list)
     check = actions.add_parser("check", help="check question packages the way the bank's own tests do")
     check.add_argument("paths", nargs="+", metavar="PATH", help="a package directory (with an __init__.py)")
-    check.set_defaults(run=bank_check)
+    # It checks the packages it is given, whatever the settings name.
+    check.set_defaults(run=bank_check, loads_bank=False)

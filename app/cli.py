@@ -20,7 +20,6 @@ def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     settings = get_settings()
-    bank_cli.load_configured_packages()  # a broken package stops the start here, with its reason
     upgrade_to_head(settings.database_url)
     if args.demo:
         from app.services.demo import load_demo
@@ -72,7 +71,6 @@ def regrade_assignment(args: argparse.Namespace) -> None:
     from app.services.regrade import current_run, regrade, remaining
 
     settings = get_settings()
-    bank_cli.load_configured_packages()
     upgrade_to_head(settings.database_url)
     by = args.by or "grader regrade"
     with session_factory()() as session:
@@ -91,6 +89,7 @@ def regrade_assignment(args: argparse.Namespace) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description=__doc__)
+    parser.set_defaults(loads_bank=True)
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve_cmd = commands.add_parser("serve", help="migrate the database and serve the API")
@@ -115,18 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_cmd = commands.add_parser("migrate", help="upgrade the database to the latest revision")
     migrate_cmd.set_defaults(run=migrate)
 
+    bank_cli.add_commands(commands)
+
     regrade_cmd = commands.add_parser("regrade", help="regrade an assignment's stored answers (resumes an interrupted run)")
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
     regrade_cmd.add_argument("--by", help="who regrades, for the score history")
     regrade_cmd.set_defaults(run=regrade_assignment)
-
-    bank_cli.add_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
+        if args.loads_bank:  # every command sees the service's bank; a package that cannot join stops it here
+            bank_cli.load_configured_packages()
         args.run(args)
     except DomainError as exc:
         sys.exit(f"grader: {exc.detail}")

@@ -45,6 +45,12 @@ def test_bank_check_reports_each_failure_and_exits_non_zero(packages_root: Path)
     assert result.stderr.strip() == "grader: bank check failed: 2 of 3 checked failed"
 
 
+def test_bank_check_checks_its_paths_whatever_the_settings_name(packages_root: Path) -> None:
+    broken = write_package(packages_root, "broken_bank", {"hw1.py": "import course_bank_missing_module\n"})
+    result = run_grader("bank", "check", str(EXAMPLE), bank_paths=(broken,))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_bank_list_shows_the_seed_bank_then_each_package_with_its_source() -> None:
     result = run_grader("bank", "list", bank_paths=(EXAMPLE,))
     assert result.returncode == 0, result.stderr
