@@ -15,7 +15,7 @@ from tests.package_factory import homework, packages_root, part, write_package
 
 __all__ = ["packages_root"]  # the fixture, used by name
 
-SEED = str(seed_package().origin)
+SEED = seed_package().origin
 
 
 def refusal(paths: list[Path]) -> str:
@@ -43,7 +43,7 @@ def test_every_module_with_a_homework_is_one_in_name_order(packages_root: Path) 
 
 
 def test_modules_of_a_package_import_each_other_by_its_name(packages_root: Path) -> None:
-    source = homework("course-hw1", part(reference="helpers.VALUE")).replace("from", "from course_bank import helpers\nfrom", 1)
+    source = "from course_bank import helpers\n" + homework("course-hw1", part(reference="helpers.VALUE"))
     directory = write_package(packages_root, "course_bank", {"hw1.py": source, "helpers.py": "VALUE = 6\n"})
     reference.load_packages([directory])
     assert reference.get_part("course-hw1/q1/product").reference == 6
