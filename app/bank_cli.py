@@ -2,12 +2,14 @@
 
 import argparse
 import sys
+from collections.abc import Callable
+from functools import partial
 
 import reference
 from app.config import get_settings
 from reference.bank import seed_package
 from reference.check import PartReport, check_package
-from reference.packages import BankError, Package, from_path
+from reference.packages import BankError, Package, from_entry_points, from_path
 
 
 def load_configured_packages() -> tuple[Package, ...]:
@@ -26,25 +28,39 @@ def bank_list(_args: argparse.Namespace) -> None:
 def bank_check(args: argparse.Namespace) -> None:
     checked = [seed_package()]  # each package's ids must be new to the seed bank and to the packages before it
     passed: list[bool] = []
-    for path in args.paths:
-        passed += _check(path, checked)
+    for load in _targets(args.paths):
+        passed += _check(load, checked)
     if not all(passed):
         sys.exit(f"grader: bank check failed: {passed.count(False)} of {len(passed)} checked failed")
-    print(f"All {len(passed)} parts passed.")
+    print(f"All {len(passed)} parts passed." if passed else "No parts to check: name a package, or set GRADER_BANK_PATHS.")
 
 
-def _check(path: str, checked: list[Package]) -> list[bool]:
+def _targets(paths: list[str]) -> list[Callable[[], list[Package]]]:
+    """The packages at `paths`; with none, those the service loads (GRADER_BANK_PATHS, then the entry points)."""
+    if paths:
+        return [partial(_one, path) for path in paths]
+    return [*(partial(_one, path) for path in get_settings().bank_paths), from_entry_points]
+
+
+def _one(path: str) -> list[Package]:
+    return [from_path(path)]
+
+
+def _check(load: Callable[[], list[Package]], checked: list[Package]) -> list[bool]:
     try:
-        package = from_path(path)
+        packages = load()
     except BankError as error:
         print(f"FAILED  {error}")
         return [False]
-    print(f"{package.name} ({package.origin}): {len(package.homeworks)} homework(s), {len(package.parts)} part(s)")
-    reports = check_package(package, alongside=checked, time_limit=get_settings().grade_timeout)
-    for report in reports:
-        print(report_line(report))
-    checked.append(package)
-    return [report.ok for report in reports]
+    passed: list[bool] = []
+    for package in packages:
+        print(f"{package.name} ({package.origin}): {len(package.homeworks)} homework(s), {len(package.parts)} part(s)")
+        reports = check_package(package, alongside=checked, time_limit=get_settings().grade_timeout)
+        for report in reports:
+            print(report_line(report))
+        checked.append(package)
+        passed += [report.ok for report in reports]
+    return passed
 
 
 def report_line(report: PartReport) -> str:
@@ -59,6 +75,7 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     listing = actions.add_parser("list", help="every part loaded: the seed bank, then GRADER_BANK_PATHS and entry points")
     listing.set_defaults(run=bank_list)
     check = actions.add_parser("check", help="check question packages the way the bank's own tests do")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="a package directory (with an __init__.py)")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="a package directory (with an __init__.py); none: the packages the service loads")
     # It checks the packages it is given, whatever the settings name.
     check.set_defaults(run=bank_check, loads_bank=False)

@@ -41,6 +41,14 @@ def write_package(root: Path, name: str, files: dict[str, str]) -> Path:
     return directory
 
 
+def install_entry_point(site: Path, value: str) -> None:
+    """A distribution installed in `site` that declares `value` in the bank's entry point group."""
+    info = site / "course_bank_dist-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: course-bank-dist\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[homework_grader.banks]\ncourse = {value}\n")
+
+
 @pytest.fixture
 def packages_root(tmp_path: Path) -> Iterator[Path]:
     """Where a test writes its packages; afterwards the bank is the seed bank again and their modules are gone."""

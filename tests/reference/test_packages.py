@@ -11,7 +11,7 @@ import reference
 from app.config import Settings
 from reference import BankError
 from reference.bank import seed_package
-from tests.package_factory import homework, packages_root, part, write_package
+from tests.package_factory import homework, install_entry_point, packages_root, part, write_package
 
 __all__ = ["packages_root"]  # the fixture, used by name
 
@@ -137,14 +137,6 @@ def test_loading_no_packages_leaves_the_seed_bank(packages_root: Path) -> None:
     assert reference.packages() == (seed_package(),)
     with pytest.raises(KeyError):
         reference.get_part("course-hw1/q1/product")
-
-
-def install_entry_point(site: Path, value: str) -> None:
-    """A distribution installed in `site` that declares `value` in the bank's entry point group."""
-    info = site / "course_bank_dist-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: course-bank-dist\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[homework_grader.banks]\ncourse = {value}\n")
 
 
 def test_an_installed_entry_point_adds_its_package(packages_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

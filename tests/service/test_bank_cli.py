@@ -7,15 +7,18 @@ from pathlib import Path
 
 from reference.bank import seed_package
 from reference.packages import from_path
-from tests.package_factory import homework, packages_root, part, write_package
+from tests.package_factory import homework, install_entry_point, packages_root, part, write_package
 
 __all__ = ["packages_root"]  # the fixture, used by name
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "intro_ml_bank"
 
 
-def run_grader(*args: str, bank_paths: tuple[Path, ...] = (), db: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_grader(*args: str, bank_paths: tuple[Path, ...] = (), db: Path | None = None,
+               pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"GRADER_BANK_PATHS": os.pathsep.join(map(str, bank_paths))}
+    if pythonpath is not None:  # where a distribution with an entry point is installed
+        env["PYTHONPATH"] = str(pythonpath)
     if db is not None:
         env["GRADER_DATABASE_URL"] = f"sqlite:///{db}"
     return subprocess.run([sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, timeout=120)
@@ -49,6 +52,16 @@ def test_bank_check_checks_its_paths_whatever_the_settings_name(packages_root: P
     broken = write_package(packages_root, "broken_bank", {"hw1.py": "import course_bank_missing_module\n"})
     result = run_grader("bank", "check", str(EXAMPLE), bank_paths=(broken,))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bank_check_without_paths_checks_what_the_service_loads(packages_root: Path) -> None:
+    site = packages_root / "site"
+    write_package(site, "installed_bank", {"hw2.py": homework("course-hw2")})
+    install_entry_point(site, "installed_bank")
+    result = run_grader("bank", "check", bank_paths=(EXAMPLE,), pythonpath=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line.split(" (")[0] for line in result.stdout.splitlines() if not line.startswith("OK")] == [
+        "intro_ml_bank", "installed_bank", f"All {len(from_path(EXAMPLE).parts) + 1} parts passed."]
 
 
 def test_bank_list_shows_the_seed_bank_then_each_package_with_its_source() -> None:
