@@ -67,7 +67,7 @@ def mistakes_are_recognised(part: Part, context: Context) -> Iterator[str]:
 
 
 def reference_reaches_workers(part: Part, context: Context) -> Iterator[str]:
-    """Grading runs in worker processes that receive the reference pickled; they never import the package."""
+    """Grading runs in worker processes: the reference must reach them as data, pickled, without the package's code."""
     try:
         copy = _PlainUnpickler(BytesIO(pickle.dumps(part.reference)), forbidden=context.package.name).load()
     except Exception as error:  # noqa: BLE001 - whatever the reference is made of, say why it cannot travel
