@@ -11,6 +11,7 @@ import importlib.metadata
 import importlib.util
 import json
 import pkgutil
+import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +24,7 @@ from graders import KINDS
 from reference.part import Homework, Part
 
 ENTRY_POINT_GROUP = "homework_grader.banks"
+ID = re.compile(r"[A-Za-z0-9._-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")
 T = TypeVar("T")
 
 
@@ -106,6 +108,8 @@ def _part_problems(part: Part, homework: Homework) -> Iterator[str]:
         yield f"unknown kind {part.kind!r}; the kinds are {', '.join(KINDS)}"
     if part.homework != homework.id or not part.id.startswith(f"{homework.id}/"):
         yield f"the id must start with its homework's id {homework.id!r}/ (make parts with reference.PartMaker)"
+    if not ID.fullmatch(part.id):
+        yield "the id must be <homework>/<question>/<part>, each of letters, digits, '.', '_' and '-' (it is in URLs)"
     if not (part.title and part.prompt and part.answer):
         yield "a part needs a title, a prompt and an answer"
     if part.points < 0:

@@ -66,6 +66,8 @@ REFUSED = [
     pytest.param({"hw1.py": homework("course-hw1", 'Part(id="other/q1/x", homework="other", title="t", prompt="p", '
                                                    'kind="integer", points=1, answer="6", reference=6), ')},
                  ["'other/q1/x'", "must start with its homework's id 'course-hw1'/"], id="part-of-another-homework"),
+    pytest.param({"hw1.py": homework("course-hw1", part("the product?"))}, ["'course-hw1/q1/the product?'",
+                 "the id must be <homework>/<question>/<part>, each of letters, digits"], id="id-not-url-safe"),
     pytest.param({"hw1.py": homework("course-hw1", part(extra=", options={'variables': {1, 2}}"))},
                  ["options must be JSON"], id="options-not-json"),
     pytest.param({"hw1.py": homework("course-hw1", part(kind="manual"))}, ["a manual part needs a rubric"],
