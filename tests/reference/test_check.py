@@ -30,7 +30,8 @@ def test_a_sound_package_passes_every_part(packages_root: Path) -> None:
 
 
 FAILING = [
-    pytest.param(part(answer="7"), "the reference answer '7' is not graded right: it is graded 0 with the feedback 'Not the expected whole number", id="answer-not-right"),
+    pytest.param(part(answer="7"), "the reference answer '7' is not graded right: it is graded 0 with the feedback "
+                                   "'Not the expected whole number", id="answer-not-right"),
     pytest.param(part(kind="expression", answer="x", reference="'x +'"),
                  "grading the reference answer raised ValueError: bad expression reference 'x +'", id="reference-unreadable"),
     pytest.param(part(mistakes=(("6", "Multiply."),)), "known mistake 0 ('6') is not recognised: it is graded right",
