@@ -1,4 +1,4 @@
-"""The reference bank: every question part of the seed homeworks, with verified reference answers."""
+"""The reference bank: every question part of the seed homeworks, then of the loaded question packages."""
 
 from reference.bank import all_parts, get_part, homeworks, load_packages, packages
 from reference.packages import BankError, Package
