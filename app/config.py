@@ -12,6 +12,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GRADER_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///./grader.db"
+    # Question packages of other courses (README, "Question packages"): directories separated by os.pathsep.
+    bank_paths: Annotated[tuple[str, ...], NoDecode] = ()
     host: str = "127.0.0.1"
     port: int = 8000
     # Grading is CPU-bound: one worker process per core, each answer stopped after `grade_timeout` seconds.
@@ -20,8 +22,6 @@ class Settings(BaseSettings):
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
-    # Question packages of other courses (README, "Question packages"): directories separated by os.pathsep.
-    bank_paths: Annotated[tuple[str, ...], NoDecode] = ()
 
     @field_validator("database_url")
     @classmethod

@@ -42,11 +42,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings or get_settings()
-    # At start, so that a package that does not import stops the service here, never a grade later.
-    reference.load_packages(app.state.settings.bank_paths)
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
     for module in (health, questions, courses, assignments, validate, grading, dashboard):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
+    # At start, so that a package that does not import stops the service here, never a grade later.
+    reference.load_packages(app.state.settings.bank_paths)
     return app
