@@ -5,8 +5,13 @@ import sys
 from collections.abc import Callable
 from functools import partial
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 import reference
 from app.config import get_settings
+from app.db import session_factory
+from app.models import AssignmentPart
 from reference.bank import seed_package
 from reference.check import PartReport, check_package
 from reference.packages import BankError, Package, from_entry_points, from_path
@@ -15,6 +20,28 @@ from reference.packages import BankError, Package, from_entry_points, from_path
 def load_configured_packages() -> tuple[Package, ...]:
     """The question packages the settings name (GRADER_BANK_PATHS) and the installed entry points."""
     return reference.load_packages(get_settings().bank_paths)
+
+
+def require_assignment_parts() -> None:
+    """Refuse to serve assignments whose parts the bank no longer holds: grading them and their pages would fail."""
+    with session_factory()() as session:
+        missing = missing_parts(session)
+    if missing:
+        used = "; ".join(f"{part_id} (assignment {', '.join(map(str, ids))})" for part_id, ids in missing.items())
+        raise BankError(f"assignments use parts that no loaded question package defines: {used}; "
+                        "add their packages to GRADER_BANK_PATHS or install them")
+
+
+def missing_parts(session: Session) -> dict[str, list[int]]:
+    """Each part id an assignment uses that the loaded bank does not hold, with the assignments using it."""
+    known = {part.id for part in reference.all_parts()}
+    rows = session.execute(select(AssignmentPart.question_id, AssignmentPart.assignment_id)
+                           .order_by(AssignmentPart.question_id, AssignmentPart.assignment_id)).all()
+    missing: dict[str, list[int]] = {}
+    for part_id, assignment_id in rows:
+        if part_id not in known:
+            missing.setdefault(part_id, []).append(assignment_id)
+    return missing
 
 
 def bank_list(_args: argparse.Namespace) -> None:

@@ -21,6 +21,7 @@ def serve(args: argparse.Namespace) -> None:
 
     settings = get_settings()
     upgrade_to_head(settings.database_url)
+    bank_cli.require_assignment_parts()
     if args.demo:
         from app.services.demo import load_demo
 

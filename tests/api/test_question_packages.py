@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import reference
+from app.bank_cli import missing_parts
 from app.config import Settings
 from app.models import AssignmentPart
 from app.services.demo import load_demo
@@ -121,6 +122,17 @@ def test_the_dashboard_shows_the_package_parts_and_their_clusters(
     assert overview.status_code == clusters.status_code == 200
     assert all(part_id in overview.text for part_id in PARTS)
     assert escape(PARTS[question_id].mistakes[0].feedback) in clusters.text
+
+
+def test_assignment_parts_no_loaded_package_defines_are_named_with_their_assignments(
+    client: TestClient, db: Session, ml_assignment: dict[str, Any]
+) -> None:
+    assert missing_parts(db) == {}
+    reference.load_packages([])
+    try:
+        assert missing_parts(db) == {part_id: [ml_assignment["id"]] for part_id in sorted(PARTS)}
+    finally:
+        reference.load_packages([EXAMPLE])
 
 
 def test_the_demo_course_keeps_to_the_seed_homeworks(client: TestClient, db: Session) -> None:

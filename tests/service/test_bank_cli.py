@@ -5,6 +5,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
+import reference
+from app.db import make_engine
+from app.migrate import upgrade_to_head
+from app.schemas import AssignmentIn, CourseIn, PartIn
+from app.services.assignments import create_assignment
+from app.services.courses import create_course
 from reference.bank import seed_package
 from reference.packages import from_path
 from tests.package_factory import homework, install_entry_point, packages_root, part, write_package
@@ -88,3 +96,19 @@ def test_serve_with_a_package_that_fails_to_import_stops_before_serving(packages
     assert result.returncode == 1
     assert "RuntimeError: no network here" in result.stderr.splitlines()[-1]
     assert not (packages_root / "g.db").exists()  # it stopped before migrating
+
+
+def test_serve_refuses_assignments_whose_package_is_no_longer_loaded(packages_root: Path) -> None:
+    db = packages_root / "g.db"
+    upgrade_to_head(f"sqlite:///{db}")
+    reference.load_packages([EXAMPLE])  # as the service did when the assignment was made
+    with Session(make_engine(f"sqlite:///{db}")) as session:
+        course = create_course(session, course_in=CourseIn(code="ML101", name="Intro ML", timezone="UTC"))
+        parts = [PartIn(question_id="intro-ml-hw3/q2/conv-shape")]
+        assignment_id = create_assignment(session, course=course, assignment_in=AssignmentIn(
+            title="Homework 3", deadline="2026-10-09T23:59:00", parts=parts)).id
+    result = run_grader("serve", "--port", "0", db=db)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"grader: assignments use parts that no loaded question package defines: intro-ml-hw3/q2/conv-shape "
+        f"(assignment {assignment_id}); add their packages to GRADER_BANK_PATHS or install them")
