@@ -8,8 +8,9 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from graders import GradingPool
-from app.api import assignments, courses, grading, health, questions, validate
-from app.dashboard import routes as dashboard
+from app.api import assignments, courses, grading, health, questions, students, validate
+from app.dashboard import errors as dashboard_errors, routes as dashboard, student
+from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
 from app.config import Settings, get_settings
 from app.errors import DomainError
@@ -43,7 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
-    for module in (health, questions, courses, assignments, validate, grading, dashboard):
+    dashboard_errors.install(app)
+    for module in (health, questions, courses, assignments, students, validate, grading, dashboard, student):
         app.include_router(module.router)
-    app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
+    app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
     return app

@@ -15,6 +15,14 @@ MAX_ANSWER_LENGTH = 20_000
 NO_NUL = r"^[^\x00]*$"
 
 
+FEEDBACK_FORMAT = (
+    "For the student. A Markdown subset (paragraphs, *emphasis*, **strong**, `code`, lists; no HTML, links or "
+    "images) with LaTeX between `$...$` (inline) or `$$...$$` (display). Escape it as text, then typeset the "
+    "LaTeX with KaTeX or MathJax with trust off; never insert it as HTML. For a part that waits for an "
+    "instructor it says so; once graded by hand it is the instructor's comment."
+)
+
+
 class Orm(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -95,11 +103,11 @@ class PartResultOut(Orm):
     score: float
     max_score: float
     correct: bool | None
-    feedback: str
+    feedback: str = Field(description=FEEDBACK_FORMAT)
     interpreted: str | None
     error: str | None
     graded_by: str | None = None
-    comment: str | None = None
+    comment: str | None = Field(default=None, description="The instructor's comment, in the feedback's format.")
 
 
 class ScoreChangeOut(Orm):
@@ -136,6 +144,8 @@ class GradebookRow(BaseModel):
     raw_score: float
     max_score: float
     final_score: float
+    waiting_parts: int = Field(default=0, description="Parts of this submission that wait for an instructor's grade.")
+    provisional: bool = Field(default=False, description="True while a part waits: the scores may still rise.")
     parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 

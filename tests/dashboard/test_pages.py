@@ -47,7 +47,7 @@ class TestOverview:
 
     def test_item_analysis_lists_every_part(self, signed_in, assignment, parts, submitted) -> None:
         page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
-        assert all(f">{part.id}</td>" in page for part in parts.values())
+        assert all(f">{part.id}</small>" in page for part in parts.values())
 
 
 class TestClusters:
@@ -82,7 +82,7 @@ class TestManualGrading:
 
     def test_a_grade_without_the_csrf_token_is_refused(self, signed_in, assignment, parts, submitted) -> None:
         response = signed_in.post(self.grade_url(submitted[0], parts), data={"score": "2"})
-        assert response.status_code == 403 and "CSRF" in response.json()["detail"]
+        assert response.status_code == 403 and "CSRF" in response.text
 
     def test_a_grade_with_a_wrong_csrf_token_is_refused(self, signed_in, assignment, parts, submitted) -> None:
         response = signed_in.post(self.grade_url(submitted[0], parts), data={"score": "2", "csrf_token": "forged"})
@@ -117,4 +117,4 @@ class TestSubmissionView:
 
     def test_a_wrong_answer_is_shown_with_its_score(self, signed_in, submitted, parts) -> None:
         page = signed_in.get(f"/dashboard/submissions/{submitted[0]['id']}").text
-        assert '<td class="score">0 / 2' in page
+        assert '<dd class="score">0 / 2' in page
