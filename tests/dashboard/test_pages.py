@@ -118,3 +118,55 @@ class TestSubmissionView:
     def test_a_wrong_answer_is_shown_with_its_score(self, signed_in, submitted, parts) -> None:
         page = signed_in.get(f"/dashboard/submissions/{submitted[0]['id']}").text
         assert '<dd class="score">0 / 2' in page
+
+
+class TestHonestNumbers:
+    def test_an_assignment_without_submissions_draws_no_chart(self, signed_in, assignment) -> None:
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
+        assert "<svg" not in page and "No submission yet" in page and "0 students" in page
+
+    def test_one_student_is_singular(self, client, signed_in, lms, assignment, parts) -> None:
+        submit(client, lms, assignment, right_answers(parts), student="solo", at=ON_TIME)
+        assert "1 student ·" in signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
+
+    def test_totals_are_provisional_while_a_manual_part_waits(self, signed_in, assignment, submitted) -> None:
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
+        assert "3 totals are provisional" in page and page.count('class="provisional" title="1 part waits') == 3
+
+    def test_a_manual_part_shows_how_many_answers_are_graded(self, signed_in, assignment, parts, submitted) -> None:
+        csrf = csrf_of(signed_in.get(f"/dashboard/submissions/{submitted[0]['id']}").text)
+        signed_in.post(f"/dashboard/submissions/{submitted[0]['id']}/grade/{parts['manual'].id}",
+                       data={"score": "2", "csrf_token": csrf})
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
+        assert '<td class="graded">1/3 <span class="provisional">2 waiting</span>' in page
+
+
+class TestFeedbackIsRendered:
+    def test_a_comment_is_markdown_with_formulas(self, signed_in, parts, submitted) -> None:
+        url = f"/dashboard/submissions/{submitted[0]['id']}"
+        signed_in.post(f"{url}/grade/{parts['manual'].id}",
+                       data={"score": "1", "comment": "Check *each* gate: $W^f x_t$", "csrf_token": csrf_of(signed_in.get(url).text)})
+        page = signed_in.get(url).text
+        assert "<em>each</em>" in page and '<span class="math" data-latex="W^f x_t">' in page
+        assert "waiting for an instructor" not in page.split(parts["manual"].id)[1].split("</article>")[0]
+
+    def test_the_student_submissions_are_listed(self, client, signed_in, lms, assignment, parts, submitted) -> None:
+        again = submit(client, lms, assignment, right_answers(parts), student="s0", at=ON_TIME).json()
+        page = signed_in.get(f"/dashboard/submissions/{submitted[0]['id']}").text
+        assert f'<a href="/dashboard/submissions/{again["id"]}">{again["id"]}</a> · counts' in page
+
+
+class TestErrorPages:
+    @pytest.mark.parametrize(("path", "status", "message"), [
+        ("/dashboard/assignments/999999", 404, "assignment 999999 does not exist"),
+        ("/dashboard/assignments/0", 422, "assignment_id: Input should be greater than or equal to 1"),
+        ("/dashboard/no-such-page", 404, "Not Found"),
+    ], ids=["unknown-assignment", "bad-id", "unknown-page"])
+    def test_errors_are_pages(self, signed_in, path, status, message) -> None:
+        response = signed_in.get(path)
+        assert response.status_code == status and response.headers["content-type"].startswith("text/html")
+        assert message in response.text and '{"detail"' not in response.text
+
+    def test_the_api_keeps_json_errors(self, client, instructor) -> None:
+        response = client.get("/api/v1/assignments/999999", headers=instructor)
+        assert response.status_code == 404 and response.json() == {"detail": "assignment 999999 does not exist"}
