@@ -1,6 +1,7 @@
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, Response, status
 
 from app.api.deps import CallerDep, CourseDep, SessionDep, StaffOrLmsDep
+from app.api.pagination import PageDep, from_cursor, one_page
 from app.schemas import AssignmentIn, AssignmentOut, CourseIn, CourseOut
 from app.security import Role
 from app.services import assignments, courses
@@ -9,9 +10,12 @@ router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
 
 
 @router.get("", response_model=list[CourseOut])
-def list_courses(session: SessionDep, caller: CallerDep) -> list[CourseOut]:
-    """The courses the caller may see."""
+def list_courses(session: SessionDep, caller: CallerDep, page: PageDep, request: Request,
+                 response: Response) -> list[CourseOut]:
+    """The courses the caller may see (by code; by id when paginated with `limit` and `cursor`)."""
     found = courses.list_courses(session, role=caller.role, course_id=caller.course_id)
+    if page.limit is not None or page.after:
+        found = one_page(from_cursor(found, page), page, request, response)
     return [CourseOut.model_validate(course) for course in found]
 
 
@@ -23,9 +27,11 @@ def create_course(course_in: CourseIn, session: SessionDep, caller: CallerDep) -
 
 
 @router.get("/{course_id}/assignments", response_model=list[AssignmentOut])
-def list_assignments(course: CourseDep, session: SessionDep) -> list[AssignmentOut]:
-    """The course's assignments."""
-    return [assignments.to_out(a) for a in assignments.list_assignments(session, course=course)]
+def list_assignments(course: CourseDep, session: SessionDep, page: PageDep, request: Request,
+                     response: Response) -> list[AssignmentOut]:
+    """The course's assignments, oldest first; paginated with `limit` and `cursor`."""
+    found = one_page(from_cursor(assignments.list_assignments(session, course=course), page), page, request, response)
+    return [assignments.to_out(a) for a in found]
 
 
 @router.post("/{course_id}/assignments", response_model=AssignmentOut, status_code=status.HTTP_201_CREATED)

@@ -3,6 +3,8 @@
 import csv
 import io
 
+import pytest
+
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import assignment_body, right_answers
@@ -45,15 +47,22 @@ class TestGradebook:
         assert (row["late_periods"], row["penalty_percent"], row["final_score"]) == (1, 10, 3.6)
         assert row["parts"][parts["number"].id] == 2
 
+    def test_a_waiting_manual_part_makes_the_row_provisional(self, client, lms, instructor, assignment, parts) -> None:
+        submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
+        row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
+        assert (row["waiting_parts"], row["provisional"]) == (1, True)
+
     def test_part_scores_only_on_request(self, client, lms, instructor, assignment, parts) -> None:
         submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
         row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
         assert row["parts"] is None
 
-    def test_csv_has_the_same_rows(self, client, lms, instructor, assignment, parts) -> None:
+    @pytest.mark.parametrize(("query", "accept"), [("", "text/csv"), ("?format=csv", "*/*"), ("?format=csv", "application/json")],
+                             ids=["accept-header", "format-query", "query-wins"])
+    def test_csv_has_the_same_rows(self, client, lms, instructor, assignment, parts, query, accept) -> None:
         submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
-        response = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook",
-                              headers=instructor | {"Accept": "text/csv"})
+        response = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook{query}",
+                              headers=instructor | {"Accept": accept})
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
         assert [(r["student"], float(r["final_score"]), float(r[parts["number"].id])) for r in rows] == [("alice", 4.0, 2.0)]
