@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from graders import GradingPool
-from app.api import assignments, courses, grading, health, questions, students, validate
+from app.api import assignments, courses, grading, health, manage, questions, students, validate
 from app.dashboard import errors as dashboard_errors, routes as dashboard, student
 from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
@@ -45,7 +45,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
     dashboard_errors.install(app)
-    for module in (health, questions, courses, assignments, students, validate, grading, dashboard, student):
+    for module in (health, questions, courses, assignments, manage, students, validate, grading, dashboard,
+                   student):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
     return app

@@ -65,6 +65,31 @@ class AssignmentIn(BaseModel):
     parts: list[PartIn] = Field(min_length=1, max_length=200)
 
 
+class CoursePatch(BaseModel):
+    code: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    timezone: str | None = Field(default=None, max_length=64, pattern=NO_NUL,
+                                 description="Deadlines already stored keep their instant.")
+
+
+class AssignmentPatch(BaseModel):
+    """Only the fields sent change; a new deadline or late policy regrades the assignment."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    deadline: datetime | str | None = Field(default=None, description="ISO 8601; without an offset it is course-local.")
+    late_policy: LatePolicy | None = None
+    attempts: Literal["last", "best"] | None = None
+
+
+class PointsIn(BaseModel):
+    points: float = Field(gt=0, le=1000, allow_inf_nan=False)
+
+
+class RegradedOut(BaseModel):
+    submissions: int = Field(description="Submissions the edit regraded.")
+    changed: int = Field(description="Of them, how many changed (each change is in their history).")
+
+
 class PartOut(Orm):
     question_id: str
     points: float
@@ -81,6 +106,10 @@ class AssignmentOut(Orm):
     parts: list[PartOut]
 
 
+class AssignmentEditOut(AssignmentOut):
+    regrade: RegradedOut | None = Field(description="The regrade the edit caused; null when no score could change.")
+
+
 class ExtensionIn(BaseModel):
     deadline: datetime | str
 
@@ -89,6 +118,7 @@ class ExtensionOut(Orm):
     assignment_id: int
     student: str
     deadline: datetime
+    regrade: RegradedOut | None = Field(default=None, description="The student's submissions reassessed.")
 
 
 class SubmissionIn(BaseModel):

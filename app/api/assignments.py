@@ -11,10 +11,11 @@ from app.schemas import (
     ExtensionOut,
     GradebookRow,
     NO_NUL,
+    RegradedOut,
     SubmissionIn,
     SubmissionOut,
 )
-from app.services import assignments, gradebook, submissions
+from app.services import assignments, editing, gradebook, submissions
 
 router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"])
 
@@ -31,13 +32,16 @@ def put_extension(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: StaffOrLmsDep,
+    pool: PoolDep,
     student: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
 ) -> ExtensionOut:
-    """Give one student their own deadline; the late policy counts from it."""
-    extension = assignments.set_extension(
-        session, assignment=assignment, student=student, deadline=extension_in.deadline
+    """Give one student their own deadline; the late policy counts from it, for submissions already made too."""
+    extension, regraded = editing.set_extension(
+        session, pool, assignment=assignment, student=student, deadline=extension_in.deadline, by=caller.label
     )
-    return ExtensionOut.model_validate(extension)
+    out = ExtensionOut.model_validate(extension)
+    out.regrade = RegradedOut(submissions=regraded.submissions, changed=regraded.changed)
+    return out
 
 
 @router.post("/{assignment_id}/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED)
