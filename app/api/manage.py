@@ -3,11 +3,12 @@ a score regrade, and the response says how many submissions changed."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from app.api.deps import AssignmentDep, CallerDep, CourseDep, PoolDep, SessionDep, StaffDep, StaffOrLmsDep
 from app.models import Assignment
 from app.schemas import (
+    MAX_ANSWER_LENGTH,
     NO_NUL,
     AssignmentEditOut,
     AssignmentPatch,
@@ -19,7 +20,8 @@ from app.schemas import (
     RegradedOut,
 )
 from app.security import Role
-from app.services import editing
+from app.services import editing, mistakes
+from app.services.mistakes import KnownMistakeOut
 from app.services.assignments import to_out
 
 router = APIRouter(prefix="/api/v1", tags=["manage"])
@@ -68,6 +70,26 @@ def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, ca
              pool: PoolDep) -> AssignmentEditOut:
     """Add a bank part at the end; earlier submissions score 0 on it."""
     return edited(assignment, editing.add_part(session, pool, assignment=assignment, part_in=part_in, by=caller.label))
+
+
+# The known-mistake routes come before the part routes: `{question_id:path}` would also match ".../mistakes".
+@router.get("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=list[KnownMistakeOut],
+            tags=["grading"])
+def list_mistakes(assignment: AssignmentDep, question_id: QuestionId, caller: StaffDep) -> list[KnownMistakeOut]:
+    """The part's known mistakes: the bank's, then those added for this assignment (POST adds or replaces one)."""
+    return mistakes.known_mistakes(assignment, question_id)
+
+
+@router.delete("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=RegradedOut,
+               tags=["grading"])
+def delete_mistake(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
+                   pool: PoolDep,
+                   answer: Annotated[str, Query(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)]
+                   ) -> RegradedOut:
+    """Delete a known mistake added for this assignment (by its answer) and regrade."""
+    run = mistakes.remove_known_mistake(session, pool, assignment=assignment, question_id=question_id, answer=answer,
+                                        by=caller.label)
+    return RegradedOut(submissions=run.submissions, changed=run.changed)
 
 
 @router.patch("/assignments/{assignment_id}/parts/{question_id:path}", response_model=AssignmentEditOut,
