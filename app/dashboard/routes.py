@@ -20,12 +20,13 @@ from app.dashboard.templating import page
 from app.dashboard.explain import late_arithmetic
 from app.errors import Forbidden
 from app.late_policy import closes_at
-from app.models import ApiToken, Assignment, Course, Submission
+from app.models import ApiToken, Assignment, Course, Extension, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
 from app.services import courses, gradebook, manual, regrade, stats, students
 from app.services.assignments import deadline_for, list_assignments, policy_of
 from app.services.clusters import part_clusters
+from app.services.mistakes import known_mistakes
 
 STAFF = (Role.admin, Role.instructor)
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
@@ -175,7 +176,8 @@ def clusters_page(request: Request, assignment_id: ResourceId, question_id: str,
     assignment = get_assignment(assignment_id, session, visitor.caller)
     part = manual.assignment_part(assignment, question_id)
     return page(request, "clusters.html", visitor=visitor, assignment=assignment, part=part,
-                bank=reference.get_part(question_id), clusters=part_clusters(session, pool, assignment, part))
+                bank=reference.get_part(question_id), clusters=part_clusters(session, pool, assignment, part),
+                mistakes=known_mistakes(assignment, question_id))
 
 
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
@@ -187,17 +189,11 @@ def add_mistake(
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id, by=visitor.caller.label,
-                              mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
-    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}")
-
-
-@router.get("/assignments/{assignment_id}/manual", response_class=HTMLResponse)
-def manual_queue(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
-    """Manual parts of the effective submissions that wait for an instructor."""
-    assignment = get_assignment(assignment_id, session, visitor.caller)
-    return page(request, "manual.html", visitor=visitor, assignment=assignment, queue=manual.queue(session, assignment),
-                bank=bank_parts(assignment))
+    run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
+                                    by=visitor.caller.label,
+                                    mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
+    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
+                   f"&changed={run.changed}")
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)
@@ -208,9 +204,11 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
     zone = ZoneInfo(course_of(session, assignment).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
-                bank=bank_parts(assignment), saved=request.query_params.get("saved"),
+                bank=bank_parts(assignment),
                 waiting=sum(part.correct is None for part in submission.parts),
                 attempts=students.submissions_of(session, assignment, submission.student),
+                extension=session.scalar(select(Extension.deadline).where(
+                    Extension.assignment_id == assignment.id, Extension.student == submission.student)),
                 counted=students.counted_id(session, assignment, submission.student),
                 arithmetic=late_arithmetic(policy_of(assignment), deadline, submission, zone))
 
@@ -226,5 +224,5 @@ def grade_part(
     manual.grade_by_hand(session, submission=submission, question_id=question_id, score=score, comment=comment,
                          caller=visitor.caller)
     if back == "queue":
-        return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual")
-    return back_to(f"/dashboard/submissions/{submission.id}")
+        return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual?notice=grade")
+    return back_to(f"/dashboard/submissions/{submission.id}?notice=grade")

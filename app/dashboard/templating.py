@@ -32,7 +32,28 @@ def _environment() -> Environment:
 templates = Jinja2Templates(env=_environment())
 
 
+# What a form did, shown once on the page it returns to (`?notice=...&changed=N`): only these texts can appear,
+# so a crafted link cannot make the page say anything else.
+NOTICES = {
+    "grade": "Grade saved.",
+    "graded": "Saved: {changed} graded.",
+    "mistake-saved": "Known mistake saved and the part regraded: {changed} changed.",
+    "mistake-removed": "Known mistake deleted and the part regraded: {changed} changed.",
+    "extension": "Extension saved and this student's submissions reassessed: {changed} changed.",
+    "extension-removed": "Extension taken back and this student's submissions reassessed: {changed} changed.",
+}
+
+
+def notice_of(request: Request) -> str | None:
+    text = NOTICES.get(request.query_params.get("notice", ""))
+    if text is None:
+        return None
+    changed = request.query_params.get("changed", "0")
+    return text.format(changed=plural(int(changed) if changed.isdigit() else 0, "score"))
+
+
 def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    context.setdefault("notice", notice_of(request))
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"

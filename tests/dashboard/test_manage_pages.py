@@ -1,0 +1,115 @@
+"""Managing from the dashboard: the manual-grading queue built for a large class, known mistakes deleted,
+extensions per student."""
+
+import pytest
+
+from app.services import queue
+from tests.api.conftest import right_answers
+from tests.api.test_stats import doubled
+from tests.api.test_submissions import ON_TIME, submit
+from tests.dashboard.conftest import csrf_of
+
+LATE = "2019-03-15T10:00:00-04:00"
+ANSWERS = ["Because the forget gate keeps c.", "Because the forget gate keeps c.  ", "", "The gates are sigmoids."]
+
+
+@pytest.fixture
+def waiting(client, lms, assignment, parts) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Four students: two identical explanations (one with trailing spaces), one blank, one different."""
+    return [submit(client, lms, assignment, right_answers(parts) | {parts["manual"].id: answer},
+                   student=f"s{i}", at=ON_TIME).json() for i, answer in enumerate(ANSWERS)]
+
+
+def queue_page(signed_in, assignment, query: str = "") -> str:  # type: ignore[no-untyped-def]
+    return signed_in.get(f"/dashboard/assignments/{assignment['id']}/manual{query}").text
+
+
+def grade_group(signed_in, assignment, parts, submissions, **form):  # type: ignore[no-untyped-def]
+    data = {"question_id": parts["manual"].id, "submission": [s["id"] for s in submissions],
+            "csrf_token": csrf_of(queue_page(signed_in, assignment))} | form
+    return signed_in.post(f"/dashboard/assignments/{assignment['id']}/manual/grade", data=data, follow_redirects=False)
+
+
+def final_of(client, instructor, submission) -> float:  # type: ignore[no-untyped-def]
+    return client.get(f"/api/v1/submissions/{submission['id']}", headers=instructor).json()["final_score"]
+
+
+class TestQueue:
+    def test_identical_answers_are_one_group_and_blanks_come_first(self, signed_in, assignment, waiting) -> None:
+        page = queue_page(signed_in, assignment)
+        assert page.count('<article class="manual-item card') == 3
+        assert page.index("Grade 1 blank answer 0") < page.index("2 students wrote this") < page.index("The gates")
+
+    def test_one_grade_reaches_every_student_of_the_group(self, client, signed_in, instructor, assignment, parts,
+                                                          waiting) -> None:
+        response = grade_group(signed_in, assignment, parts, waiting[:2], preset="2", comment="good")
+        assert response.status_code == 303 and "notice=graded" in response.headers["location"]
+        assert [final_of(client, instructor, s) for s in waiting[:2]] == [w["final_score"] + 2 for w in waiting[:2]]
+        page = signed_in.get(response.headers["location"]).text
+        assert "Saved: 2 scores graded." in page and "students wrote this" not in page
+
+    def test_blank_answers_are_graded_0_in_one_action(self, signed_in, assignment, parts, waiting) -> None:
+        grade_group(signed_in, assignment, parts, [waiting[2]], preset="0")
+        assert "blank answer" not in queue_page(signed_in, assignment)
+
+    def test_a_typed_score_is_used_without_a_button(self, client, signed_in, instructor, assignment, parts,
+                                                     waiting) -> None:
+        grade_group(signed_in, assignment, parts, [waiting[3]], score="1.5")
+        assert final_of(client, instructor, waiting[3]) == waiting[3]["final_score"] + 1.5
+
+    def test_no_score_is_a_clear_422_page(self, signed_in, assignment, parts, waiting) -> None:
+        response = grade_group(signed_in, assignment, parts, [waiting[3]])
+        assert response.status_code == 422 and "press one of the rubric buttons" in response.text
+
+    def test_pages_keep_the_place(self, signed_in, assignment, parts, waiting, monkeypatch) -> None:
+        monkeypatch.setattr(queue, "PAGE_SIZE", 1)
+        second = queue_page(signed_in, assignment, "?page=2")
+        assert "page 2 of 3" in second and 'rel="prev"' in second and 'rel="next"' in second
+        response = grade_group(signed_in, assignment, parts, waiting[:2], preset="2", page="2")
+        assert response.headers["location"].startswith(f"/dashboard/assignments/{assignment['id']}/manual?page=2")
+
+    def test_anonymous_mode_hides_the_students(self, signed_in, assignment, waiting) -> None:
+        assert 'class="note students"' in queue_page(signed_in, assignment)
+        assert 'class="note students"' not in queue_page(signed_in, assignment, "?anonymous=true")
+
+    @pytest.mark.parametrize(("rubric", "full", "buttons"), [
+        (None, 2, [0, 2]),
+        ("1 pt: the cell state. 0.5 pt: the gates.", 2, [0, 0.5, 1, 2]),
+        ("3 pts: everything", 2, [0, 2]),
+    ], ids=["no-rubric", "items", "beyond-the-part"])
+    def test_rubric_buttons(self, rubric, full, buttons) -> None:
+        assert queue.rubric_points(rubric, full) == buttons
+
+
+class TestKnownMistakes:
+    def test_a_known_mistake_is_listed_and_deleted(self, client, signed_in, instructor, lms, assignment, parts) -> None:
+        wrong = doubled(parts["expression"].answer)[0]
+        submitted = submit(client, lms, assignment, right_answers(parts) | {parts["expression"].id: wrong},
+                           at=ON_TIME).json()
+        clusters = f"/dashboard/assignments/{assignment['id']}/clusters/{parts['expression'].id}"
+        csrf = csrf_of(signed_in.get(clusters).text)
+        added = signed_in.post(f"/dashboard/assignments/{assignment['id']}/mistakes/{parts['expression'].id}",
+                               data={"answer": wrong, "feedback": "Doubled.", "credit": "50", "csrf_token": csrf})
+        assert "Known mistake saved and the part regraded: 1 score changed." in added.text
+        assert '<tr class="mistake">' in added.text and "Delete and regrade" in added.text
+        removed = signed_in.post(f"/dashboard/assignments/{assignment['id']}/forget-mistake/{parts['expression'].id}",
+                                 data={"answer": wrong, "csrf_token": csrf})
+        assert "Known mistake deleted and the part regraded: 1 score changed." in removed.text
+        assert final_of(client, instructor, submitted) == submitted["final_score"]
+
+
+class TestExtensions:
+    def test_an_extension_from_the_submission_page_lifts_the_penalty(self, client, signed_in, instructor, lms,
+                                                                      assignment, parts) -> None:
+        late = submit(client, lms, assignment, right_answers(parts), at=LATE).json()
+        url = f"/dashboard/submissions/{late['id']}"
+        csrf = csrf_of(signed_in.get(url).text)
+        page = signed_in.post(f"{url}/extension", data={"deadline": "2019-03-16T23:59", "csrf_token": csrf}).text
+        assert "reassessed: 1 score changed" in page and "On time: no penalty." in page and "Take it back" in page
+        page = signed_in.post(f"{url}/extension", data={"remove": "true", "csrf_token": csrf}).text
+        assert "Extension taken back" in page and final_of(client, instructor, late) == late["final_score"]
+
+    def test_the_form_needs_the_csrf_token(self, client, signed_in, lms, assignment, parts) -> None:
+        late = submit(client, lms, assignment, right_answers(parts), at=LATE).json()
+        response = signed_in.post(f"/dashboard/submissions/{late['id']}/extension", data={"deadline": "2019-03-16T23:59"})
+        assert response.status_code == 403
