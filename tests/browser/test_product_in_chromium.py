@@ -203,3 +203,53 @@ def test_the_safe_redirect_ignores_other_sites(page, server) -> None:  # type: i
     page.click("button[type=submit]")
     page.wait_for_selector("h1")
     assert page.url == f"{server.url}/dashboard"
+
+
+def test_a_rubric_button_grades_a_whole_group(chromium, server, demo, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
+    page = viewport_page(chromium, "phone")
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/assignments/{demo['assignment']['id']}/manual")
+    group = page.locator("article.manual-item:not(.blank)").first
+    students = group.locator(".students").inner_text().split(", ")
+    group.locator("button[name=preset]").last.click()
+    page.wait_for_selector("p.saved")
+    page.screenshot(path=artifacts_dir / "product-queue-after-group-grade-phone.png")
+    assert f"Saved: {len(students)} scores graded." in page.inner_text("p.saved")
+    book = {r["student"]: r for r in api(server, f"/assignments/{demo['assignment']['id']}/gradebook")}
+    assert all(book[s]["waiting_parts"] < 3 for s in students)
+    page.context.close()
+
+
+def test_an_extension_from_the_submission_page(page, server, demo, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
+    late = next(r for r in api(server, f"/assignments/{demo['assignment']['id']}/gradebook") if r["late_periods"])
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/submissions/{late['submission_id']}")
+    page.fill("form.extension input[name=deadline]", "2030-01-01T00:00")
+    page.click("form.extension button:not([name=remove])")
+    page.wait_for_selector("p.saved")
+    page.screenshot(path=artifacts_dir / "product-extension.png")
+    assert "On time: no penalty." in page.inner_text("ol.arithmetic")
+    page.click("form.extension button[name=remove]")
+    page.wait_for_selector("p.saved")
+    assert "Extension taken back" in page.inner_text("p.saved")
+    assert "On time" not in page.inner_text("ol.arithmetic")
+
+
+def test_known_mistakes_are_added_and_deleted_from_a_cluster(page, server, demo, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
+    stats = api(server, f"/assignments/{demo['assignment']['id']}/stats")
+    question_id = next(item["question_id"] for item in stats if any(not c["feedback"] for c in item["clusters"]))
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/assignments/{demo['assignment']['id']}/clusters/{question_id}")
+    cluster = page.locator("tr.cluster", has=page.locator("form")).first
+    cluster.locator("input[name=feedback]").fill("Check the *sign* of $x_t$.")
+    cluster.locator("input[name=credit]").fill("25")
+    cluster.locator("button[type=submit]").click()
+    page.wait_for_selector("p.saved")
+    added = page.locator("tr.mistake", has_text="this assignment")
+    added.locator(".feedback .katex").first.wait_for()
+    page.screenshot(path=artifacts_dir / "product-known-mistakes.png", full_page=True)
+    assert "25%" in added.inner_text()
+    added.get_by_role("button", name="Delete and regrade").click()
+    page.wait_for_selector("p.saved")
+    assert "Known mistake deleted" in page.inner_text("p.saved")
+    assert page.locator("tr.mistake", has_text="this assignment").count() == 0
