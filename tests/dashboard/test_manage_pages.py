@@ -7,7 +7,7 @@ from app.services import queue
 from tests.api.conftest import right_answers
 from tests.api.test_stats import doubled
 from tests.api.test_submissions import ON_TIME, submit
-from tests.dashboard.conftest import csrf_of
+from tests.dashboard.conftest import csrf_of, sign_in
 
 LATE = "2019-03-15T10:00:00-04:00"
 ANSWERS = ["Because the forget gate keeps c.", "Because the forget gate keeps c.  ", "", "The gates are sigmoids."]
@@ -113,3 +113,30 @@ class TestExtensions:
         late = submit(client, lms, assignment, right_answers(parts), at=LATE).json()
         response = signed_in.post(f"/dashboard/submissions/{late['id']}/extension", data={"deadline": "2019-03-16T23:59"})
         assert response.status_code == 403
+
+
+class TestTokensPage:
+    @pytest.fixture
+    def as_admin(self, browser, admin, course):  # type: ignore[no-untyped-def]
+        assert sign_in(browser, admin).status_code == 303
+        return browser
+
+    def test_an_admin_creates_a_token_and_sees_it_once(self, as_admin) -> None:
+        csrf = csrf_of(as_admin.get("/dashboard/tokens").text)
+        response = as_admin.post("/dashboard/tokens", data={"role": "lms", "course": "CSC421", "name": "Canvas",
+                                                            "csrf_token": csrf})
+        assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
+        secret = response.text.split('<code class="secret">')[1].split("</code>")[0]
+        assert len(secret) > 30 and secret not in as_admin.get("/dashboard/tokens").text
+        assert "Canvas" in as_admin.get("/dashboard/tokens").text
+
+    def test_an_admin_revokes_a_token(self, client, as_admin, auth) -> None:
+        victim = auth("instructor", course="CSC421")
+        page = as_admin.get("/dashboard/tokens").text
+        token_id = page.split('/revoke"')[-2].rsplit("/dashboard/tokens/", 1)[1]
+        as_admin.post(f"/dashboard/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(page)})
+        assert client.get("/api/v1/courses", headers=victim).status_code == 401
+
+    def test_an_instructor_may_not_open_it(self, signed_in) -> None:
+        response = signed_in.get("/dashboard/tokens")
+        assert response.status_code == 403 and "Only an admin manages tokens" in response.text
