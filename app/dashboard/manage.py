@@ -1,5 +1,6 @@
-"""Dashboard forms that manage an assignment: the manual-grading queue (identical answers graded at once, blanks
-in one action, rubric buttons, pages that keep the place), known mistakes deleted, extensions per student."""
+"""Dashboard pages that manage an assignment: the manual-grading queue (identical answers graded at once, blanks
+in one action, rubric buttons, pages that keep the place), the question view, known mistakes deleted, extensions
+per student."""
 
 from typing import Annotated
 from urllib.parse import urlencode
@@ -7,14 +8,17 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+import reference
 from app.api.deps import PoolDep, ResourceId, SessionDep, get_assignment, get_submission
 from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, check_csrf
 from app.dashboard.templating import page
-from app.errors import Invalid
+from app.errors import Invalid, NotFound
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
-from app.services import editing, manual, mistakes, queue
+from app.services import answers, editing, manual, mistakes, queue
+from app.services.clusters import part_clusters
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
+ANSWERS_PER_PAGE = 100
 QuestionFilter = Annotated[str | None, Query(max_length=200)]
 
 
@@ -109,3 +113,28 @@ def set_extension(
     else:
         raise Invalid("deadline: choose the student's new deadline")
     return back_to(f"/dashboard/submissions/{submission.id}?notice={notice}&changed={regraded.changed}")
+
+
+@router.get("/assignments/{assignment_id}/questions/{question_id:path}", response_class=HTMLResponse)
+def question_view(request: Request, assignment_id: ResourceId, question_id: str, session: SessionDep,
+                  visitor: VisitorDep, pool: PoolDep, verdict: answers.Verdict | None = None,
+                  cluster: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+                  page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> Response:
+    """Every answer to one part across the class, filterable by verdict and by cluster (its number on the
+    clusters page), a hundred a page."""
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    part = manual.assignment_part(assignment, question_id)
+    among = None
+    if cluster is not None:
+        found = part_clusters(session, pool, assignment, part)
+        if cluster > len(found):
+            raise NotFound(f"part {question_id!r} has {len(found)} clusters; there is no cluster {cluster}")
+        among = found[cluster - 1].answers
+    rows = answers.answers_to(session, assignment, question_id, verdict=verdict, among=among)
+    pages = max(1, -(-len(rows) // ANSWERS_PER_PAGE))
+    page_number = min(page_number, pages)
+    here = {"verdict": verdict, "cluster": cluster}
+    return page(request, "question.html", visitor=visitor, assignment=assignment, part=part,
+                bank=reference.get_part(question_id), total=len(rows), here=here, page_number=page_number, pages=pages,
+                rows=rows[(page_number - 1) * ANSWERS_PER_PAGE:page_number * ANSWERS_PER_PAGE],
+                url=lambda **changes: f"?{urlencode({k: v for k, v in (here | changes).items() if v})}")

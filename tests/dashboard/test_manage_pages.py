@@ -140,3 +140,36 @@ class TestTokensPage:
     def test_an_instructor_may_not_open_it(self, signed_in) -> None:
         response = signed_in.get("/dashboard/tokens")
         assert response.status_code == 403 and "Only an admin manages tokens" in response.text
+
+
+class TestQuestionView:
+    @pytest.fixture
+    def answered(self, client, lms, assignment, parts) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        """Per student, their expression answer: two equivalent wrong spellings, one other wrong, one right."""
+        right = parts["expression"].answer
+        written = {"s0": doubled(right)[0], "s1": doubled(right)[1], "s2": f"({right})+1", "s3": right}
+        for student, answer in written.items():
+            submit(client, lms, assignment, right_answers(parts) | {parts["expression"].id: answer}, student=student,
+                   at=ON_TIME)
+        return written
+
+    def view(self, signed_in, assignment, parts, query=""):  # type: ignore[no-untyped-def]
+        return signed_in.get(f"/dashboard/assignments/{assignment['id']}/questions/{parts['expression'].id}{query}")
+
+    def students_in(self, page: str) -> list[str]:
+        return [s for s in ("s0", "s1", "s2", "s3") if f'">{s}</a></td>' in page]
+
+    @pytest.mark.parametrize(("query", "students"), [
+        ("", ["s0", "s1", "s2", "s3"]), ("?verdict=right", ["s3"]), ("?verdict=wrong", ["s0", "s1", "s2"]),
+        ("?cluster=1", ["s0", "s1"]), ("?cluster=2", ["s2"]),
+    ], ids=["all", "right", "wrong", "largest-cluster", "second-cluster"])
+    def test_filters(self, signed_in, assignment, parts, answered, query, students) -> None:
+        assert self.students_in(self.view(signed_in, assignment, parts, query).text) == students
+
+    def test_the_clusters_page_links_each_cluster_to_its_students(self, signed_in, assignment, parts, answered) -> None:
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}/clusters/{parts['expression'].id}").text
+        assert page.count('class="who-wrote"') == 2 and "?cluster=2" in page
+
+    def test_an_unknown_cluster_is_a_404_page(self, signed_in, assignment, parts, answered) -> None:
+        response = self.view(signed_in, assignment, parts, "?cluster=9")
+        assert response.status_code == 404 and "there is no cluster 9" in response.text
