@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from graders import GradingPool
 from app.api import assignments, courses, grading, health, manage, questions, students, tokens, validate
 from app.dashboard import errors as dashboard_errors, manage as dashboard_manage, routes as dashboard, student
-from app.dashboard import tokens as dashboard_tokens
+from app.dashboard import editor as dashboard_editor, tokens as dashboard_tokens
 from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
 from app.config import Settings, get_settings
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(Unauthorized, unauthorized)
     dashboard_errors.install(app)
     for module in (health, questions, courses, assignments, manage, students, tokens, validate, grading, dashboard,
-                   dashboard_manage, dashboard_tokens, student):
+                   dashboard_manage, dashboard_editor, dashboard_tokens, student):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
     return app

@@ -69,7 +69,8 @@ def delete_assignment(assignment: AssignmentDep, session: SessionDep, caller: St
 def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, caller: StaffDep,
              pool: PoolDep) -> AssignmentEditOut:
     """Add a bank part at the end; earlier submissions score 0 on it."""
-    return edited(assignment, editing.add_part(session, pool, assignment=assignment, part_in=part_in, by=caller.label))
+    return edited(assignment, editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
+                                                      added=part_in, by=caller.label))
 
 
 # The known-mistake routes come before the part routes: `{question_id:path}` would also match ".../mistakes".
@@ -97,8 +98,8 @@ def delete_mistake(assignment: AssignmentDep, question_id: QuestionId, session: 
 def patch_part(points_in: PointsIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep,
                caller: StaffDep, pool: PoolDep) -> AssignmentEditOut:
     """Change a part's points and regrade (scores an instructor gave by hand stay as given)."""
-    regraded = editing.set_points(session, pool, assignment=assignment, question_id=question_id,
-                                  points=points_in.points, by=caller.label)
+    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
+                                       points={question_id: points_in.points}, by=caller.label)
     return edited(assignment, regraded)
 
 
@@ -107,7 +108,8 @@ def patch_part(points_in: PointsIn, assignment: AssignmentDep, question_id: Ques
 def delete_part(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
                 pool: PoolDep) -> AssignmentEditOut:
     """Remove a part and every answer to it; the lost points are in each submission's history."""
-    regraded = editing.remove_part(session, pool, assignment=assignment, question_id=question_id, by=caller.label)
+    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
+                                       removed=[question_id], by=caller.label)
     return edited(assignment, regraded)
 
 

@@ -14,7 +14,7 @@ from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, che
 from app.dashboard.templating import page
 from app.errors import Invalid, NotFound
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
-from app.services import answers, editing, manual, mistakes, queue
+from app.services import answers, editing, manual, mistakes, queue, regrade
 from app.services.clusters import part_clusters
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
@@ -138,3 +138,14 @@ def question_view(request: Request, assignment_id: ResourceId, question_id: str,
                 bank=reference.get_part(question_id), total=len(rows), here=here, page_number=page_number, pages=pages,
                 rows=rows[(page_number - 1) * ANSWERS_PER_PAGE:page_number * ANSWERS_PER_PAGE],
                 url=lambda **changes: f"?{urlencode({k: v for k, v in (here | changes).items() if v})}")
+
+
+@router.post("/assignments/{assignment_id}/regrade")
+def regrade_assignment(assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+                       csrf_token: CsrfField = "") -> Response:
+    """Regrade every stored answer (resuming an interrupted run), then say how many submissions changed."""
+    check_csrf(visitor, csrf_token)
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    run = regrade.regrade(session, pool, assignment=assignment, by=visitor.caller.label)
+    return back_to(f"/dashboard/assignments/{assignment.id}?notice=regraded&changed={run.changed}"
+                   f"&of={run.submissions}")

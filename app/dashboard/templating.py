@@ -41,6 +41,8 @@ NOTICES = {
     "mistake-removed": "Known mistake deleted and the part regraded: {changed} changed.",
     "extension": "Extension saved and this student's submissions reassessed: {changed} changed.",
     "extension-removed": "Extension taken back and this student's submissions reassessed: {changed} changed.",
+    "regraded": "Regraded: {changed} changed.",
+    "edited": "Assignment saved: {changed} changed.",
 }
 
 

@@ -56,10 +56,17 @@ def regrade_all(session: Session, pool: GradingPool, assignment: Assignment, *, 
     return Regraded(submissions=run.submissions, changed=run.changed)
 
 
-def edit_assignment(
-    session: Session, pool: GradingPool, *, assignment: Assignment, patch: AssignmentPatch, by: str
-) -> Regraded | None:
-    """Apply the patch; regrade when the deadline or the late policy changed (None: nothing needed a regrade)."""
+def commit_and_regrade(session: Session, pool: GradingPool, assignment: Assignment, reasons: list[str], *,
+                       by: str) -> Regraded | None:
+    """Commit the staged edits; regrade once if any of them can change a score (None: none can)."""
+    session.commit()
+    session.expire_all()
+    if not reasons:
+        return None
+    return regrade_all(session, pool, assignment, by=by, why="; ".join(reasons))
+
+
+def stage_patch(session: Session, assignment: Assignment, patch: AssignmentPatch) -> list[str]:
     changes = given(patch)
     if "deadline" in changes:
         timezone = session.get_one(Course, assignment.course_id).timezone
@@ -68,41 +75,28 @@ def edit_assignment(
                    if name in changes and changes[name] != getattr(assignment, name))
     for name, value in changes.items():
         setattr(assignment, name, value)
-    session.commit()
-    if not moved:
-        return None
-    return regrade_all(session, pool, assignment, by=by, why=f"assignment edited: {', '.join(moved)}")
+    return [f"assignment edited: {', '.join(moved)}"] if moved else []
 
 
-def delete_assignment(session: Session, *, assignment: Assignment, by: str) -> None:
-    audit.record(session, "assignment.deleted", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
-                 title=assignment.title)
-    session.execute(delete(Assignment).where(Assignment.id == assignment.id))
-    session.commit()
-
-
-def add_part(session: Session, pool: GradingPool, *, assignment: Assignment, part_in: PartIn, by: str) -> Regraded:
-    """A new last part; earlier submissions have no answer to it, and their maximum grows."""
+def stage_new_part(assignment: Assignment, part_in: PartIn) -> list[str]:
     bank = bank_part(part_in.question_id)
     if any(part.question_id == bank.id for part in assignment.parts):
         raise Conflict(f"question_id: {bank.id!r} is already part of assignment {assignment.id}")
     position = max((part.position for part in assignment.parts), default=-1) + 1
     points = part_in.points if part_in.points is not None else bank.points
     assignment.parts.append(AssignmentPart(question_id=bank.id, points=points, position=position))
-    session.commit()
-    return regrade_all(session, pool, assignment, by=by, why=f"part added: {bank.id}")
+    return [f"part added: {bank.id}"]
 
 
-def set_points(
-    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, points: float, by: str
-) -> Regraded:
+def stage_points(assignment: Assignment, question_id: str, points: float) -> list[str]:
     part = assignment_part(assignment, question_id)
+    if part.points == points:
+        return []
     old, part.points = part.points, points
-    session.commit()
-    return regrade_all(session, pool, assignment, by=by, why=f"points of {question_id}: {old:g} → {points:g}")
+    return [f"points of {question_id}: {old:g} → {points:g}"]
 
 
-def remove_part(session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, by: str) -> Regraded:
+def stage_removal(session: Session, assignment: Assignment, question_id: str, *, by: str) -> list[str]:
     """Drop the part and every answer to it; each submission that loses points keeps that in its history."""
     part = assignment_part(assignment, question_id)
     if len(assignment.parts) == 1:
@@ -119,9 +113,29 @@ def remove_part(session: Session, pool: GradingPool, *, assignment: Assignment, 
         PartResult.question_id == question_id,
         PartResult.submission_id.in_(select(Submission.id).where(Submission.assignment_id == assignment.id))))
     assignment.parts.remove(part)
+    return [why]
+
+
+def edit_assignment(
+    session: Session, pool: GradingPool, *, assignment: Assignment, patch: AssignmentPatch, by: str,
+    points: dict[str, float] | None = None, removed: list[str] | None = None, added: PartIn | None = None,
+) -> Regraded | None:
+    """Apply every edit in one transaction, then one regrade if any of them can change a score."""
+    reasons = stage_patch(session, assignment, patch)
+    for question_id, new_points in (points or {}).items():
+        reasons += stage_points(assignment, question_id, new_points)
+    for question_id in removed or []:
+        reasons += stage_removal(session, assignment, question_id, by=by)
+    if added is not None:
+        reasons += stage_new_part(assignment, added)
+    return commit_and_regrade(session, pool, assignment, reasons, by=by)
+
+
+def delete_assignment(session: Session, *, assignment: Assignment, by: str) -> None:
+    audit.record(session, "assignment.deleted", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
+                 title=assignment.title)
+    session.execute(delete(Assignment).where(Assignment.id == assignment.id))
     session.commit()
-    session.expire_all()
-    return regrade_all(session, pool, assignment, by=by, why=why)
 
 
 def find_extension(session: Session, assignment: Assignment, student: str) -> Extension:

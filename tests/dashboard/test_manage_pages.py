@@ -8,6 +8,7 @@ from tests.api.conftest import right_answers
 from tests.api.test_stats import doubled
 from tests.api.test_submissions import ON_TIME, submit
 from tests.dashboard.conftest import csrf_of, sign_in
+from tests.dashboard.test_pages import submitted  # noqa: F401 - fixture
 
 LATE = "2019-03-15T10:00:00-04:00"
 ANSWERS = ["Because the forget gate keeps c.", "Because the forget gate keeps c.  ", "", "The gates are sigmoids."]
@@ -173,3 +174,59 @@ class TestQuestionView:
     def test_an_unknown_cluster_is_a_404_page(self, signed_in, assignment, parts, answered) -> None:
         response = self.view(signed_in, assignment, parts, "?cluster=9")
         assert response.status_code == 404 and "there is no cluster 9" in response.text
+
+
+class TestEditAssignment:
+    def form(self, signed_in, assignment, **changes):  # type: ignore[no-untyped-def]
+        """The edit form as the page fills it, with `changes` on top."""
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}/edit").text
+        data = {"csrf_token": csrf_of(page), "title": assignment["title"], "deadline": "2019-03-14T23:59",
+                "attempts": "last", "percent_per_period": "10", "period": "day", "rounding": "up",
+                "close_after_periods": "3", "grace_minutes": "0", "min_percent": "0", "deduct_from": "earned",
+                "question_id": [p["question_id"] for p in assignment["parts"]],
+                "points": [f"{p['points']:g}" for p in assignment["parts"]]}
+        return data | changes
+
+    def save(self, signed_in, assignment, data):  # type: ignore[no-untyped-def]
+        return signed_in.post(f"/dashboard/assignments/{assignment['id']}/edit", data=data)
+
+    def test_the_form_shows_the_assignment(self, signed_in, assignment) -> None:
+        page = signed_in.get(f"/dashboard/assignments/{assignment['id']}/edit").text
+        assert 'value="2019-03-14T23:59"' in page and 'name="percent_per_period"' in page
+
+    def test_an_unchanged_form_regrades_nothing(self, signed_in, assignment, submitted) -> None:
+        page = self.save(signed_in, assignment, self.form(signed_in, assignment)).text
+        assert "Assignment saved: 0 scores changed." in page
+
+    def test_points_and_policy_change_in_one_regrade(self, client, signed_in, instructor, assignment, parts,
+                                                     submitted) -> None:
+        data = self.form(signed_in, assignment, percent_per_period="50", points=["4", "2", "2"])
+        page = self.save(signed_in, assignment, data).text
+        assert "Assignment saved: 3 scores changed." in page
+        late = client.get(f"/api/v1/submissions/{submitted[2]['id']}", headers=instructor).json()
+        assert late["max_score"] == 8 and late["penalty_percent"] == 50
+        reasons = {h["why"] for h in late["history"]}
+        assert any("assignment edited: late_policy" in r and f"points of {parts['number'].id}" in r for r in reasons)
+
+    def test_a_part_is_removed_and_another_added(self, client, signed_in, instructor, assignment, parts) -> None:
+        extra = next(q["id"] for q in client.get("/api/v1/questions", headers=instructor).json()
+                     if q["id"] not in {p.id for p in parts.values()} and q["kind"] == "number")
+        self.save(signed_in, assignment, self.form(signed_in, assignment, remove=[parts["manual"].id],
+                                                   add_question=extra, add_points="1"))
+        stored = client.get(f"/api/v1/assignments/{assignment['id']}", headers=instructor).json()
+        assert [p["question_id"] for p in stored["parts"]] == [parts["number"].id, parts["expression"].id, extra]
+
+    @pytest.mark.parametrize(("changes", "message"), [
+        ({"percent_per_period": "150"}, "late policy, percent_per_period"),
+        ({"points": ["x", "2", "2"]}, "is not a number"),
+        ({"deadline": "not a date"}, "deadline"),
+    ], ids=["penalty-over-100", "points-not-a-number", "bad-deadline"])
+    def test_a_bad_form_is_a_422_page_naming_the_field(self, signed_in, assignment, changes, message) -> None:
+        response = self.save(signed_in, assignment, self.form(signed_in, assignment, **changes))
+        assert response.status_code == 422 and message in response.text
+
+
+def test_the_regrade_button_says_what_changed(signed_in, assignment, submitted) -> None:  # type: ignore[no-untyped-def]
+    url = f"/dashboard/assignments/{assignment['id']}"
+    page = signed_in.post(f"{url}/regrade", data={"csrf_token": csrf_of(signed_in.get(url).text)}).text
+    assert "Regraded: 0 scores changed." in page
