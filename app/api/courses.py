@@ -1,10 +1,13 @@
-from fastapi import APIRouter, Request, Response, status
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import CallerDep, CourseDep, SessionDep, StaffOrLmsDep
 from app.api.pagination import PageDep, from_cursor, one_page
 from app.schemas import AssignmentIn, AssignmentOut, CourseIn, CourseOut
 from app.security import Role
-from app.services import assignments, courses
+from app.services import assignments, course_gradebook, courses
+from app.services.course_gradebook import CourseGradebookRow
 
 router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
 
@@ -40,3 +43,20 @@ def create_assignment(
 ) -> AssignmentOut:
     """Create an assignment from bank parts (admin, instructor, lms)."""
     return assignments.to_out(assignments.create_assignment(session, course=course, assignment_in=assignment_in))
+
+
+@router.get(
+    "/{course_id}/gradebook",
+    response_model=list[CourseGradebookRow],
+    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with `Accept: text/csv` or `?format=csv`."}},
+)
+def get_course_gradebook(
+    course: CourseDep, session: SessionDep, caller: StaffOrLmsDep, request: Request,
+    format: Annotated[Literal["json", "csv"] | None, Query(description="`csv`: the same as `Accept: text/csv`.")] = None,
+) -> list[CourseGradebookRow] | Response:
+    """One row per student: the counted final score of every assignment of the course and the total."""
+    assignments, rows = course_gradebook.course_gradebook(session, course)
+    if format == "csv" or (format is None and "text/csv" in request.headers.get("accept", "")):
+        return Response(course_gradebook.to_csv(assignments, rows), media_type="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{course.code}-gradebook.csv"'})
+    return rows

@@ -23,8 +23,8 @@ from app.late_policy import closes_at
 from app.models import ApiToken, Assignment, Course, Extension, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
-from app.services import courses, gradebook, manual, regrade, stats, students
-from app.services.assignments import deadline_for, list_assignments, policy_of
+from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students
+from app.services.assignments import deadline_for, policy_of
 from app.services.clusters import part_clusters
 from app.services.mistakes import known_mistakes
 
@@ -138,8 +138,8 @@ def sign_out(visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
 @router.get("/courses/{course_id}", response_class=HTMLResponse)
 def course_page(request: Request, course_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     course = get_course(course_id, session, visitor.caller)
-    return page(request, "course.html", visitor=visitor, course=course,
-                assignments=list_assignments(session, course=course))
+    assignments, rows = course_gradebook.course_gradebook(session, course)
+    return page(request, "course.html", visitor=visitor, course=course, assignments=assignments, rows=rows)
 
 
 @router.get("/assignments/{assignment_id}", response_class=HTMLResponse)
@@ -226,3 +226,10 @@ def grade_part(
     if back == "queue":
         return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual?notice=grade")
     return back_to(f"/dashboard/submissions/{submission.id}?notice=grade")
+
+
+@router.get("/courses/{course_id}/gradebook.csv")
+def course_gradebook_csv(course_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
+    course = get_course(course_id, session, visitor.caller)
+    return Response(course_gradebook.to_csv(*course_gradebook.course_gradebook(session, course)), media_type="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{course.code}-gradebook.csv"'})

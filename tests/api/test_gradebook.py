@@ -69,3 +69,25 @@ class TestGradebook:
 
     def test_lms_may_read_it(self, client, lms, assignment) -> None:
         assert client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=lms).status_code == 200
+
+
+class TestCourseGradebook:
+    def test_one_row_per_student_across_assignments(self, client, lms, instructor, course, assignment, parts) -> None:
+        second = make_assignment(client, course, instructor, parts, "last")
+        submit(client, lms, assignment, right_answers(parts), student="alice", at=ON_TIME)
+        submit(client, lms, second, right_answers(parts), student="alice", at=ON_TIME)
+        submit(client, lms, second, right_answers(parts), student="bob", at=ON_TIME)
+        rows = client.get(f"/api/v1/courses/{course['id']}/gradebook", headers=instructor).json()
+        assert [(r["student"], r["scores"], r["total"], r["max_total"]) for r in rows] == [
+            ("alice", {str(assignment["id"]): 4.0, str(second["id"]): 4.0}, 8.0, 12.0),
+            ("bob", {str(assignment["id"]): None, str(second["id"]): 4.0}, 4.0, 12.0),
+        ]
+
+    @pytest.mark.parametrize("how", [{"params": {"format": "csv"}}, {"headers": {"Accept": "text/csv"}}],
+                             ids=["format-query", "accept-header"])
+    def test_csv(self, client, lms, instructor, course, assignment, parts, how) -> None:
+        submit(client, lms, assignment, right_answers(parts), student="alice", at=ON_TIME)
+        response = client.get(f"/api/v1/courses/{course['id']}/gradebook", params=how.get("params"),
+                              headers=instructor | how.get("headers", {}))
+        assert list(csv.reader(io.StringIO(response.text))) == [
+            ["student", "Homework 4", "total", "max_total", "provisional"], ["alice", "4.0", "4.0", "6.0", "True"]]

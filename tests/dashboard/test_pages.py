@@ -171,3 +171,14 @@ class TestErrorPages:
     def test_the_api_keeps_json_errors(self, client, instructor) -> None:
         response = client.get("/api/v1/assignments/999999", headers=instructor)
         assert response.status_code == 404 and response.json() == {"detail": "assignment 999999 does not exist"}
+
+
+class TestCourseGradebook:
+    def test_the_course_page_has_a_gradebook_and_its_csv(self, signed_in, course, submitted) -> None:
+        page = signed_in.get(f"/dashboard/courses/{course['id']}").text
+        assert '<table id="course-gradebook"' in page and page.count('<td class="student">') == 3
+        rows = list(csv.reader(io.StringIO(signed_in.get(f"/dashboard/courses/{course['id']}/gradebook.csv").text)))
+        assert [row[0] for row in rows] == ["student", "s0", "s1", "s2"]
+
+    def test_a_course_without_submissions_has_no_gradebook(self, signed_in, course, assignment) -> None:
+        assert "course-gradebook" not in signed_in.get(f"/dashboard/courses/{course['id']}").text
