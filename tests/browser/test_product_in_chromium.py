@@ -163,7 +163,8 @@ def test_a_student_opens_their_work_from_a_signed_link(chromium, server, demo, a
     assert demo["assignment"]["title"] in page.inner_text("main")
     page.get_by_role("link", name="answers and feedback").first.click()
     page.locator("article.part .fields .katex").first.wait_for()
-    page.screenshot(path=artifacts_dir / f"product-student-submission-{viewport}.png", full_page=True)
+    page.screenshot(path=artifacts_dir / f"product-student-submission-{viewport}.png")
+    page.screenshot(path=artifacts_dir / f"product-student-submission-{viewport}-full.png", full_page=True)
     text = page.inner_text("main")
     assert "Late policy" in text and f"{demo['submission']['final_score']:g} / {demo['submission']['max_score']:g}" in text
     assert overflow(page) <= 0
@@ -253,3 +254,30 @@ def test_known_mistakes_are_added_and_deleted_from_a_cluster(page, server, demo,
     page.wait_for_selector("p.saved")
     assert "Known mistake deleted" in page.inner_text("p.saved")
     assert page.locator("tr.mistake", has_text="this assignment").count() == 0
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_edit_form_fits_and_saves(chromium, server, demo, artifacts_dir, viewport) -> None:  # type: ignore[no-untyped-def]
+    page = viewport_page(chromium, viewport)
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/assignments/{demo['empty']['id']}/edit")
+    page.screenshot(path=artifacts_dir / f"product-edit-{viewport}.png", full_page=True)
+    assert overflow(page) <= 0
+    page.fill("input[name=title]", f"{demo['empty']['title']} ({viewport})")
+    page.click("form.edit-assignment button[type=submit]")
+    page.wait_for_selector("p.saved")
+    assert f"({viewport})" in page.inner_text("h1")
+    page.context.close()
+
+
+def test_the_course_gradebook_and_tokens_fit_a_phone(chromium, server, demo, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
+    page = viewport_page(chromium, "phone")
+    sign_in(page, server, server.instructor_token)
+    page.goto(f"{server.url}/dashboard/courses/{demo['course']['id']}")
+    page.screenshot(path=artifacts_dir / "product-course-phone.png")
+    assert page.locator("#course-gradebook tbody tr").count() == 30 and overflow(page) <= 0
+    page.goto(f"{server.url}/dashboard/assignments/{demo['assignment']['id']}/questions/"
+              f"{demo['submission']['parts'][0]['question_id']}?verdict=wrong")
+    page.screenshot(path=artifacts_dir / "product-question-view-phone.png")
+    assert overflow(page) <= 0
+    page.context.close()
