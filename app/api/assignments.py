@@ -4,6 +4,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
 from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffOrLmsDep
 from app.api.pagination import PageDep, limit_query, one_page
+from app.api.responses import RESOURCE, errors
 from app.models import Submission
 from app.schemas import (
     AssignmentOut,
@@ -17,7 +18,7 @@ from app.schemas import (
 )
 from app.services import assignments, editing, gradebook, submissions
 
-router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"])
+router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses=RESOURCE)
 
 
 @router.get("/{assignment_id}", response_model=AssignmentOut)
@@ -44,7 +45,8 @@ def put_extension(
     return out
 
 
-@router.post("/{assignment_id}/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED)
+@router.post("/{assignment_id}/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED,
+             responses=errors(409))
 def create_submission(
     body: SubmissionIn,
     assignment: AssignmentDep,

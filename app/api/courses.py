@@ -4,12 +4,13 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import CallerDep, CourseDep, SessionDep, StaffOrLmsDep
 from app.api.pagination import PageDep, from_cursor, one_page
+from app.api.responses import RESOURCE, errors
 from app.schemas import AssignmentIn, AssignmentOut, CourseIn, CourseOut
 from app.security import Role
 from app.services import assignments, course_gradebook, courses
 from app.services.course_gradebook import CourseGradebookRow
 
-router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
+router = APIRouter(prefix="/api/v1/courses", tags=["courses"], responses=RESOURCE)
 
 
 @router.get("", response_model=list[CourseOut])
@@ -22,7 +23,7 @@ def list_courses(session: SessionDep, caller: CallerDep, page: PageDep, request:
     return [CourseOut.model_validate(course) for course in found]
 
 
-@router.post("", response_model=CourseOut, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=CourseOut, status_code=status.HTTP_201_CREATED, responses=errors(409))
 def create_course(course_in: CourseIn, session: SessionDep, caller: CallerDep) -> CourseOut:
     """Create a course (admin)."""
     caller.require(Role.admin)

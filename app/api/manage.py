@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from app.api.deps import AssignmentDep, CallerDep, CourseDep, PoolDep, SessionDep, StaffDep, StaffOrLmsDep
+from app.api.responses import RESOURCE, errors
 from app.models import Assignment
 from app.schemas import (
     MAX_ANSWER_LENGTH,
@@ -24,7 +25,7 @@ from app.services import editing, mistakes
 from app.services.mistakes import KnownMistakeOut
 from app.services.assignments import to_out
 
-router = APIRouter(prefix="/api/v1", tags=["manage"])
+router = APIRouter(prefix="/api/v1", tags=["manage"], responses=RESOURCE)
 
 QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 Student = Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)]
@@ -35,7 +36,7 @@ def edited(assignment: Assignment, regraded: editing.Regraded | None) -> Assignm
     return AssignmentEditOut(**to_out(assignment).model_dump(), regrade=regrade)
 
 
-@router.patch("/courses/{course_id}", response_model=CourseOut, tags=["courses"])
+@router.patch("/courses/{course_id}", response_model=CourseOut, tags=["courses"], responses=errors(409))
 def patch_course(patch: CoursePatch, course: CourseDep, session: SessionDep, caller: CallerDep) -> CourseOut:
     """Rename a course or change its code or time zone (admin, or an instructor of the course)."""
     caller.require(Role.admin, Role.instructor)
@@ -65,7 +66,8 @@ def delete_assignment(assignment: AssignmentDep, session: SessionDep, caller: St
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/assignments/{assignment_id}/parts", response_model=AssignmentEditOut, tags=["assignments"])
+@router.post("/assignments/{assignment_id}/parts", response_model=AssignmentEditOut, tags=["assignments"],
+             responses=errors(409))
 def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, caller: StaffDep,
              pool: PoolDep) -> AssignmentEditOut:
     """Add a bank part at the end; earlier submissions score 0 on it."""

@@ -5,11 +5,12 @@ from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field
 
 from app.api.deps import CallerDep, ResourceId, SessionDep
+from app.api.responses import RESOURCE
 from app.schemas import NO_NUL
 from app.security import Role, revoke_token
 from app.services import audit, tokens
 
-router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"])
+router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"], responses=RESOURCE)
 
 
 class TokenIn(BaseModel):
