@@ -34,8 +34,8 @@ def counted_id(session: Session, assignment: Assignment, student: str) -> int | 
 
 def work_of(session: Session, student: str, course_id: int | None) -> list[AssignmentWork]:
     """Every assignment the student submitted to (in one course, or in all when None), oldest deadline first."""
-    query = (select(Assignment).join(Submission, Submission.assignment_id == Assignment.id)
-             .where(Submission.student == student).distinct())
+    submitted_to = select(Submission.assignment_id).where(Submission.student == student)
+    query = select(Assignment).where(Assignment.id.in_(submitted_to))
     if course_id is not None:
         query = query.where(Assignment.course_id == course_id)
     found = sorted(session.scalars(query), key=lambda a: (a.deadline, a.id))
