@@ -20,7 +20,7 @@ from app.dashboard.templating import page
 from app.dashboard.explain import late_arithmetic
 from app.errors import Forbidden
 from app.late_policy import closes_at
-from app.models import ApiToken, Assignment, Course, Extension, Submission
+from app.models import ApiToken, Assignment, Course, Extension, RegradeRun, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
 from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students
@@ -159,6 +159,8 @@ def assignment_page(request: Request, assignment_id: ResourceId, session: Sessio
                                  {k: v.astimezone(zone) if v else None for k, v in marks.items()}) if times else None,
         stats=stats.assignment_stats(session, None, assignment), charts=charts,
         waiting=len(manual.queue(session, assignment)), provisional=sum(row.provisional for row in rows),
+        last_regrade=session.scalar(select(RegradeRun).where(RegradeRun.assignment_id == assignment.id)
+                                    .order_by(RegradeRun.id.desc()).limit(1)),
     )
 
 

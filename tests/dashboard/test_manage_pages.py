@@ -230,3 +230,4 @@ def test_the_regrade_button_says_what_changed(signed_in, assignment, submitted) 
     url = f"/dashboard/assignments/{assignment['id']}"
     page = signed_in.post(f"{url}/regrade", data={"csrf_token": csrf_of(signed_in.get(url).text)}).text
     assert "Regraded: 0 scores changed." in page
+    assert "3 submissions regraded, 0 changed." in page
