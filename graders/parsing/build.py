@@ -97,17 +97,22 @@ class Builder(Transformer):
         _check_exponent(exponent)
         return exponent
 
-    def call(self, token: Token, prime: Token | None, power: Term | None, argument: Term) -> Term:
+    def call(self, token: Token, prime: Token | None, power: Term | None,
+             arguments: Term | tuple[Term, ...]) -> Term:
         function, order = token.value, len(prime.value) if prime else 0
-        if function == "factorial":
-            return self.factorial(argument, token)
+        arguments = arguments if isinstance(arguments, tuple) else (arguments,)
+        if function.startswith("log_"):  # `\log_{2} x`: the base is the second argument
+            function, arguments = "log", (*arguments, _base(function[4:], token.start_pos))
+        if function == "factorial" and len(arguments) == 1:
+            return self.factorial(arguments[0], token)
         definition = _definition(function)
-        if order and definition is None and not builtins.has_derivative(function):
+        _check_arity(function, definition is not None, len(arguments), token.start_pos)
+        if order and (definition is None and not builtins.has_derivative(function) or len(arguments) > 1):
             raise _error(f"the derivative of {function} is not supported", prime.start_pos)
         if order > 3:
             raise _error("at most three primes", prime.start_pos)
-        args = (argument,) if power is None else (argument, power)
-        return make("call", args, (function, order, definition), token.start_pos)
+        term = make("call", arguments, (function, order, definition), token.start_pos)
+        return term if power is None else make("pow", (term, power), "function", token.start_pos)
 
     def factorial(self, argument: Term, token: Token) -> Term:
         limit = CONTEXT.get().limits.max_factorial
@@ -237,6 +242,22 @@ def _check_exponent(exponent: Term) -> None:
     limit = CONTEXT.get().limits.max_exponent
     if exponent.const is not None and abs(exponent.const) > limit:
         raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos)
+
+
+def _base(written: str, position: int) -> Term:
+    if written == "e":
+        return Term("const", value="e", const=math.e, pos=position)
+    if written.isdigit():
+        return Term("num", value=written, const=float(written), pos=position)
+    return Term("name", value=written, pos=position)
+
+
+def _check_arity(function: str, defined: bool, count: int, position: int) -> None:
+    row = None if defined else builtins.BUILTINS.get(function)
+    fewest, most = row.arity if row is not None else (1, 1)
+    if not fewest <= count <= most:
+        expected = str(fewest) if fewest == most else f"{fewest} to {most}"
+        raise _error(f"{function} takes {expected} argument{'s' * (most > 1)}, not {count}", position)
 
 
 def _definition(function: str) -> tuple[str, Term] | None:

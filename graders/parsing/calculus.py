@@ -69,12 +69,13 @@ def _neg(term: Term, variable: str) -> Term:
 
 def _call(term: Term, variable: str) -> Term:
     function, order, definition = term.value
+    if len(term.args) > 1:  # log(x, b) = ln(x) / ln(b); max and min have no derivative
+        if function != "log":
+            raise ValueError(f"cannot differentiate {function}")
+        argument, base = term.args
+        return differentiate(div(call("ln", argument), call("ln", base)), variable)
     argument = term.args[0]
-    outer = call(function, argument, order + 1, definition)
-    if len(term.args) == 2:  # \tanh^2(x) = tanh(x)^2
-        plain = call(function, argument, order, definition)
-        return differentiate(power(plain, term.args[1]), variable)
-    return mul(outer, differentiate(argument, variable))
+    return mul(call(function, argument, order + 1, definition), differentiate(argument, variable))
 
 
 def _root(term: Term, variable: str) -> Term:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from lark import Token
 
 from graders.parsing.names import Name
-from graders.parsing.words import ACCENTS, FUNCTIONS, GREEK
+from graders.parsing.builtins import COMMANDS
+from graders.parsing.words import ACCENTS, GREEK
 
 if TYPE_CHECKING:
     from graders.parsing.lexer import Lexer
@@ -55,8 +56,8 @@ def command(lexer: Lexer, spelling: str) -> None:
         _braced_word_command(lexer, name, end)
     elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
         lexer.emit("BIGO", BIGO_WORDS[name], end)
-    elif name in FUNCTIONS and name != "factorial":
-        lexer.emit("FUNC", FUNCTIONS[name], end)
+    elif name in COMMANDS:
+        lexer.emit("FUNC", COMMANDS[name], end)
     elif name in GREEK:
         lexer.emit_name(Name.letter(name), end)
     elif name in _STYLES or name in ACCENTS:
@@ -185,7 +186,7 @@ def subscript(lexer: Lexer) -> None:
     if previous is not None and previous.type == "NAME" and not previous.value.sub:
         _replace_name(lexer, _declared(lexer, replace(previous.value, sub=content)), end)
     elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
-            and (content.isdigit() or content == "e"):
+            and (content.isdigit() or content.isalpha() and len(content) == 1):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
     elif previous is not None and previous.type == "FUNC" and previous.value == "sigma":

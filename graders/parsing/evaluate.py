@@ -58,13 +58,10 @@ def _pow(term: Term, values: list, env: Mapping) -> object:
 
 def _call(term: Term, values: list, env: Mapping) -> object:
     function, order, definition = term.value
-    argument = values[0]
     if order == 0 and definition is None:
-        result = builtins.numpy_function(function)(argument)
-    else:
-        variable, body = derivative_body(function, order, definition)
-        result = _value(body, {variable: argument})
-    return result ** values[1] if len(values) == 2 else result
+        return builtins.BUILTINS[function].numpy(*values)
+    variable, body = derivative_body(function, order, definition)
+    return _value(body, {variable: values[0]})
 
 
 def _root(term: Term, values: list, env: Mapping) -> object:
@@ -75,10 +72,6 @@ def _root(term: Term, values: list, env: Mapping) -> object:
     if odd:  # the real cube root of -8 is -2
         return np.sign(radicand) * np.abs(radicand) ** (1.0 / index)
     return np.power(radicand, 1.0 / index)
-
-
-def _factorial(term: Term, values: list, env: Mapping) -> object:
-    return float(math.factorial(int(values[0])))
 
 
 _OPS = {
@@ -92,5 +85,5 @@ _OPS = {
     "call": _call,
     "root": _root,
     "abs": lambda term, values, env: np.abs(values[0]),
-    "fact": _factorial,
+    "fact": lambda term, values, env: builtins.factorial(values[0]),
 }

@@ -15,7 +15,7 @@ def precedence(term: Term) -> int:
         return PRODUCT
     if term.op == "neg":
         return NEGATION
-    if term.op in ("pow", "fact") or term.op == "call" and len(term.args) == 2:
+    if term.op in ("pow", "fact"):
         return POWER
     if term.op == "num" and any(mark in term.value for mark in "eE"):
         return PRODUCT  # 2.5e-3 prints as 2.5 \cdot 10^{-3}

@@ -28,8 +28,7 @@ def _pow(term: Term) -> str:
 
 def _call(term: Term) -> str:
     function, order, _ = term.value
-    text = f"{function}{chr(39) * order}({to_text(term.args[0])})"
-    return f"{text}^{_wrap(term.args[1], ATOM)}" if len(term.args) == 2 else text
+    return f"{function}{chr(39) * order}({', '.join(map(to_text, term.args))})"
 
 
 def _root(term: Term) -> str:

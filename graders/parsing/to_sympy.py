@@ -9,18 +9,11 @@ from fractions import Fraction
 
 import sympy
 
+from graders.parsing.builtins import BUILTINS
 from graders.parsing.calculus import derivative_body
-
 from graders.parsing.node import Node
 from graders.parsing.terms import Term
 
-_FUNCTIONS = {
-    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin,
-    "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh,
-    "cosh": sympy.cosh, "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan,
-    "abs": sympy.Abs, "floor": sympy.floor, "ceiling": sympy.ceiling, "ceil": sympy.ceiling,
-    "sigma": lambda x: 1 / (1 + sympy.exp(-x)),
-}
 _CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo}
 _RELATIONS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
               ">=": sympy.GreaterThan}
@@ -71,22 +64,12 @@ def _add(term: Term) -> sympy.Expr:
 
 def _call(term: Term) -> sympy.Expr:
     function, order, definition = term.value
-    argument = term_to_sympy(term.args[0])
+    arguments = [term_to_sympy(arg) for arg in term.args]
     if order == 0 and definition is None:
-        result = _function(function)(argument)
-    else:
-        variable, body = derivative_body(function, order, definition)
-        result = term_to_sympy(body).subs(sympy.Symbol(variable), argument)
-    return result ** term_to_sympy(term.args[1]) if len(term.args) == 2 else result
-
-
-def _function(function: str):  # noqa: ANN202 - a SymPy callable
-    if function.startswith("log_"):
-        base = sympy.E if function == "log_e" else sympy.Integer(function[4:])
-        return lambda x: sympy.log(x, base)
-    if function in _FUNCTIONS:
-        return _FUNCTIONS[function]
-    return sympy.Function(function)
+        row = BUILTINS.get(function)
+        return row.sympy(*arguments) if row is not None else sympy.Function(function)(*arguments)
+    variable, body = derivative_body(function, order, definition)
+    return term_to_sympy(body).subs(sympy.Symbol(variable), arguments[0])
 
 
 def _root(term: Term) -> sympy.Expr:
