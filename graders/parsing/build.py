@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from lark import Token, Transformer, v_args
 
-from graders.parsing import builtins
+from graders.parsing import builtins, forms
 from graders.parsing.errors import ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
@@ -141,6 +141,10 @@ class Builder(Transformer):
     def div(self, left: Term, operator: Token, right: Term) -> Term:
         return make("div", (left, right), "/", left.pos)
 
+    def percent(self, value: Term, token: Token) -> Term:
+        hundred = Term("num", value="100", const=100.0, pos=token.start_pos)
+        return make("div", (value, hundred), "percent", value.pos)
+
     def neg(self, operator: Token, inner: Term) -> Term:
         return make("neg", (inner,), pos=operator.start_pos)
 
@@ -152,10 +156,12 @@ class Builder(Transformer):
         return make("pow", (base, exponent), pos=base.pos)
 
     # --- targets ----------------------------------------------------------------------------
-    def expression_target(self, term: Term) -> Node:
-        return Node("expr", (term,))
+    def expression_target(self, *parts: Term | Token) -> Node:
+        sides = [part for part in parts if isinstance(part, Term)]
+        links = [part.value for part in parts if isinstance(part, Token)]
+        return Node("expr", (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
 
-    def equation_target(self, left: Term, right: Term) -> Node:
+    def equation_target(self, left: Term, equal: Token, right: Term) -> Node:
         return Node("equation", (left, right))
 
     def bigo(self, token: Token, term: Term) -> Node:

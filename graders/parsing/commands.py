@@ -3,32 +3,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lark import Token
 
 from graders.parsing.names import Name
 from graders.parsing.builtins import COMMANDS
+from graders.parsing import prose
 from graders.parsing.words import ACCENTS, GREEK
 
 if TYPE_CHECKING:
     from graders.parsing.lexer import Lexer
 
 OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
-                "accent": "'{'", "bar": "'|'"}
+                "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
-_SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits"}
+_SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "middle"}
 _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
-           "Bigr": "close", "biggl": "open", "biggr": "close", "big": None, "Big": None}
+           "Bigr": "close", "biggl": "open", "biggr": "close", "Biggl": "open", "Biggr": "close", "big": None,
+           "Big": None, "bigg": None, "Bigg": None}
 _TIMES = {"cdot", "times", "circ", "odot", "otimes", "ast", "star", "bullet"}
 _RELATIONS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
               "geqslant": ">=", "lt": "<", "gt": ">"}
-_STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "text", "textrm",
-           "textit", "textbf", "operatorname", "mathnormal"}
+_STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "operatorname", "mathnormal",
+           "boxed"}
+_PROSE = {"text", "textrm", "textit", "textbf", "mbox", "textnormal"}
 _SIMPLE = {"oplus": ("PLUS", "+"), "div": ("SLASH", "/"), "cup": ("CUP", "cup"),
            "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
            "infty": ("CONST", "inf"), "pi": ("CONST", "pi"), "frac": ("FRAC", "frac"),
-           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
+           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
            "prime": ("PRIME", "'")}
 _MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"}
 _SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
@@ -36,43 +40,98 @@ _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
 _SCALAR_NORMS = {"1", "2", "\\infty"}
 # `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
-_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES)))
+_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES | _PROSE)))
+
+
+Handler = Callable[["Lexer", str, int], None]
 
 
 def command(lexer: Lexer, spelling: str) -> None:
+    """One LaTeX command (`spelling` includes the backslash), dispatched through HANDLERS."""
     name = spelling[1:]
-    end = lexer.position + len(spelling)
     if not name:
         raise lexer.error("unexpected '\\' at the end")
-    if name in _SKIPPED:
-        lexer.position = end
-    elif name in _SIZERS:
-        _sizer(lexer, name, end)
-    elif name in ("{", "}", "|", "\\"):
-        _escaped(lexer, name)
-    elif name in _SIMPLE or name in _TIMES or name in _RELATIONS:
-        _operator(lexer, name, end)
-    elif name in ("mathbb", "mathcal", "mathscr", "begin", "end"):
-        _braced_word_command(lexer, name, end)
-    elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
-        lexer.emit("BIGO", BIGO_WORDS[name], end)
-    elif name in COMMANDS:
-        lexer.emit("FUNC", COMMANDS[name], end)
-    elif name in GREEK:
-        lexer.emit_name(Name.letter(name), end)
-    elif name in _STYLES or name in ACCENTS:
-        _group_command(lexer, name, end)
-    elif name == "tag":  # an equation number pasted with the answer
-        found = re.compile(r"\s*\{[^{}]*\}").match(lexer.text, end)
-        lexer.position = found.end() if found else end
-    elif name == "nabla":
-        lexer.pending_nabla, lexer.position = lexer.position, end
-    elif name == "in" and lexer.target == "set":
-        lexer.emit("_IN", "in", end)
-    elif name in ("land", "wedge") and lexer.target == "set":
-        lexer.emit("AND", "and", end)
-    else:
+    handler = HANDLERS.get(name)
+    if handler is None:
         raise lexer.error(f"unsupported command '{spelling}'")
+    handler(lexer, name, lexer.position + len(spelling))
+
+
+def _skip(lexer: Lexer, name: str, end: int) -> None:
+    lexer.position = end
+
+
+def _function(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("FUNC", COMMANDS[name], end)
+
+
+def _greek(lexer: Lexer, name: str, end: int) -> None:
+    if name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
+        lexer.emit("BIGO", BIGO_WORDS[name], end)
+    else:
+        lexer.emit_name(Name.letter(name), end)
+
+
+def _tag(lexer: Lexer, name: str, end: int) -> None:
+    """An equation number pasted with the answer."""
+    found = re.compile(r"\s*\{[^{}]*\}").match(lexer.text, end)
+    lexer.position = found.end() if found else end
+
+
+def _nabla(lexer: Lexer, name: str, end: int) -> None:
+    lexer.pending_nabla, lexer.position = lexer.position, end
+
+
+def _set_word(lexer: Lexer, name: str, end: int) -> None:
+    if lexer.target != "set":
+        raise lexer.error(f"unsupported command '\\{name}' here")
+    lexer.emit("_IN" if name == "in" else "AND", "in" if name == "in" else "and", end)
+
+
+def _approx(lexer: Lexer, name: str, end: int) -> None:
+    """`x \\approx 0.33`: the stated value, as after `=`; a leading `\\approx` is dropped."""
+    if lexer.tokens:
+        lexer.emit("EQUAL", "~", end)
+    else:
+        lexer.position = end
+
+
+def _floor_or_ceiling(lexer: Lexer, name: str, end: int) -> None:
+    """`\\lfloor x \\rfloor` is floor(x): a function name and a bracket the closing command closes."""
+    if name in ("lfloor", "lceil"):
+        lexer.emit("FUNC", name[1:], end)
+        lexer.open("_LPAR", name[1:], 0)
+    else:
+        lexer.close((name[1:],), "_RPAR", end - lexer.position)
+
+
+def _bar(lexer: Lexer, name: str, end: int) -> None:
+    """`\\lvert`, `\\rVert`, `\\Vert`, `\\mid`: bars of an absolute value or a norm."""
+    side = "open" if name.startswith("l") else "close" if name.startswith("r") else None
+    if side is not None:
+        lexer.sized = (side, lexer.position)
+    lexer.bar(end - lexer.position)
+
+
+def _text(lexer: Lexer, name: str, end: int) -> None:
+    prose.text_command(lexer, end)
+
+
+def _handlers() -> dict[str, Handler]:
+    table: dict[str, Handler] = {name: _greek for name in GREEK}
+    table.update({name: _function for name in COMMANDS})
+    table.update({name: _group_command for name in (*_STYLES, *ACCENTS)})
+    table.update({name: _skip for name in _SKIPPED})
+    table.update({name: _sizer for name in _SIZERS})
+    table.update({name: _escaped for name in ("{", "}", "|", "\\", "%")})
+    table.update({name: _operator for name in (*_SIMPLE, *_TIMES, *_RELATIONS)})
+    table.update({name: _braced_word_command for name in ("mathbb", "mathcal", "mathscr", "begin", "end")})
+    table.update({name: _floor_or_ceiling for name in ("lfloor", "rfloor", "lceil", "rceil")})
+    table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
+    table.update({name: _text for name in _PROSE})
+    table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word)
+    table["in"] = _set_word
+    return table
 
 
 def _sizer(lexer: Lexer, name: str, end: int) -> None:
@@ -84,11 +143,13 @@ def _sizer(lexer: Lexer, name: str, end: int) -> None:
     lexer.sized = (_SIZERS[name], lexer.position)
 
 
-def _escaped(lexer: Lexer, name: str) -> None:
+def _escaped(lexer: Lexer, name: str, end: int) -> None:
     if name == "{":
         lexer.open("_LSET", "set", 2)
     elif name == "}":
         lexer.close(("set",), "_RSET", 2)
+    elif name == "%":
+        lexer.emit("PERCENT", "%", lexer.position + 2)
     elif name == "|":
         lexer.bar(2)
     else:
@@ -240,3 +301,6 @@ def _replace_name(lexer: Lexer, name: Name, end: int) -> None:
     old = lexer.tokens[-1]
     lexer.tokens[-1] = Token("NAME", name, start_pos=old.start_pos, end_pos=end)
     lexer.position = end
+
+
+HANDLERS: dict[str, Handler] = _handlers()

@@ -68,6 +68,12 @@ def _call(term: Term, power: str = "") -> str:
     return f"{_function(function)}{chr(39) * order}{power}\\left({inside}\\right)"
 
 
+def _div(term: Term) -> str:
+    if term.value == "percent":
+        return f"{_wrap(term.args[0], ATOM)}\\%"
+    return f"\\frac{{{to_latex(term.args[0])}}}{{{to_latex(term.args[1])}}}"
+
+
 def _root(term: Term) -> str:
     index = f"[{to_latex(term.args[1])}]" if len(term.args) == 2 else ""
     return f"\\sqrt{index}{{{to_latex(term.args[0])}}}"
@@ -79,7 +85,7 @@ _PRINTERS = {
     "const": lambda term: _CONSTANTS[term.value],
     "add": lambda term: join_sum(term, _wrap),
     "mul": _mul,
-    "div": lambda term: f"\\frac{{{to_latex(term.args[0])}}}{{{to_latex(term.args[1])}}}",
+    "div": _div,
     "pow": _pow,
     "neg": lambda term: "-" + _wrap(term.args[0], PRODUCT),
     "call": _call,

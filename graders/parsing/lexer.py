@@ -26,8 +26,11 @@ _OPENING_PARENTHESIS = re.compile(r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big)\s*)
 _SET_ENDS = {"_RSET", "_RPAR", "_RBRACK", "REALS", "EMPTYSET"}
 # targets in which `[...]` can only group, as `(...)` does: `\\left[\\frac{H-K}{S} + 1\\right]`
 _GROUPING_TARGETS = {"expression", "equation", "bigo"}
-_SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "_EQUAL", "&": "_AMP",
-           "!": "BANG"}
+_SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "EQUAL", "&": "_AMP",
+           "!": "BANG", "%": "PERCENT"}
+# `65,536`, `2{,}508{,}800`, `1 000`, `1\,000`: one number (only where a comma cannot separate values)
+_GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>,|\{,\}|\\,|\\ | )\d{3})(?:(?P=sep)\d{3})*(?![\d.]|\{,\}\d|,\d)")
+_GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
 class Lexer:
@@ -45,6 +48,7 @@ class Lexer:
         self.sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
         self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
         self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
+        self.frac_digit = False  # the next digit is \frac's second argument
 
     def error(self, message: str, position: int | None = None) -> Exception:
         return self.source.error(message, self.position if position is None else position)
@@ -72,7 +76,7 @@ class Lexer:
             else:
                 self.emit("FUNC", found.canonical, found.end)
         elif char.isdigit() or char == "." and self.text[self.position + 1 : self.position + 2].isdigit():
-            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
+            self.number()
         elif char.isalpha():
             self.word(_WORD.match(self.text, self.position).group())
         elif char == "\\":
@@ -104,6 +108,16 @@ class Lexer:
     def opens_bracket(self, at: int) -> bool:
         """Whether `(` follows, sized (`\\left(`) or not."""
         return _OPENING_PARENTHESIS.match(self.text, at) is not None
+
+    def number(self) -> None:
+        grouped = _GROUPED.match(self.text, self.position)
+        if grouped and not self.stack and self.target in ("expression", "equation"):
+            self.emit("NUMBER", _GROUPING_SEPARATORS.sub("", grouped.group()), grouped.end())
+        elif self.previous() == "FRAC" or self.frac_digit:  # `\frac13`: one digit per argument
+            self.frac_digit = self.previous() == "FRAC"
+            self.emit("NUMBER", self.text[self.position], self.position + 1)
+        else:
+            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
 
     # --- words ------------------------------------------------------------------------------
     def word(self, word: str) -> None:
@@ -141,6 +155,8 @@ class Lexer:
     def punctuation(self, char: str) -> None:
         if self.target == "set" and self.text.startswith("&&", self.position):
             self.emit("AND", "&&", None)
+        elif char == "=" and not self.tokens and self.target != "equation":
+            self.position += 1  # `= 5`: the rest of a line that stated what it computes
         elif char in _SIMPLE:
             self.emit(_SIMPLE[char], char, None)
         elif char == "*":

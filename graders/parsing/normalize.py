@@ -5,6 +5,7 @@ errors point at what the student typed.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -63,12 +64,21 @@ def normalise(text: str, limits: Limits) -> Normalised:
 
 
 def _strip_dollars(text: str) -> str:
-    # students paste LaTeX with its math delimiters
-    core = text.strip()
-    for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
-        if len(core) > len(left) + len(right) and core.startswith(left) and core.endswith(right):
-            return core[len(left) : -len(right)]
-    return text
+    """The maths of an answer pasted with its delimiters, its full stop, or a sentence around it:
+    `$$x^2$$`, `\\(x^2\\)`, `x^2.`, `The answer is $x^2$.`"""
+    core = _TRAILING.sub("", text.strip())
+    region = _MATH_REGION.fullmatch(core)
+    if region and not _NEGATION.search(region.group("before") + region.group("after")):
+        maths = next(group for group in region.group("a", "b", "c", "d") if group is not None)
+        core = _TRAILING.sub("", maths.strip())
+    return core if core != text.strip() else text
+
+
+_DELIMITERS = r"\$\$(?P<a>[^$]+)\$\$|\$(?P<b>[^$]+)\$|\\\((?P<c>.+?)\\\)|\\\[(?P<d>.+?)\\\]"
+_PROSE = r"[A-Za-z\s,.:;!?'\"()-]*"
+_MATH_REGION = re.compile(rf"(?P<before>{_PROSE}?)(?:{_DELIMITERS})(?P<after>{_PROSE})", re.S)
+_TRAILING = re.compile(r"(?:\s|;|(?<!\.)\.)+$")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|except|isn't|cannot|none)\b", re.I)
 
 
 def _replace(char: str, index: int, text: str) -> str:

@@ -19,6 +19,8 @@ def _mul(term: Term) -> str:
 
 
 def _div(term: Term) -> str:
+    if term.value == "percent":
+        return f"{_wrap(term.args[0], ATOM)}%"
     return f"{_wrap(term.args[0], PRODUCT)}/{_wrap(term.args[1], POWER)}"
 
 

@@ -43,7 +43,7 @@ HOSTILE = [
     ("2 3", "unexpected number", "juxtaposed-numbers"),
     ("", "empty", "empty"),
     ("   ", "empty", "blank"),
-    ("x = 1", "unexpected '='", "equation-as-expression"),
+    ("x + 1 = 1", "sides of your answer are not equal", "unequal-sides"),
     (r"\mathcal{O}(n)", "unsupported command", "bound-as-expression"),
 ]
 
