@@ -29,7 +29,7 @@ _GROUPING_TARGETS = {"expression", "equation", "bigo"}
 _SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "EQUAL", "&": "_AMP",
            "!": "BANG", "%": "PERCENT"}
 # `65,536`, `2{,}508{,}800`, `1 000`, `1\,000`: one number (only where a comma cannot separate values)
-_GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>,|\{,\}|\\,|\\ | )\d{3})(?:(?P=sep)\d{3})*(?![\d.]|\{,\}\d|,\d)")
+_GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>,|\{,\}|\\,|\\ | )\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?(?![\d.]|\{,\}\d|,\d)")
 _GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
