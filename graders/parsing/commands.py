@@ -160,7 +160,7 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
     if name in _RELATIONS:
         lexer.emit("REL", _RELATIONS[name], end)
     elif name in _TIMES:
-        tuple_separator = name == "times" and lexer.target == "tuple"
+        tuple_separator = name == "times" and lexer.separates_here()
         lexer.emit("TUPLE_SEP" if tuple_separator else "STAR", "\\" + name, end)
     else:
         kind, value = _SIMPLE[name]
@@ -172,6 +172,8 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
 def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
     found = re.compile(r"\s*\{\s*([A-Za-z*]+)\s*\}").match(lexer.text, end)
     word = found.group(1) if found else None
+    if name == "mathbb" and word == "R" and lexer.space_of_shape(found.end()):
+        return
     if name == "mathbb" and word == "R":
         lexer.emit("REALS", "R", found.end())
     elif name == "mathcal" and word == "O" and lexer.target == "bigo":

@@ -33,6 +33,30 @@ _GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>,|\{,\}|\\,|\\ | )\d{3})(?:(?P=sep)\d{
 _GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
+_SPACE_POWER = re.compile(r"\s*\^\s*")
+
+
+def _shape_depth(text: str) -> int | None:
+    """0, or 1 inside one bracket around the whole answer; None when commas separate the elements
+    there, so that `(D \\times (K-1) + 1, 5)` multiplies inside its first element."""
+    wrapped = text.strip()[:1] in "([" and _closing(text.strip()) == len(text.strip()) - 1
+    level, depth = int(wrapped), 0
+    for char in text:
+        depth += (char in "([{") - (char in ")]}")
+        if char == "," and depth == level:
+            return None
+    return level
+
+
+def _closing(text: str) -> int:
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0:
+            return index
+    return -1
+
+
 class Lexer:
     """Reads one normalised answer into a list of lark Tokens (positions are normalised)."""
 
@@ -49,6 +73,8 @@ class Lexer:
         self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
         self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
         self.frac_digit = False  # the next digit is \frac's second argument
+        # depth at which `\times` separates the elements of a shape; None: it multiplies
+        self.shape_depth = _shape_depth(self.text) if target == "tuple" else None
 
     def error(self, message: str, position: int | None = None) -> Exception:
         return self.source.error(message, self.position if position is None else position)
@@ -127,12 +153,31 @@ class Lexer:
         elif self.target == "tuple" and word in ("x", "X") and self.previous() == "NUMBER" \
                 and self.next_char(end).isdigit():
             self.emit("TUPLE_SEP", word, end)
+        elif word == "by" and self.separates_here() and self.previous() in _OPERAND_ENDS:
+            self.emit("TUPLE_SEP", word, end)  # `9 by 13`
+        elif word == "R" and self.space_of_shape(end):
+            pass
         elif self.target == "set" and word in ("in", "and"):
             self.emit("_IN" if word == "in" else "AND", word, end)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
             self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:
             self.split(word, end)
+
+    def separates_here(self) -> bool:
+        """Whether `\\times` here separates the elements of a shape rather than multiplying."""
+        return self.shape_depth is not None and len(self.stack) <= self.shape_depth
+
+    def space_of_shape(self, end: int) -> bool:
+        """`R^5`, `\\mathbb{R}^{9 \\times 13}` as a whole shape answer: read the exponent as the shape."""
+        found = _SPACE_POWER.match(self.text, end)
+        if self.target != "tuple" or self.tokens or found is None:
+            return False
+        self.position = found.end()
+        if self.text.startswith("{", self.position):
+            self.open("", "transparent", 1)
+            self.shape_depth = None if self.shape_depth is None else self.shape_depth + 1
+        return True
 
     def split(self, word: str, end: int) -> None:
         declared = self.vocabulary.words
@@ -219,7 +264,9 @@ class Lexer:
         return self.sized is not None and self.sized[1] == self.position
 
     def open_square(self) -> None:
-        if self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\sqrt[3]{x}`
+        if self.target == "tuple" and self.tokens and self.previous() != "SQRT":
+            self.open("_LPAR", "group", 1)  # `F \times \left[\frac{H - K}{S} + 1\right]`: an element
+        elif self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\sqrt[3]{x}`
             self.open("_LBRACK", "paren", 1)
         elif self.previous() == "NAME" and not self.sized_here():
             raise self.error("'[' after a name reads as an index; write * before a bracket")
