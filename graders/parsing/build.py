@@ -196,6 +196,25 @@ class Builder(Transformer):
         operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
         return Node("relation", terms, operators)
 
+    def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
+        centre, spread = (None, parts[1]) if len(parts) == 2 else (parts[0], parts[2])
+        signs = (make("neg", (spread,), pos=spread.pos), spread) if centre is None else \
+            tuple(make("add", (centre, spread), ("+", sign), centre.pos) for sign in "-+")
+        return signs
+
+    def labelled(self, label: Token, equal: Token, values: Term | tuple[Term, ...]) -> tuple[str, tuple[Term, ...]]:
+        return label.value.canonical, values if isinstance(values, tuple) else (values,)
+
+    def solution(self, values: Term | tuple[Term, ...]) -> tuple[str | None, tuple[Term, ...]]:
+        return None, values if isinstance(values, tuple) else (values,)
+
+    def solutions(self, *parts: tuple | Token) -> Node:
+        """A finite set of values; meta holds the variable each was stated for (None: unstated)."""
+        found = [part for part in parts if isinstance(part, tuple)]
+        terms = tuple(term for _, values in found for term in values)
+        labels = tuple(label for label, values in found for _ in values)
+        return Node("set", terms, labels)
+
     def membership(self, element: Term, node: Node) -> Node:
         return node
 

@@ -85,7 +85,12 @@ def _nabla(lexer: Lexer, name: str, end: int) -> None:
 def _set_word(lexer: Lexer, name: str, end: int) -> None:
     if lexer.target != "set":
         raise lexer.error(f"unsupported command '\\{name}' here")
-    lexer.emit("_IN" if name == "in" else "AND", "in" if name == "in" else "and", end)
+    token = {"in": "_IN", "lor": "OR", "vee": "OR"}.get(name, "AND")
+    lexer.emit(token, {"_IN": "in", "OR": "or"}.get(token, "and"), end)
+
+
+def _plus_minus(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("PM", "\\pm", end)
 
 
 def _approx(lexer: Lexer, name: str, end: int) -> None:
@@ -129,7 +134,8 @@ def _handlers() -> dict[str, Handler]:
     table.update({name: _floor_or_ceiling for name in ("lfloor", "rfloor", "lceil", "rceil")})
     table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
     table.update({name: _text for name in _PROSE})
-    table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word)
+    table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
+                 lor=_set_word, vee=_set_word, pm=_plus_minus)
     table["in"] = _set_word
     return table
 

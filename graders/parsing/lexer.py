@@ -157,8 +157,8 @@ class Lexer:
             self.emit("TUPLE_SEP", word, end)  # `9 by 13`
         elif word == "R" and self.space_of_shape(end):
             pass
-        elif self.target == "set" and word in ("in", "and"):
-            self.emit("_IN" if word == "in" else "AND", word, end)
+        elif self.target == "set" and word in ("in", "and", "or"):
+            self.emit({"in": "_IN", "and": "AND", "or": "OR"}[word], word, end)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
             self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:

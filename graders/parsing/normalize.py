@@ -16,7 +16,7 @@ _SYMBOLS = {
     "×": r"\times", "·": r"\cdot", "⋅": r"\cdot", "∙": r"\cdot", "∘": r"\circ", "⊙": r"\odot",
     "⊗": r"\otimes", "⊕": r"\oplus", "÷": "/", "−": "-", "–": "-", "‐": "-", "≤": r"\le",
     "≥": r"\ge", "⩽": r"\le", "⩾": r"\ge", "√": r"\sqrt", "∞": r"\infty", "∪": r"\cup",
-    "∅": r"\emptyset", "ℝ": r"\mathbb{R}", "∇": r"\nabla", "′": "'", "″": "''", "∈": r"\in", "∧": r"\land",
+    "∅": r"\emptyset", "ℝ": r"\mathbb{R}", "∇": r"\nabla", "′": "'", "″": "''", "∈": r"\in", "∧": r"\land", "∨": r"\lor", "±": r"\pm",
     "²": "^2", "³": "^3", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
 # Letters that look like Latin ones but are not: refused by name rather than silently mapped,
