@@ -164,6 +164,13 @@ class Builder(Transformer):
     def equation_target(self, left: Term, equal: Token, right: Term) -> Node:
         return Node("equation", (left, right))
 
+    def alternatives(self, *parts: Term | Token) -> Node:
+        """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
+        sides = [part for part in parts if isinstance(part, Term)]
+        factors = tuple(make("add", (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2]))
+        zero = Term("num", value="0", const=0.0)
+        return Node("equation", (make("mul", factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
+
     def bigo(self, token: Token, term: Term) -> Node:
         return Node("bigo", (term,), bigo_operator=token.value)
 

@@ -157,6 +157,8 @@ class Lexer:
             self.emit("TUPLE_SEP", word, end)  # `9 by 13`
         elif word == "R" and self.space_of_shape(end):
             pass
+        elif self.target == "equation" and word == "or" and self.previous() in _OPERAND_ENDS:
+            self.emit("OR", word, end)
         elif self.target == "set" and word in ("in", "and", "or"):
             self.emit({"in": "_IN", "and": "AND", "or": "OR"}[word], word, end)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:

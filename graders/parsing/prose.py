@@ -31,7 +31,7 @@ def text_command(lexer: Lexer, end: int) -> None:
     content, after = found.group(1).strip(), found.end()
     if not content:
         lexer.position = after
-    elif content.lower() in SET_WORDS and lexer.target == "set" and lexer.tokens:
+    elif content.lower() in SET_WORDS and lexer.target in ("set", "equation") and lexer.tokens:
         lexer.emit(SET_WORDS[content.lower()], content.lower(), after)
     elif _reads_as_maths(content, lexer):
         brace = lexer.text.index("{", end)

@@ -1,0 +1,80 @@
+"""Families of right answers as students write them, graded end to end (issue 10): accepted spellings and refusals."""
+
+import pytest
+
+from graders import grade
+
+SETS = [
+    # (student, reference, options, correct)
+    (r"\pm 2", r"\{2, -2\}", {}, True, "plus-minus"),
+    (r"x = \pm 2", r"\{2, -2\}", {}, True, "stated-plus-minus"),
+    (r"x = 2 \text{ or } x = -2", r"\{2, -2\}", {}, True, "text-or"),
+    ("x = 2 or x = -2", r"\{2, -2\}", {}, True, "plain-or"),
+    (r"x = 2 \lor x = -2", r"\{2, -2\}", {}, True, "lor"),
+    ("2, -2", r"\{2, -2\}", {}, True, "bare-list"),
+    (r"1 \pm \sqrt{2}", r"\{1 - \sqrt{2}, 1 + \sqrt{2}\}", {}, True, "centre-plus-minus"),
+    (r"[52,53] \cup \{54\}", r"\{52,53,54\}", {"integer": True}, True, "union-over-integers"),
+    (r"\{52\} \cup [53, 54]", "[52, 55)", {"integer": True}, True, "union-against-interval"),
+    ("x = 2", r"\{2, -2\}", {}, False, "one-of-two"),
+    ("x = 2 or x = 3", r"\{2, -2\}", {}, False, "wrong-second"),
+    (r"[52,53] \cup \{54\}", r"\{52,53,54\}", {}, False, "union-over-reals-differs"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "options", "correct"), [row[:4] for row in SETS],
+                         ids=[row[4] for row in SETS])
+def test_sets_in_every_spelling(student: str, reference: str, options: dict, correct: bool) -> None:
+    assert grade("set", student, reference, options=options).correct is correct
+
+
+def test_a_set_stated_for_another_variable_is_refused_by_name() -> None:
+    assert "not y" in grade("set", r"y = \pm 2", r"\{2, -2\}").error
+
+
+EQUATIONS = [
+    ("x/y = 2", "x = 2y", True, "divided-through"),
+    ("1/x + 1/y = 2", "y = x/(2x - 1)", True, "solved-for-y"),
+    (r"a = 0 \text{ or } b = 0", "ab = 0", True, "or-is-product"),
+    ("x = 2 or x = -2", "x^2 = 4", True, "roots-of-square"),
+    ("y = 2x + 1", "y = 2x + 1", True, "same"),
+    ("x = 3y", "x = 2y", False, "other-slope"),
+    ("a = 0", "ab = 0", False, "one-factor-only"),
+    ("x = 2", "x^2 = 4", False, "one-root-only"),
+    ("y^2 = (2x + 1)^2", "y = 2x + 1", False, "extra-branch"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in EQUATIONS],
+                         ids=[row[3] for row in EQUATIONS])
+def test_equations_with_the_same_solution_set(student: str, reference: str, correct: bool) -> None:
+    assert grade("equation", student, reference).correct is correct
+
+
+SHAPES = [
+    (r"\mathbb{R}^{9 \times 13}", (9, 13), {}, True, "real-space"),
+    ("R^5", (5,), {}, True, "plain-real-space"),
+    ("ℝ^{3 × 4}", (3, 4), {}, True, "unicode-real-space"),
+    ("9 by 13", (9, 13), {}, True, "by"),
+    (r"(9 \times 13)", (9, 13), {}, True, "parenthesised-times"),
+    (r"(D \times (K-1) + 1, 5)", ("D*(K-1)+1", 5), {}, True, "times-inside-an-element"),
+    (r"H_K \times W_K", ("H_K", "W_K"), {"symbols": {"H_K": [], "W_K": []}}, True, "declared-names"),
+    (r"F \times \left[\frac{H - K}{S} + 1\right]", ("F", "(H-K)/S + 1"), {}, True, "sized-bracket-element"),
+    ("9 by 12", (9, 13), {}, False, "wrong-shape"),
+    (r"D \times (K-1) + 1", ("D*(K-1)+1",), {}, False, "times-at-top-level-separates"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "options", "correct"), [row[:4] for row in SHAPES],
+                         ids=[row[4] for row in SHAPES])
+def test_shapes_and_tuples(student: str, reference: tuple, options: dict, correct: bool) -> None:
+    assert grade("tuple", student, reference, options=options).correct is correct
+
+
+def test_a_tuple_refuses_a_symbol_its_part_does_not_declare() -> None:
+    result = grade("tuple", "(H_K, Q)", ("H_K", "W_K"), options={"symbols": {"H_K": [], "W_K": []}})
+    assert "Q is not a symbol" in result.error
+
+
+def test_unknown_option_names_are_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="'sigfig'"):
+        grade("number", "3.14", 3.14159, options={"sigfig": 3})
