@@ -45,6 +45,7 @@ _CONVERTERS: dict[str, Any] = {
     "variable": str,
     "integer": bool,
     "choices": lambda v: tuple(str(c) for c in v),
+    "synonyms": lambda v: tuple((str(label), tuple(map(str, others))) for label, others in sorted(v.items())),
     "asymptotic": lambda v: tuple(str(name) for name in v),
     "variables": _frozen_json,
     "symbols": _frozen_json,
@@ -142,3 +143,4 @@ class BigOOptions(CommonOptions):
 @dataclass(frozen=True)
 class ChoiceOptions(CommonOptions):
     choices: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # label -> other spellings

@@ -78,3 +78,43 @@ def test_a_tuple_refuses_a_symbol_its_part_does_not_declare() -> None:
 def test_unknown_option_names_are_refused_by_name() -> None:
     with pytest.raises(ValueError, match="'sigfig'"):
         grade("number", "3.14", 3.14159, options={"sigfig": 3})
+
+
+CHOICES = [
+    ("No.", "No", {"choices": ["Yes", "No"]}, True, "punctuation"),
+    ("nope", "No", {"choices": ["Yes", "No"]}, True, "common-synonym"),
+    ("NO!", "No", {"choices": ["Yes", "No"]}, True, "case"),
+    ("the second one", "No", {"choices": ["Yes", "No"]}, True, "ordinal-with-articles"),
+    ("the 2nd", "B", {"choices": ["A", "B", "C"]}, True, "numbered-ordinal"),
+    ("option B", "B", {"choices": ["A", "B", "C"]}, True, "filler-word"),
+    ("Sigmoid", "B", {"choices": ["A", "B", "C"], "synonyms": {"B": ["sigmoid"]}}, True, "part-synonym"),
+    ("yes", "No", {"choices": ["Yes", "No"]}, False, "other-label"),
+    ("the first one", "No", {"choices": ["Yes", "No"]}, False, "other-ordinal"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "options", "correct"), [row[:4] for row in CHOICES],
+                         ids=[row[4] for row in CHOICES])
+def test_choices_in_every_spelling(student: str, reference: str, options: dict, correct: bool) -> None:
+    assert grade("choice", student, reference, options=options).correct is correct
+
+
+NAMES = {"symbols": {"hbar_t": [r"\overline{h^{(t)}}", r"\nabla h_t"], "g_t": [r"\tilde{C}_t"],
+                     "cbar_t": [r"\nabla C_t"], "W_hf": ["W^{hf}"], "s_B": [r"\sigma_B"], "eps": [r"\varepsilon"]}}
+SPELLINGS = [
+    ("dh_t", "hbar_t", "nabla-as-d"),
+    ("W_hf", "W_hf", "superscript-as-subscript"),
+    ("W^hf", "W_hf", "bare-superscript"),
+    ("sigma_B", "s_B", "greek-word"),
+    ("epsilon", "eps", "var-greek-word"),
+    (r"\epsilon", "eps", "epsilon-for-varepsilon"),
+    (r"2\cdot\overline{h^{(t)}}", "2*hbar_t", "command-against-alias"),
+    (r"\tilde{C}_t\nabla C_t", "g_t*cbar_t", "alias-against-alias"),
+    (r"\boldsymbol\theta", "theta", "bold-without-braces"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference"), [row[:2] for row in SPELLINGS], ids=[row[2] for row in SPELLINGS])
+def test_plain_spellings_of_declared_names(student: str, reference: str) -> None:
+    options = {**NAMES, "symbols": {**NAMES["symbols"], "theta": []}}
+    assert grade("expression", student, reference, options=options).correct is True
