@@ -266,8 +266,27 @@ class Builder(Transformer):
             raise _error("every row of a matrix needs the same number of entries", 0)
         return Node("matrix", rows)
 
+    def determinant(self, token: Token, *rows: tuple[Term, ...] | Token | None) -> Term:
+        rows = tuple(row for row in rows if isinstance(row, tuple))
+        if any(len(row) != len(rows) for row in rows) or len(rows) > MAX_DETERMINANT:
+            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", token.start_pos)
+        return _expanded_determinant(rows, token.start_pos)
+
     def vector(self, items: tuple[Term, ...]) -> Node:
         return Node("matrix", tuple((item,) for item in items))
+
+
+MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most
+
+
+def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:
+    if len(rows) == 1:
+        return rows[0][0]
+    products = []
+    for column, entry in enumerate(rows[0]):
+        minor = tuple(row[:column] + row[column + 1 :] for row in rows[1:])
+        products.append(make("mul", (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
+    return make("add", tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
 
 
 def _check_exponent(exponent: Term) -> None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from graders.parsing.lexer import Lexer
 
 OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
-                "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil"}
+                "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil",
+                "determinant": "determinant", "wrapper": "bracket"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
 _SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "middle"}
 _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
@@ -135,7 +136,7 @@ def _handlers() -> dict[str, Handler]:
     table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
     table.update({name: _text for name in _PROSE})
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
-                 lor=_set_word, vee=_set_word, pm=_plus_minus)
+                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det)
     table["in"] = _set_word
     return table
 
@@ -185,12 +186,30 @@ def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
     elif name == "mathcal" and word == "O" and lexer.target == "bigo":
         lexer.emit("BIGO", "O", found.end())
     elif name in ("begin", "end") and word in _MATRICES:
-        lexer.emit(name.upper(), word, found.end())
+        _environment(lexer, name, word, found.end())
     elif name in ("mathcal", "mathscr") and word is not None and len(word) == 1 and word != "O":
         script = f"\\{name}{{{word}}}"  # `\mathcal{L}` is a name of its own, not L
         lexer.emit_name(Name(script, script), found.end())
     else:
         raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
+
+
+def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
+    """A matrix; in an expression, `vmatrix` (or a matrix after `\\det`) is its determinant."""
+    if lexer.target == "matrix":
+        lexer.emit(name.upper(), word, end)
+    elif name == "begin" and (word == "vmatrix" or lexer.previous() == "DET"):
+        if lexer.previous() == "DET":
+            lexer.tokens.pop()
+        lexer.open("DETBEGIN", "determinant", end - lexer.position)
+    elif name == "end" and lexer.stack and lexer.stack[-1][0] == "determinant":
+        lexer.close(("determinant",), "DETEND", end - lexer.position)
+    else:
+        raise lexer.error(f"a matrix is not expected here; \\begin{{{word}}} is read only as a determinant")
+
+
+def _det(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("DET", "det", end)
 
 
 def _group_command(lexer: Lexer, name: str, end: int) -> None:

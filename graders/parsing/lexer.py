@@ -157,6 +157,10 @@ class Lexer:
             self.emit("TUPLE_SEP", word, end)  # `9 by 13`
         elif word == "R" and self.space_of_shape(end):
             pass
+        elif self.target == "matrix" and word in ("Matrix", "matrix", "array") and self.opens_bracket(end):
+            self.position = end  # `Matrix([[1, 2], [3, 4]])`: the call around the rows
+            self.position = self.text.index("(", end)
+            self.open("", "wrapper", 1)
         elif self.target == "equation" and word == "or" and self.previous() in _OPERAND_ENDS:
             self.emit("OR", word, end)
         elif self.target == "set" and word in ("in", "and", "or"):
@@ -224,6 +228,8 @@ class Lexer:
             self.close_square()
         elif char == "(":
             self.open("_LPAR", "paren", 1)
+        elif char == ")" and self.stack and self.stack[-1][0] == "wrapper":
+            self.close(("wrapper",), "", 1)
         elif char == ")":
             self.close(("paren",), "_RPAR", 1)
         elif char == "{":

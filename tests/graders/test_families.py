@@ -118,3 +118,32 @@ SPELLINGS = [
 def test_plain_spellings_of_declared_names(student: str, reference: str) -> None:
     options = {**NAMES, "symbols": {**NAMES["symbols"], "theta": []}}
     assert grade("expression", student, reference, options=options).correct is True
+
+
+MATRICES = [
+    ("Matrix([[1,2],[3,4]])", [[1, 2], [3, 4]], True, "sympy-call"),
+    ("[[1,2],[3,4]]", [[1, 2], [3, 4]], True, "nested-lists"),
+    (r"\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}", [[1, 2], [3, 4]], True, "pmatrix"),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", [[1, 2], [3, 4]], True, "bmatrix"),
+    (r"\left[\begin{matrix} 1 & 2 \\ 3 & 4 \end{matrix}\right]", [[1, 2], [3, 4]], True, "bracketed-matrix"),
+    ("Matrix([[1,2],[4,3]])", [[1, 2], [3, 4]], False, "swapped-entries"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in MATRICES], ids=[row[3] for row in MATRICES])
+def test_matrices_in_every_spelling(student: str, reference: list, correct: bool) -> None:
+    assert grade("matrix", student, reference).correct is correct
+
+
+DETERMINANTS = [
+    (r"\begin{vmatrix} a & b \\ c & d \end{vmatrix}", "a d - b c", True, "vmatrix"),
+    (r"\det \begin{pmatrix} a & b \\ c & d \end{pmatrix}", "a d - b c", True, "det-pmatrix"),
+    (r"\begin{vmatrix} 1 & 2 & 0 \\ 3 & 4 & 1 \\ 0 & 0 & 2 \end{vmatrix}", "-4", True, "three-by-three"),
+    (r"\begin{vmatrix} a & b \\ c & d \end{vmatrix}", "a d + b c", False, "wrong-sign"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in DETERMINANTS],
+                         ids=[row[3] for row in DETERMINANTS])
+def test_vmatrix_is_a_determinant_where_a_value_is_asked(student: str, reference: str, correct: bool) -> None:
+    assert grade("expression", student, reference).correct is correct
