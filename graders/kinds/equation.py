@@ -38,8 +38,8 @@ def read_reference(reference: object, syntax: str, options: ExpressionOptions) -
 
 def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> Verdict:
     student, reference = answer.value, expected.value
-    names = student.names | reference.names
-    ours, theirs = values_at_points(student, names, options), values_at_points(reference, names, options)
+    names, whole = student.names | reference.names, student.whole | reference.whole
+    ours, theirs = values_at_points(student, names, options, whole), values_at_points(reference, names, options, whole)
     if agreement.enough_nonzero_points(theirs) and agreement.constant_ratio(ours, theirs, options.rtol):
         return RIGHT
     if not agreement.enough_nonzero_points(theirs) and _symbolically_proportional(student, reference):

@@ -22,9 +22,9 @@ How ambiguous spellings are read (the same rule for text and LaTeX):
   rather than mapped, so a student sees why.
 """
 from graders.parsing.errors import ParseError
-from graders.parsing.limits import Limits
+from graders.parsing.limits import Limits, trusted_input
 from graders.parsing.node import Node
 from graders.parsing.parser import detect_syntax, parse
 from graders.parsing.vocabulary import FunctionDef, Vocabulary
 
-__all__ = ["FunctionDef", "Limits", "Node", "ParseError", "Vocabulary", "detect_syntax", "parse"]
+__all__ = ["FunctionDef", "Limits", "Node", "ParseError", "Vocabulary", "detect_syntax", "parse", "trusted_input"]

@@ -115,8 +115,11 @@ class Builder(Transformer):
         return term if power is None else make("pow", (term, power), "function", token.start_pos)
 
     def factorial(self, argument: Term, token: Token) -> Term:
-        limit = CONTEXT.get().limits.max_factorial
+        limits = CONTEXT.get().limits
+        limit = limits.max_factorial
         value = argument.const
+        if value is None and limits.symbolic_factorial:
+            return make("fact", (argument,), pos=argument.pos)
         if value is None or value < 0 or value != int(value) or value > limit:
             raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos)
         return make("fact", (argument,), pos=argument.pos)
@@ -266,6 +269,20 @@ class Builder(Transformer):
             raise _error("every row of a matrix needs the same number of entries", 0)
         return Node("matrix", rows)
 
+    def bounds(self, token: Token, variable: Token, equal: Token, low: Term, power: Token, high: Term) -> tuple:
+        return token, variable.value.canonical, low, high
+
+    def bounds_upper_first(self, token: Token, power: Token, high: Term, variable: Token, equal: Token,
+                           low: Term) -> tuple:
+        return self.bounds(token, variable, equal, low, power, high)
+
+    def big_operator(self, bounds: tuple, operand: Term) -> Term:
+        token, variable, low, high = bounds
+        return _big_operator(token.value, variable, operand, low, high, token.start_pos)
+
+    def big_operator_call(self, token: Token, operand: Term, variable: Token, low: Term, high: Term) -> Term:
+        return _big_operator(token.value, variable.value.canonical, operand, low, high, token.start_pos)
+
     def determinant(self, token: Token, *rows: tuple[Term, ...] | Token | None) -> Term:
         rows = tuple(row for row in rows if isinstance(row, tuple))
         if any(len(row) != len(rows) for row in rows) or len(rows) > MAX_DETERMINANT:
@@ -274,6 +291,21 @@ class Builder(Transformer):
 
     def vector(self, items: tuple[Term, ...]) -> Node:
         return Node("matrix", tuple((item,) for item in items))
+
+
+def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term, pos: int) -> Term:
+    """A sum or product over whole numbers from `low` to `high`; refused when it could not end."""
+    limit = CONTEXT.get().limits.max_terms
+    for bound in (low, high):
+        if variable in bound.names():
+            raise _error(f"a bound of this {kind} depends on its own variable {variable}", bound.pos)
+        if bound.const is not None and (not math.isfinite(bound.const) or bound.const != int(bound.const)):
+            raise _error(f"the bounds of a {kind} must be whole numbers: its evaluation would not end", bound.pos)
+        if bound.op == "const" and bound.value == "inf" or bound.op == "neg" and bound.args[0].value == "inf":
+            raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
+    if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
+        raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos)
+    return make("sum", (operand, low, high), (kind, variable), pos=pos)
 
 
 MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most

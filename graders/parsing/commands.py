@@ -136,7 +136,8 @@ def _handlers() -> dict[str, Handler]:
     table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
     table.update({name: _text for name in _PROSE})
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
-                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det)
+                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det,
+                 sum=_big_operator, prod=_big_operator)
     table["in"] = _set_word
     return table
 
@@ -208,6 +209,22 @@ def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
         raise lexer.error(f"a matrix is not expected here; \\begin{{{word}}} is read only as a determinant")
 
 
+def _big_operator(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("BIGOP", name, end)
+
+
+def _after_big_operator(lexer: Lexer) -> bool:
+    """Whether the last tokens are `\\sum` or `\\sum^{...}` (the upper bound written first)."""
+    kinds = [token.type for token in lexer.tokens]
+    if kinds[-1:] == ["BIGOP"]:
+        return True
+    depth, index = 0, len(kinds) - 1
+    while index >= 0 and (depth or index == len(kinds) - 1):
+        depth += {"_RBRACE": 1, "_LBRACE": -1}.get(kinds[index], 0)
+        index -= 1
+    return index >= 1 and kinds[index] == "POW" and kinds[index - 1] == "BIGOP"
+
+
 def _det(lexer: Lexer, name: str, end: int) -> None:
     lexer.emit("DET", "det", end)
 
@@ -266,6 +283,9 @@ def _names_a_symbol(lexer: Lexer, name: Name, content: str, braced: bool) -> boo
 
 
 def subscript(lexer: Lexer) -> None:
+    if lexer.tokens and _after_big_operator(lexer):
+        lexer.emit("_SUB", "_", None)  # `\\sum_{t=1}`: the bound is read as an equation in braces
+        return
     script = _read_script(lexer, lexer.position + 1, braced_only=False)
     previous = lexer.tokens[-1] if lexer.tokens else None
     if script is None:

@@ -32,7 +32,31 @@ def _value(term: Term, env: Mapping[str, np.ndarray]) -> object:
         return env[term.value]
     if term.const is not None:
         return term.const
+    if term.op == "sum":
+        return _big_operator(term, env)
     return _OPS[term.op](term, [_value(arg, env) for arg in term.args], env)
+
+
+MAX_TERMS = 10_000
+
+
+def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
+    """Sum or product at every point at once: term k counts where low <= k <= high; NaN where a
+    bound is not a whole number or the range is longer than MAX_TERMS."""
+    (kind, variable), (operand, low_term, high_term) = term.value, term.args
+    low, high = np.asarray(_value(low_term, env), dtype=float), np.asarray(_value(high_term, env), dtype=float)
+    whole = np.isfinite(low) & np.isfinite(high) & (low == np.round(low)) & (high == np.round(high))
+    whole &= high - low < MAX_TERMS
+    neutral = 0.0 if kind == "sum" else 1.0
+    if not whole.any():
+        return np.full(np.broadcast(low, high).shape, np.nan)
+    first, last = int(np.min(low[whole] if low.ndim else low)), int(np.max(high[whole] if high.ndim else high))
+    total: object = neutral
+    for k in range(first, last + 1):
+        value = _value(operand, {**env, variable: np.float64(k)})
+        counted = np.where((low <= k) & (k <= high), value, neutral)
+        total = total + counted if kind == "sum" else total * counted
+    return np.where(whole, total, np.nan)
 
 
 def _add(term: Term, values: list, env: Mapping) -> object:

@@ -79,6 +79,11 @@ def _root(term: Term) -> str:
     return f"\\sqrt{index}{{{to_latex(term.args[0])}}}"
 
 
+def _big_operator(term: Term) -> str:
+    (kind, variable), (operand, low, high) = term.value, term.args
+    return f"\\{kind}_{{{variable} = {to_latex(low)}}}^{{{to_latex(high)}}} {_wrap(operand, PRODUCT)}"
+
+
 _PRINTERS = {
     "num": _number,
     "name": lambda term: term.latex or term.value,
@@ -92,4 +97,5 @@ _PRINTERS = {
     "root": _root,
     "abs": lambda term: f"\\left|{to_latex(term.args[0])}\\right|",
     "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
+    "sum": _big_operator,
 }

@@ -157,6 +157,8 @@ class Lexer:
             self.emit("TUPLE_SEP", word, end)  # `9 by 13`
         elif word == "R" and self.space_of_shape(end):
             pass
+        elif word in ("sum", "prod", "product") and self.target != "bigo" and self.opens_bracket(end):
+            self.emit("BIGOPCALL", "prod" if word == "product" else word, end)  # `sum(f(t), t, 1, T)`
         elif self.target == "matrix" and word in ("Matrix", "matrix", "array") and self.opens_bracket(end):
             self.position = end  # `Matrix([[1, 2], [3, 4]])`: the call around the rows
             self.position = self.text.index("(", end)
@@ -286,7 +288,7 @@ class Lexer:
         self.close(("paren", "group"), "_RPAR" if grouping else "_RBRACK", 1)
 
     def open_brace(self, length: int) -> None:
-        free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK") \
+        free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK", "_SUB") \
             and not self.frac_arguments
         if self.target == "set" and free_standing:
             self.open("_LSET", "set", length)

@@ -31,6 +31,11 @@ class Node:
     def free_symbols(self) -> frozenset[str]:
         return frozenset().union(*(term.names() for term in shapes.terms_of(self)))
 
+    @cached_property
+    def whole_names(self) -> frozenset[str]:
+        """Names that must be sampled as whole numbers: the bounds of sums and products."""
+        return frozenset().union(*(term.whole_names() for term in shapes.terms_of(self)))
+
     @property
     def elements(self) -> tuple[Node, ...]:
         """Each element of a tuple, set or vector, or each entry of a matrix, as an "expr" Node."""

@@ -12,7 +12,7 @@ from lark.lexer import Lexer as LarkLexer
 from graders.parsing.build import CONTEXT, Builder, Context
 from graders.parsing.errors import ParseError
 from graders.parsing.lexer import Lexer
-from graders.parsing.limits import Limits
+from graders.parsing.limits import Limits, effective
 from graders.parsing.node import Node
 from graders.parsing.normalize import Normalised, normalise
 from graders.parsing.vocabulary import Vocabulary
@@ -48,6 +48,7 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
     """Read one answer; raises ParseError (and nothing else) for anything it refuses."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}")
+    limits = effective(limits)
     source = normalise(text, limits)
     if syntax == "auto":
         syntax = detect_syntax(source.text)

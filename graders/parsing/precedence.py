@@ -11,7 +11,7 @@ SUM, PRODUCT, NEGATION, POWER, ATOM = 1, 2, 3, 4, 5
 def precedence(term: Term) -> int:
     if term.op == "add":
         return SUM
-    if term.op in ("mul", "div"):
+    if term.op in ("mul", "div", "sum"):
         return PRODUCT
     if term.op == "neg":
         return NEGATION

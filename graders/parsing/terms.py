@@ -14,7 +14,7 @@ class Term:
     operator written before each argument after the first; "" when implicit), "div" (value:
     "frac" | "/"), "pow", "neg", "call" (value: (function, derivative order); args: argument
     and, for `\\tanh^2(x)`, the power), "root" (args: radicand and optional index), "abs",
-    "fact".
+    "fact", "sum" (value: ("sum" | "prod", variable); args: operand, low, high).
     """
 
     op: str
@@ -28,4 +28,12 @@ class Term:
     def names(self) -> frozenset[str]:
         if self.op == "name":
             return frozenset((self.value,))
+        if self.op == "sum":  # the summation variable is bound: not a name of the answer
+            operand, low, high = self.args
+            return (operand.names() - {self.value[1]}) | low.names() | high.names()
         return frozenset().union(*(arg.names() for arg in self.args))
+
+    def whole_names(self) -> frozenset[str]:
+        """Names that must be whole numbers: the free names in the bounds of sums and products."""
+        own = frozenset().union(*(arg.names() for arg in self.args[1:])) if self.op == "sum" else frozenset()
+        return own.union(*(arg.whole_names() for arg in self.args))

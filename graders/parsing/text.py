@@ -39,6 +39,11 @@ def _root(term: Term) -> str:
     return f"{_wrap(term.args[0], ATOM)}^(1/{_wrap(term.args[1], ATOM)})"
 
 
+def _big_operator(term: Term) -> str:
+    (kind, variable), (operand, low, high) = term.value, term.args
+    return f"{kind}({to_text(operand)}, {variable}, {to_text(low)}, {to_text(high)})"
+
+
 _PRINTERS = {
     "num": lambda term: term.value,
     "name": lambda term: term.value,
@@ -52,4 +57,5 @@ _PRINTERS = {
     "root": _root,
     "abs": lambda term: f"abs({to_text(term.args[0])})",
     "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
+    "sum": _big_operator,
 }

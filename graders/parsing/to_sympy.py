@@ -78,6 +78,12 @@ def _root(term: Term) -> sympy.Expr:
     return sympy.root(term_to_sympy(term.args[0]), term_to_sympy(term.args[1]))
 
 
+def _big_operator(term: Term) -> sympy.Expr:
+    (kind, variable), (operand, low, high) = term.value, term.args
+    limits = (sympy.Symbol(variable), term_to_sympy(low), term_to_sympy(high))
+    return (sympy.Sum if kind == "sum" else sympy.Product)(term_to_sympy(operand), limits)
+
+
 _CONVERTERS = {
     "num": _number,
     "name": lambda term: sympy.Symbol(term.value),
@@ -91,5 +97,6 @@ _CONVERTERS = {
     "root": _root,
     "abs": lambda term: sympy.Abs(term_to_sympy(term.args[0])),
     "fact": lambda term: sympy.factorial(term_to_sympy(term.args[0])),
+    "sum": _big_operator,
 }
 

@@ -147,3 +147,57 @@ DETERMINANTS = [
                          ids=[row[3] for row in DETERMINANTS])
 def test_vmatrix_is_a_determinant_where_a_value_is_asked(student: str, reference: str, correct: bool) -> None:
     assert grade("expression", student, reference).correct is correct
+
+
+SUMS = [
+    (r"\sum_{t=1}^{T} t", "T(T+1)/2", True, "sum-to-symbol"),
+    (r"\sum^{T}_{t=1} t", "T(T+1)/2", True, "upper-bound-first"),
+    ("sum(t^2, t, 1, T)", "T(T+1)(2T+1)/6", True, "text-sum"),
+    (r"\sum_{i=0}^{k-1} \gamma^i", r"\frac{1-\gamma^k}{1-\gamma}", True, "geometric"),
+    (r"\prod_{j=1}^{n} j", "factorial(n)", True, "product-is-factorial"),
+    (r"\sum_{t=1}^{3} t x", "6x", True, "constant-bounds"),
+    (r"\sum_{t=1}^{T} t", "T^2/2", False, "wrong-closed-form"),
+    (r"\sum_{i=0}^{k-1} \gamma^i", r"\frac{1-\gamma^{k+1}}{1-\gamma}", False, "off-by-one"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in SUMS], ids=[row[3] for row in SUMS])
+def test_sums_and_products_with_bounds(student: str, reference: str, correct: bool) -> None:
+    assert grade("expression", student, reference).correct is correct
+
+
+@pytest.mark.parametrize(("student", "reason"), [
+    (r"\sum_{n=0}^{\infty} x^n", "unbounded"),
+    (r"\sum_{i=1}^{100000} i", "more than 10000 terms"),
+    (r"\sum_{i=1}^{i} i", "depends on its own variable"),
+    (r"\sum_{i=1}^{2.5} i", "whole numbers"),
+], ids=["infinite", "too-long", "self-bound", "fractional-bound"])
+def test_sums_that_cannot_be_evaluated_are_refused(student: str, reason: str) -> None:
+    assert reason in grade("expression", student, "x").error
+
+
+REFERENCES = [
+    ("x", "(x-a)^{6000}", "expression", False, "large-exponent"),
+    ("(n+1)!", "factorial(n+1)", "expression", True, "symbolic-factorial"),
+    ("log(x)/log(10)", "log(x, 10)", "expression", True, "log-with-base"),
+    ("[[1,2],[3,4]]", "Matrix([[1,2],[3,4]])", "matrix", True, "sympy-matrix-text"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "kind", "correct"), [row[:4] for row in REFERENCES],
+                         ids=[row[4] for row in REFERENCES])
+def test_references_as_instructors_write_them_are_read(student: str, reference: str, kind: str, correct: bool) -> None:
+    assert grade(kind, student, reference).correct is correct
+
+
+def test_a_student_still_may_not_write_a_large_exponent() -> None:
+    assert "too large" in grade("expression", "(x-a)^{6000}", "(x-a)^{6000}").error
+
+
+def test_an_unreadable_reference_is_an_error_when_the_question_is_loaded() -> None:
+    from graders import check_reference
+
+    with pytest.raises(ValueError, match="bad expression reference"):
+        check_reference("expression", "x +* 2")
+    with pytest.raises(ValueError, match="bad expression reference"):
+        check_reference("expression", "x", options={"mistakes": [{"answer": "((x", "feedback": "", "score": 0}]})
