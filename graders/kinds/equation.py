@@ -89,24 +89,28 @@ def _solutions(expression: sympy.Expr, unknown: sympy.Symbol) -> list[sympy.Expr
 
 
 def _same_functions(ours: list[sympy.Expr], theirs: list[sympy.Expr], others: list[sympy.Symbol]) -> bool:
-    """Every solution of each is a solution of the other, at several points of the other unknowns."""
-    for offset, point in enumerate(_CHECK_POINTS):
+    """Every real solution of each is a solution of the other, at several points of the other unknowns."""
+    compared = 0
+    for offset in range(len(_CHECK_POINTS)):
         values = {symbol: sympy.Float(_CHECK_POINTS[(offset + index) % len(_CHECK_POINTS)])
                   for index, symbol in enumerate(others)}
         mine, yours = _values(ours, values), _values(theirs, values)
-        if mine is None or yours is None:
+        if mine is None and yours is None:
             continue
-        if not (_covered(mine, yours) and _covered(yours, mine)):
+        if mine is None or yours is None or not (_covered(mine, yours) and _covered(yours, mine)):
             return False
-    return True
+        compared += 1
+    return compared > 0
 
 
 def _values(solutions: list[sympy.Expr], point: dict) -> list[complex] | None:
+    """The real solutions at one point (a complex branch such as log(-sqrt(y)) is no real solution)."""
     try:
         values = [complex(solution.subs(point).evalf()) for solution in solutions]
     except (TypeError, ValueError):
         return None
-    return values if all(np.isfinite(value) for value in values) else None
+    real = [value for value in values if np.isfinite(value) and abs(value.imag) <= 1e-9 * max(1.0, abs(value))]
+    return real or None
 
 
 def _covered(values: list[complex], by: list[complex]) -> bool:
