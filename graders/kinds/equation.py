@@ -18,7 +18,9 @@ from graders.parsing import parse
 Options = ExpressionOptions
 
 NOT_EQUIVALENT = "Not equivalent to the expected equation."
-_MAX_UNKNOWNS = 3  # solve for at most this many of the symbols, first that both can be solved for
+_MAX_UNKNOWNS = 3  # solve for at most this many of the symbols
+_MAX_OPERATIONS = 60  # beyond it SymPy's solve may take unbounded time: the relation is not solved
+_MAX_DEGREE = 4
 _CHECK_POINTS = (0.37, 1.29, 2.13, -0.71, -1.83)
 
 
@@ -64,6 +66,7 @@ def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
 def _same_solutions(student: sympy.Expr, reference: sympy.Expr) -> bool:
     """Solved for each unknown (that both can be solved for), the same solutions as functions of the rest:
     `a = 0` is not `ab = 0`, because solved for b one has no solution and the other has b = 0."""
+    student, reference = _difference(student), _difference(reference)
     unknowns = sorted(student.free_symbols | reference.free_symbols, key=str)
     compared = False
     for unknown in unknowns[:_MAX_UNKNOWNS]:
@@ -78,7 +81,10 @@ def _same_solutions(student: sympy.Expr, reference: sympy.Expr) -> bool:
 
 
 def _solutions(expression: sympy.Expr, unknown: sympy.Symbol) -> list[sympy.Expr] | None:
-    """The solutions for `unknown` ([] when there are none), or None when SymPy cannot say."""
+    """The solutions for `unknown` ([] when there are none), or None when SymPy cannot say quickly:
+    only rational functions of low degree, or relations where the unknown occurs once, are solved."""
+    if not _quickly_solvable(expression, unknown):
+        return None
     try:
         found = sympy.solve(expression, unknown, dict=False)
     except (NotImplementedError, ValueError, TypeError, ArithmeticError, RecursionError):
@@ -86,6 +92,24 @@ def _solutions(expression: sympy.Expr, unknown: sympy.Symbol) -> list[sympy.Expr
     if not isinstance(found, list) or not all(isinstance(item, sympy.Expr) for item in found):
         return None
     return found
+
+
+def _difference(relation: sympy.Basic) -> sympy.Expr:
+    return relation.lhs - relation.rhs if isinstance(relation, sympy.Equality) else relation
+
+
+def _quickly_solvable(expression: sympy.Expr, unknown: sympy.Symbol) -> bool:
+    if sympy.count_ops(expression) > _MAX_OPERATIONS:
+        return False
+    if expression.count(unknown) == 1:
+        return True
+    if not expression.is_rational_function(unknown):
+        return False
+    numerator = sympy.fraction(sympy.together(expression))[0]
+    try:
+        return sympy.Poly(numerator, unknown).degree() <= _MAX_DEGREE
+    except sympy.PolynomialError:
+        return False
 
 
 def _same_functions(ours: list[sympy.Expr], theirs: list[sympy.Expr], others: list[sympy.Symbol]) -> bool:

@@ -232,6 +232,15 @@ class Builder(Transformer):
         parts = left.parts if left.kind == "union" else (left,)
         return Node("union", parts + (right,))
 
+    def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
+        dots = [index for index, item in enumerate(items) if isinstance(item, Token)]
+        if not dots:
+            return items
+        if len(dots) > 1 or dots[0] < 2 or dots[0] != len(items) - 2:
+            raise _error("write '\\dots' once, after two elements and before the last", items[dots[0]].start_pos)
+        first, second, last = items[dots[0] - 2], items[dots[0] - 1], items[-1]
+        return items[: dots[0] - 2] + _progression(first, second, last, items[dots[0]].start_pos)
+
     def finite_set(self, items: tuple[Term, ...] | None) -> Node:
         return Node("set", items or ())
 
@@ -291,6 +300,21 @@ class Builder(Transformer):
 
     def vector(self, items: tuple[Term, ...]) -> Node:
         return Node("matrix", tuple((item,) for item in items))
+
+
+def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
+    """`1, 2, \\dots, 10` listed: numbers only, a nonzero step that reaches the last element."""
+    values = (first.const, second.const, last.const)
+    if any(value is None for value in values):
+        raise _error("'\\dots' needs numbers around it, as in 1, 2, \\dots, 10", pos)
+    start, step, stop = values[0], values[1] - values[0], values[2]
+    count = round((stop - start) / step) + 1 if step else 0
+    limit = CONTEXT.get().limits.max_terms
+    if step == 0 or count < 2 or count > limit or not math.isclose(start + (count - 1) * step, stop, abs_tol=1e-9):
+        raise _error(f"'\\dots' must step from {first.value} by the same amount to its last element "
+                     f"(at most {limit} of them)", pos)
+    return tuple(Term("num", value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
+                 for index in range(count))
 
 
 def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term, pos: int) -> Term:

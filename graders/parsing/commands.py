@@ -136,7 +136,7 @@ def _handlers() -> dict[str, Handler]:
     table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
     table.update({name: _text for name in _PROSE})
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
-                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det,
+                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det, dots=_dots, ldots=_dots, cdots=_dots,
                  sum=_big_operator, prod=_big_operator)
     table["in"] = _set_word
     return table
@@ -223,6 +223,10 @@ def _after_big_operator(lexer: Lexer) -> bool:
         depth += {"_RBRACE": 1, "_LBRACE": -1}.get(kinds[index], 0)
         index -= 1
     return index >= 1 and kinds[index] == "POW" and kinds[index - 1] == "BIGOP"
+
+
+def _dots(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("ELLIPSIS", "...", end)
 
 
 def _det(lexer: Lexer, name: str, end: int) -> None:

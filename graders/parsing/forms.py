@@ -2,7 +2,7 @@
 
 The answer is the last side. Every other side is checked equal to it (at fixed sample points, so
 `a = b = c` cannot hide a wrong side); only a first side that is a bare name (`N`, `\\sigma_B`)
-is a label naming what is asked and is not checked. Nothing here can make the last side count for
+occurring nowhere else is a label naming what is asked and is not checked (`x = 2x + 1` is no label). Nothing here can make the last side count for
 more than it is: the kind grades it as if it had been written alone.
 """
 from __future__ import annotations
@@ -23,7 +23,9 @@ APPROXIMATE_RTOL = 0.05  # `\approx`: a rounded value, to about two significant 
 
 def settle(sides: list[Term], links: list[str], error: Callable[[str, int], ParseError]) -> Term:
     """The last side, once every other side is shown equal to it; `links` are "=" or "~"."""
-    checked = sides[1:] if sides[0].op == "name" else sides
+    rest = frozenset().union(*(side.names() for side in sides[1:]))
+    labelled = sides[0].op == "name" and sides[0].value not in rest
+    checked = sides[1:] if labelled else sides
     last = sides[-1]
     for side, link in zip(checked[:-1], links[len(sides) - len(checked):]):
         if not _equal(side, last, APPROXIMATE_RTOL if "~" in links else EXACT_RTOL):

@@ -206,7 +206,9 @@ class Lexer:
 
     # --- punctuation ------------------------------------------------------------------------
     def punctuation(self, char: str) -> None:
-        if self.target == "set" and self.text.startswith("&&", self.position):
+        if self.text.startswith("...", self.position):
+            self.emit("ELLIPSIS", "...", None)
+        elif self.target == "set" and self.text.startswith("&&", self.position):
             self.emit("AND", "&&", None)
         elif char == "=" and not self.tokens and self.target != "equation":
             self.position += 1  # `= 5`: the rest of a line that stated what it computes

@@ -18,6 +18,9 @@ SETS = [
     ("x = 2", r"\{2, -2\}", {}, False, "one-of-two"),
     ("x = 2 or x = 3", r"\{2, -2\}", {}, False, "wrong-second"),
     (r"[52,53] \cup \{54\}", r"\{52,53,54\}", {}, False, "union-over-reals-differs"),
+    (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4, 5\}", {}, True, "dots-progression"),
+    ("{1, 3, ..., 9}", r"\{1, 3, 5, 7, 9\}", {}, True, "text-dots"),
+    (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4\}", {}, False, "dots-one-too-far"),
 ]
 
 

@@ -58,6 +58,7 @@ def test_forms_around_the_answer_read_the_answer(text: str, expected: object) ->
 FORM_REFUSALS = [
     ("a = 2 = 3", "not equal", "chain-unequal"),
     ("x + 1 = 2", "not equal", "lhs-not-a-label-and-unequal"),
+    ("x = 2x + 1", "not equal", "label-used-on-the-right"),
     (r"\frac{1}{3} = 0.33", "not equal", "rounded-with-equals"),
     (r"\text{The answer is not } 5", "changes what the answer says", "negation-prose"),
     (r"5 \text{ apples} + 3", "words inside the answer", "prose-inside"),
