@@ -7,6 +7,7 @@ opens a set or a group, whether `|` opens or closes, and how `nlogn` splits into
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lark import Token
 
@@ -57,24 +58,35 @@ def _closing(text: str) -> int:
     return -1
 
 
+@dataclass
 class Lexer:
-    """Reads one normalised answer into a list of lark Tokens (positions are normalised)."""
+    """Reads one normalised answer into a list of lark Tokens (positions are normalised).
 
-    def __init__(self, source: Normalised, syntax: str, target: str, vocabulary: Vocabulary,
-                 limits: Limits) -> None:
-        self.source, self.text = source, source.text
-        self.syntax, self.target = syntax, target
-        self.vocabulary, self.limits = vocabulary, limits
-        self.position = 0
-        self.tokens: list[Token] = []
-        self.stack: list[tuple[str, int]] = []  # (kind of opener, its position)
-        self.pending_nabla: int | None = None
-        self.sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
-        self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
-        self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
-        self.frac_digit = False  # the next digit is \frac's second argument
-        # depth at which `\times` separates the elements of a shape; None: it multiplies
-        self.shape_depth = _shape_depth(self.text) if target == "tuple" else None
+    All of its state is here; the LaTeX command handlers (commands.HANDLERS) change it through
+    the methods below and these fields, and nothing else does."""
+
+    source: Normalised
+    syntax: str
+    target: str
+    vocabulary: Vocabulary
+    limits: Limits
+    position: int = 0
+    tokens: list[Token] = field(default_factory=list)
+    stack: list[tuple[str, int]] = field(default_factory=list)  # (kind of opener, its position)
+    pending_nabla: int | None = None
+    sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
+    accents: list[tuple[int, str]] = field(default_factory=list)  # (index of the first token inside, accent)
+    frac_arguments: int = 0  # `{` groups still owed to \frac: groups, never sets
+    frac_digit: bool = False  # the next digit is \frac's second argument
+    # depth at which `\times` separates the elements of a shape; None: it multiplies
+    shape_depth: int | None = None
+
+    def __post_init__(self) -> None:
+        self.shape_depth = _shape_depth(self.text) if self.target == "tuple" else None
+
+    @property
+    def text(self) -> str:
+        return self.source.text
 
     def error(self, message: str, position: int | None = None) -> Exception:
         return self.source.error(message, self.position if position is None else position)
