@@ -21,10 +21,11 @@ How ambiguous spellings are read (the same rule for text and LaTeX):
 - Look-alike letters (Cyrillic `х`, Greek capital `Α`) are refused with their unicode name
   rather than mapped, so a student sees why.
 """
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError, Unexpected, UnknownSymbol, Unsupported
 from graders.parsing.limits import Limits, trusted_input
 from graders.parsing.node import Node
 from graders.parsing.parser import detect_syntax, parse
 from graders.parsing.vocabulary import FunctionDef, Vocabulary
 
-__all__ = ["FunctionDef", "Limits", "Node", "ParseError", "Vocabulary", "detect_syntax", "parse", "trusted_input"]
+__all__ = ["FunctionDef", "LimitExceeded", "Limits", "Node", "ParseError", "Unexpected", "UnknownSymbol",
+           "Unsupported", "Vocabulary", "detect_syntax", "parse", "trusted_input"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from graders.parsing import builtins, forms
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
 from graders.parsing.node import Node
@@ -34,8 +34,8 @@ class Context:
 CONTEXT: ContextVar[Context] = ContextVar("parse_context")
 
 
-def _error(message: str, position: int) -> ParseError:
-    return CONTEXT.get().source.error(message, position)
+def _error(message: str, position: int, kind: type[ParseError] = ParseError) -> ParseError:
+    return CONTEXT.get().source.error(message, position, kind)
 
 
 def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
@@ -44,7 +44,7 @@ def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
     limits = CONTEXT.get().limits
     depth = 1 + max((arg.depth for arg in args), default=0)
     if depth > limits.max_depth:
-        raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos)
+        raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos, LimitExceeded)
     term = Term(op, args, value, latex, depth, None, pos)
     if op not in _FOLDED or any(arg.const is None for arg in args) or op in ("num", "const"):
         return term
@@ -57,7 +57,7 @@ def _checked_constant(value: object, term: Term) -> float | None:
     if math.isnan(value):
         return None  # e.g. sqrt(-1): left to SymPy, which reads it exactly
     if math.isinf(value) or abs(value) > 10.0 ** CONTEXT.get().limits.max_magnitude:
-        raise _error(f"the number {to_text(term)} is too large or undefined", term.pos)
+        raise _error(f"the number {to_text(term)} is too large or undefined", term.pos, LimitExceeded)
     return value
 
 
@@ -70,10 +70,10 @@ class Builder(Transformer):
         limits = CONTEXT.get().limits
         mantissa, _, exponent = token.value.lower().partition("e")
         if sum(char.isdigit() for char in mantissa) > limits.max_digits:
-            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos)
+            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos, LimitExceeded)
         if exponent and abs(int(exponent)) > limits.max_magnitude:
             raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
-                         token.start_pos)
+                         token.start_pos, LimitExceeded)
         return Term("num", value=token.value, const=float(token.value), pos=token.start_pos)
 
     def name(self, token: Token) -> Term:
@@ -121,7 +121,7 @@ class Builder(Transformer):
         if value is None and limits.symbolic_factorial:
             return make("fact", (argument,), pos=argument.pos)
         if value is None or value < 0 or value != int(value) or value > limit:
-            raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos)
+            raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos, LimitExceeded)
         return make("fact", (argument,), pos=argument.pos)
 
     # --- operators --------------------------------------------------------------------------
@@ -328,7 +328,7 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
         if bound.op == "const" and bound.value == "inf" or bound.op == "neg" and bound.args[0].value == "inf":
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
-        raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos)
+        raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
     return make("sum", (operand, low, high), (kind, variable), pos=pos)
 
 
@@ -348,7 +348,7 @@ def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:
 def _check_exponent(exponent: Term) -> None:
     limit = CONTEXT.get().limits.max_exponent
     if exponent.const is not None and abs(exponent.const) > limit:
-        raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos)
+        raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos, LimitExceeded)
 
 
 def _base(written: str, position: int) -> Term:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from lark import Token
 
+from graders.parsing.errors import Unsupported
 from graders.parsing.names import Name
 from graders.parsing.builtins import COMMANDS
 from graders.parsing import prose
@@ -54,7 +55,7 @@ def command(lexer: Lexer, spelling: str) -> None:
         raise lexer.error("unexpected '\\' at the end")
     handler = HANDLERS.get(name)
     if handler is None:
-        raise lexer.error(f"unsupported command '{spelling}'")
+        raise lexer.error(f"unsupported command '{spelling}'", kind=Unsupported)
     handler(lexer, name, lexer.position + len(spelling))
 
 

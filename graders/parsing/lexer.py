@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lark import Token
 
 from graders.parsing import commands
+from graders.parsing.errors import LimitExceeded, ParseError, UnknownSymbol
 from graders.parsing.limits import Limits
 from graders.parsing.names import Name
 from graders.parsing.normalize import Normalised
@@ -88,14 +89,14 @@ class Lexer:
     def text(self) -> str:
         return self.source.text
 
-    def error(self, message: str, position: int | None = None) -> Exception:
-        return self.source.error(message, self.position if position is None else position)
+    def error(self, message: str, position: int | None = None, kind: type[ParseError] = ParseError) -> ParseError:
+        return self.source.error(message, self.position if position is None else position, kind)
 
     def run(self) -> list[Token]:
         while self.position < len(self.text):
             self.step()
             if len(self.tokens) > self.limits.max_tokens:
-                raise self.error(f"answer has too many symbols (limit {self.limits.max_tokens})")
+                raise self.error(f"answer has too many symbols (limit {self.limits.max_tokens})", kind=LimitExceeded)
         if self.stack:
             kind, where = self.stack[-1]
             raise self.error(f"this {commands.OPENER_NAMES[kind]} is never closed", where)
@@ -205,7 +206,7 @@ class Lexer:
         pieces = split_word(word, declared, None if self.target == "bigo" else MAX_LETTER_RUN)
         if pieces is None:
             raise self.error(f"unknown symbol '{word}' (allowed: {self.vocabulary.describe()}; "
-                             "write products with *)")
+                             "write products with *)", kind=UnknownSymbol)
         for piece in pieces:
             piece_end = self.position + len(piece)
             kind = kind_of(piece, declared)
@@ -266,7 +267,7 @@ class Lexer:
     # --- brackets ---------------------------------------------------------------------------
     def open(self, token: str, kind: str, length: int) -> None:
         if len(self.stack) >= self.limits.max_depth:
-            raise self.error(f"brackets are nested too deeply (limit {self.limits.max_depth})")
+            raise self.error(f"brackets are nested too deeply (limit {self.limits.max_depth})", kind=LimitExceeded)
         self.stack.append((kind, self.position))
         if token:
             self.emit(token, self.text[self.position : self.position + length], self.position + length)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.limits import Limits
 
 _SYMBOLS = {
@@ -30,9 +30,9 @@ class Normalised:
     origin: tuple[int, ...] | None  # origin[i] = index in the student's text; None when identical
     source: str  # the student's text
 
-    def error(self, message: str, position: int) -> ParseError:
-        """A ParseError located in the student's own text."""
-        return ParseError(message, self.original_position(position), self.source)
+    def error(self, message: str, position: int, kind: type[ParseError] = ParseError) -> ParseError:
+        """A ParseError (of `kind`) located in the student's own text."""
+        return kind(message, self.original_position(position), self.source)
 
     def original_position(self, position: int) -> int:
         if self.origin is None:
@@ -46,7 +46,7 @@ def normalise(text: str, limits: Limits) -> Normalised:
     if not isinstance(text, str):
         raise ParseError("the answer must be text", 0, "")
     if len(text) > limits.max_length:
-        raise ParseError(
+        raise LimitExceeded(
             f"answer is too long ({len(text)} characters, limit {limits.max_length})",
             limits.max_length, text[: limits.max_length + 1])
     if text.isascii() and text.isprintable():

@@ -10,7 +10,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer as LarkLexer
 
 from graders.parsing.build import CONTEXT, Builder, Context
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError, Unexpected
 from graders.parsing.lexer import Lexer
 from graders.parsing.limits import Limits, effective
 from graders.parsing.node import Node
@@ -62,7 +62,7 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
     except UnexpectedInput as error:
         raise _unexpected(error, source) from None
     except RecursionError:
-        raise source.error("answer is nested too deeply", 0) from None
+        raise source.error("answer is nested too deeply", 0, LimitExceeded) from None
     finally:
         CONTEXT.reset(reset)
 
@@ -70,6 +70,6 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
 def _unexpected(error: UnexpectedInput, source: Normalised) -> ParseError:
     token = getattr(error, "token", None)
     if not isinstance(error, UnexpectedToken) or token is None or token.type == "$END":
-        return source.error("unexpected end of answer", len(source.text))
+        return source.error("unexpected end of answer", len(source.text), Unexpected)
     shown = source.text[token.start_pos : token.end_pos] or str(token)
-    return source.error(f"unexpected '{shown}'", token.start_pos)
+    return source.error(f"unexpected '{shown}'", token.start_pos, Unexpected)

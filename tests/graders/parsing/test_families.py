@@ -159,3 +159,21 @@ FUNCTION_REFUSALS = [
 def test_misused_functions_are_refused(text: str, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         parse(text)
+
+
+ERROR_KINDS = [
+    ("x" * 3000, "LimitExceeded", "too-long"),
+    ("2^2000", "LimitExceeded", "exponent"),
+    ("foo", "UnknownSymbol", "unknown-word"),
+    (r"\frobnicate x", "Unsupported", "unknown-command"),
+    ("x +* 2", "Unexpected", "grammar"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), [row[:2] for row in ERROR_KINDS], ids=[row[2] for row in ERROR_KINDS])
+def test_refusals_are_typed_and_keep_the_caret(text: str, kind: str) -> None:
+    import graders.parsing as parsing
+
+    with pytest.raises(getattr(parsing, kind)) as refused:
+        parse(text)
+    assert isinstance(refused.value, ParseError) and "^" in str(refused.value)
