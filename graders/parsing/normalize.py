@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.limits import Limits
+from graders.parsing.prose import CHANGES_MEANING
 
 _SYMBOLS = {
     "×": r"\times", "·": r"\cdot", "⋅": r"\cdot", "∙": r"\cdot", "∘": r"\circ", "⊙": r"\odot",
@@ -68,7 +69,7 @@ def _strip_dollars(text: str) -> str:
     `$$x^2$$`, `\\(x^2\\)`, `x^2.`, `The answer is $x^2$.`"""
     core = _TRAILING.sub("", text.strip())
     region = _MATH_REGION.fullmatch(core)
-    if region and not _NEGATION.search(region.group("before") + region.group("after")):
+    if region and not CHANGES_MEANING.search(region.group("before") + " " + region.group("after")):
         maths = next(group for group in region.group("a", "b", "c", "d") if group is not None)
         core = _TRAILING.sub("", maths.strip())
     return core if core != text.strip() else text
@@ -78,7 +79,6 @@ _DELIMITERS = r"\$\$(?P<a>[^$]+)\$\$|\$(?P<b>[^$]+)\$|\\\((?P<c>.+?)\\\)|\\\[(?P
 _PROSE = r"[A-Za-z\s,.:;!?'\"()-]*"
 _MATH_REGION = re.compile(rf"(?P<before>{_PROSE}?)(?:{_DELIMITERS})(?P<after>{_PROSE})", re.S)
 _TRAILING = re.compile(r"(?:\s|;|(?<!\.)\.)+$")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|except|isn't|cannot|none)\b", re.I)
 
 
 def _replace(char: str, index: int, text: str) -> str:

@@ -1,8 +1,9 @@
 """`\\text{...}`: a word the question knows reads as that word; prose around the answer is dropped.
 
 Prose (`\\text{The answer is }`, units `\\text{ cm}`) is dropped only before the first token or
-after the last one, so that it can never change what the answer says. Prose that negates
-(`\\text{not }`) is refused rather than dropped.
+after the last one, so that it can never change what the answer says. Prose with a word that
+changes the value beside it (`\\text{not }`, `\\text{at least }`, `\\text{ squared}`,
+`\\text{ thousand}`) is refused rather than dropped.
 """
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ if TYPE_CHECKING:
 _CONTENT = re.compile(r"\s*\{([^{}$]*)\}")
 _KNOWN = re.compile(r"[A-Za-z]+")
 _ARITHMETIC = re.compile(r"[\d\s.+\-*/^()]*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|except|isn't|cannot|can't|none|false|wrong)\b", re.I)
+# words that change what the number or formula beside them says: refused, never dropped
+CHANGES_MEANING = re.compile(
+    r"\b(?:not|no|never|neither|nor|except|isn't|cannot|can't|none|false|wrong|at least|at most|more|less|"
+    r"greater|smaller|fewer|larger|between|plus|minus|times|over|divided|squared|cubed|square|cube|root|"
+    r"power|percent|per cent|half|twice|double|triple|inverse|reciprocal|negative|thousands?|"
+    r"millions?|billions?|hundreds?|dozens?|or|and|up to|above|below|under|exceeds?)\b", re.I)
 # what may follow prose at the end: spaces, punctuation, more prose, LaTeX spacing
 _TAIL = re.compile(r"(?:\s|[.;,:!]|\\(?:text\w*|mbox)\s*\{[^{}$]*\}|\\[,;! ]|\\q?quad)*")
 SET_WORDS = {"or": "OR", "and": "AND"}
@@ -37,7 +43,7 @@ def text_command(lexer: Lexer, end: int) -> None:
         brace = lexer.text.index("{", end)
         lexer.position = brace
         lexer.open("", "transparent", 1)
-    elif _NEGATION.search(content):
+    elif CHANGES_MEANING.search(content):
         raise lexer.error(f"'{content}' changes what the answer says; write the answer alone")
     elif not lexer.tokens or _TAIL.fullmatch(lexer.text, after):
         lexer.position = after

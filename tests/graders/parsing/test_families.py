@@ -35,6 +35,7 @@ FORMS = [
     ("x^2.", x**2, "full-stop"),
     ("5;", 5, "semicolon"),
     (r"5 \text{ cm}", 5, "unit-after"),
+    (r"100352 \text{ parameters}", 100352, "noun-after"),
     (r"\frac{1}{2} \text{ m/s}.", sympy.Rational(1, 2), "unit-and-full-stop"),
     (r"\text{The answer is } 5", 5, "prose-before"),
     (r"\text{x}", x, "text-letter"),
@@ -62,6 +63,11 @@ FORM_REFUSALS = [
     (r"\frac{1}{3} = 0.33", "not equal", "rounded-with-equals"),
     (r"\text{The answer is not } 5", "changes what the answer says", "negation-prose"),
     (r"5 \text{ apples} + 3", "words inside the answer", "prose-inside"),
+    (r"\text{at least } 5", "changes what the answer says", "bound-prose"),
+    (r"5 \text{ squared}", "changes what the answer says", "operation-prose"),
+    (r"5 \text{ thousand}", "changes what the answer says", "scale-prose"),
+    (r"5 \text{ or } 6", "changes what the answer says", "alternative-prose"),
+    ("The answer is at least $5$.", "unknown symbol", "bound-sentence"),
     ("The answer is not $5$.", "unknown symbol", "negated-sentence"),
 ]
 
