@@ -2,9 +2,11 @@
 `\\frac{1}{2 x}`, operators as the student wrote them (`\\cdot`, `\\odot`, implicit)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graders.parsing.builtins import BUILTINS
 from graders.parsing.precedence import ATOM, PRODUCT, join_sum, precedence
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 from graders.parsing.words import GREEK
 
 _CONSTANTS = {"e": "e", "pi": "\\pi", "inf": "\\infty"}
@@ -84,18 +86,18 @@ def _big_operator(term: Term) -> str:
     return f"\\{kind}_{{{variable} = {to_latex(low)}}}^{{{to_latex(high)}}} {_wrap(operand, PRODUCT)}"
 
 
-_PRINTERS = {
-    "num": _number,
-    "name": lambda term: term.latex or term.value,
-    "const": lambda term: _CONSTANTS[term.value],
-    "add": lambda term: join_sum(term, _wrap),
-    "mul": _mul,
-    "div": _div,
-    "pow": _pow,
-    "neg": lambda term: "-" + _wrap(term.args[0], PRODUCT),
-    "call": _call,
-    "root": _root,
-    "abs": lambda term: f"\\left|{to_latex(term.args[0])}\\right|",
-    "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
-    "sum": _big_operator,
+_PRINTERS: dict[Op, Callable[[Term], str]] = {
+    Op.NUM: _number,
+    Op.NAME: lambda term: term.latex or term.value,
+    Op.CONST: lambda term: _CONSTANTS[term.value],
+    Op.ADD: lambda term: join_sum(term, _wrap),
+    Op.MUL: _mul,
+    Op.DIV: _div,
+    Op.POW: _pow,
+    Op.NEG: lambda term: "-" + _wrap(term.args[0], PRODUCT),
+    Op.CALL: _call,
+    Op.ROOT: _root,
+    Op.ABS: lambda term: f"\\left|{to_latex(term.args[0])}\\right|",
+    Op.FACT: lambda term: _wrap(term.args[0], ATOM) + "!",
+    Op.SUM: _big_operator,
 }

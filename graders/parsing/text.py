@@ -1,8 +1,10 @@
 """Plain canonical text of a Term: `sigma(z)*(1 - sigma(z))`, `x^2`, `(1/4)^n`."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graders.parsing.precedence import ATOM, POWER, PRODUCT, join_sum, precedence
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
 
 def to_text(term: Term) -> str:
@@ -44,18 +46,18 @@ def _big_operator(term: Term) -> str:
     return f"{kind}({to_text(operand)}, {variable}, {to_text(low)}, {to_text(high)})"
 
 
-_PRINTERS = {
-    "num": lambda term: term.value,
-    "name": lambda term: term.value,
-    "const": lambda term: term.value,
-    "add": lambda term: join_sum(term, _wrap),
-    "mul": _mul,
-    "div": _div,
-    "pow": _pow,
-    "neg": lambda term: "-" + _wrap(term.args[0], PRODUCT),
-    "call": _call,
-    "root": _root,
-    "abs": lambda term: f"abs({to_text(term.args[0])})",
-    "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
-    "sum": _big_operator,
+_PRINTERS: dict[Op, Callable[[Term], str]] = {
+    Op.NUM: lambda term: term.value,
+    Op.NAME: lambda term: term.value,
+    Op.CONST: lambda term: term.value,
+    Op.ADD: lambda term: join_sum(term, _wrap),
+    Op.MUL: _mul,
+    Op.DIV: _div,
+    Op.POW: _pow,
+    Op.NEG: lambda term: "-" + _wrap(term.args[0], PRODUCT),
+    Op.CALL: _call,
+    Op.ROOT: _root,
+    Op.ABS: lambda term: f"abs({to_text(term.args[0])})",
+    Op.FACT: lambda term: _wrap(term.args[0], ATOM) + "!",
+    Op.SUM: _big_operator,
 }
