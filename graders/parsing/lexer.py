@@ -36,6 +36,11 @@ _GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
 _SPACE_POWER = re.compile(r"\s*\^\s*")
+# `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for
+_DERIVATIVE_LABEL = re.compile(
+    r"\s*(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*)\s*=(?!=)")
 
 
 def _shape_depth(text: str) -> int | None:
@@ -93,6 +98,9 @@ class Lexer:
         return self.source.error(message, self.position if position is None else position, kind)
 
     def run(self) -> list[Token]:
+        label = _DERIVATIVE_LABEL.match(self.text) if self.target == "expression" else None
+        if label is not None:
+            self.position = label.end()
         while self.position < len(self.text):
             self.step()
             if len(self.tokens) > self.limits.max_tokens:
