@@ -41,6 +41,7 @@ _CONVERTERS: dict[str, Any] = {
     "accuracy_sigfigs": int,
     "decimal_places": int,
     "at_least": bool,
+    "complex": bool,
     "literal": bool,
     "variable": str,
     "integer": bool,
@@ -88,6 +89,7 @@ class NumberOptions(CommonOptions):
     decimal_places: int | None = None
     at_least: bool = False  # sigfigs / decimal_places are the fewest a numeral may be written with
     literal: bool = False
+    complex: bool = False  # `i`/`I` is the imaginary unit and values are compared as complex numbers
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Numbers: literals, scientific notation, fractions and arithmetic, compared with tolerance or significant figures."""
 
+import cmath
 import math
 import re
 from dataclasses import dataclass
@@ -23,26 +24,29 @@ _LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\
 class Written:
     """A number as read, and as written when it is a plain numeral (for figures and places)."""
 
-    value: float
+    value: float | complex
     numeral: Numeral | None = None
 
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
     if options.literal and not _LITERAL.fullmatch(text.strip()):
         raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
-    return _reading(read_constant(text, syntax), numeral(text))
+    return _reading(read_constant(text, syntax, options.complex), numeral(text), options.complex)
 
 
 def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
     if isinstance(reference, str):
-        return _reading(read_constant(reference, syntax), None)
-    value = float(reference)
+        return _reading(read_constant(reference, syntax, options.complex), None, options.complex)
+    if options.complex:
+        value = complex(reference)  # type: ignore[arg-type]
+        return Reading(Written(value), sympy.latex(sympy.sympify(value)), _shown(value))
+    value = float(reference)  # type: ignore[arg-type]
     return Reading(Written(value), sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
 
 
 def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
     student, reference = answer.value.value, expected.value.value
-    if not math.isfinite(student):
+    if not cmath.isfinite(student):
         return wrong("Your answer is not a finite number.")
     if options.sigfigs is not None or options.decimal_places is not None:
         return _written_to_precision(answer.value.numeral, reference, options)
@@ -54,7 +58,13 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
 
 
 def key(answer: Reading, options: NumberOptions) -> str:
-    return f"{answer.value.value:.6g}"
+    return _shown(answer.value.value, 6)
+
+
+def _shown(value: float | complex, digits: int = 15) -> str:
+    if isinstance(value, complex) and value.imag:
+        return f"{value.real:.{digits}g}{value.imag:+.{digits}g}i"
+    return f"{value.real:.{digits}g}"
 
 
 def _written_to_precision(written: Numeral | None, reference: float, options: NumberOptions) -> Verdict:
@@ -91,9 +101,9 @@ def _places_verdict(written: Numeral | None, reference: float, places: int, opti
     return wrong(f"Not the expected value correctly rounded to {asked}.")
 
 
-def read_constant(text: str, syntax: str) -> Node:
+def read_constant(text: str, syntax: str, imaginary: bool = False) -> Node:
     """Parse text that must be a constant: any symbol in it is an error naming the symbol."""
-    node = parse(text, syntax=syntax, target="expression")
+    node = parse(text, syntax=syntax, target="expression", imaginary=imaginary)
     if node.free_symbols:
         names = ", ".join(sorted(node.free_symbols))
         message = f"a number was expected, but the answer contains the symbol(s) {names}"
@@ -101,9 +111,12 @@ def read_constant(text: str, syntax: str) -> Node:
     return node
 
 
-def _reading(node: Node, written: Numeral | None) -> Reading:
-    with np.errstate(all="ignore"):
-        value = complex(np.asarray(node.evaluate({}))).real
+def _reading(node: Node, written: Numeral | None, allow_complex: bool = False) -> Reading:
+    if allow_complex:  # exact first (sqrt(-1), e^{i pi}); the expression is a bounded constant
+        value: float | complex = complex(sympy.N(node.to_sympy()))
+    else:
+        with np.errstate(all="ignore"):
+            value = complex(np.asarray(node.evaluate({}))).real
     return Reading(Written(value, written), node.to_latex(), node.to_text())
 
 

@@ -10,7 +10,7 @@ from graders.parsing import builtins
 from graders.parsing.calculus import derivative_body
 from graders.parsing.terms import Op, Term
 
-_CONSTANTS = {"e": math.e, "pi": math.pi, "inf": math.inf}
+_CONSTANTS = {"e": math.e, "pi": math.pi, "inf": math.inf, "i": 1j}
 
 
 def evaluate(term: Term, env: Mapping[str, np.ndarray]) -> np.ndarray:

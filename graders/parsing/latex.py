@@ -9,7 +9,7 @@ from graders.parsing.precedence import ATOM, PRODUCT, join_sum, precedence
 from graders.parsing.terms import Op, Term
 from graders.parsing.words import GREEK
 
-_CONSTANTS = {"e": "e", "pi": "\\pi", "inf": "\\infty"}
+_CONSTANTS = {"e": "e", "pi": "\\pi", "inf": "\\infty", "i": "i"}
 
 
 def to_latex(term: Term) -> str:

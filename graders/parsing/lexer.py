@@ -86,7 +86,7 @@ class Lexer:
     frac_digit: bool = False  # the next digit is \frac's second argument
     # depth at which `\times` separates the elements of a shape; None: it multiplies
     shape_depth: int | None = None
-
+    imaginary: bool = False  # `i` and `I` are the imaginary unit
     def __post_init__(self) -> None:
         self.shape_depth = _shape_depth(self.text) if self.target == "tuple" else None
 
@@ -218,7 +218,9 @@ class Lexer:
         for piece in pieces:
             piece_end = self.position + len(piece)
             kind = kind_of(piece, declared)
-            if kind == "name":
+            if kind == "name" and self.imaginary and piece in ("i", "I"):
+                self.emit("CONST", "i", piece_end)  # the imaginary unit, where the question allows it
+            elif kind == "name":
                 self.emit_name(Name.letter(piece), piece_end)
             elif kind == "function":
                 self.emit("FUNC", FUNCTIONS[piece], piece_end)

@@ -44,8 +44,9 @@ def detect_syntax(text: str) -> str:
 
 
 def parse(text: str, *, syntax: str = "auto", target: str = "expression",
-          vocabulary: Vocabulary | None = None, limits: Limits = Limits()) -> Node:
-    """Read one answer; raises ParseError (and nothing else) for anything it refuses."""
+          vocabulary: Vocabulary | None = None, limits: Limits = Limits(), imaginary: bool = False) -> Node:
+    """Read one answer; raises ParseError (and nothing else) for anything it refuses. With
+    `imaginary`, `i` and `I` are the imaginary unit (for questions that allow complex numbers)."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}")
     limits = effective(limits)
@@ -53,7 +54,7 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
     if syntax == "auto":
         syntax = detect_syntax(source.text)
     vocabulary = vocabulary or _NO_VOCABULARY
-    tokens = Lexer(source, syntax, target, vocabulary, limits).run()
+    tokens = Lexer(source, syntax, target, vocabulary, limits, imaginary=imaginary).run()
     if not tokens:
         raise ParseError("the answer is empty", 0, text)
     reset = CONTEXT.set(Context(source, vocabulary, limits))

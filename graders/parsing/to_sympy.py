@@ -14,7 +14,7 @@ from graders.parsing.calculus import derivative_body
 from graders.parsing.node import Node, NodeKind
 from graders.parsing.terms import Op, Term
 
-_CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo}
+_CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo, "i": sympy.I}
 _RELATIONS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
               ">=": sympy.GreaterThan}
 

@@ -204,3 +204,24 @@ def test_an_unreadable_reference_is_an_error_when_the_question_is_loaded() -> No
         check_reference("expression", "x +* 2")
     with pytest.raises(ValueError, match="bad expression reference"):
         check_reference("expression", "x", options={"mistakes": [{"answer": "((x", "feedback": "", "score": 0}]})
+
+
+COMPLEX = [
+    ("3+4i", "3+4i", True, "i"),
+    ("3+4I", "3+4i", True, "capital-i"),
+    (r"\sqrt{-1}", "i", True, "root-of-minus-one"),
+    (r"e^{i\pi}", "-1", True, "euler"),
+    ("1/(1+i)", "(1-i)/2", True, "division"),
+    ("3-4i", "3+4i", False, "conjugate"),
+    ("3", "3+4i", False, "real-part-only"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in COMPLEX], ids=[row[3] for row in COMPLEX])
+def test_complex_numbers_where_the_question_allows_them(student: str, reference: str, correct: bool) -> None:
+    assert grade("number", student, reference, options={"complex": True}).correct is correct
+
+
+def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
+    assert "contains the symbol(s) i" in grade("number", "3+4i", 3).error
+    assert grade("number", r"\sqrt{-1}", 0).correct is False
