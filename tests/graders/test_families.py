@@ -225,3 +225,10 @@ def test_complex_numbers_where_the_question_allows_them(student: str, reference:
 def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
     assert "contains the symbol(s) i" in grade("number", "3+4i", 3).error
     assert grade("number", r"\sqrt{-1}", 0).correct is False
+
+
+@pytest.mark.parametrize("kind", ["number", "integer", "expression"])
+@pytest.mark.parametrize("student", ["x = 2 or x = -2", r"x = 2 \text{ or } x = -2", r"\pm 2", "x = 2, x = -2", "2 = 2 = -2"],
+                         ids=["or", "text-or", "plus-minus", "comma", "chain"])
+def test_two_values_never_answer_a_question_about_one(kind: str, student: str) -> None:
+    assert grade(kind, student, "2").correct is False
