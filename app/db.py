@@ -76,8 +76,9 @@ def keep_on_failure(session: Session, row: Any) -> None:
 def release(session: Session) -> None:
     """End the current transaction and give its connection back to the pool before a slow wait.
 
-    Only reads and bookkeeping (the token's last use) can be pending here: a service calls this before it
-    writes anything of its own, and writes afterwards in a fresh, short transaction."""
+    Usually only reads and bookkeeping (the token's last use) are pending here: a service calls this before it
+    writes anything of its own, and writes afterwards in a fresh, short transaction. The other use is a change
+    complete in itself that the wait depends on: a queued job the request waits for, an edit before its regrade."""
     session.commit()
 
 

@@ -1,6 +1,6 @@
 """Response headers that keep pages and grades out of other sites' frames, referrers and caches.
 
-Every dashboard response (pages, redirects, errors, the CSV) may carry a student's name or grade: no frame may
+Every dashboard and student-page response (pages, redirects, errors, the CSV) may carry a student's name or grade: no frame may
 embed it, no referrer leaks its URL, and no cache keeps it. API responses carry grades too: not cached either.
 """
 
@@ -21,7 +21,7 @@ STATIC = {key: value for key, value in DASHBOARD.items() if key != "Cache-Contro
 def headers_for(path: str) -> dict[str, str]:
     if path.startswith("/dashboard/static/"):
         return STATIC
-    if path == "/dashboard" or path.startswith("/dashboard/"):
+    if path in ("/dashboard", "/student") or path.startswith(("/dashboard/", "/student/")):
         return DASHBOARD
     if path.startswith("/api/"):
         return API

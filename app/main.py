@@ -9,9 +9,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+import reference
 from app import metrics
-from app.api import assignments, courses, grading, health, jobs, questions, validate
-from app.dashboard import routes as dashboard
+from app.api import assignments, courses, grading, health, jobs, manage, questions, students, tokens, validate
+from app.dashboard import errors as dashboard_errors, manage as dashboard_manage, routes as dashboard, student
+from app.dashboard import editor as dashboard_editor, tokens as dashboard_tokens
+from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
@@ -106,7 +109,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.middleware("http")(count_requests)
-    for module in (health, questions, courses, assignments, validate, grading, jobs, dashboard):
+    dashboard_errors.install(app)
+    for module in (health, questions, courses, assignments, manage, students, tokens, validate, grading, jobs,
+                   dashboard, dashboard_manage, dashboard_editor, dashboard_tokens, student):
         app.include_router(module.router)
-    app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
+    app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
+    # At start, so that a package that does not import stops the service here, never a grade later.
+    reference.load_packages(app.state.settings.bank_paths)
     return app

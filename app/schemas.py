@@ -24,6 +24,12 @@ class In(BaseModel):
     """A request body: numbers must be finite, so NaN, Infinity and 1e999 are a 422 naming the field."""
 
     model_config = ConfigDict(allow_inf_nan=False)
+FEEDBACK_FORMAT = (
+    "For the student. A Markdown subset (paragraphs, *emphasis*, **strong**, `code`, lists; no HTML, links or "
+    "images) with LaTeX between `$...$` (inline) or `$$...$$` (display). Escape it as text, then typeset the "
+    "LaTeX with KaTeX or MathJax with trust off; never insert it as HTML. For a part that waits for an "
+    "instructor it says so; once graded by hand it is the instructor's comment."
+)
 
 
 class Orm(BaseModel):
@@ -74,6 +80,31 @@ class AssignmentIn(In):
     parts: list[PartIn] = Field(min_length=1, max_length=MAX_ANSWERS)
 
 
+class CoursePatch(In):
+    code: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    timezone: str | None = Field(default=None, max_length=64, pattern=NO_NUL,
+                                 description="Deadlines already stored keep their instant.")
+
+
+class AssignmentPatch(In):
+    """Only the fields sent change; a new deadline or late policy regrades the assignment."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    deadline: datetime | str | None = Field(default=None, description="ISO 8601; without an offset it is course-local.")
+    late_policy: LatePolicy | None = None
+    attempts: Literal["last", "best"] | None = None
+
+
+class PointsIn(In):
+    points: float = Field(gt=0, le=1000, allow_inf_nan=False)
+
+
+class RegradedOut(BaseModel):
+    submissions: int = Field(description="Submissions the edit regraded.")
+    changed: int = Field(description="Of them, how many changed (each change is in their history).")
+
+
 class PartOut(Orm):
     question_id: str
     points: float
@@ -93,6 +124,10 @@ class AssignmentOut(Orm):
     parts: list[PartOut]
 
 
+class AssignmentEditOut(AssignmentOut):
+    regrade: RegradedOut | None = Field(description="The regrade the edit caused; null when no score could change.")
+
+
 class ExtensionIn(In):
     deadline: datetime | str
 
@@ -101,6 +136,7 @@ class ExtensionOut(Orm):
     assignment_id: int
     student: str
     deadline: datetime
+    regrade: RegradedOut | None = Field(default=None, description="The student's submissions reassessed.")
 
 
 class SubmissionIn(In):
@@ -118,11 +154,12 @@ class PartResultOut(Orm):
     score: float | None = Field(description="None while the assignment's feedback policy withholds results.")
     max_score: float
     correct: bool | None
-    feedback: str | None
+    feedback: str | None = Field(description=FEEDBACK_FORMAT + " None while the assignment's feedback policy "
+                                 "withholds results.")
     interpreted: str | None
     error: str | None
     graded_by: str | None = None
-    comment: str | None = None
+    comment: str | None = Field(default=None, description="The instructor's comment, in the feedback's format.")
     status: str = Field(default="graded", description="`pending`: not graded yet (our delay, not the answer's).")
 
     @computed_field  # type: ignore[prop-decorator]
@@ -172,7 +209,9 @@ class GradebookRow(BaseModel):
     raw_score: float
     max_score: float
     final_score: float | None = Field(description="None while parts are pending: a provisional total is never exported.")
-    pending_parts: int = 0
+    pending_parts: int = Field(default=0, description="Parts not graded yet for reasons of ours (the queue grades them).")
+    waiting_parts: int = Field(default=0, description="Parts of this submission that wait for an instructor's grade.")
+    provisional: bool = Field(default=False, description="True while a part waits: the scores may still rise.")
     parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 

@@ -1,6 +1,9 @@
-"""Grade the corpus with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table.
+"""Grade the corpora with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table each.
 
-Run from the repository root: `python benchmarks/bench_grading.py`. Latencies are warm: ours after one
+Two corpora: the course corpus (grading_corpus.py: seed answers and every spelling of the grading issue) and
+the general-mathematics corpus (general_corpus.py). "false accepts" counts wrong answers given full marks.
+
+Run from the repository root: `python benchmarks/bench_grading.py [course|general]` (both by default). Latencies are warm: ours after one
 warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
 """
 
@@ -16,7 +19,8 @@ from pebble import ProcessPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.grading_corpus import CASES, Case  # noqa: E402
+from benchmarks import general_corpus, grading_corpus  # noqa: E402
+from benchmarks.grading_corpus import Case  # noqa: E402
 from graders import grade  # noqa: E402
 
 BASELINE_TIMEOUT = 5.0
@@ -71,10 +75,10 @@ def math_verify_baseline(student: str, reference: str) -> Outcome:
     return bool(verdict), time.perf_counter() - start
 
 
-def run_baseline(function: Callable[[str, str], Outcome]) -> list[Outcome]:
+def run_baseline(function: Callable[[str, str], Outcome], cases: list[Case]) -> list[Outcome]:
     with ProcessPool(max_workers=2) as pool:
         futures: list[Future] = [
-            pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in CASES
+            pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in cases
         ]
         return [_outcome(future) for future in futures]
 
@@ -94,29 +98,41 @@ def math_verify_installed() -> bool:
     return True
 
 
-def summary(outcomes: list[Outcome], indices: list[int]) -> list[str]:
-    agreed = sum(outcomes[i][0] is CASES[i].expected for i in indices)
+def summary(outcomes: list[Outcome], indices: list[int], cases: list[Case]) -> list[str]:
+    agreed = sum(outcomes[i][0] is cases[i].expected for i in indices)
+    false_accepts = sum(outcomes[i][0] and not cases[i].expected for i in indices)
     times = sorted(outcomes[i][1] * 1000 for i in indices)
     p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
-    return [f"{agreed / len(indices):.1%}", f"{statistics.median(times):.2f}", f"{p99:.2f}"]
+    return [f"{agreed / len(indices):.1%}", str(false_accepts), f"{statistics.median(times):.2f}", f"{p99:.2f}"]
 
 
-def main() -> None:
-    columns = {"graders": [ours(case) for case in CASES], "SymPy simplify": run_baseline(sympy_baseline)}
+def table(title: str, cases: list[Case]) -> None:
+    columns = {"graders": [ours(case) for case in cases], "SymPy simplify": run_baseline(sympy_baseline, cases)}
     if math_verify_installed():
-        columns["Math-Verify"] = run_baseline(math_verify_baseline)
+        columns["Math-Verify"] = run_baseline(math_verify_baseline, cases)
     else:
         print("math-verify is not installed (pip install '.[bench]'): its column is skipped", file=sys.stderr)
     by_kind: dict[str, list[int]] = defaultdict(list)
-    for index, case in enumerate(CASES):
+    for index, case in enumerate(cases):
         by_kind[case.kind].append(index)
-    by_kind["all"] = list(range(len(CASES)))
-    header = ["kind", "cases"] + [f"{name} {what}" for name in columns for what in ("agree", "median ms", "p99 ms")]
+    by_kind["all"] = list(range(len(cases)))
+    what = ("agree", "false accepts", "median ms", "p99 ms")
+    header = ["kind", "cases"] + [f"{name} {column}" for name in columns for column in what]
+    print(f"\n{title}\n")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for kind, indices in by_kind.items():
-        cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices)]
+        cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices, cases)]
         print("| " + " | ".join(cells) + " |")
+
+
+CORPORA = {"course": ("Course corpus (benchmarks/grading_corpus.py)", grading_corpus.CASES),
+           "general": ("General-mathematics corpus (benchmarks/general_corpus.py)", general_corpus.CASES)}
+
+
+def main() -> None:
+    for name in sys.argv[1:] or list(CORPORA):
+        table(*CORPORA[name])
 
 
 if __name__ == "__main__":

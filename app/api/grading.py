@@ -9,13 +9,14 @@ from pydantic import BaseModel, Field
 from app import jobs
 from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
 from app.api.jobs import JobOut
+from app.api.responses import RESOURCE
 from app.db import release
 from app.errors import Unavailable
 from app.models import Assignment, Job
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, In, SubmissionOut
 from app.services import manual, regrade, stats, visibility
 
-router = APIRouter(prefix="/api/v1", tags=["grading"])
+router = APIRouter(prefix="/api/v1", tags=["grading"], responses=RESOURCE)
 
 # A client that did not ask for 202 gets it anyway after this long, rather than a proxy's timeout.
 SYNC_REGRADE_WAIT = 300.0

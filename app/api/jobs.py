@@ -7,11 +7,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from app.api.deps import ResourceId, SessionDep, StaffDep, get_assignment
+from app.api.responses import RESOURCE
 from app.errors import Forbidden, NotFound
 from app.models import Job
 from app.security import Role
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE)
 
 
 class JobOut(BaseModel):

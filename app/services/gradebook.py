@@ -10,7 +10,7 @@ import io
 from sqlalchemy import Select, String, Subquery, cast, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Assignment, PartResult, Submission
+from app.models import Assignment, PartResult, PartStatus, Submission
 from app.schemas import GradebookRow
 
 SUMMARY_COLUMNS = (
@@ -43,7 +43,11 @@ def effective_submissions(assignment: Assignment) -> Select:  # type: ignore[typ
 def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = False) -> list[GradebookRow]:
     """Rows sorted by student; `with_parts` adds every part's score (a 100,000-entry read for a large class)."""
     ranked = effective_submissions(assignment).subquery()
-    rows = session.execute(select(ranked).where(ranked.c.rank == 1).order_by(ranked.c.student)).all()
+    # Waiting for an instructor (a manual part); a pending part waits for the queue and is counted apart.
+    waiting = (select(func.count()).where(PartResult.submission_id == ranked.c.id, PartResult.correct.is_(None),
+                                          PartResult.status != PartStatus.pending)
+               .scalar_subquery().label("waiting"))
+    rows = session.execute(select(ranked, waiting).where(ranked.c.rank == 1).order_by(ranked.c.student)).all()
     scores = part_scores(session, ranked) if with_parts else {}
     # Built without validation: every value comes straight from typed columns.
     return [
@@ -58,6 +62,8 @@ def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = Fa
             max_score=row.max_score,
             final_score=None if row.pending_parts else row.final_score,
             pending_parts=row.pending_parts,
+            waiting_parts=row.waiting,
+            provisional=row.waiting > 0 or row.pending_parts > 0,
             parts=_scores(scores[row.id]) if with_parts else None,
         )
         for row in rows

@@ -5,6 +5,7 @@ answer, and the known mistakes the instructor added to this assignment.
 """
 
 import time
+from functools import partial
 from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any, Protocol
@@ -38,14 +39,18 @@ def bank_questions() -> dict[str, Question]:
     }
 
 
-def warm_worker() -> None:
-    """The pool initializer: every grading worker knows and has warmed every bank part before it takes work."""
+def warm_worker(bank_paths: tuple[str, ...] = ()) -> None:
+    """The pool initializer: every grading worker knows and has warmed every bank part, the question packages'
+    too, before it takes work."""
+    reference.load_packages(bank_paths)  # a worker started by spawn, not fork, has not loaded them
     install(bank_questions())
 
 
 def make_pool(settings: Settings) -> GradingPool:
+    # This process reads the parts too (their kinds and options): `grader worker` and `grader regrade` have no app.
+    reference.load_packages(settings.bank_paths)
     return GradingPool(workers=settings.grade_workers, timeout=settings.grade_timeout,
-                       wall_timeout=settings.grade_wall_timeout, initializer=warm_worker)
+                       wall_timeout=settings.grade_wall_timeout, initializer=partial(warm_worker, settings.bank_paths))
 
 
 def grading_options(part: reference.Part, assignment_part: AssignmentPart) -> dict[str, Any]:

@@ -220,18 +220,13 @@ def regrade(
             select(Submission.id).where(Submission.assignment_id == assignment.id, Submission.id > run.cursor)
             .order_by(Submission.id).limit(chunk_size)
         )):
-            answers = session.execute(select(PartResult.question_id, PartResult.raw_answer).distinct()
-                                      .where(PartResult.submission_id.in_(ids))).all()
-            release(session)
-            regrader.grade_missing(answers)
-            chunk = locked_submissions(session, ids)
-            changed = regrade_chunk(regrader, chunk)
+            done, changed = regrade_submissions(session, regrader, ids)
             run = owned_run(session, run.id, claim)
-            run.cursor, run.submissions, run.changed = ids[-1], run.submissions + len(chunk), run.changed + changed
+            run.cursor, run.submissions, run.changed = ids[-1], run.submissions + done, run.changed + changed
             run.claimed_until = utcnow() + LEASE
             session.commit()
             if progress is not None:
-                progress(len(chunk))
+                progress(done)
     except BaseException:
         session.rollback()
         drop_claim(session, run.id, claim)
@@ -241,6 +236,17 @@ def regrade(
                  why=why, submissions=run.submissions, changed=run.changed)
     session.commit()
     return run
+
+
+def regrade_submissions(session: Session, regrader: Regrader, ids: list[int]) -> tuple[int, int]:
+    """Grade these submissions' answers holding no connection, then lock the submissions, read them again and bring
+    them up to date; return how many there were and how many changed. The caller commits."""
+    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer).distinct()
+                              .where(PartResult.submission_id.in_(ids))).all()
+    release(session)
+    regrader.grade_missing(answers)
+    chunk = locked_submissions(session, ids)
+    return len(chunk), regrade_chunk(regrader, chunk)
 
 
 def locked_submissions(session: Session, ids: list[int]) -> list[Submission]:
@@ -286,22 +292,34 @@ def add_known_mistake(
     session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any],
     by: str, wait: float | None = None,
 ) -> RegradeRun:
-    """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade.
-
-    The part row is locked while the mistake is appended, so two instructors adding mistakes at once both keep
-    theirs; the mistake is stored in the same transaction that claims the regrade which applies it."""
+    """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade."""
     part = assignment_part(assignment, question_id)
     release(session)  # reading the mistake may take the pool's whole time limit
     check_mistake(pool, reference.get_part(question_id), part, mistake)
 
+    def append(mistakes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [*(m for m in mistakes if m.get("answer") != mistake["answer"]), mistake]
+
+    return change_mistakes(session, pool, assignment=assignment, question_id=question_id, change=append, by=by,
+                           why=f"known mistake added for {question_id}: {mistake['answer']}", wait=wait)
+
+
+def change_mistakes(
+    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str,
+    change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], by: str, why: str, wait: float | None = None,
+) -> RegradeRun:
+    """Change the part's added known mistakes and regrade with them.
+
+    The part row is locked while its mistakes change, so two instructors changing them at once both keep their
+    change; the change is stored in the same transaction that claims the regrade which applies it."""
+    part = assignment_part(assignment, question_id)
+
     def store_and_claim() -> RegradeRun:
         locked = session.scalars(select(AssignmentPart).where(AssignmentPart.id == part.id)
                                  .with_for_update(key_share=True).execution_options(populate_existing=True)).one()
-        kept = [m for m in locked.extra_mistakes if m.get("answer") != mistake["answer"]]
         # A new list, so that the JSON column is seen as changed.
-        locked.extra_mistakes = [*kept, mistake]
+        locked.extra_mistakes = change(list(locked.extra_mistakes))
         return claim_run(session, assignment, by, resume=False)
 
     run = when_free(session, store_and_claim, wait=wait)
-    why = f"known mistake added for {question_id}: {mistake['answer']}"
     return regrade(session, pool, assignment=assignment, by=by, why=why, run=run)

@@ -18,7 +18,12 @@ from app.services.assignments import deadline_for
 
 def withheld(caller: Caller, assignment: Assignment, deadline: datetime, now: datetime | None = None) -> str | None:
     """Why results are withheld from this caller now, or None when they are shown."""
-    if caller.role is not Role.student or assignment.feedback == "immediate":
+    return None if caller.role is not Role.student else by_policy(assignment, deadline, now)
+
+
+def by_policy(assignment: Assignment, deadline: datetime, now: datetime | None = None) -> str | None:
+    """Why the assignment's policy withholds results from its students now (their deadline given), or None."""
+    if assignment.feedback == "immediate":
         return None
     if assignment.feedback == "after_deadline" and (now or utcnow()) < deadline:
         return f"scores and feedback are shown after the deadline, {deadline.isoformat()}"
@@ -33,6 +38,13 @@ def shown(out: SubmissionOut, reason: str | None) -> SubmissionOut:
     parts = [part.model_copy(update={"score": None, "correct": None, "feedback": None}) for part in out.parts]
     return out.model_copy(update={"raw_score": None, "final_score": None, "parts": parts, "history": [],
                                   "withheld": reason})
+
+
+def for_student(session: Session, assignment: Assignment, student: str) -> str | None:
+    """Why the student's own results are withheld now (the student page), or None."""
+    if assignment.feedback == "immediate":
+        return None
+    return by_policy(assignment, deadline_for(session, assignment, student))
 
 
 def present(session: Session, caller: Caller, assignment: Assignment, submission: Submission) -> SubmissionOut:

@@ -40,7 +40,8 @@ def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
     if not student.names and not expected.names:
         ours, theirs = np.array([constant_value(student)]), np.array([constant_value(expected)])
         return bool(close(ours, theirs, options.rtol, max(options.atol, 1e-12)).all())
-    return bool(compare_formulas(student, expected, ExpressionOptions(rtol=options.rtol), "").correct)
+    sampling = ExpressionOptions(rtol=options.rtol, variables=options.variables, samples=options.samples)
+    return bool(compare_formulas(student, expected, sampling, "").correct)
 
 
 def wrong_positions(flags: Sequence[bool], label: str = "position") -> str:

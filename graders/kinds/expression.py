@@ -51,23 +51,26 @@ def key(answer: Reading, options: ExpressionOptions) -> str:
 
 def compare_formulas(student: Formula, expected: Formula, options: ExpressionOptions, not_equal: str) -> Verdict:
     """Numeric agreement, else the SymPy fallback; wrong answers get a hint that does not reveal the reference."""
-    names = student.names | expected.names
-    ours = values_at_points(student, names, options)
-    theirs = _reference_values(expected, tuple(sorted(names)), options)
+    names, whole = student.names | expected.names, student.whole | expected.whole
+    ours = values_at_points(student, names, options, whole)
+    theirs = _reference_values(expected, tuple(sorted(names)), options, whole)
     outcome = agreement.agree(ours, theirs, options.rtol, symbolic=bool(names))
     if outcome.equal or (not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic())):
         return RIGHT
     return wrong(f"{not_equal}{_hint(ours, theirs, names, outcome.witness, options)}.")
 
 
-def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
-    return formula.values(sample_env(names, options), point_count(options))
+def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions,
+                     whole: frozenset[str] | None = None) -> np.ndarray:
+    whole = formula.whole if whole is None else whole
+    return formula.values(sample_env(names, options, whole), point_count(options))
 
 
 @lru_cache(maxsize=2048)
-def _reference_values(formula: Formula, names: tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
+def _reference_values(formula: Formula, names: tuple[str, ...], options: ExpressionOptions,
+                      whole: frozenset[str] = frozenset()) -> np.ndarray:
     # Keyed by the formula's identity, which is stable because the engine caches the reference's reading.
-    values = values_at_points(formula, names, options)
+    values = values_at_points(formula, names, options, whole)
     values.flags.writeable = False
     return values
 
