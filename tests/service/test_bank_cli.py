@@ -107,6 +107,7 @@ def test_serve_refuses_assignments_whose_package_is_no_longer_loaded(packages_ro
         parts = [PartIn(question_id="intro-ml-hw3/q2/conv-shape")]
         assignment_id = create_assignment(session, course=course, assignment_in=AssignmentIn(
             title="Homework 3", deadline="2026-10-09T23:59:00", parts=parts)).id
+        session.commit()  # services flush; the caller's unit of work commits
     result = run_grader("serve", "--port", "0", db=db)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
