@@ -94,6 +94,8 @@ class AssignmentPatch(In):
     deadline: datetime | str | None = Field(default=None, description="ISO 8601; without an offset it is course-local.")
     late_policy: LatePolicy | None = None
     attempts: Literal["last", "best"] | None = None
+    max_attempts: int | None = Field(default=None, ge=1, le=10_000, description="Submissions a student may make.")
+    feedback: Feedback | None = Field(default=None, description="What a student token's responses show.")
 
 
 class PointsIn(In):

@@ -95,3 +95,16 @@ class TestFeedback:
     def test_students_may_not_release(self, client, instructor, alice, course, parts) -> None:
         assignment = make(client, instructor, course, parts, feedback="on_release")
         assert client.post(f"/api/v1/assignments/{assignment['id']}/release", headers=alice).status_code == 403
+
+
+class TestEditingThePolicy:
+    def test_a_patch_sets_the_policy_and_students_see_it_at_once(self, client, instructor, alice, course, parts) -> None:
+        assignment = make(client, instructor, course, parts)
+        assert send(client, alice, assignment, parts).json()["parts"][0]["correct"] is True
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}", headers=instructor,
+                                json={"max_attempts": 2, "feedback": "on_release"})
+        assert response.status_code == 200, response.text
+        assert (response.json()["max_attempts"], response.json()["feedback"]) == (2, "on_release")
+        second = send(client, alice, assignment, parts)
+        assert second.status_code == 201 and second.json()["parts"][0]["correct"] is None
+        assert send(client, alice, assignment, parts).status_code == 409
