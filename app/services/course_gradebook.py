@@ -13,10 +13,13 @@ from app.services.assignments import list_assignments
 
 class CourseGradebookRow(BaseModel):
     student: str
-    scores: dict[int, float | None] = Field(description="Final score per assignment id; null: no submission.")
-    total: float
+    scores: dict[int, float | None] = Field(
+        description="Final score per assignment id; null: no submission, or parts still pending (not graded yet).")
+    total: float | None = Field(description="Null while a counted submission has pending parts: never a provisional "
+                                            "total with them counted as 0.")
     max_total: float = Field(description="The sum of the maximum of every assignment of the course.")
-    provisional: bool = Field(description="True while a part of a counted submission waits for an instructor.")
+    provisional: bool = Field(description="True while a part of a counted submission waits for an instructor or is "
+                                          "pending.")
 
 
 def course_gradebook(session: Session, course: Course) -> tuple[list[Assignment], list[CourseGradebookRow]]:
@@ -30,11 +33,15 @@ def course_gradebook(session: Session, course: Course) -> tuple[list[Assignment]
         rows.append(CourseGradebookRow(
             student=student,
             scores={aid: row.final_score if row else None for aid, row in counted.items()},
-            total=round(sum(row.final_score for row in counted.values() if row), 6),
+            total=total([row.final_score for row in counted.values() if row]),
             max_total=sum(maxima.values()),
             provisional=any(row.provisional for row in counted.values() if row),
         ))
     return assignments, rows
+
+
+def total(finals: list[float | None]) -> float | None:
+    return None if None in finals else round(sum(f for f in finals if f is not None), 6)
 
 
 def to_csv(assignments: list[Assignment], rows: list[CourseGradebookRow]) -> str:
@@ -43,5 +50,5 @@ def to_csv(assignments: list[Assignment], rows: list[CourseGradebookRow]) -> str
     writer.writerow(["student", *(a.title for a in assignments), "total", "max_total", "provisional"])
     for row in rows:
         writer.writerow([row.student, *("" if row.scores[a.id] is None else row.scores[a.id] for a in assignments),
-                         row.total, row.max_total, row.provisional])
+                         "" if row.total is None else row.total, row.max_total, row.provisional])
     return out.getvalue()

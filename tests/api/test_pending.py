@@ -59,6 +59,16 @@ def test_the_gradebook_exports_no_final_score_while_parts_are_pending(
     assert (exported["final_score"], exported["pending_parts"]) == ("", str(row["pending_parts"]))
 
 
+def test_the_course_gradebook_has_no_total_while_a_counted_submission_is_pending(
+    broken_client, pending_submission, assignment, instructor
+) -> None:
+    url = f"/api/v1/courses/{assignment['course_id']}/gradebook"
+    (row,) = broken_client.get(url, headers=instructor).json()
+    assert (row["scores"][str(assignment["id"])], row["total"], row["provisional"]) == (None, None, True)
+    (exported,) = csv.DictReader(io.StringIO(broken_client.get(url, headers=instructor | {"Accept": "text/csv"}).text))
+    assert exported["total"] == ""
+
+
 def test_the_queue_grades_pending_parts_once_workers_can(
     pending_submission, sessions: sessionmaker[Session], instructor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
