@@ -100,3 +100,21 @@ class TestSubmissionPage:
     def test_the_page_has_no_inline_script_and_a_strict_policy(self, alice, work) -> None:
         response = alice.get(f"/student/submissions/{work['mine'][0]['id']}")
         assert "<script>" not in response.text and "script-src 'self';" in response.headers["content-security-policy"]
+
+    def test_results_withheld_by_the_feedback_policy_are_not_shown(self, alice, instructor, assignment, work) -> None:
+        patched = alice.patch(f"/api/v1/assignments/{assignment['id']}", json={"feedback": "on_release"},
+                              headers=instructor)
+        assert patched.status_code == 200, patched.text
+        page = alice.get(f"/student/submissions/{work['mine'][0]['id']}").text
+        assert "Not shown yet: scores and feedback are shown when your instructor releases them." in page
+        assert '<span class="math" data-latex="' in page and "Correct." not in page and 'class="score"' not in page
+        assert "not shown yet" in alice.get("/student").text
+        alice.post(f"/api/v1/assignments/{assignment['id']}/release", headers=instructor)
+        assert "Correct." in alice.get(f"/student/submissions/{work['mine'][0]['id']}").text
+
+
+def test_a_sign_in_posted_from_another_site_is_refused(visitor, auth, work) -> None:  # type: ignore[no-untyped-def]
+    token = secret_of(auth("student", course="CSC421", student="alice"))
+    response = visitor.post("/student/sign-in", data={"token": token}, headers={"Sec-Fetch-Site": "cross-site"},
+                            follow_redirects=False)
+    assert response.status_code == 403 and "another site" in response.text and "set-cookie" not in response.headers
