@@ -1,11 +1,11 @@
 """Regrade an assignment's stored answers after a reference, a known mistake, points or the late policy change.
 
 A run walks the submissions in id order, a chunk at a time, and commits each chunk together with the run's
-cursor: an interrupted run resumes after its last committed chunk and never counts a submission twice, and
-the chunks are the unit that several workers could later take from a queue. Unchanged results write nothing;
-every change of a part's score or a final score is kept as history. Parts an instructor graded by hand keep
-their score. Each distinct (part, answer) is graded once per run: grading is deterministic, and a class
-writes the same few answers again and again.
+cursor: an interrupted run resumes after its last committed chunk and never counts a submission twice. One run
+per assignment holds its lease at a time (a `regrade` job of app.tasks, a known mistake, an edit). Unchanged
+results write nothing; every change of a part's score or a final score is kept as history. Parts an instructor
+graded by hand keep their score. Each distinct (part, answer) is graded once per run: grading is deterministic,
+and a class writes the same few answers again and again.
 """
 
 import time
