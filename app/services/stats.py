@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from graders import GradingPool
 from app.db import release
-from app.models import Assignment, AssignmentPart, PartResult
+from app.models import Assignment, AssignmentPart, PartResult, PartStatus
 from app.services import clusters
 from app.services.clusters import Cluster, effective_ids
 from app.services.gradebook import effective_submissions
@@ -69,7 +69,9 @@ def part_sums(session: Session, assignment: Assignment) -> dict[str, dict[str, f
     query = (
         select(
             PartResult.question_id, func.count(PartResult.correct).label("n"), func.sum(answered).label("attempts"),
-            func.sum(case((graded, 0), else_=1)).label("waiting"),
+            # Waiting for an instructor; a pending part (not graded yet for our reasons) waits for the queue instead.
+            func.sum(case((PartResult.correct.is_(None) & (PartResult.status != PartStatus.pending), 1), else_=0))
+            .label("waiting"),
             func.sum(score).label("sx"), func.sum(score * score).label("sxx"),
             func.sum(rest).label("sy"), func.sum(rest * rest).label("syy"), func.sum(score * rest).label("sxy"),
             func.sum(case((PartResult.correct.is_(True), 1), else_=0)).label("right"),
