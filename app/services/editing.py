@@ -7,18 +7,18 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Assignment, AssignmentPart, Course, Extension, PartResult, ScoreChange, Submission
 from app.schemas import AssignmentPatch, CoursePatch, PartIn
 from app.services import audit, regrade
-from app.services.assignments import bank_part, parse_deadline, set_extension as store_extension
+from app.services.assignments import bank_part, parse_deadline
+from app.services.assignments import set_extension as store_extension
 from app.services.courses import check_timezone
 from app.services.manual import assignment_part
+from graders import GradingPool
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ class Builder(Transformer):
             return self.factorial(arguments[0], token)
         definition = _definition(function)
         _check_arity(function, definition is not None, len(arguments), token.start_pos)
-        if order and (definition is None and not builtins.has_derivative(function) or len(arguments) > 1):
+        if order and ((definition is None and not builtins.has_derivative(function)) or len(arguments) > 1):
             raise _error(f"the derivative of {function} is not supported", prime.start_pos)
         if order > 3:
             raise _error("at most three primes", prime.start_pos)
@@ -325,7 +325,7 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
             raise _error(f"a bound of this {kind} depends on its own variable {variable}", bound.pos)
         if bound.const is not None and (not math.isfinite(bound.const) or bound.const != int(bound.const)):
             raise _error(f"the bounds of a {kind} must be whole numbers: its evaluation would not end", bound.pos)
-        if bound.op == "const" and bound.value == "inf" or bound.op == "neg" and bound.args[0].value == "inf":
+        if (bound.op == "const" and bound.value == "inf") or (bound.op == "neg" and bound.args[0].value == "inf"):
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
         raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from graders.parsing import builtins
-from graders.parsing.construct import ONE, U, ZERO, add, call, div, mul, neg, power
+from graders.parsing.construct import ONE, ZERO, U, add, call, div, mul, neg, power
 from graders.parsing.terms import Op, Term
 
 

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lark import Token
 
+from graders.parsing import prose
+from graders.parsing.builtins import COMMANDS
 from graders.parsing.errors import Unsupported
 from graders.parsing.names import Name
-from graders.parsing.builtins import COMMANDS
-from graders.parsing import prose
 from graders.parsing.words import ACCENTS, GREEK
 
 if TYPE_CHECKING:
@@ -125,17 +125,17 @@ def _text(lexer: Lexer, name: str, end: int) -> None:
 
 
 def _handlers() -> dict[str, Handler]:
-    table: dict[str, Handler] = {name: _greek for name in GREEK}
-    table.update({name: _function for name in COMMANDS})
-    table.update({name: _group_command for name in (*_STYLES, *ACCENTS)})
-    table.update({name: _skip for name in _SKIPPED})
-    table.update({name: _sizer for name in _SIZERS})
-    table.update({name: _escaped for name in ("{", "}", "|", "\\", "%")})
-    table.update({name: _operator for name in (*_SIMPLE, *_TIMES, *_RELATIONS)})
-    table.update({name: _braced_word_command for name in ("mathbb", "mathcal", "mathscr", "begin", "end")})
-    table.update({name: _floor_or_ceiling for name in ("lfloor", "rfloor", "lceil", "rceil")})
-    table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
-    table.update({name: _text for name in _PROSE})
+    table: dict[str, Handler] = dict.fromkeys(GREEK, _greek)
+    table.update(dict.fromkeys(COMMANDS, _function))
+    table.update(dict.fromkeys((*_STYLES, *ACCENTS), _group_command))
+    table.update(dict.fromkeys(_SKIPPED, _skip))
+    table.update(dict.fromkeys(_SIZERS, _sizer))
+    table.update(dict.fromkeys(("{", "}", "|", "\\", "%"), _escaped))
+    table.update(dict.fromkeys((*_SIMPLE, *_TIMES, *_RELATIONS), _operator))
+    table.update(dict.fromkeys(("mathbb", "mathcal", "mathscr", "begin", "end"), _braced_word_command))
+    table.update(dict.fromkeys(("lfloor", "rfloor", "lceil", "rceil"), _floor_or_ceiling))
+    table.update(dict.fromkeys(("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid"), _bar))
+    table.update(dict.fromkeys(_PROSE, _text))
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
                  lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det, dots=_dots, ldots=_dots, cdots=_dots,
                  sum=_big_operator, prod=_big_operator)
@@ -284,7 +284,7 @@ def _names_a_symbol(lexer: Lexer, name: Name, content: str, braced: bool) -> boo
     if not content.isalpha() or lexer.target == "bigo":
         return False
     uppercase_letter = len(name.core) == 1 and name.core.isupper()
-    return braced and len(content) >= 2 or bool(name.sub) or uppercase_letter
+    return (braced and len(content) >= 2) or bool(name.sub) or uppercase_letter
 
 
 def subscript(lexer: Lexer) -> None:
@@ -299,7 +299,7 @@ def subscript(lexer: Lexer) -> None:
     if previous is not None and previous.type == "NAME" and not previous.value.sub:
         _replace_name(lexer, _declared(lexer, replace(previous.value, sub=content)), end)
     elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
-            and (content.isdigit() or content.isalpha() and len(content) == 1):
+            and (content.isdigit() or (content.isalpha() and len(content) == 1)):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
     elif previous is not None and previous.type == "FUNC" and previous.value == "sigma":

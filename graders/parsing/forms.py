@@ -35,7 +35,7 @@ def settle(sides: list[Term], links: list[str], error: Callable[[str, int], Pars
 
 
 def _equal(left: Term, right: Term, rtol: float) -> bool:
-    env = {name: _POINTS for name in left.names() | right.names()}
+    env = dict.fromkeys(left.names() | right.names(), _POINTS)
     try:
         ours, theirs = (np.broadcast_to(np.asarray(evaluate(side, env), dtype=complex), _POINTS.shape)
                         for side in (left, right))

@@ -33,7 +33,7 @@ def _mul(term: Term) -> str:
     parts = [_wrap(term.args[0], PRODUCT)]
     for operator, arg in zip(term.value[1:], term.args[1:]):
         factor = _wrap(arg, PRODUCT + 1)
-        if operator == "*" or not operator and factor[:1].isdigit():
+        if operator == "*" or (not operator and factor[:1].isdigit()):
             operator = "\\cdot"  # juxtaposed digits would read as one number
         parts.append(f" {operator} {factor}" if operator else f" {factor}")
     return "".join(parts)

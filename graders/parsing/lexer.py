@@ -122,7 +122,7 @@ class Lexer:
                 self.emit_name(Name.alias(found.canonical, spelling), found.end)
             else:
                 self.emit("FUNC", found.canonical, found.end)
-        elif char.isdigit() or char == "." and self.text[self.position + 1 : self.position + 2].isdigit():
+        elif char.isdigit() or (char == "." and self.text[self.position + 1 : self.position + 2].isdigit()):
             self.number()
         elif char.isalpha():
             self.word(_WORD.match(self.text, self.position).group())
@@ -332,8 +332,8 @@ class Lexer:
 
     def bar(self, length: int) -> None:
         hint = self.sized[0] if self.sized_here() else None
-        closing = hint == "close" or hint is None and bool(self.stack) \
-            and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS
+        closing = hint == "close" or (hint is None and bool(self.stack)
+                                      and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS)
         if closing:
             self.close(("bar",), "_RABS", length)
         else:

@@ -1,7 +1,7 @@
 """Task 2: spatial output sizes of 2-D convolutions, and the input sizes that give a 1-D output size."""
 
-from reference.part import KnownMistake, Part, PartMaker
 from reference.models.conv import input_sizes, output_size
+from reference.part import KnownMistake, Part, PartMaker
 
 SAME_SIZE = "Note that the spatial size does not depend on the number of input or output channels."
 FIRST = dict(size=(78, 84), kernel=(5, 5), stride=3, padding=2)
