@@ -34,9 +34,9 @@ def given(patch: BaseModel) -> dict[str, Any]:
 
 def edit_course(session: Session, *, course: Course, patch: CoursePatch) -> Course:
     changes = given(patch)
-    if "code" in changes and changes["code"] != course.code:
-        if session.scalar(select(Course.id).where(Course.code == changes["code"])) is not None:
-            raise Conflict(f"code: a course {changes['code']!r} already exists")
+    if "code" in changes and changes["code"] != course.code \
+            and session.scalar(select(Course.id).where(Course.code == changes["code"])) is not None:
+        raise Conflict(f"code: a course {changes['code']!r} already exists")
     if "timezone" in changes:
         check_timezone(changes["timezone"])
     for name, value in changes.items():

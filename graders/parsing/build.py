@@ -15,9 +15,9 @@ from graders.parsing import builtins, forms
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
-from graders.parsing.node import Node
+from graders.parsing.node import Node, NodeKind
 from graders.parsing.normalize import Normalised
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 from graders.parsing.text import to_text
 from graders.parsing.vocabulary import Vocabulary
 
@@ -38,7 +38,7 @@ def _error(message: str, position: int, kind: type[ParseError] = ParseError) -> 
     return CONTEXT.get().source.error(message, position, kind)
 
 
-def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
+def make(op: Op, args: tuple[Term, ...], value: object = None, pos: int = 0,
          latex: str | None = None) -> Term:
     """A Term with its depth checked and its value folded when it has no names."""
     limits = CONTEXT.get().limits
@@ -74,24 +74,24 @@ class Builder(Transformer):
         if exponent and abs(int(exponent)) > limits.max_magnitude:
             raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
                          token.start_pos, LimitExceeded)
-        return Term("num", value=token.value, const=float(token.value), pos=token.start_pos)
+        return Term(Op.NUM, value=token.value, const=float(token.value), pos=token.start_pos)
 
     def name(self, token: Token) -> Term:
         name = token.value
-        return Term("name", value=name.canonical, latex=name.latex, pos=token.start_pos)
+        return Term(Op.NAME, value=name.canonical, latex=name.latex, pos=token.start_pos)
 
     def const(self, token: Token) -> Term:
         value = {"e": math.e, "pi": math.pi}.get(token.value)
-        return Term("const", value=token.value, const=value, pos=token.start_pos)
+        return Term(Op.CONST, value=token.value, const=value, pos=token.start_pos)
 
     def abs(self, inner: Term) -> Term:
-        return make("abs", (inner,), pos=inner.pos)
+        return make(Op.ABS, (inner,), pos=inner.pos)
 
     def frac(self, token: Token, top: Term, bottom: Term) -> Term:
-        return make("div", (top, bottom), "frac", token.start_pos)
+        return make(Op.DIV, (top, bottom), "frac", token.start_pos)
 
     def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:
-        return make("root", (radicand,) if index is None else (radicand, index), pos=token.start_pos)
+        return make(Op.ROOT, (radicand,) if index is None else (radicand, index), pos=token.start_pos)
 
     def fpow(self, token: Token, exponent: Term) -> Term:
         _check_exponent(exponent)
@@ -111,30 +111,30 @@ class Builder(Transformer):
             raise _error(f"the derivative of {function} is not supported", prime.start_pos)
         if order > 3:
             raise _error("at most three primes", prime.start_pos)
-        term = make("call", arguments, (function, order, definition), token.start_pos)
-        return term if power is None else make("pow", (term, power), "function", token.start_pos)
+        term = make(Op.CALL, arguments, (function, order, definition), token.start_pos)
+        return term if power is None else make(Op.POW, (term, power), "function", token.start_pos)
 
     def factorial(self, argument: Term, token: Token) -> Term:
         limits = CONTEXT.get().limits
         limit = limits.max_factorial
         value = argument.const
         if value is None and limits.symbolic_factorial:
-            return make("fact", (argument,), pos=argument.pos)
+            return make(Op.FACT, (argument,), pos=argument.pos)
         if value is None or value < 0 or value != int(value) or value > limit:
             raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos, LimitExceeded)
-        return make("fact", (argument,), pos=argument.pos)
+        return make(Op.FACT, (argument,), pos=argument.pos)
 
     # --- operators --------------------------------------------------------------------------
     def add(self, left: Term, operator: Token, right: Term) -> Term:
         sign = "-" if operator.value == "-" else "+"
         if left.op == "add":
-            return make("add", left.args + (right,), left.value + (sign,), left.pos)
-        return make("add", (left, right), ("+", sign), left.pos)
+            return make(Op.ADD, (*left.args, right), (*left.value, sign), left.pos)
+        return make(Op.ADD, (left, right), ("+", sign), left.pos)
 
     def mul(self, left: Term, operator: Token, right: Term) -> Term:
         if left.op == "mul":
-            return make("mul", left.args + (right,), left.value + (operator.value,), left.pos)
-        return make("mul", (left, right), ("", operator.value), left.pos)
+            return make(Op.MUL, (*left.args, right), (*left.value, operator.value), left.pos)
+        return make(Op.MUL, (left, right), ("", operator.value), left.pos)
 
     def implicit(self, left: Term, right: Term) -> Term:
         if right.op == "num":
@@ -142,53 +142,53 @@ class Builder(Transformer):
         return self.mul(left, Token("STAR", ""), right)
 
     def div(self, left: Term, operator: Token, right: Term) -> Term:
-        return make("div", (left, right), "/", left.pos)
+        return make(Op.DIV, (left, right), "/", left.pos)
 
     def percent(self, value: Term, token: Token) -> Term:
-        hundred = Term("num", value="100", const=100.0, pos=token.start_pos)
-        return make("div", (value, hundred), "percent", value.pos)
+        hundred = Term(Op.NUM, value="100", const=100.0, pos=token.start_pos)
+        return make(Op.DIV, (value, hundred), "percent", value.pos)
 
     def neg(self, operator: Token, inner: Term) -> Term:
-        return make("neg", (inner,), pos=operator.start_pos)
+        return make(Op.NEG, (inner,), pos=operator.start_pos)
 
     def pos(self, operator: Token, inner: Term) -> Term:
         return inner
 
     def pow(self, base: Term, operator: Token, exponent: Term) -> Term:
         _check_exponent(exponent)
-        return make("pow", (base, exponent), pos=base.pos)
+        return make(Op.POW, (base, exponent), pos=base.pos)
 
     # --- targets ----------------------------------------------------------------------------
     def expression_target(self, *parts: Term | Token) -> Node:
         sides = [part for part in parts if isinstance(part, Term)]
         links = [part.value for part in parts if isinstance(part, Token)]
-        return Node("expr", (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
+        return Node(NodeKind.EXPR, (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
 
     def equation_target(self, left: Term, equal: Token, right: Term) -> Node:
-        return Node("equation", (left, right))
+        return Node(NodeKind.EQUATION, (left, right))
 
     def alternatives(self, *parts: Term | Token) -> Node:
         """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
         sides = [part for part in parts if isinstance(part, Term)]
-        factors = tuple(make("add", (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2]))
-        zero = Term("num", value="0", const=0.0)
-        return Node("equation", (make("mul", factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
+        factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2], strict=True))
+        zero = Term(Op.NUM, value="0", const=0.0)
+        return Node(NodeKind.EQUATION, (make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
 
     def bigo(self, token: Token, term: Term) -> Node:
-        return Node("bigo", (term,), bigo_operator=token.value)
+        return Node(NodeKind.BIGO, (term,), bigo_operator=token.value)
 
     def bare_bigo(self, term: Term) -> Node:
-        return Node("bigo", (term,))
+        return Node(NodeKind.BIGO, (term,))
 
     def items(self, *terms: Term) -> tuple[Term, ...]:
         return terms
 
     def tuple_(self, *parts: Term | tuple[Term, ...]) -> Node:
         terms = parts[0] if len(parts) == 1 and isinstance(parts[0], tuple) else parts
-        return Node("tuple", tuple(terms))
+        return Node(NodeKind.TUPLE, tuple(terms))
 
     def shape(self, *parts: Term | Token) -> Node:
-        return Node("tuple", tuple(part for part in parts if isinstance(part, Term)))
+        return Node(NodeKind.TUPLE, tuple(part for part in parts if isinstance(part, Term)))
 
     def set_target(self, node: Node) -> Node:
         return node
@@ -196,20 +196,20 @@ class Builder(Transformer):
     def relation(self, left: Term, first: Token, middle: Term, second: Token | None,
                  right: Term | None) -> Node:
         if second is None:
-            return Node("relation", (left, middle), (first.value,))
-        return Node("relation", (left, middle, right), (first.value, second.value))
+            return Node(NodeKind.RELATION, (left, middle), (first.value,))
+        return Node(NodeKind.RELATION, (left, middle, right), (first.value, second.value))
 
     def conjunction(self, *parts: Node | Token) -> Node:
         """`x >= 52 and x < 55`: one relation whose chain breaks at each "and"."""
         relations = [part for part in parts if isinstance(part, Node)]
         terms = tuple(term for relation in relations for term in relation.parts)
         operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
-        return Node("relation", terms, operators)
+        return Node(NodeKind.RELATION, terms, operators)
 
     def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
         centre, spread = (None, parts[1]) if len(parts) == 2 else (parts[0], parts[2])
-        signs = (make("neg", (spread,), pos=spread.pos), spread) if centre is None else \
-            tuple(make("add", (centre, spread), ("+", sign), centre.pos) for sign in "-+")
+        signs = (make(Op.NEG, (spread,), pos=spread.pos), spread) if centre is None else \
+            tuple(make(Op.ADD, (centre, spread), ("+", sign), centre.pos) for sign in "-+")
         return signs
 
     def labelled(self, label: Token, equal: Token, values: Term | tuple[Term, ...]) -> tuple[str, tuple[Term, ...]]:
@@ -223,14 +223,14 @@ class Builder(Transformer):
         found = [part for part in parts if isinstance(part, tuple)]
         terms = tuple(term for _, values in found for term in values)
         labels = tuple(label for label, values in found for _ in values)
-        return Node("set", terms, labels)
+        return Node(NodeKind.SET, terms, labels)
 
     def membership(self, element: Term, node: Node) -> Node:
         return node
 
     def union(self, left: Node, operator: Token, right: Node) -> Node:
         parts = left.parts if left.kind == "union" else (left,)
-        return Node("union", parts + (right,))
+        return Node(NodeKind.UNION, (*parts, right))
 
     def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
         dots = [index for index, item in enumerate(items) if isinstance(item, Token)]
@@ -242,26 +242,26 @@ class Builder(Transformer):
         return items[: dots[0] - 2] + _progression(first, second, last, items[dots[0]].start_pos)
 
     def finite_set(self, items: tuple[Term, ...] | None) -> Node:
-        return Node("set", items or ())
+        return Node(NodeKind.SET, items or ())
 
     def open_open(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (False, False))
+        return Node(NodeKind.INTERVAL, (low, high), (False, False))
 
     def open_closed(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (False, True))
+        return Node(NodeKind.INTERVAL, (low, high), (False, True))
 
     def closed_open(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (True, False))
+        return Node(NodeKind.INTERVAL, (low, high), (True, False))
 
     def closed_closed(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (True, True))
+        return Node(NodeKind.INTERVAL, (low, high), (True, True))
 
     def empty(self, token: Token) -> Node:
-        return Node("set", ())
+        return Node(NodeKind.SET, ())
 
     def reals(self, token: Token) -> Node:
-        infinity = Term("const", value="inf")
-        return Node("interval", (Term("neg", (infinity,)), infinity), (False, False))
+        infinity = Term(Op.CONST, value="inf")
+        return Node(NodeKind.INTERVAL, (Term(Op.NEG, (infinity,)), infinity), (False, False))
 
     def matrix_target(self, node: Node) -> Node:
         return node
@@ -276,7 +276,7 @@ class Builder(Transformer):
         rows = tuple(row for row in rows if isinstance(row, tuple))
         if len({len(row) for row in rows}) != 1:
             raise _error("every row of a matrix needs the same number of entries", 0)
-        return Node("matrix", rows)
+        return Node(NodeKind.MATRIX, rows)
 
     def bounds(self, token: Token, variable: Token, equal: Token, low: Term, power: Token, high: Term) -> tuple:
         return token, variable.value.canonical, low, high
@@ -299,7 +299,7 @@ class Builder(Transformer):
         return _expanded_determinant(rows, token.start_pos)
 
     def vector(self, items: tuple[Term, ...]) -> Node:
-        return Node("matrix", tuple((item,) for item in items))
+        return Node(NodeKind.MATRIX, tuple((item,) for item in items))
 
 
 def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
@@ -313,7 +313,7 @@ def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term,
     if step == 0 or count < 2 or count > limit or not math.isclose(start + (count - 1) * step, stop, abs_tol=1e-9):
         raise _error(f"'\\dots' must step from {first.value} by the same amount to its last element "
                      f"(at most {limit} of them)", pos)
-    return tuple(Term("num", value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
+    return tuple(Term(Op.NUM, value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
                  for index in range(count))
 
 
@@ -329,7 +329,7 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
         raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
-    return make("sum", (operand, low, high), (kind, variable), pos=pos)
+    return make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
 
 
 MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most
@@ -341,8 +341,8 @@ def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:
     products = []
     for column, entry in enumerate(rows[0]):
         minor = tuple(row[:column] + row[column + 1 :] for row in rows[1:])
-        products.append(make("mul", (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
-    return make("add", tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
+        products.append(make(Op.MUL, (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
+    return make(Op.ADD, tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
 
 
 def _check_exponent(exponent: Term) -> None:
@@ -353,10 +353,10 @@ def _check_exponent(exponent: Term) -> None:
 
 def _base(written: str, position: int) -> Term:
     if written == "e":
-        return Term("const", value="e", const=math.e, pos=position)
+        return Term(Op.CONST, value="e", const=math.e, pos=position)
     if written.isdigit():
-        return Term("num", value=written, const=float(written), pos=position)
-    return Term("name", value=written, pos=position)
+        return Term(Op.NUM, value=written, const=float(written), pos=position)
+    return Term(Op.NAME, value=written, pos=position)
 
 
 def _check_arity(function: str, defined: bool, count: int, position: int) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import sympy
 
 from graders.parsing.construct import ONE, TWO, U, add, call, div, mul, name, neg, power, sub
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
 u = name(U)
 
@@ -62,7 +62,7 @@ _ROWS = [
     Builtin("exp", np.exp, sympy.exp, call("exp", u), latex="\\exp"),
     Builtin("log", _log, _sympy_log, div(ONE, u), latex="\\log", arity=(1, 2)),
     Builtin("ln", np.log, sympy.log, div(ONE, u), latex="\\ln"),
-    Builtin("lg", np.log10, lambda x: sympy.log(x, 10), div(ONE, mul(u, call("ln", Term("num", value="10", const=10.0)))),
+    Builtin("lg", np.log10, lambda x: sympy.log(x, 10), div(ONE, mul(u, call("ln", Term(Op.NUM, value="10", const=10.0)))),
             words=(), latex="\\lg"),
     Builtin("sqrt", np.sqrt, sympy.sqrt, div(ONE, mul(TWO, call("sqrt", u))), delimiters=("\\sqrt{", "}")),
     Builtin("sin", np.sin, sympy.sin, call("cos", u), latex="\\sin"),

@@ -42,7 +42,7 @@ _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
 _SCALAR_NORMS = {"1", "2", "\\infty"}
 # `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
-_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES | _PROSE)))
+_STYLED_SCRIPT = re.compile(rf"\\(?:{'|'.join(sorted(_STYLES | _PROSE))})\{{([A-Za-z0-9]*)\}}")
 
 
 Handler = Callable[["Lexer", str, int], None]

@@ -89,7 +89,7 @@ def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
 
 def _add(term: Term, values: list) -> object:
     total = 0.0
-    for sign, value in zip(term.value, values):
+    for sign, value in zip(term.value, values, strict=True):
         total = total - value if sign == "-" else total + value
     return total
 

@@ -29,8 +29,9 @@ def split_word(word: str, declared: Collection[str], letter_run: int | None = MA
             piece, prefix = word[start:end], best[start]
             if prefix is None or not (len(piece) == 1 or _known(piece, declared)):
                 continue
-            if best[end] is None or len(prefix) + 1 < len(best[end]):
-                best[end] = prefix + [piece]
+            current = best[end]
+            if current is None or len(prefix) + 1 < len(current):
+                best[end] = [*prefix, piece]
     pieces = best[-1]
     if pieces is None or (letter_run is not None and not _letter_runs_ok(pieces, declared, letter_run)):
         return None
