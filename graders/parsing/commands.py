@@ -180,20 +180,22 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
 
 def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
     found = re.compile(r"\s*\{\s*([A-Za-z*]+)\s*\}").match(lexer.text, end)
-    word = found.group(1) if found else None
-    if name == "mathbb" and word == "R" and lexer.space_of_shape(found.end()):
+    if found is None:
+        raise lexer.error(f"unsupported command '\\{name}{{}}'")
+    word, end = found.group(1), found.end()
+    if name == "mathbb" and word == "R" and lexer.space_of_shape(end):
         return
     if name == "mathbb" and word == "R":
-        lexer.emit("REALS", "R", found.end())
+        lexer.emit("REALS", "R", end)
     elif name == "mathcal" and word == "O" and lexer.target == "bigo":
-        lexer.emit("BIGO", "O", found.end())
+        lexer.emit("BIGO", "O", end)
     elif name in ("begin", "end") and word in _MATRICES:
-        _environment(lexer, name, word, found.end())
-    elif name in ("mathcal", "mathscr") and word is not None and len(word) == 1 and word != "O":
+        _environment(lexer, name, word, end)
+    elif name in ("mathcal", "mathscr") and len(word) == 1 and word != "O":
         script = f"\\{name}{{{word}}}"  # `\mathcal{L}` is a name of its own, not L
-        lexer.emit_name(Name(script, script), found.end())
+        lexer.emit_name(Name(script, script), end)
     else:
-        raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
+        raise lexer.error(f"unsupported command '\\{name}{{{word}}}'")
 
 
 def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
