@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from graders.parsing import builtins, forms
+from graders.parsing.builtins import Value
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
@@ -38,6 +39,11 @@ def _error(message: str, position: int, kind: type[ParseError] = ParseError) -> 
     return CONTEXT.get().source.error(message, position, kind)
 
 
+def _at(token: Token) -> int:
+    """Where a token starts: our lexer places every token (Lark types the position as optional)."""
+    return token.start_pos or 0
+
+
 def make(op: Op, args: tuple[Term, ...], value: object = None, pos: int = 0,
          latex: str | None = None) -> Term:
     """A Term with its depth checked and its value folded when it has no names."""
@@ -52,8 +58,10 @@ def make(op: Op, args: tuple[Term, ...], value: object = None, pos: int = 0,
     return replace(term, const=_checked_constant(folded, term))
 
 
-def _checked_constant(value: object, term: Term) -> float | None:
-    value = float(value)
+def _checked_constant(folded: Value, term: Term) -> float | None:
+    if isinstance(folded, complex):  # only real constants fold (`i` never does): left to SymPy too
+        return None
+    value = float(folded)
     if math.isnan(value):
         return None  # e.g. sqrt(-1): left to SymPy, which reads it exactly
     if math.isinf(value) or abs(value) > 10.0 ** CONTEXT.get().limits.max_magnitude:
@@ -70,28 +78,28 @@ class Builder(Transformer):
         limits = CONTEXT.get().limits
         mantissa, _, exponent = token.value.lower().partition("e")
         if sum(char.isdigit() for char in mantissa) > limits.max_digits:
-            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos, LimitExceeded)
+            raise _error(f"number has too many digits (limit {limits.max_digits})", _at(token), LimitExceeded)
         if exponent and abs(int(exponent)) > limits.max_magnitude:
             raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
-                         token.start_pos, LimitExceeded)
-        return Term(Op.NUM, value=token.value, const=float(token.value), pos=token.start_pos)
+                         _at(token), LimitExceeded)
+        return Term(Op.NUM, value=token.value, const=float(token.value), pos=_at(token))
 
     def name(self, token: Token) -> Term:
         name = token.value
-        return Term(Op.NAME, value=name.canonical, latex=name.latex, pos=token.start_pos)
+        return Term(Op.NAME, value=name.canonical, latex=name.latex, pos=_at(token))
 
     def const(self, token: Token) -> Term:
         value = {"e": math.e, "pi": math.pi}.get(token.value)
-        return Term(Op.CONST, value=token.value, const=value, pos=token.start_pos)
+        return Term(Op.CONST, value=token.value, const=value, pos=_at(token))
 
     def abs(self, inner: Term) -> Term:
         return make(Op.ABS, (inner,), pos=inner.pos)
 
     def frac(self, token: Token, top: Term, bottom: Term) -> Term:
-        return make(Op.DIV, (top, bottom), "frac", token.start_pos)
+        return make(Op.DIV, (top, bottom), "frac", _at(token))
 
     def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:
-        return make(Op.ROOT, (radicand,) if index is None else (radicand, index), pos=token.start_pos)
+        return make(Op.ROOT, (radicand,) if index is None else (radicand, index), pos=_at(token))
 
     def fpow(self, token: Token, exponent: Term) -> Term:
         _check_exponent(exponent)
@@ -102,17 +110,18 @@ class Builder(Transformer):
         function, order = token.value, len(prime.value) if prime else 0
         arguments = arguments if isinstance(arguments, tuple) else (arguments,)
         if function.startswith("log_"):  # `\log_{2} x`: the base is the second argument
-            function, arguments = "log", (*arguments, _base(function[4:], token.start_pos))
+            function, arguments = "log", (*arguments, _base(function[4:], _at(token)))
         if function == "factorial" and len(arguments) == 1:
             return self.factorial(arguments[0], token)
         definition = _definition(function)
-        _check_arity(function, definition is not None, len(arguments), token.start_pos)
-        if order and ((definition is None and not builtins.has_derivative(function)) or len(arguments) > 1):
-            raise _error(f"the derivative of {function} is not supported", prime.start_pos)
-        if order > 3:
-            raise _error("at most three primes", prime.start_pos)
-        term = make(Op.CALL, arguments, (function, order, definition), token.start_pos)
-        return term if power is None else make(Op.POW, (term, power), "function", token.start_pos)
+        _check_arity(function, definition is not None, len(arguments), _at(token))
+        unsupported = (definition is None and not builtins.has_derivative(function)) or len(arguments) > 1
+        if prime is not None and order and unsupported:
+            raise _error(f"the derivative of {function} is not supported", _at(prime))
+        if prime is not None and order > 3:
+            raise _error("at most three primes", _at(prime))
+        term = make(Op.CALL, arguments, (function, order, definition), _at(token))
+        return term if power is None else make(Op.POW, (term, power), "function", _at(token))
 
     def factorial(self, argument: Term, token: Token) -> Term:
         limits = CONTEXT.get().limits
@@ -145,11 +154,11 @@ class Builder(Transformer):
         return make(Op.DIV, (left, right), "/", left.pos)
 
     def percent(self, value: Term, token: Token) -> Term:
-        hundred = Term(Op.NUM, value="100", const=100.0, pos=token.start_pos)
+        hundred = Term(Op.NUM, value="100", const=100.0, pos=_at(token))
         return make(Op.DIV, (value, hundred), "percent", value.pos)
 
     def neg(self, operator: Token, inner: Term) -> Term:
-        return make(Op.NEG, (inner,), pos=operator.start_pos)
+        return make(Op.NEG, (inner,), pos=_at(operator))
 
     def pos(self, operator: Token, inner: Term) -> Term:
         return inner
@@ -207,10 +216,12 @@ class Builder(Transformer):
         return Node(NodeKind.RELATION, terms, operators)
 
     def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
-        centre, spread = (None, parts[1]) if len(parts) == 2 else (parts[0], parts[2])
-        signs = (make(Op.NEG, (spread,), pos=spread.pos), spread) if centre is None else \
-            tuple(make(Op.ADD, (centre, spread), ("+", sign), centre.pos) for sign in "-+")
-        return signs
+        terms = [part for part in parts if isinstance(part, Term)]
+        if len(terms) == 1:  # `±x`
+            spread = terms[0]
+            return make(Op.NEG, (spread,), pos=spread.pos), spread
+        centre, spread = terms
+        return tuple(make(Op.ADD, (centre, spread), ("+", sign), centre.pos) for sign in "-+")
 
     def labelled(self, label: Token, equal: Token, values: Term | tuple[Term, ...]) -> tuple[str, tuple[Term, ...]]:
         return label.value.canonical, values if isinstance(values, tuple) else (values,)
@@ -233,13 +244,15 @@ class Builder(Transformer):
         return Node(NodeKind.UNION, (*parts, right))
 
     def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
-        dots = [index for index, item in enumerate(items) if isinstance(item, Token)]
+        terms = tuple(item for item in items if isinstance(item, Term))
+        dots = [(index, item) for index, item in enumerate(items) if isinstance(item, Token)]
         if not dots:
-            return items
-        if len(dots) > 1 or dots[0] < 2 or dots[0] != len(items) - 2:
-            raise _error("write '\\dots' once, after two elements and before the last", items[dots[0]].start_pos)
-        first, second, last = items[dots[0] - 2], items[dots[0] - 1], items[-1]
-        return items[: dots[0] - 2] + _progression(first, second, last, items[dots[0]].start_pos)
+            return terms
+        index, token = dots[0]
+        if len(dots) > 1 or index < 2 or index != len(items) - 2:
+            raise _error("write '\\dots' once, after two elements and before the last", _at(token))
+        *before, first, second, last = terms
+        return (*before, *_progression(first, second, last, _at(token)))
 
     def finite_set(self, items: tuple[Term, ...] | None) -> Node:
         return Node(NodeKind.SET, items or ())
@@ -272,8 +285,8 @@ class Builder(Transformer):
     def brow(self, items: tuple[Term, ...]) -> tuple[Term, ...]:
         return items
 
-    def matrix(self, *rows: tuple[Term, ...] | Token | None) -> Node:
-        rows = tuple(row for row in rows if isinstance(row, tuple))
+    def matrix(self, *parts: tuple[Term, ...] | Token | None) -> Node:
+        rows = tuple(part for part in parts if isinstance(part, tuple))
         if len({len(row) for row in rows}) != 1:
             raise _error("every row of a matrix needs the same number of entries", 0)
         return Node(NodeKind.MATRIX, rows)
@@ -287,16 +300,16 @@ class Builder(Transformer):
 
     def big_operator(self, bounds: tuple, operand: Term) -> Term:
         token, variable, low, high = bounds
-        return _big_operator(token.value, variable, operand, low, high, token.start_pos)
+        return _big_operator(token.value, variable, operand, low, high, _at(token))
 
     def big_operator_call(self, token: Token, operand: Term, variable: Token, low: Term, high: Term) -> Term:
-        return _big_operator(token.value, variable.value.canonical, operand, low, high, token.start_pos)
+        return _big_operator(token.value, variable.value.canonical, operand, low, high, _at(token))
 
-    def determinant(self, token: Token, *rows: tuple[Term, ...] | Token | None) -> Term:
-        rows = tuple(row for row in rows if isinstance(row, tuple))
+    def determinant(self, token: Token, *parts: tuple[Term, ...] | Token | None) -> Term:
+        rows = tuple(part for part in parts if isinstance(part, tuple))
         if any(len(row) != len(rows) for row in rows) or len(rows) > MAX_DETERMINANT:
-            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", token.start_pos)
-        return _expanded_determinant(rows, token.start_pos)
+            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", _at(token))
+        return _expanded_determinant(rows, _at(token))
 
     def vector(self, items: tuple[Term, ...]) -> Node:
         return Node(NodeKind.MATRIX, tuple((item,) for item in items))
@@ -304,10 +317,10 @@ class Builder(Transformer):
 
 def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
     """`1, 2, \\dots, 10` listed: numbers only, a nonzero step that reaches the last element."""
-    values = (first.const, second.const, last.const)
-    if any(value is None for value in values):
+    start, following, stop = first.const, second.const, last.const
+    if start is None or following is None or stop is None:
         raise _error("'\\dots' needs numbers around it, as in 1, 2, \\dots, 10", pos)
-    start, step, stop = values[0], values[1] - values[0], values[2]
+    step = following - start
     count = round((stop - start) / step) + 1 if step else 0
     limit = CONTEXT.get().limits.max_terms
     if step == 0 or count < 2 or count > limit or not math.isclose(start + (count - 1) * step, stop, abs_tol=1e-9):
