@@ -179,9 +179,11 @@ class Builder(Transformer):
     def alternatives(self, *parts: Term | Token) -> Node:
         """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
         sides = [part for part in parts if isinstance(part, Term)]
-        factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2], strict=True))
+        factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos)
+                        for left, right in zip(sides[::2], sides[1::2], strict=True))
         zero = Term(Op.NUM, value="0", const=0.0)
-        return Node(NodeKind.EQUATION, (make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
+        product = make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos)
+        return Node(NodeKind.EQUATION, (product, zero))
 
     def bigo(self, token: Token, term: Term) -> Node:
         return Node(NodeKind.BIGO, (term,), bigo_operator=token.value)

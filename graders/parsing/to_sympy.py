@@ -68,7 +68,8 @@ def node_to_sympy(node: Node) -> sympy.Basic:
             return sympy.Union(*(node_to_sympy(part) for part in parts))
         case NodeKind.RELATION:
             values = list(map(term_to_sympy, parts))
-            relations = [_relation(op, left, right) for op, (left, right) in zip(node.meta, pairwise(values), strict=True)
+            relations = [_relation(op, left, right)
+                         for op, (left, right) in zip(node.meta, pairwise(values), strict=True)
                          if op != "and"]
             return relations[0] if len(relations) == 1 else sympy.And(*relations)
         case NodeKind.MATRIX:
