@@ -168,6 +168,8 @@ class Lexer:
         if grouped and not self.stack and self.target in ("expression", "equation"):
             self.emit("NUMBER", _GROUPING_SEPARATORS.sub("", grouped.group()), grouped.end())
         elif self.previous() == "FRAC" or self.frac_digit:  # `\frac13`: one digit per argument
+            if not self.text[self.position].isdigit():  # `\frac0.5` would read a lone '.' as a number
+                raise self.error("\\frac without braces takes one digit per argument; write \\frac{a}{b}")
             self.frac_digit = self.previous() == "FRAC"
             self.emit("NUMBER", self.text[self.position], self.position + 1)
         else:
