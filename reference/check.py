@@ -70,7 +70,7 @@ def reference_reaches_workers(part: Part, context: Context) -> Iterator[str]:
     """Grading runs in worker processes: the reference must reach them as data, pickled, without the package's code."""
     try:
         copy = _PlainUnpickler(BytesIO(pickle.dumps(part.reference)), forbidden=context.package.name).load()
-    except Exception as error:  # noqa: BLE001 - whatever the reference is made of, say why it cannot travel
+    except Exception as error:  # whatever the reference is made of, say why it cannot travel
         yield f"the reference cannot be sent to a grading worker: {type(error).__name__}: {error}"
         return
     if not _same(copy, part.reference):
@@ -94,7 +94,7 @@ def _graded(part: Part, answer: str, context: Context, label: str) -> Generator[
     started = time.process_time()
     try:
         result = graders.grade(part.kind, answer, part.reference, options=part.grading_options())
-    except Exception as error:  # noqa: BLE001 - an unreadable reference or options: the reason is the report
+    except Exception as error:  # an unreadable reference or options: the reason is the report
         yield f"grading {label} raised {type(error).__name__}: {error}"
         return None
     seconds = time.process_time() - started

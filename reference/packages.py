@@ -178,7 +178,7 @@ def _guarded(origin: str, run: Callable[[], T]) -> T:
     """Run a package's code; whatever it raises becomes a BankError naming the origin, the place and the reason."""
     try:
         return run()
-    except Exception as error:  # noqa: BLE001 - foreign code: any failure means "this package cannot be loaded"
+    except Exception as error:  # foreign code: any failure means "this package cannot be loaded"
         raise BankError(f"{origin}: cannot import the package: {_reason(error)}") from error
 
 

@@ -38,7 +38,7 @@ def test_seed_000_penalty(submitted_at: datetime, late_periods: float, penalty_p
 
 
 def test_seed_000_deadline_is_thursday_2359_toronto_daylight_time() -> None:
-    assert SEED_000_DEADLINE == datetime(2019, 3, 15, 3, 59, tzinfo=UTC)
+    assert datetime(2019, 3, 15, 3, 59, tzinfo=UTC) == SEED_000_DEADLINE
 
 
 def test_seed_000_refuses_one_second_after_72_hours() -> None:

@@ -22,8 +22,8 @@ from app.schemas import (
 )
 from app.security import Role
 from app.services import editing, mistakes
-from app.services.mistakes import KnownMistakeOut
 from app.services.assignments import to_out
+from app.services.mistakes import KnownMistakeOut
 
 router = APIRouter(prefix="/api/v1", tags=["manage"], responses=RESOURCE)
 

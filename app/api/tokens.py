@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from app.api.deps import CallerDep, ResourceId, SessionDep
 from app.api.responses import RESOURCE
+from app.models import ApiToken
 from app.schemas import NO_NUL
 from app.security import Role, revoke_token
 from app.services import audit, tokens
@@ -34,7 +35,7 @@ class NewTokenOut(TokenOut):
     secret: Annotated[str, Field(description="The token itself: shown this once, never stored.")]
 
 
-def token_out(token, course: str | None) -> TokenOut:  # type: ignore[no-untyped-def]
+def token_out(token: ApiToken, course: str | None) -> TokenOut:
     return TokenOut(id=token.id, role=token.role, course=course, student=token.student, name=token.name,
                     created_at=token.created_at, last_used_at=token.last_used_at)
 

@@ -1,7 +1,7 @@
 """Editing an assignment from the dashboard: title, deadline, late policy, attempts, each part's points, parts
 removed and added. One form, one transaction, one regrade when a score can change (its reasons in the history)."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Request
@@ -51,7 +51,7 @@ def number(text: str, field: str) -> float:
 @router.post("/assignments/{assignment_id}/edit")
 def save(
     assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
-    title: Text, deadline: Annotated[str, Form(max_length=40)], attempts: Annotated[str, Form(pattern="^(last|best)$")],
+    title: Text, deadline: Annotated[str, Form(max_length=40)], attempts: Annotated[Literal["last", "best"], Form()],
     percent_per_period: Text, period: Text, rounding: Text, close_after_periods: Text, grace_minutes: Text,
     min_percent: Text, deduct_from: Text,
     question_id: Annotated[list[str], Form(max_length=200)], points: Annotated[list[str], Form(max_length=200)],

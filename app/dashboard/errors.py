@@ -14,7 +14,7 @@ from app.dashboard.templating import page
 from app.errors import DomainError
 
 PAGES = ("/dashboard", "/student")
-Handler = Callable[[Request, Any], Awaitable[Response]]
+Handler = Callable[[Request, Any], Response | Awaitable[Response]]  # as Starlette stores them
 TITLES = {400: "This request cannot be done", 401: "Sign in first", 403: "Not allowed", 404: "Not found",
           409: "Conflict", 413: "Too large", 422: "This form has a mistake", 429: "Too many requests"}
 
@@ -45,7 +45,8 @@ def install(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: DomainError) -> Response:
         if is_page(request):
             return error_page(request, exc.status_code, [exc.detail])
-        return await api_domain_error(request, exc)
+        response = api_domain_error(request, exc)
+        return response if isinstance(response, Response) else await response
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if is_page(request) and exc.status_code >= 400:
@@ -57,6 +58,7 @@ def install(app: FastAPI) -> None:
             return error_page(request, 422, [field_message(error) for error in exc.errors()])
         return await api_validation_error(request, exc)
 
+    # Starlette types a handler's exception as Exception, so a handler of a narrower one does not fit its stub
     app.add_exception_handler(DomainError, domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ def admin_only(visitor: Visitor) -> None:
 
 
 def tokens_page(request: Request, session: SessionDep, visitor: Visitor, **context: object) -> Response:
-    return page(request, "tokens.html", visitor=visitor, tokens=tokens.list_tokens(session), roles=list(Role),
+    return page(request, "tokens.html", 200, visitor=visitor, tokens=tokens.list_tokens(session), roles=list(Role),
                 courses=courses.list_courses(session, role=Role.admin, course_id=None), **context)
 
 

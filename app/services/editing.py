@@ -7,19 +7,19 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
 from app.db import release
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Assignment, AssignmentPart, Course, Extension, PartResult, ScoreChange, Submission
 from app.schemas import AssignmentPatch, CoursePatch, PartIn
 from app.services import audit, regrade
-from app.services.assignments import bank_part, parse_deadline, set_extension as store_extension
+from app.services.assignments import bank_part, parse_deadline
+from app.services.assignments import set_extension as store_extension
 from app.services.courses import check_timezone
 from app.services.manual import assignment_part
+from graders import GradingPool
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,9 @@ def given(patch: BaseModel) -> dict[str, Any]:
 
 def edit_course(session: Session, *, course: Course, patch: CoursePatch) -> Course:
     changes = given(patch)
-    if "code" in changes and changes["code"] != course.code:
-        if session.scalar(select(Course.id).where(Course.code == changes["code"])) is not None:
-            raise Conflict(f"code: a course {changes['code']!r} already exists")
+    if "code" in changes and changes["code"] != course.code \
+            and session.scalar(select(Course.id).where(Course.code == changes["code"])) is not None:
+        raise Conflict(f"code: a course {changes['code']!r} already exists")
     if "timezone" in changes:
         check_timezone(changes["timezone"])
     for name, value in changes.items():

@@ -7,11 +7,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool
 from app.errors import NotFound
 from app.models import Assignment, RegradeRun
 from app.services import regrade
 from app.services.manual import assignment_part
+from graders import GradingPool
 
 
 class KnownMistakeOut(BaseModel):

@@ -1,5 +1,7 @@
 """The NumPy models the references come from: logistic regression, softmax, a convolution, an MLP, a matrix product."""
 
+from itertools import pairwise
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -34,7 +36,7 @@ def conv2d(image: np.ndarray, kernels: np.ndarray, *, stride: int, padding: int)
 
 def mlp(sizes: list[int], rng: np.random.Generator) -> list[tuple[np.ndarray, np.ndarray]]:
     """Weights and biases of a fully connected network with these layer widths."""
-    return [(rng.standard_normal((n_in, n_out)), np.zeros(n_out)) for n_in, n_out in zip(sizes, sizes[1:])]
+    return [(rng.standard_normal((n_in, n_out)), np.zeros(n_out)) for n_in, n_out in pairwise(sizes)]
 
 
 def parameter_count(layers: list[tuple[np.ndarray, np.ndarray]]) -> int:

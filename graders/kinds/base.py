@@ -30,7 +30,9 @@ RIGHT = Verdict(correct=True, score=1.0, feedback="Correct.")
 class Kind(Protocol):
     """One answer kind: a module under graders/kinds with these names."""
 
-    Options: type[CommonOptions]
+    @property
+    def Options(self) -> type[CommonOptions]:  # read-only, so that a kind's own subclass of the options fits
+        ...
 
     def read_student(self, text: str, syntax: str, options: Any) -> Reading: ...
 

@@ -1,5 +1,7 @@
 """Integers: exact, from literals or integer arithmetic (`32*7*7*64`, `2^10`)."""
 
+from typing import SupportsInt
+
 import sympy
 
 from graders.kinds.base import RIGHT, Reading, Verdict, wrong
@@ -18,6 +20,8 @@ def read_student(text: str, syntax: str, options: IntegerOptions) -> Reading:
 def read_reference(reference: object, syntax: str, options: IntegerOptions) -> Reading:
     if isinstance(reference, str):
         return read_student(reference, syntax, options)
+    if not isinstance(reference, SupportsInt):
+        raise TypeError(f"integer reference {reference!r} is not a number")
     if int(reference) != reference:
         raise ValueError(f"integer reference {reference!r} is not a whole number")
     return Reading(sympy.Integer(int(reference)), str(int(reference)), str(int(reference)))

@@ -1,5 +1,7 @@
 """Matrices: nested lists or LaTeX pmatrix/bmatrix, shape checked, then element-wise with tolerance."""
 
+from collections.abc import Iterable
+
 from graders.kinds.base import Reading, Verdict, partial_verdict, wrong
 from graders.kinds.elements import element_formulas, elements_equal, reference_elements
 from graders.kinds.tuples import key as tuple_key
@@ -17,7 +19,10 @@ def read_student(text: str, syntax: str, options: MatrixOptions) -> Reading:
 def read_reference(reference: object, syntax: str, options: MatrixOptions) -> Reading:
     if isinstance(reference, str):
         return read_student(reference, syntax, options)
-    rows = [list(row) for row in reference.tolist()] if hasattr(reference, "tolist") else [list(r) for r in reference]
+    listed = reference.tolist() if hasattr(reference, "tolist") else reference  # a NumPy array as nested lists
+    if not isinstance(listed, Iterable):
+        raise TypeError(f"matrix reference {reference!r} is not a sequence of rows")
+    rows = [list(row) for row in listed]
     if len({len(row) for row in rows}) != 1:
         raise ValueError(f"matrix reference {reference!r} has rows of different lengths")
     latex = r"\begin{pmatrix} " + r" \\ ".join(" & ".join(map(str, row)) for row in rows) + r" \end{pmatrix}"

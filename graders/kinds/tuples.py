@@ -1,25 +1,36 @@
 """Ordered values such as shapes: `9x13`, `9×13`, `9 \\times 13`, `(26, 28)`, `[26,28]`."""
 
+from collections.abc import Iterable
+
 from graders.kinds.base import Reading, Verdict, partial_verdict, wrong
 from graders.kinds.elements import element_formulas, elements_equal, reference_elements, wrong_positions
 from graders.kinds.expression import key as expression_key
 from graders.kinds.expression import refuse_undeclared, vocabulary
 from graders.options import ExpressionOptions, TupleOptions
-from graders.parsing import parse
+from graders.parsing import Vocabulary, parse
 
 Options = TupleOptions
 
 
 def read_student(text: str, syntax: str, options: TupleOptions) -> Reading:
-    node = parse(text, syntax=syntax, target="tuple", vocabulary=vocabulary(options))
-    refuse_undeclared(node, text, vocabulary(options))
+    words = _vocabulary(options)
+    node = parse(text, syntax=syntax, target="tuple", vocabulary=words)
+    refuse_undeclared(node, text, words)
     return Reading(element_formulas(node), node.to_latex(), node.to_text())
+
+
+def _vocabulary(options: TupleOptions) -> Vocabulary:
+    """The expression kind's vocabulary, from the same four fields a tuple part declares."""
+    return vocabulary(ExpressionOptions(variables=options.variables, symbols=options.symbols,
+                                        functions=options.functions, samples=options.samples))
 
 
 def read_reference(reference: object, syntax: str, options: TupleOptions) -> Reading:
     if isinstance(reference, str):
         return read_student(reference, syntax, options)
-    values = tuple(reference)  # type: ignore[arg-type]
+    if not isinstance(reference, Iterable):
+        raise TypeError(f"tuple reference {reference!r} is not a sequence")
+    values = tuple(reference)
     shown = ", ".join(map(str, values))
     return Reading(reference_elements(values, syntax), rf"\left({shown}\right)", f"({shown})")
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from lark import Token, Transformer, v_args
 
 from graders.parsing import builtins, forms
+from graders.parsing.builtins import Value
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
-from graders.parsing.node import Node
+from graders.parsing.node import Node, NodeKind
 from graders.parsing.normalize import Normalised
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 from graders.parsing.text import to_text
 from graders.parsing.vocabulary import Vocabulary
 
@@ -38,7 +39,12 @@ def _error(message: str, position: int, kind: type[ParseError] = ParseError) -> 
     return CONTEXT.get().source.error(message, position, kind)
 
 
-def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
+def _at(token: Token) -> int:
+    """Where a token starts: our lexer places every token (Lark types the position as optional)."""
+    return token.start_pos or 0
+
+
+def make(op: Op, args: tuple[Term, ...], value: object = None, pos: int = 0,
          latex: str | None = None) -> Term:
     """A Term with its depth checked and its value folded when it has no names."""
     limits = CONTEXT.get().limits
@@ -52,8 +58,10 @@ def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
     return replace(term, const=_checked_constant(folded, term))
 
 
-def _checked_constant(value: object, term: Term) -> float | None:
-    value = float(value)
+def _checked_constant(folded: Value, term: Term) -> float | None:
+    if isinstance(folded, complex):  # only real constants fold (`i` never does): left to SymPy too
+        return None
+    value = float(folded)
     if math.isnan(value):
         return None  # e.g. sqrt(-1): left to SymPy, which reads it exactly
     if math.isinf(value) or abs(value) > 10.0 ** CONTEXT.get().limits.max_magnitude:
@@ -70,28 +78,28 @@ class Builder(Transformer):
         limits = CONTEXT.get().limits
         mantissa, _, exponent = token.value.lower().partition("e")
         if sum(char.isdigit() for char in mantissa) > limits.max_digits:
-            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos, LimitExceeded)
+            raise _error(f"number has too many digits (limit {limits.max_digits})", _at(token), LimitExceeded)
         if exponent and abs(int(exponent)) > limits.max_magnitude:
             raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
-                         token.start_pos, LimitExceeded)
-        return Term("num", value=token.value, const=float(token.value), pos=token.start_pos)
+                         _at(token), LimitExceeded)
+        return Term(Op.NUM, value=token.value, const=float(token.value), pos=_at(token))
 
     def name(self, token: Token) -> Term:
         name = token.value
-        return Term("name", value=name.canonical, latex=name.latex, pos=token.start_pos)
+        return Term(Op.NAME, value=name.canonical, latex=name.latex, pos=_at(token))
 
     def const(self, token: Token) -> Term:
         value = {"e": math.e, "pi": math.pi}.get(token.value)
-        return Term("const", value=token.value, const=value, pos=token.start_pos)
+        return Term(Op.CONST, value=token.value, const=value, pos=_at(token))
 
     def abs(self, inner: Term) -> Term:
-        return make("abs", (inner,), pos=inner.pos)
+        return make(Op.ABS, (inner,), pos=inner.pos)
 
     def frac(self, token: Token, top: Term, bottom: Term) -> Term:
-        return make("div", (top, bottom), "frac", token.start_pos)
+        return make(Op.DIV, (top, bottom), "frac", _at(token))
 
     def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:
-        return make("root", (radicand,) if index is None else (radicand, index), pos=token.start_pos)
+        return make(Op.ROOT, (radicand,) if index is None else (radicand, index), pos=_at(token))
 
     def fpow(self, token: Token, exponent: Term) -> Term:
         _check_exponent(exponent)
@@ -102,39 +110,40 @@ class Builder(Transformer):
         function, order = token.value, len(prime.value) if prime else 0
         arguments = arguments if isinstance(arguments, tuple) else (arguments,)
         if function.startswith("log_"):  # `\log_{2} x`: the base is the second argument
-            function, arguments = "log", (*arguments, _base(function[4:], token.start_pos))
+            function, arguments = "log", (*arguments, _base(function[4:], _at(token)))
         if function == "factorial" and len(arguments) == 1:
             return self.factorial(arguments[0], token)
         definition = _definition(function)
-        _check_arity(function, definition is not None, len(arguments), token.start_pos)
-        if order and (definition is None and not builtins.has_derivative(function) or len(arguments) > 1):
-            raise _error(f"the derivative of {function} is not supported", prime.start_pos)
-        if order > 3:
-            raise _error("at most three primes", prime.start_pos)
-        term = make("call", arguments, (function, order, definition), token.start_pos)
-        return term if power is None else make("pow", (term, power), "function", token.start_pos)
+        _check_arity(function, definition is not None, len(arguments), _at(token))
+        unsupported = (definition is None and not builtins.has_derivative(function)) or len(arguments) > 1
+        if prime is not None and order and unsupported:
+            raise _error(f"the derivative of {function} is not supported", _at(prime))
+        if prime is not None and order > 3:
+            raise _error("at most three primes", _at(prime))
+        term = make(Op.CALL, arguments, (function, order, definition), _at(token))
+        return term if power is None else make(Op.POW, (term, power), "function", _at(token))
 
     def factorial(self, argument: Term, token: Token) -> Term:
         limits = CONTEXT.get().limits
         limit = limits.max_factorial
         value = argument.const
         if value is None and limits.symbolic_factorial:
-            return make("fact", (argument,), pos=argument.pos)
+            return make(Op.FACT, (argument,), pos=argument.pos)
         if value is None or value < 0 or value != int(value) or value > limit:
             raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos, LimitExceeded)
-        return make("fact", (argument,), pos=argument.pos)
+        return make(Op.FACT, (argument,), pos=argument.pos)
 
     # --- operators --------------------------------------------------------------------------
     def add(self, left: Term, operator: Token, right: Term) -> Term:
         sign = "-" if operator.value == "-" else "+"
         if left.op == "add":
-            return make("add", left.args + (right,), left.value + (sign,), left.pos)
-        return make("add", (left, right), ("+", sign), left.pos)
+            return make(Op.ADD, (*left.args, right), (*left.value, sign), left.pos)
+        return make(Op.ADD, (left, right), ("+", sign), left.pos)
 
     def mul(self, left: Term, operator: Token, right: Term) -> Term:
         if left.op == "mul":
-            return make("mul", left.args + (right,), left.value + (operator.value,), left.pos)
-        return make("mul", (left, right), ("", operator.value), left.pos)
+            return make(Op.MUL, (*left.args, right), (*left.value, operator.value), left.pos)
+        return make(Op.MUL, (left, right), ("", operator.value), left.pos)
 
     def implicit(self, left: Term, right: Term) -> Term:
         if right.op == "num":
@@ -142,53 +151,55 @@ class Builder(Transformer):
         return self.mul(left, Token("STAR", ""), right)
 
     def div(self, left: Term, operator: Token, right: Term) -> Term:
-        return make("div", (left, right), "/", left.pos)
+        return make(Op.DIV, (left, right), "/", left.pos)
 
     def percent(self, value: Term, token: Token) -> Term:
-        hundred = Term("num", value="100", const=100.0, pos=token.start_pos)
-        return make("div", (value, hundred), "percent", value.pos)
+        hundred = Term(Op.NUM, value="100", const=100.0, pos=_at(token))
+        return make(Op.DIV, (value, hundred), "percent", value.pos)
 
     def neg(self, operator: Token, inner: Term) -> Term:
-        return make("neg", (inner,), pos=operator.start_pos)
+        return make(Op.NEG, (inner,), pos=_at(operator))
 
     def pos(self, operator: Token, inner: Term) -> Term:
         return inner
 
     def pow(self, base: Term, operator: Token, exponent: Term) -> Term:
         _check_exponent(exponent)
-        return make("pow", (base, exponent), pos=base.pos)
+        return make(Op.POW, (base, exponent), pos=base.pos)
 
     # --- targets ----------------------------------------------------------------------------
     def expression_target(self, *parts: Term | Token) -> Node:
         sides = [part for part in parts if isinstance(part, Term)]
         links = [part.value for part in parts if isinstance(part, Token)]
-        return Node("expr", (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
+        return Node(NodeKind.EXPR, (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
 
     def equation_target(self, left: Term, equal: Token, right: Term) -> Node:
-        return Node("equation", (left, right))
+        return Node(NodeKind.EQUATION, (left, right))
 
     def alternatives(self, *parts: Term | Token) -> Node:
         """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
         sides = [part for part in parts if isinstance(part, Term)]
-        factors = tuple(make("add", (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2]))
-        zero = Term("num", value="0", const=0.0)
-        return Node("equation", (make("mul", factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
+        factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos)
+                        for left, right in zip(sides[::2], sides[1::2], strict=True))
+        zero = Term(Op.NUM, value="0", const=0.0)
+        product = make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos)
+        return Node(NodeKind.EQUATION, (product, zero))
 
     def bigo(self, token: Token, term: Term) -> Node:
-        return Node("bigo", (term,), bigo_operator=token.value)
+        return Node(NodeKind.BIGO, (term,), bigo_operator=token.value)
 
     def bare_bigo(self, term: Term) -> Node:
-        return Node("bigo", (term,))
+        return Node(NodeKind.BIGO, (term,))
 
     def items(self, *terms: Term) -> tuple[Term, ...]:
         return terms
 
     def tuple_(self, *parts: Term | tuple[Term, ...]) -> Node:
         terms = parts[0] if len(parts) == 1 and isinstance(parts[0], tuple) else parts
-        return Node("tuple", tuple(terms))
+        return Node(NodeKind.TUPLE, tuple(terms))
 
     def shape(self, *parts: Term | Token) -> Node:
-        return Node("tuple", tuple(part for part in parts if isinstance(part, Term)))
+        return Node(NodeKind.TUPLE, tuple(part for part in parts if isinstance(part, Term)))
 
     def set_target(self, node: Node) -> Node:
         return node
@@ -196,21 +207,23 @@ class Builder(Transformer):
     def relation(self, left: Term, first: Token, middle: Term, second: Token | None,
                  right: Term | None) -> Node:
         if second is None:
-            return Node("relation", (left, middle), (first.value,))
-        return Node("relation", (left, middle, right), (first.value, second.value))
+            return Node(NodeKind.RELATION, (left, middle), (first.value,))
+        return Node(NodeKind.RELATION, (left, middle, right), (first.value, second.value))
 
     def conjunction(self, *parts: Node | Token) -> Node:
         """`x >= 52 and x < 55`: one relation whose chain breaks at each "and"."""
         relations = [part for part in parts if isinstance(part, Node)]
         terms = tuple(term for relation in relations for term in relation.parts)
         operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
-        return Node("relation", terms, operators)
+        return Node(NodeKind.RELATION, terms, operators)
 
     def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
-        centre, spread = (None, parts[1]) if len(parts) == 2 else (parts[0], parts[2])
-        signs = (make("neg", (spread,), pos=spread.pos), spread) if centre is None else \
-            tuple(make("add", (centre, spread), ("+", sign), centre.pos) for sign in "-+")
-        return signs
+        terms = [part for part in parts if isinstance(part, Term)]
+        if len(terms) == 1:  # `±x`
+            spread = terms[0]
+            return make(Op.NEG, (spread,), pos=spread.pos), spread
+        centre, spread = terms
+        return tuple(make(Op.ADD, (centre, spread), ("+", sign), centre.pos) for sign in "-+")
 
     def labelled(self, label: Token, equal: Token, values: Term | tuple[Term, ...]) -> tuple[str, tuple[Term, ...]]:
         return label.value.canonical, values if isinstance(values, tuple) else (values,)
@@ -223,45 +236,47 @@ class Builder(Transformer):
         found = [part for part in parts if isinstance(part, tuple)]
         terms = tuple(term for _, values in found for term in values)
         labels = tuple(label for label, values in found for _ in values)
-        return Node("set", terms, labels)
+        return Node(NodeKind.SET, terms, labels)
 
     def membership(self, element: Term, node: Node) -> Node:
         return node
 
     def union(self, left: Node, operator: Token, right: Node) -> Node:
         parts = left.parts if left.kind == "union" else (left,)
-        return Node("union", parts + (right,))
+        return Node(NodeKind.UNION, (*parts, right))
 
     def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
-        dots = [index for index, item in enumerate(items) if isinstance(item, Token)]
+        terms = tuple(item for item in items if isinstance(item, Term))
+        dots = [(index, item) for index, item in enumerate(items) if isinstance(item, Token)]
         if not dots:
-            return items
-        if len(dots) > 1 or dots[0] < 2 or dots[0] != len(items) - 2:
-            raise _error("write '\\dots' once, after two elements and before the last", items[dots[0]].start_pos)
-        first, second, last = items[dots[0] - 2], items[dots[0] - 1], items[-1]
-        return items[: dots[0] - 2] + _progression(first, second, last, items[dots[0]].start_pos)
+            return terms
+        index, token = dots[0]
+        if len(dots) > 1 or index < 2 or index != len(items) - 2:
+            raise _error("write '\\dots' once, after two elements and before the last", _at(token))
+        *before, first, second, last = terms
+        return (*before, *_progression(first, second, last, _at(token)))
 
     def finite_set(self, items: tuple[Term, ...] | None) -> Node:
-        return Node("set", items or ())
+        return Node(NodeKind.SET, items or ())
 
     def open_open(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (False, False))
+        return Node(NodeKind.INTERVAL, (low, high), (False, False))
 
     def open_closed(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (False, True))
+        return Node(NodeKind.INTERVAL, (low, high), (False, True))
 
     def closed_open(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (True, False))
+        return Node(NodeKind.INTERVAL, (low, high), (True, False))
 
     def closed_closed(self, low: Term, high: Term) -> Node:
-        return Node("interval", (low, high), (True, True))
+        return Node(NodeKind.INTERVAL, (low, high), (True, True))
 
     def empty(self, token: Token) -> Node:
-        return Node("set", ())
+        return Node(NodeKind.SET, ())
 
     def reals(self, token: Token) -> Node:
-        infinity = Term("const", value="inf")
-        return Node("interval", (Term("neg", (infinity,)), infinity), (False, False))
+        infinity = Term(Op.CONST, value="inf")
+        return Node(NodeKind.INTERVAL, (Term(Op.NEG, (infinity,)), infinity), (False, False))
 
     def matrix_target(self, node: Node) -> Node:
         return node
@@ -272,11 +287,11 @@ class Builder(Transformer):
     def brow(self, items: tuple[Term, ...]) -> tuple[Term, ...]:
         return items
 
-    def matrix(self, *rows: tuple[Term, ...] | Token | None) -> Node:
-        rows = tuple(row for row in rows if isinstance(row, tuple))
+    def matrix(self, *parts: tuple[Term, ...] | Token | None) -> Node:
+        rows = tuple(part for part in parts if isinstance(part, tuple))
         if len({len(row) for row in rows}) != 1:
             raise _error("every row of a matrix needs the same number of entries", 0)
-        return Node("matrix", rows)
+        return Node(NodeKind.MATRIX, rows)
 
     def bounds(self, token: Token, variable: Token, equal: Token, low: Term, power: Token, high: Term) -> tuple:
         return token, variable.value.canonical, low, high
@@ -287,33 +302,33 @@ class Builder(Transformer):
 
     def big_operator(self, bounds: tuple, operand: Term) -> Term:
         token, variable, low, high = bounds
-        return _big_operator(token.value, variable, operand, low, high, token.start_pos)
+        return _big_operator(token.value, variable, operand, low, high, _at(token))
 
     def big_operator_call(self, token: Token, operand: Term, variable: Token, low: Term, high: Term) -> Term:
-        return _big_operator(token.value, variable.value.canonical, operand, low, high, token.start_pos)
+        return _big_operator(token.value, variable.value.canonical, operand, low, high, _at(token))
 
-    def determinant(self, token: Token, *rows: tuple[Term, ...] | Token | None) -> Term:
-        rows = tuple(row for row in rows if isinstance(row, tuple))
+    def determinant(self, token: Token, *parts: tuple[Term, ...] | Token | None) -> Term:
+        rows = tuple(part for part in parts if isinstance(part, tuple))
         if any(len(row) != len(rows) for row in rows) or len(rows) > MAX_DETERMINANT:
-            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", token.start_pos)
-        return _expanded_determinant(rows, token.start_pos)
+            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", _at(token))
+        return _expanded_determinant(rows, _at(token))
 
     def vector(self, items: tuple[Term, ...]) -> Node:
-        return Node("matrix", tuple((item,) for item in items))
+        return Node(NodeKind.MATRIX, tuple((item,) for item in items))
 
 
 def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
     """`1, 2, \\dots, 10` listed: numbers only, a nonzero step that reaches the last element."""
-    values = (first.const, second.const, last.const)
-    if any(value is None for value in values):
+    start, following, stop = first.const, second.const, last.const
+    if start is None or following is None or stop is None:
         raise _error("'\\dots' needs numbers around it, as in 1, 2, \\dots, 10", pos)
-    start, step, stop = values[0], values[1] - values[0], values[2]
+    step = following - start
     count = round((stop - start) / step) + 1 if step else 0
     limit = CONTEXT.get().limits.max_terms
     if step == 0 or count < 2 or count > limit or not math.isclose(start + (count - 1) * step, stop, abs_tol=1e-9):
         raise _error(f"'\\dots' must step from {first.value} by the same amount to its last element "
                      f"(at most {limit} of them)", pos)
-    return tuple(Term("num", value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
+    return tuple(Term(Op.NUM, value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
                  for index in range(count))
 
 
@@ -325,11 +340,11 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
             raise _error(f"a bound of this {kind} depends on its own variable {variable}", bound.pos)
         if bound.const is not None and (not math.isfinite(bound.const) or bound.const != int(bound.const)):
             raise _error(f"the bounds of a {kind} must be whole numbers: its evaluation would not end", bound.pos)
-        if bound.op == "const" and bound.value == "inf" or bound.op == "neg" and bound.args[0].value == "inf":
+        if (bound.op == "const" and bound.value == "inf") or (bound.op == "neg" and bound.args[0].value == "inf"):
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
         raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
-    return make("sum", (operand, low, high), (kind, variable), pos=pos)
+    return make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
 
 
 MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most
@@ -341,8 +356,8 @@ def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:
     products = []
     for column, entry in enumerate(rows[0]):
         minor = tuple(row[:column] + row[column + 1 :] for row in rows[1:])
-        products.append(make("mul", (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
-    return make("add", tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
+        products.append(make(Op.MUL, (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
+    return make(Op.ADD, tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
 
 
 def _check_exponent(exponent: Term) -> None:
@@ -353,10 +368,10 @@ def _check_exponent(exponent: Term) -> None:
 
 def _base(written: str, position: int) -> Term:
     if written == "e":
-        return Term("const", value="e", const=math.e, pos=position)
+        return Term(Op.CONST, value="e", const=math.e, pos=position)
     if written.isdigit():
-        return Term("num", value=written, const=float(written), pos=position)
-    return Term("name", value=written, pos=position)
+        return Term(Op.NUM, value=written, const=float(written), pos=position)
+    return Term(Op.NAME, value=written, pos=position)
 
 
 def _check_arity(function: str, defined: bool, count: int, position: int) -> None:

@@ -15,15 +15,17 @@ import numpy as np
 import sympy
 
 from graders.parsing.construct import ONE, TWO, U, add, call, div, mul, name, neg, power, sub
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
 u = name(U)
+# a value while evaluating: a number, or an array of them at every sample point at once
+Value = np.ndarray | np.number | float | complex
 
 
 @dataclass(frozen=True)
 class Builtin:
     name: str  # canonical
-    numpy: Callable[..., object]
+    numpy: Callable[..., Value]
     sympy: Callable[..., sympy.Basic]
     derivative: Term | None  # d f(u) / du for one-argument functions
     words: tuple[str, ...] = ()  # plain-text spellings besides the name
@@ -36,11 +38,11 @@ class Builtin:
         return self.latex or f"\\operatorname{{{self.name}}}"
 
 
-def _sigma(x: object) -> object:
+def _sigma(x: Value) -> Value:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _log(x: object, base: object = None) -> object:
+def _log(x: Value, base: Value | None = None) -> Value:
     return np.log(x) if base is None else np.log(x) / np.log(base)
 
 
@@ -48,7 +50,7 @@ def _sympy_log(x: sympy.Expr, base: sympy.Expr | None = None) -> sympy.Expr:
     return sympy.log(x) if base is None else sympy.log(x, base)
 
 
-def _reduced(function: Callable[[object, object], object]) -> Callable[..., object]:
+def _reduced(function: Callable[[Value, Value], Value]) -> Callable[..., Value]:
     return lambda *values: reduce(function, values)
 
 
@@ -62,7 +64,8 @@ _ROWS = [
     Builtin("exp", np.exp, sympy.exp, call("exp", u), latex="\\exp"),
     Builtin("log", _log, _sympy_log, div(ONE, u), latex="\\log", arity=(1, 2)),
     Builtin("ln", np.log, sympy.log, div(ONE, u), latex="\\ln"),
-    Builtin("lg", np.log10, lambda x: sympy.log(x, 10), div(ONE, mul(u, call("ln", Term("num", value="10", const=10.0)))),
+    Builtin("lg", np.log10, lambda x: sympy.log(x, 10),
+            div(ONE, mul(u, call("ln", Term(Op.NUM, value="10", const=10.0)))),
             words=(), latex="\\lg"),
     Builtin("sqrt", np.sqrt, sympy.sqrt, div(ONE, mul(TWO, call("sqrt", u))), delimiters=("\\sqrt{", "}")),
     Builtin("sin", np.sin, sympy.sin, call("cos", u), latex="\\sin"),
@@ -132,7 +135,7 @@ def first_derivative(function: str) -> Term:
     return derivative
 
 
-def factorial(values: object) -> object:
+def factorial(values: Value) -> Value:
     """x! as Γ(x + 1): exact for the whole numbers a student may write, and defined for the symbolic
     factorials of trusted references (`factorial(n + 1)`) at every sample point."""
     if isinstance(values, float):

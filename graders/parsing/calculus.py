@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from graders.parsing import builtins
-from graders.parsing.construct import ONE, U, ZERO, add, call, div, mul, neg, power
+from graders.parsing.construct import ONE, ZERO, U, add, call, div, mul, neg, power
 from graders.parsing.terms import Op, Term
 
 
@@ -52,7 +52,7 @@ def _div(term: Term, variable: str) -> Term:
     top, bottom = term.args
     numerator = add(mul(differentiate(top, variable), bottom), mul(top, differentiate(bottom, variable)),
                     signs=("+", "-"))
-    return div(numerator, power(bottom, Term("num", value="2", const=2.0)))
+    return div(numerator, power(bottom, Term(Op.NUM, value="2", const=2.0)))
 
 
 def _pow(term: Term, variable: str) -> Term:
@@ -80,7 +80,7 @@ def _call(term: Term, variable: str) -> Term:
 
 
 def _root(term: Term, variable: str) -> Term:
-    index = term.args[1] if len(term.args) == 2 else Term("num", value="2", const=2.0)
+    index = term.args[1] if len(term.args) == 2 else Term(Op.NUM, value="2", const=2.0)
     return differentiate(power(term.args[0], div(ONE, index)), variable)
 
 

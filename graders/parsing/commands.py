@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lark import Token
 
+from graders.parsing import prose
+from graders.parsing.builtins import COMMANDS
 from graders.parsing.errors import Unsupported
 from graders.parsing.names import Name
-from graders.parsing.builtins import COMMANDS
-from graders.parsing import prose
 from graders.parsing.words import ACCENTS, GREEK
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
 _SCALAR_NORMS = {"1", "2", "\\infty"}
 # `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
-_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES | _PROSE)))
+_STYLED_SCRIPT = re.compile(rf"\\(?:{'|'.join(sorted(_STYLES | _PROSE))})\{{([A-Za-z0-9]*)\}}")
 
 
 Handler = Callable[["Lexer", str, int], None]
@@ -125,17 +125,17 @@ def _text(lexer: Lexer, name: str, end: int) -> None:
 
 
 def _handlers() -> dict[str, Handler]:
-    table: dict[str, Handler] = {name: _greek for name in GREEK}
-    table.update({name: _function for name in COMMANDS})
-    table.update({name: _group_command for name in (*_STYLES, *ACCENTS)})
-    table.update({name: _skip for name in _SKIPPED})
-    table.update({name: _sizer for name in _SIZERS})
-    table.update({name: _escaped for name in ("{", "}", "|", "\\", "%")})
-    table.update({name: _operator for name in (*_SIMPLE, *_TIMES, *_RELATIONS)})
-    table.update({name: _braced_word_command for name in ("mathbb", "mathcal", "mathscr", "begin", "end")})
-    table.update({name: _floor_or_ceiling for name in ("lfloor", "rfloor", "lceil", "rceil")})
-    table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
-    table.update({name: _text for name in _PROSE})
+    table: dict[str, Handler] = dict.fromkeys(GREEK, _greek)
+    table.update(dict.fromkeys(COMMANDS, _function))
+    table.update(dict.fromkeys((*_STYLES, *ACCENTS), _group_command))
+    table.update(dict.fromkeys(_SKIPPED, _skip))
+    table.update(dict.fromkeys(_SIZERS, _sizer))
+    table.update(dict.fromkeys(("{", "}", "|", "\\", "%"), _escaped))
+    table.update(dict.fromkeys((*_SIMPLE, *_TIMES, *_RELATIONS), _operator))
+    table.update(dict.fromkeys(("mathbb", "mathcal", "mathscr", "begin", "end"), _braced_word_command))
+    table.update(dict.fromkeys(("lfloor", "rfloor", "lceil", "rceil"), _floor_or_ceiling))
+    table.update(dict.fromkeys(("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid"), _bar))
+    table.update(dict.fromkeys(_PROSE, _text))
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
                  lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det, dots=_dots, ldots=_dots, cdots=_dots,
                  sum=_big_operator, prod=_big_operator)
@@ -180,20 +180,22 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
 
 def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
     found = re.compile(r"\s*\{\s*([A-Za-z*]+)\s*\}").match(lexer.text, end)
-    word = found.group(1) if found else None
-    if name == "mathbb" and word == "R" and lexer.space_of_shape(found.end()):
+    if found is None:
+        raise lexer.error(f"unsupported command '\\{name}{{}}'")
+    word, end = found.group(1), found.end()
+    if name == "mathbb" and word == "R" and lexer.space_of_shape(end):
         return
     if name == "mathbb" and word == "R":
-        lexer.emit("REALS", "R", found.end())
+        lexer.emit("REALS", "R", end)
     elif name == "mathcal" and word == "O" and lexer.target == "bigo":
-        lexer.emit("BIGO", "O", found.end())
+        lexer.emit("BIGO", "O", end)
     elif name in ("begin", "end") and word in _MATRICES:
-        _environment(lexer, name, word, found.end())
-    elif name in ("mathcal", "mathscr") and word is not None and len(word) == 1 and word != "O":
+        _environment(lexer, name, word, end)
+    elif name in ("mathcal", "mathscr") and len(word) == 1 and word != "O":
         script = f"\\{name}{{{word}}}"  # `\mathcal{L}` is a name of its own, not L
-        lexer.emit_name(Name(script, script), found.end())
+        lexer.emit_name(Name(script, script), end)
     else:
-        raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
+        raise lexer.error(f"unsupported command '\\{name}{{{word}}}'")
 
 
 def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
@@ -284,7 +286,7 @@ def _names_a_symbol(lexer: Lexer, name: Name, content: str, braced: bool) -> boo
     if not content.isalpha() or lexer.target == "bigo":
         return False
     uppercase_letter = len(name.core) == 1 and name.core.isupper()
-    return braced and len(content) >= 2 or bool(name.sub) or uppercase_letter
+    return (braced and len(content) >= 2) or bool(name.sub) or uppercase_letter
 
 
 def subscript(lexer: Lexer) -> None:
@@ -299,7 +301,7 @@ def subscript(lexer: Lexer) -> None:
     if previous is not None and previous.type == "NAME" and not previous.value.sub:
         _replace_name(lexer, _declared(lexer, replace(previous.value, sub=content)), end)
     elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
-            and (content.isdigit() or content.isalpha() and len(content) == 1):
+            and (content.isdigit() or (content.isalpha() and len(content) == 1)):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
     elif previous is not None and previous.type == "FUNC" and previous.value == "sigma":

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from graders.parsing import builtins
+from graders.parsing.builtins import Value
 from graders.parsing.calculus import derivative_body
 from graders.parsing.terms import Op, Term
 
@@ -19,13 +20,13 @@ def evaluate(term: Term, env: Mapping[str, np.ndarray]) -> np.ndarray:
         return np.asarray(_value(term, env))
 
 
-def apply(term: Term, values: list) -> object:
+def apply(term: Term, values: list) -> Value:
     """The value of one node given the values of its arguments (used to fold constants)."""
     with np.errstate(all="ignore"):
         return _apply(term, values)
 
 
-def _value(term: Term, env: Mapping[str, np.ndarray]) -> object:
+def _value(term: Term, env: Mapping[str, Value]) -> Value:
     if term.op is Op.NAME:
         if term.value not in env:
             raise ValueError(f"no value for symbol '{term.value}'")
@@ -37,7 +38,7 @@ def _value(term: Term, env: Mapping[str, np.ndarray]) -> object:
     return _apply(term, [_value(arg, env) for arg in term.args])
 
 
-def _apply(term: Term, values: list) -> object:
+def _apply(term: Term, values: list) -> Value:
     """One node's value from its arguments' values."""
     match term.op:
         case Op.NUM:
@@ -68,7 +69,7 @@ def _apply(term: Term, values: list) -> object:
 MAX_TERMS = 10_000
 
 
-def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
+def _big_operator(term: Term, env: Mapping[str, Value]) -> Value:
     """Sum or product at every point at once: term k counts where low <= k <= high; NaN where a
     bound is not a whole number or the range is longer than MAX_TERMS."""
     (kind, variable), (operand, low_term, high_term) = term.value, term.args
@@ -79,7 +80,7 @@ def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
     if not whole.any():
         return np.full(np.broadcast(low, high).shape, np.nan)
     first, last = int(np.min(low[whole] if low.ndim else low)), int(np.max(high[whole] if high.ndim else high))
-    total: object = neutral
+    total: Value = neutral
     for k in range(first, last + 1):
         value = _value(operand, {**env, variable: np.float64(k)})
         counted = np.where((low <= k) & (k <= high), value, neutral)
@@ -87,27 +88,27 @@ def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
     return np.where(whole, total, np.nan)
 
 
-def _add(term: Term, values: list) -> object:
+def _add(term: Term, values: list) -> Value:
     total = 0.0
-    for sign, value in zip(term.value, values):
+    for sign, value in zip(term.value, values, strict=True):
         total = total - value if sign == "-" else total + value
     return total
 
 
-def _mul(values: list) -> object:
+def _mul(values: list) -> Value:
     product = 1.0
     for value in values:
         product = product * value
     return product
 
 
-def _pow(base: object, exponent: object) -> object:
+def _pow(base: Value, exponent: Value) -> Value:
     if isinstance(base, float) and isinstance(exponent, float):
         return float(np.float64(base) ** np.float64(exponent))
     return np.power(np.asarray(base, dtype=np.result_type(base, 1.0)), exponent)
 
 
-def _call(term: Term, values: list) -> object:
+def _call(term: Term, values: list) -> Value:
     function, order, definition = term.value
     if order == 0 and definition is None:
         return builtins.BUILTINS[function].numpy(*values)
@@ -115,7 +116,7 @@ def _call(term: Term, values: list) -> object:
     return _value(body, {variable: values[0]})
 
 
-def _root(values: list) -> object:
+def _root(values: list) -> Value:
     if len(values) == 1:
         return np.sqrt(values[0])
     radicand, index = values

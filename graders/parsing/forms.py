@@ -27,7 +27,7 @@ def settle(sides: list[Term], links: list[str], error: Callable[[str, int], Pars
     labelled = sides[0].op == "name" and sides[0].value not in rest
     checked = sides[1:] if labelled else sides
     last = sides[-1]
-    for side, link in zip(checked[:-1], links[len(sides) - len(checked):]):
+    for side in checked[:-1]:
         if not _equal(side, last, APPROXIMATE_RTOL if "~" in links else EXACT_RTOL):
             raise error(f"the sides of your answer are not equal: {to_text(side)} is not {to_text(last)}; "
                         "write the answer alone", side.pos)
@@ -35,7 +35,7 @@ def settle(sides: list[Term], links: list[str], error: Callable[[str, int], Pars
 
 
 def _equal(left: Term, right: Term, rtol: float) -> bool:
-    env = {name: _POINTS for name in left.names() | right.names()}
+    env = dict.fromkeys(left.names() | right.names(), _POINTS)
     try:
         ours, theirs = (np.broadcast_to(np.asarray(evaluate(side, env), dtype=complex), _POINTS.shape)
                         for side in (left, right))

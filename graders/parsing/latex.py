@@ -31,9 +31,9 @@ def _number(term: Term) -> str:
 
 def _mul(term: Term) -> str:
     parts = [_wrap(term.args[0], PRODUCT)]
-    for operator, arg in zip(term.value[1:], term.args[1:]):
+    for operator, arg in zip(term.value[1:], term.args[1:], strict=True):
         factor = _wrap(arg, PRODUCT + 1)
-        if operator == "*" or not operator and factor[:1].isdigit():
+        if operator == "*" or (not operator and factor[:1].isdigit()):
             operator = "\\cdot"  # juxtaposed digits would read as one number
         parts.append(f" {operator} {factor}" if operator else f" {factor}")
     return "".join(parts)

@@ -97,6 +97,13 @@ class Lexer:
     def error(self, message: str, position: int | None = None, kind: type[ParseError] = ParseError) -> ParseError:
         return self.source.error(message, self.position if position is None else position, kind)
 
+    def matched(self, pattern: re.Pattern[str]) -> str:
+        """The text `pattern` matches here; the character that chose it (normalised ASCII) always starts one."""
+        found = pattern.match(self.text, self.position)
+        if found is None:
+            raise self.error(f"unexpected '{self.text[self.position]}'")
+        return found.group()
+
     def run(self) -> list[Token]:
         label = _DERIVATIVE_LABEL.match(self.text) if self.target == "expression" else None
         if label is not None:
@@ -122,12 +129,12 @@ class Lexer:
                 self.emit_name(Name.alias(found.canonical, spelling), found.end)
             else:
                 self.emit("FUNC", found.canonical, found.end)
-        elif char.isdigit() or char == "." and self.text[self.position + 1 : self.position + 2].isdigit():
+        elif char.isdigit() or (char == "." and self.text[self.position + 1 : self.position + 2].isdigit()):
             self.number()
         elif char.isalpha():
-            self.word(_WORD.match(self.text, self.position).group())
+            self.word(self.matched(_WORD))
         elif char == "\\":
-            commands.command(self, _COMMAND.match(self.text, self.position).group())
+            commands.command(self, self.matched(_COMMAND))
         else:
             self.punctuation(char)
 
@@ -161,10 +168,12 @@ class Lexer:
         if grouped and not self.stack and self.target in ("expression", "equation"):
             self.emit("NUMBER", _GROUPING_SEPARATORS.sub("", grouped.group()), grouped.end())
         elif self.previous() == "FRAC" or self.frac_digit:  # `\frac13`: one digit per argument
+            if not self.text[self.position].isdigit():  # `\frac0.5` would read a lone '.' as a number
+                raise self.error("\\frac without braces takes one digit per argument; write \\frac{a}{b}")
             self.frac_digit = self.previous() == "FRAC"
             self.emit("NUMBER", self.text[self.position], self.position + 1)
         else:
-            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
+            self.emit("NUMBER", self.matched(_NUMBER), None)
 
     # --- words ------------------------------------------------------------------------------
     def word(self, word: str) -> None:
@@ -331,9 +340,9 @@ class Lexer:
             self.close(("brace", "set"), "_RSET" if kind == "set" else "_RBRACE", length)
 
     def bar(self, length: int) -> None:
-        hint = self.sized[0] if self.sized_here() else None
-        closing = hint == "close" or hint is None and bool(self.stack) \
-            and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS
+        hint = self.sized[0] if self.sized is not None and self.sized_here() else None
+        closing = hint == "close" or (hint is None and bool(self.stack)
+                                      and self.stack[-1][0] == "bar" and self.previous() in _OPERAND_ENDS)
         if closing:
             self.close(("bar",), "_RABS", length)
         else:

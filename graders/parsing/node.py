@@ -57,7 +57,7 @@ class Node:
     @property
     def elements(self) -> tuple[Node, ...]:
         """Each element of a tuple, set or vector, or each entry of a matrix, as an "expr" Node."""
-        return tuple(Node("expr", (term,)) for term in shapes.terms_of(self))
+        return tuple(Node(NodeKind.EXPR, (term,)) for term in shapes.terms_of(self))
 
     @property
     def shape(self) -> tuple[int, int] | None:

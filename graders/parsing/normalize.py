@@ -91,7 +91,7 @@ def _replace(char: str, index: int, text: str) -> str:
     if char in _SYMBOLS:
         return " " + _SYMBOLS[char] + " " if _SYMBOLS[char].startswith("\\") else _SYMBOLS[char]
     name = unicodedata.name(char, "")
-    if name.startswith("GREEK SMALL LETTER ") or name.startswith("GREEK CAPITAL LETTER "):
+    if name.startswith(("GREEK SMALL LETTER ", "GREEK CAPITAL LETTER ")):
         return _greek(name, char, index, text)
     if any(name.startswith(script) for script in _LOOKALIKE_SCRIPTS) and char.isalpha():
         raise ParseError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
+from typing import cast
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
@@ -27,7 +28,8 @@ class _TokenList(LarkLexer):
     def __init__(self, lexer_conf: object) -> None:
         pass
 
-    def lex(self, tokens: list[Token]) -> Iterator[Token]:
+    # Lark's documented custom-lexer interface is lex(data); its stub declares only the internal lex(state, parser)
+    def lex(self, tokens: list[Token]) -> Iterator[Token]:  # type: ignore[override]
         return iter(tokens)
 
 
@@ -59,7 +61,8 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
         raise ParseError("the answer is empty", 0, text)
     reset = CONTEXT.set(Context(source, vocabulary, limits))
     try:
-        return _grammar().parse(tokens, start=f"{target}_target")
+        # with a transformer inside the LALR parser, parse returns the Builder's Node, not the Tree of Lark's stub
+        return cast(Node, _grammar().parse(tokens, start=f"{target}_target"))
     except UnexpectedInput as error:
         raise _unexpected(error, source) from None
     except RecursionError:

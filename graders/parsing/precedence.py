@@ -26,6 +26,6 @@ def precedence(term: Term) -> int:
 def join_sum(term: Term, wrap: Callable[[Term, int], str]) -> str:
     """`a + b - (c + d)`: a subtracted sum keeps its parentheses, an added one does not."""
     parts = [wrap(term.args[0], SUM)]
-    for sign, arg in zip(term.value[1:], term.args[1:]):
+    for sign, arg in zip(term.value[1:], term.args[1:], strict=True):
         parts.append(f" {sign} {wrap(arg, PRODUCT if sign == '-' else SUM + 1)}")
     return "".join(parts)

@@ -56,7 +56,7 @@ def _interval(node: Node, show: Callable[[Term], str], latex: bool) -> str:
 
 def _relation(node: Node, show: Callable[[Term], str], latex: bool) -> str:
     pieces = [show(node.parts[0])]
-    for operator, term in zip(node.meta, node.parts[1:]):
+    for operator, term in zip(node.meta, node.parts[1:], strict=True):
         pieces += [_RELATIONS_LATEX[operator] if latex else operator, show(term)]
     return " ".join(pieces)
 

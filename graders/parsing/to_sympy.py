@@ -6,6 +6,7 @@ a question author writes in a reference.
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import pairwise
 
 import sympy
 
@@ -67,7 +68,8 @@ def node_to_sympy(node: Node) -> sympy.Basic:
             return sympy.Union(*(node_to_sympy(part) for part in parts))
         case NodeKind.RELATION:
             values = list(map(term_to_sympy, parts))
-            relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])
+            relations = [_relation(op, left, right)
+                         for op, (left, right) in zip(node.meta, pairwise(values), strict=True)
                          if op != "and"]
             return relations[0] if len(relations) == 1 else sympy.And(*relations)
         case NodeKind.MATRIX:
@@ -90,7 +92,7 @@ def _number(term: Term) -> sympy.Rational:
 
 def _add(term: Term) -> sympy.Expr:
     return sympy.Add(*(term_to_sympy(arg) * (-1 if sign == "-" else 1)
-                       for sign, arg in zip(term.value, term.args)))
+                       for sign, arg in zip(term.value, term.args, strict=True)))
 
 
 def _call(term: Term) -> sympy.Expr:

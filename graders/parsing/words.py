@@ -11,10 +11,11 @@ from graders.parsing.builtins import WORDS
 # name as typed -> canonical function name
 FUNCTIONS = WORDS
 CONSTANTS = {"pi": "pi", "e": "e", "inf": "inf", "infty": "inf", "infinity": "inf"}
-GREEK = frozenset(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
-    "xi omicron rho varrho tau upsilon phi varphi chi psi omega "
-    "Gamma Delta Theta Lambda Xi Sigma Upsilon Phi Psi Omega".split())
+GREEK = frozenset({
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "omicron", "rho", "varrho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+})
 # a run of this many undeclared single letters is more likely a misspelt name than a product
 MAX_LETTER_RUN = 2
 
@@ -28,10 +29,11 @@ def split_word(word: str, declared: Collection[str], letter_run: int | None = MA
             piece, prefix = word[start:end], best[start]
             if prefix is None or not (len(piece) == 1 or _known(piece, declared)):
                 continue
-            if best[end] is None or len(prefix) + 1 < len(best[end]):
-                best[end] = prefix + [piece]
+            current = best[end]
+            if current is None or len(prefix) + 1 < len(current):
+                best[end] = [*prefix, piece]
     pieces = best[-1]
-    if pieces is None or letter_run is not None and not _letter_runs_ok(pieces, declared, letter_run):
+    if pieces is None or (letter_run is not None and not _letter_runs_ok(pieces, declared, letter_run)):
         return None
     return pieces
 
@@ -51,7 +53,7 @@ def _letter_runs_ok(pieces: list[str], declared: Collection[str], limit: int) ->
 
 def kind_of(piece: str, declared: Collection[str]) -> str:
     """"name", "function" or "constant" for one piece of a split word."""
-    if piece in declared or piece in GREEK or len(piece) == 1 and piece != "e":
+    if piece in declared or piece in GREEK or (len(piece) == 1 and piece != "e"):
         return "name"
     if piece in FUNCTIONS:
         return "function"

@@ -1,13 +1,14 @@
 """Small NumPy models of CSC413 HW4 Q1: chains of single-unit layers, a tanh RNN, and a residual layer's
 Jacobian; the bounds of the bank are checked against them (and attained where the bound is tight)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from reference.models.lstm import sigmoid
 
-ACTIVATIONS = {
+Function = Callable[[np.ndarray | float], np.ndarray | float]
+ACTIVATIONS: dict[str, tuple[Function, Function]] = {
     "sigmoid": (sigmoid, lambda a: sigmoid(a) * (1 - sigmoid(a))),
     "tanh": (np.tanh, lambda a: 1 - np.tanh(a) ** 2),
 }
@@ -25,7 +26,8 @@ def chain(x: float, biases: np.ndarray, activation: str) -> float:
 def chain_slope(x: float, biases: np.ndarray, activation: str) -> float:
     """df/dx by the chain rule: the product of phi'(a_k) over the n layers."""
     phi, slope = ACTIVATIONS[activation]
-    a, product = x + biases[0], 1.0
+    a = x + biases[0]
+    product: np.ndarray | float = 1.0
     for bias in biases[1:]:
         product *= slope(a)
         a = phi(a) + bias
@@ -57,7 +59,7 @@ def with_singular_values(rng: np.random.Generator, values: np.ndarray) -> np.nda
     return left @ np.diag(values) @ right.T
 
 
-Offsets = list[tuple[int, ...]]
+Offsets = Sequence[tuple[int, ...]]
 Below = Callable[[int], Offsets]
 # Which units of the layer below (offsets from the unit's own position) feed a unit, per architecture.
 def wavenet_below(layer: int) -> Offsets:

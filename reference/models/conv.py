@@ -31,11 +31,13 @@ def convolve(x: np.ndarray, weights: np.ndarray, *, stride: int = 1, padding: in
     spatial = x.ndim - 1
     padded = np.pad(x, [(0, 0)] + [(padding, padding)] * spatial)
     kernel = weights.shape[2:]
-    shape = [output_size(n, k, stride=stride, padding=padding, dilation=dilation) for n, k in zip(x.shape[1:], kernel)]
+    shape = [output_size(n, k, stride=stride, padding=padding, dilation=dilation)
+             for n, k in zip(x.shape[1:], kernel, strict=True)]
     out = np.zeros((weights.shape[0], *shape))
     multiplications = additions = 0
     for position in itertools.product(*(range(n) for n in shape)):
-        window = tuple(slice(p * stride, p * stride + dilation * (k - 1) + 1, dilation) for p, k in zip(position, kernel))
+        window = tuple(slice(p * stride, p * stride + dilation * (k - 1) + 1, dilation)
+                       for p, k in zip(position, kernel, strict=True))
         patch = padded[(slice(None), *window)]
         for f in range(weights.shape[0]):
             products = patch * weights[f]

@@ -25,7 +25,7 @@ def _manual_1d(make: PartMaker, name: str, title: str, ask: str, points: float, 
 
 
 def parts(make: PartMaker) -> list[Part]:
-    height, width = (output_size(n, k, stride=STRIDE) for n, k in zip(IMAGE, KERNEL))
+    height, width = (output_size(n, k, stride=STRIDE) for n, k in zip(IMAGE, KERNEL, strict=True))
     length = output_size(SEQUENCE, KERNEL_1D, stride=STRIDE_1D)
     return [
         make("q1.1", "a-output-size", title="1.1(a) Output size of a strided convolution", kind="tuple", points=1,

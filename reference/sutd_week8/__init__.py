@@ -2,7 +2,14 @@
 sigmoid's derivative, forget-gate maximisation, convolution sizes, parameter and operation counts."""
 
 from reference.part import Homework, PartMaker, late_policy
-from reference.sutd_week8 import task1_forget_gate, task1_memory, task1_recurrence, task1_sigmoid, task2_counts, task2_shapes
+from reference.sutd_week8 import (
+    task1_forget_gate,
+    task1_memory,
+    task1_recurrence,
+    task1_sigmoid,
+    task2_counts,
+    task2_shapes,
+)
 
 _make = PartMaker("sutd-50039-week8")
 

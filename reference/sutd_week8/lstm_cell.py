@@ -57,6 +57,13 @@ class Sample:
     partials: dict[str, np.ndarray]            # name -> Jacobian with respect to h_{t-1}
 
 
+def _partials(cell: Cell, x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray) -> dict[str, np.ndarray]:
+    """Each quantity's Jacobian with respect to h_{t-1}, by finite differences."""
+    def quantity(name: str) -> Callable[[np.ndarray], np.ndarray]:
+        return lambda h: step(cell, x, h, c_prev)[name]
+    return {name: jacobian(quantity(name), h_prev) for name in (*GATES, "c", "h")}
+
+
 def samples(count: int, *, seed: int, inputs: int = 3, hidden: int = 4) -> list[Sample]:
     """`count` independent runs, each with its own random entry (d1, d2) of the Jacobians."""
     rng = np.random.default_rng(seed)
@@ -65,7 +72,7 @@ def samples(count: int, *, seed: int, inputs: int = 3, hidden: int = 4) -> list[
         cell = Cell.random(rng, inputs, hidden)
         x, h_prev, c_prev = rng.normal(size=inputs), rng.normal(size=hidden), rng.normal(size=hidden)
         values = {**step(cell, x, h_prev, c_prev), "c_prev": c_prev}
-        partials = {name: jacobian(lambda h, n=name: step(cell, x, h, c_prev)[n], h_prev) for name in (*GATES, "c", "h")}
+        partials = _partials(cell, x, h_prev, c_prev)
         d1, d2 = (int(i) for i in rng.integers(hidden, size=2))
         result.append(Sample(cell, d1, d2, values, partials))
     return result

@@ -2,11 +2,11 @@
 
 import math
 
-from reference.part import KnownMistake, Part, PartMaker
 from reference.models.conv import output_size
+from reference.part import KnownMistake, Part, PartMaker
 
-LAYER = dict(channels_in=32, size=19, kernel=7, stride=3, padding=0, channels_out=64)
-POINTWISE = dict(channels_in=512, size=25, kernel=1, stride=1, padding=2, channels_out=128)
+LAYER = {"channels_in": 32, "size": 19, "kernel": 7, "stride": 3, "padding": 0, "channels_out": 64}
+POINTWISE = {"channels_in": 512, "size": 25, "kernel": 1, "stride": 1, "padding": 2, "channels_out": 128}
 
 
 def _layer_text(channels_in: int, size: int, kernel: int, stride: int, padding: int, channels_out: int) -> str:

@@ -1,16 +1,27 @@
 """Task 2: spatial output sizes of 2-D convolutions, and the input sizes that give a 1-D output size."""
 
-from reference.part import KnownMistake, Part, PartMaker
+from typing import NamedTuple
+
 from reference.models.conv import input_sizes, output_size
+from reference.part import KnownMistake, Part, PartMaker
+
+
+class Conv2d(NamedTuple):
+    size: tuple[int, int]
+    kernel: tuple[int, int]
+    stride: int
+    padding: int
+
 
 SAME_SIZE = "Note that the spatial size does not depend on the number of input or output channels."
-FIRST = dict(size=(78, 84), kernel=(5, 5), stride=3, padding=2)
-SECOND = dict(size=(64, 64), kernel=(3, 5), stride=2, padding=0)
-INPUT = dict(output=16, kernel=9, stride=3, padding=1)
+FIRST = Conv2d(size=(78, 84), kernel=(5, 5), stride=3, padding=2)
+SECOND = Conv2d(size=(64, 64), kernel=(3, 5), stride=2, padding=0)
+INPUT = {"output": 16, "kernel": 9, "stride": 3, "padding": 1}
 
 
 def output_shape(size: tuple[int, int], kernel: tuple[int, int], stride: int, padding: int) -> tuple[int, int]:
-    return tuple(output_size(n, k, stride=stride, padding=padding) for n, k in zip(size, kernel, strict=True))
+    height, width = (output_size(n, k, stride=stride, padding=padding) for n, k in zip(size, kernel, strict=True))
+    return height, width
 
 
 def _shape_prompt(size: tuple[int, int], kernel: tuple[int, int], stride: int, padding: int) -> str:
@@ -25,15 +36,15 @@ def _bounds(sizes: set[int]) -> str:
 
 
 def parts(make: PartMaker) -> list[Part]:
-    first, second = output_shape(**FIRST), output_shape(**SECOND)
+    first, second = output_shape(*FIRST), output_shape(*SECOND)
     sizes = set(input_sizes(INPUT['output'], INPUT['kernel'], stride=INPUT['stride'], padding=INPUT['padding']))
-    unpadded = output_shape(FIRST["size"], FIRST["kernel"], FIRST["stride"], 0)
+    unpadded = output_shape(*FIRST._replace(padding=0))
     return [
         make("task2", "output-size-padded", title="Task 2: output size with stride 3 and padding 2", kind="tuple",
-             points=0.5, prompt=_shape_prompt(**FIRST), answer=f"({first[0]}, {first[1]})", reference=first, mistakes=(
+             points=0.5, prompt=_shape_prompt(*FIRST), answer=f"({first[0]}, {first[1]})", reference=first, mistakes=(
                  KnownMistake(str(unpadded), "The padding of 2 adds 2 rows (columns) on *each* side: use input + 2·pad."),)),
         make("task2", "output-size-rectangular", title="Task 2: output size with a (3, 5) kernel and stride 2",
-             kind="tuple", points=0.5, prompt=_shape_prompt(**SECOND), answer=f"({second[0]}, {second[1]})",
+             kind="tuple", points=0.5, prompt=_shape_prompt(*SECOND), answer=f"({second[0]}, {second[1]})",
              reference=second, mistakes=(
                  KnownMistake(str(second[::-1]), "The kernel's first size (3) goes with the first spatial axis, its "
                                                  "second (5) with the second."),

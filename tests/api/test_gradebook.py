@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import assignment_body, right_answers

@@ -4,7 +4,7 @@ change is in the submission's history with the edit as its reason."""
 import pytest
 
 from tests.api.conftest import right_answers
-from tests.api.test_submissions import ON_TIME, submit
+from tests.api.test_submissions import submit
 
 ONE_DAY_LATE = "2019-03-15T10:00:00-04:00"
 

@@ -25,7 +25,7 @@ def browser(client: TestClient) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def signed_in(browser: TestClient, instructor: dict[str, str]) -> TestClient:
+def signed_in(browser: TestClient, instructor: dict[str, str]) -> TestClient:  # noqa: F811 - the fixture imported above
     assert sign_in(browser, instructor).status_code == 303
     return browser
 

@@ -85,8 +85,8 @@ class TestQueue:
 class TestKnownMistakes:
     def test_a_known_mistake_is_listed_and_deleted(self, client, signed_in, instructor, lms, assignment, parts) -> None:
         wrong = doubled(parts["expression"].answer)[0]
-        submitted = submit(client, lms, assignment, right_answers(parts) | {parts["expression"].id: wrong},
-                           at=ON_TIME).json()
+        submission = submit(client, lms, assignment, right_answers(parts) | {parts["expression"].id: wrong},
+                            at=ON_TIME).json()
         clusters = f"/dashboard/assignments/{assignment['id']}/clusters/{parts['expression'].id}"
         csrf = csrf_of(signed_in.get(clusters).text)
         added = signed_in.post(f"/dashboard/assignments/{assignment['id']}/mistakes/{parts['expression'].id}",
@@ -96,7 +96,7 @@ class TestKnownMistakes:
         removed = signed_in.post(f"/dashboard/assignments/{assignment['id']}/forget-mistake/{parts['expression'].id}",
                                  data={"answer": wrong, "csrf_token": csrf})
         assert "Known mistake deleted and the part regraded: 1 score changed." in removed.text
-        assert final_of(client, instructor, submitted) == submitted["final_score"]
+        assert final_of(client, instructor, submission) == submission["final_score"]
 
 
 class TestExtensions:
@@ -194,12 +194,13 @@ class TestEditAssignment:
         page = signed_in.get(f"/dashboard/assignments/{assignment['id']}/edit").text
         assert 'value="2019-03-14T23:59"' in page and 'name="percent_per_period"' in page
 
-    def test_an_unchanged_form_regrades_nothing(self, signed_in, assignment, submitted) -> None:
+    @pytest.mark.usefixtures("submitted")
+    def test_an_unchanged_form_regrades_nothing(self, signed_in, assignment) -> None:
         page = self.save(signed_in, assignment, self.form(signed_in, assignment)).text
         assert "Assignment saved: 0 scores changed." in page
 
     def test_points_and_policy_change_in_one_regrade(self, client, signed_in, instructor, assignment, parts,
-                                                     submitted) -> None:
+                                                     submitted) -> None:  # noqa: F811 - the fixture imported above
         data = self.form(signed_in, assignment, percent_per_period="50", points=["4", "2", "2"])
         page = self.save(signed_in, assignment, data).text
         assert "Assignment saved: 3 scores changed." in page
@@ -226,7 +227,8 @@ class TestEditAssignment:
         assert response.status_code == 422 and message in response.text
 
 
-def test_the_regrade_button_says_what_changed(signed_in, assignment, submitted) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.usefixtures("submitted")
+def test_the_regrade_button_says_what_changed(signed_in, assignment) -> None:  # type: ignore[no-untyped-def]
     url = f"/dashboard/assignments/{assignment['id']}"
     page = signed_in.post(f"{url}/regrade", data={"csrf_token": csrf_of(signed_in.get(url).text)}).text
     assert "Regraded: 0 scores changed." in page

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from app.models import PartResult
 from app.dashboard.templating import STATIC
+from app.models import PartResult
 from tests.api.conftest import right_answers
 from tests.api.test_submissions import ON_TIME, submit
 

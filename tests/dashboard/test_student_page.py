@@ -3,7 +3,6 @@
 import pytest
 
 from app.models import ApiToken
-
 from tests.api.conftest import right_answers
 from tests.api.test_submissions import ON_TIME, submit
 from tests.dashboard.conftest import secret_of

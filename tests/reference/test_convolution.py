@@ -50,9 +50,9 @@ def test_bank_1d_output_length_is_that_of_an_actual_convolution() -> None:
 
 
 SHAPE_CASES = [
-    pytest.param(dict(F=4, H=9, W=13, K=3, P=1, S=2, D=1), id="stride 2, padding 1"),
-    pytest.param(dict(F=2, H=11, W=15, K=3, P=0, S=2, D=2), id="dilation 2"),
-    pytest.param(dict(F=1, H=15, W=9, K=2, P=2, S=3, D=3), id="stride, padding and dilation"),
+    pytest.param({"F": 4, "H": 9, "W": 13, "K": 3, "P": 1, "S": 2, "D": 1}, id="stride 2, padding 1"),
+    pytest.param({"F": 2, "H": 11, "W": 15, "K": 3, "P": 0, "S": 2, "D": 2}, id="dilation 2"),
+    pytest.param({"F": 1, "H": 15, "W": 9, "K": 2, "P": 2, "S": 3, "D": 3}, id="stride, padding and dilation"),
 ]
 
 

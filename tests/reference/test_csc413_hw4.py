@@ -7,8 +7,19 @@ import sympy as sp
 
 from graders import grade
 from reference.csc413_hw4 import HOMEWORK, q1_3_batch_norm
-from reference.csc413_hw4.models import (MDRNN_WITHIN, chain, chain_slope, connections, mdrnn_below, pixelcnn_below,
-                                         rnn_jacobian, rnn_output, sequential_steps, wavenet_below, with_singular_values)
+from reference.csc413_hw4.models import (
+    MDRNN_WITHIN,
+    chain,
+    chain_slope,
+    connections,
+    mdrnn_below,
+    pixelcnn_below,
+    rnn_jacobian,
+    rnn_output,
+    sequential_steps,
+    wavenet_below,
+    with_singular_values,
+)
 from reference.models.batch_norm import finite_difference_diagonal
 from reference.part import Part
 from tests.seed_answers_002_003 import SEED_ANSWERS_002_003
@@ -118,7 +129,7 @@ def test_connection_counts_grow_like_the_reference_order(name, question) -> None
     shape, below, within = ARCHITECTURES[name]
     ratios = [connections(shape(size), layers, channels, below, within) / (layers * channels**2 * np.prod(shape(size)))
               for size, layers, channels in [(6, 2, 1), (12, 3, 2), (24, 4, 3)]]
-    assert 1 <= min(ratios) and max(ratios) <= 4   # bounded above and below: Theta(d k^2 * positions)
+    assert min(ratios) >= 1 and max(ratios) <= 4   # bounded above and below: Theta(d k^2 * positions)
     positions = "T" if name == "wavenet" else "H W"
     assert PARTS[f"csc413-2020-hw4/{question}/connections"].reference == f"O(d k^2 {positions})"
 

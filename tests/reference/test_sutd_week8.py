@@ -34,7 +34,7 @@ def test_reference_answer_scores_full_marks(part: Part) -> None:
 
 @pytest.mark.parametrize("part", HOMEWORK.parts, ids=lambda p: p.id)
 def test_part_ids_are_stable_lower_case_paths(part: Part) -> None:
-    homework, question, name = part.id.split("/")
+    homework, _question, _name = part.id.split("/")
     assert (homework, part.homework) == (HOMEWORK.id, HOMEWORK.id)
     assert part.id == part.id.lower() and " " not in part.id
 

@@ -6,15 +6,14 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+import reference
 from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, Course
 from app.security import find_token
 from app.services.demo import load_demo
-from sqlalchemy.orm import Session
-
-import reference
 
 
 def run_grader(*args: str, db: Path) -> subprocess.CompletedProcess[str]:

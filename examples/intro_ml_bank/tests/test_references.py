@@ -1,5 +1,7 @@
 """The package's references agree with its NumPy models: gradients with finite differences, sizes with real runs."""
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -31,7 +33,7 @@ def test_softmax_gradient_is_the_slope_of_the_numpy_loss(seed: int) -> None:
     z, y = rng.normal(size=4), np.eye(4)[rng.integers(0, 4)]
     p = softmax(z)
     for k in range(4):
-        expected = central_difference(lambda v: cross_entropy(np.where(np.arange(4) == k, v, z), y), z[k])
+        expected = central_difference(lambda v, k=k: cross_entropy(np.where(np.arange(4) == k, v, z), y), z[k])
         reference = q1_gradients.SOFTMAX_GRADIENT.subs({q1_gradients.p_k: p[k], q1_gradients.y_k: y[k]})
         assert float(reference) == pytest.approx(expected, rel=1e-5, abs=1e-8)
 
@@ -56,7 +58,7 @@ def test_conv_reference_is_the_shape_the_layer_produces() -> None:
 
 def test_parameter_count_is_weights_plus_biases() -> None:
     widths = q2_sizes.WIDTHS
-    assert q2_sizes.mlp_parameters() == sum(n_in * n_out + n_out for n_in, n_out in zip(widths, widths[1:]))
+    assert q2_sizes.mlp_parameters() == sum(n_in * n_out + n_out for n_in, n_out in pairwise(widths))
 
 
 @pytest.mark.parametrize("shape", [(2, 3, 4), (5, 1, 2), (3, 4, 3)], ids=str)

@@ -156,7 +156,7 @@ def test_numpy_value_equals_sympy_value(text: str) -> None:
     node = parse(text)
     names = sorted(node.free_symbols)
     points = np.random.default_rng(7).uniform(0.2, 1.8, size=(len(names), 5))
-    env = dict(zip(names, points))
+    env = dict(zip(names, points, strict=True))
     fast = np.broadcast_to(node.evaluate(env), (5,))
     exact = sympy.lambdify([sympy.Symbol(name) for name in names], node.to_sympy(), "numpy")(*points)
     np.testing.assert_allclose(fast, np.broadcast_to(exact, (5,)), rtol=1e-9)

@@ -107,6 +107,8 @@ NUMBER_REFUSALS = [
     ("1,2", "unexpected ','", "comma-not-thousands"),
     ("65,53", "unexpected ','", "short-group"),
     ("1 00", "write \\* between numbers", "space-short-group"),
+    (r"\frac0.5", "one digit per argument", "frac-digit-then-point"),
+    (r"\frac.51", "one digit per argument", "frac-point-first"),
 ]
 
 

@@ -48,9 +48,9 @@ def test_sets_read_as_expected(text: str, expected: sympy.Set) -> None:
 
 
 RELATIONS = [
-    ("52 <= x < 55", sympy.And(52 <= x, x < 55), "text-chain"),
-    (r"52 \le x < 55", sympy.And(52 <= x, x < 55), "latex-chain"),
-    ("52 ≤ x < 55", sympy.And(52 <= x, x < 55), "unicode-chain"),
+    ("52 <= x < 55", sympy.And(x >= 52, x < 55), "text-chain"),
+    (r"52 \le x < 55", sympy.And(x >= 52, x < 55), "latex-chain"),
+    ("52 ≤ x < 55", sympy.And(x >= 52, x < 55), "unicode-chain"),
     ("x > 3", x > 3, "one-sided"),
     (r"x \geq 3", x >= 3, "geq"),
 ]
