@@ -65,7 +65,7 @@ class CommonOptions:
 
 @dataclass(frozen=True)
 class NumberOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: exact for an exact reference, 1e-6 for a float one
     atol: float = 0.0
     sigfigs: int | None = None
     accuracy_sigfigs: int | None = None
@@ -80,7 +80,7 @@ class IntegerOptions(CommonOptions):
 
 @dataclass(frozen=True)
 class TupleOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: exact (shapes, counts); a part that accepts rounding says how much
     atol: float = 0.0
 
 
@@ -97,7 +97,7 @@ class SetOptions(CommonOptions):
 
 @dataclass(frozen=True)
 class ExpressionOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: the formula itself (close values are decided by SymPy)
     variables: str = "{}"
     symbols: str = "{}"
     functions: str = "{}"

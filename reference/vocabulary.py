@@ -80,6 +80,6 @@ def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra:
     notations = list(notations)
     return {
         "symbols": merge(*[(n.name, n.aliases) for n in notations]),
-        "samples": {n.name: [round(float(n.value(row)), 12) for row in rows] for n in notations},
+        "samples": {n.name: [float(n.value(row)) for row in rows] for n in notations},  # full precision: relations hold
         **extra,
     }

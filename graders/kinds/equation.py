@@ -5,7 +5,7 @@ import sympy
 
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, wrong
-from graders.kinds.expression import refuse_undeclared, values_at_points, vocabulary
+from graders.kinds.expression import refuse_undeclared, tolerance, values_at_points, vocabulary
 from graders.kinds.formula import Formula, from_node, from_sympy
 from graders.options import ExpressionOptions
 from graders.parsing import parse
@@ -34,8 +34,10 @@ def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> V
     names = student.names | reference.names
     ours, theirs = values_at_points(student, names, options), values_at_points(reference, names, options)
     if agreement.enough_nonzero_points(theirs):
-        ratio = agreement.constant_ratio(ours, theirs, options.rtol)
-        return RIGHT if ratio else wrong(NOT_EQUIVALENT)
+        if not agreement.constant_ratio(ours, theirs, tolerance(options)):
+            return wrong(NOT_EQUIVALENT)
+        if options.rtol is not None or agreement.constant_ratio(ours, theirs, agreement.EXACT_RTOL):
+            return RIGHT
     return RIGHT if _symbolically_proportional(student, reference) else wrong(NOT_EQUIVALENT)
 
 
@@ -50,4 +52,4 @@ def key(answer: Reading, options: ExpressionOptions) -> str:
 
 def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
     ratio = sympy.simplify(student.symbolic() / reference.symbolic())
-    return bool(ratio.is_number and ratio != 0)
+    return bool(ratio.is_number and ratio.is_finite and ratio != 0)

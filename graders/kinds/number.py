@@ -6,11 +6,15 @@ import re
 import numpy as np
 import sympy
 
+from graders.kinds.agreement import EXACT_RTOL
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.options import NumberOptions
 from graders.parsing import Node, ParseError, parse
 
 Options = NumberOptions
+
+# A float reference comes from a computation (a model, a measurement): it is only known to about this accuracy.
+APPROXIMATE_RTOL = 1e-6
 
 _DIGITS = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 _POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|[+-]?\d+)"
@@ -24,17 +28,27 @@ def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
 
 
 def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
+    """An exact reference (an int, a SymPy rational or constant, text without decimals) is kept exact: its value is
+    a SymPy number; a Python float is an approximate reference and stays a float."""
     if isinstance(reference, str):
-        return _reading(read_constant(reference, syntax))
-    value = float(reference)
-    return Reading(value, sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
+        node = read_constant(reference, syntax)
+        reading = _reading(node)
+        exact = node.to_sympy()
+        return Reading(exact, reading.latex, reading.canonical) if _is_exact(exact) else reading
+    if isinstance(reference, float | np.floating):
+        value = float(reference)
+        return Reading(value, sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
+    exact = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
+    if not _is_exact(exact):
+        raise ValueError(f"number reference {reference!r} is not a number")
+    return Reading(exact, sympy.latex(exact), sympy.sstr(exact))
 
 
 def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
-    student, reference = answer.value, expected.value
+    student, reference = float(answer.value), float(expected.value)
     if not math.isfinite(student):
         return wrong("Your answer is not a finite number.")
-    if abs(student - reference) <= _tolerance(reference, options):
+    if abs(student - reference) <= _tolerance(reference, options, exact=not isinstance(expected.value, float)):
         return RIGHT
     if options.sigfigs is not None:
         return wrong(f"Not the expected value to {options.accuracy_sigfigs or options.sigfigs} significant figures.")
@@ -44,7 +58,7 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
 
 
 def key(answer: Reading, options: NumberOptions) -> str:
-    return f"{answer.value:.6g}"
+    return f"{float(answer.value):.6g}"
 
 
 def read_constant(text: str, syntax: str) -> Node:
@@ -63,7 +77,11 @@ def _reading(node: Node) -> Reading:
     return Reading(value, node.to_latex(), node.to_text())
 
 
-def _tolerance(reference: float, options: NumberOptions) -> float:
+def _is_exact(value: sympy.Basic) -> bool:
+    return bool(value.is_number and value.is_finite and value.is_real and not value.atoms(sympy.Float))
+
+
+def _tolerance(reference: float, options: NumberOptions, exact: bool) -> float:
     magnitude = abs(reference)
     if options.decimal_places is not None:
         return 0.5 * 10.0 ** -options.decimal_places * (1 + 1e-9)
@@ -72,5 +90,6 @@ def _tolerance(reference: float, options: NumberOptions) -> float:
         exponent = math.floor(math.log10(magnitude)) if magnitude else 0
         # Right to n significant figures: within half a unit of the n-th digit (plus float slack).
         return 0.5 * 10.0 ** (exponent - digits + 1) * (1 + 1e-9)
-    return max(options.atol, options.rtol * magnitude)
+    rtol = options.rtol if options.rtol is not None else EXACT_RTOL if exact else APPROXIMATE_RTOL
+    return max(options.atol, rtol * magnitude)
 

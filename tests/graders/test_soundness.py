@@ -1,0 +1,86 @@
+"""Sound grading: wrong answers of every family the soundness issue lists are refused at the mechanism."""
+
+import numpy as np
+import pytest
+
+from graders import grade
+from graders.kinds.agreement import agree, close
+
+Z = {"variables": {"z": [-2, 2]}}
+
+
+@pytest.mark.parametrize(
+    ("kind", "student", "reference"),
+    [
+        pytest.param("expression", r"\frac{1}{z-z}", "z", id="division-by-a-zero-difference"),
+        pytest.param("expression", r"\frac{G}{0}", "G", id="division-by-zero"),
+        pytest.param("expression", r"e^{1000 G}", "G", id="overflow"),
+        pytest.param("expression", r"z + \frac{1}{z-z}", "z", id="undefined-term-added"),
+        pytest.param("tuple", r"(\frac{1}{z-z}, 2)", ("z", 2), id="tuple-element"),
+        pytest.param("tuple", r"(e^{1000}^{1000}, 2)", (1, 2), id="tuple-constant-overflow"),
+        pytest.param("matrix", r"[[\frac{1}{0}, 0], [0, 1]]", [[1, 0], [0, 1]], id="matrix-entry"),
+        pytest.param("number", r"\frac{1}{0}", 1, id="number"),
+        pytest.param("equation", r"y = \frac{x}{x-x}", "y = x", id="equation"),
+    ],
+)
+def test_an_answer_undefined_where_the_reference_is_finite_is_refused(kind: str, student: str, reference: object) -> None:
+    result = grade(kind, student, reference)
+    assert result.correct is False and result.score == 0
+
+
+def test_a_known_mistake_is_not_matched_by_an_undefined_answer() -> None:
+    options = {"mistakes": [{"answer": "2z", "feedback": "doubled", "score": 0.5}]}
+    result = grade("expression", r"\frac{z}{0}", "z", options=options)
+    assert (result.correct, result.score, result.mistake) == (False, 0.0, None)
+
+
+@pytest.mark.parametrize(
+    ("student", "expected"),
+    [
+        pytest.param([np.inf], [np.inf], id="infinity-is-not-close-to-infinity"),
+        pytest.param([np.inf], [1.0], id="infinity-is-not-close-to-a-number"),
+        pytest.param([np.nan], [1.0], id="nan"),
+    ],
+)
+def test_non_finite_values_are_never_close(student: list[float], expected: list[float]) -> None:
+    assert not close(np.array(student), np.array(expected), 1e-6).any()
+
+
+def test_agreement_is_decided_against_an_answer_undefined_at_a_point_where_the_reference_is_not() -> None:
+    outcome = agree(np.array([1.0, np.nan, 3.0, 4.0, 5.0]), np.array([1.0, 2.0, 3.0, 4.0, 5.0]), 1e-6)
+    assert (outcome.decided, outcome.equal, outcome.witness) == (True, False, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "student", "reference", "options"),
+    [
+        pytest.param("tuple", "(9.000001, 13)", (9, 13), {}, id="shape-off-by-a-millionth"),
+        pytest.param("number", "0.999999", 1, {}, id="exact-bound"),
+        pytest.param("number", "0.333333", "1/3", {}, id="rounded-exact-fraction"),
+        pytest.param("expression", r"1 + 10^{-9} n", "1", {"variables": {"n": [1, 12]}}, id="tiny-term"),
+        pytest.param("expression", r"\left(\frac{1}{4}\right)^n (1 + 10^{-8})", "(1/4)^n", {"variables": {"n": [1, 12]}},
+                     id="tiny-factor"),
+        pytest.param("expression", "0.333333 x", "x/3", {}, id="rounded-coefficient"),
+        pytest.param("equation", "y = x + 10^{-9}", "y = x", {}, id="equation-tiny-term"),
+    ],
+)
+def test_exact_references_compare_exactly_by_default(kind: str, student: str, reference: object, options: dict) -> None:
+    assert grade(kind, student, reference, options=options).correct is False
+
+
+@pytest.mark.parametrize(
+    ("kind", "student", "reference", "options"),
+    [
+        pytest.param("tuple", "(9.000001, 13)", (9, 13), {"rtol": 1e-3}, id="shape-with-declared-rtol"),
+        pytest.param("number", "0.999999", 1, {"rtol": 1e-3}, id="number-with-declared-rtol"),
+        pytest.param("number", "0.333", "1/3", {"sigfigs": 3}, id="number-with-sigfigs"),
+        pytest.param("number", "0.3678794", 0.36787944117, {}, id="float-reference-is-approximate"),
+        pytest.param("expression", "0.333333 x", "x/3", {"rtol": 1e-4}, id="expression-with-declared-rtol"),
+        pytest.param("expression", "0.5 x", "x/2", {}, id="exact-decimal"),
+        pytest.param("expression", "(1+x)^2 - x^2 - 2x", "1", {"variables": {"x": [1e3, 1e4]}}, id="cancellation"),
+    ],
+)
+def test_close_values_pass_when_the_part_accepts_them_or_the_formulas_are_equal(
+    kind: str, student: str, reference: object, options: dict
+) -> None:
+    assert grade(kind, student, reference, options=options).correct is True
