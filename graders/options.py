@@ -16,6 +16,21 @@ class Mistake:
     score: float
 
 
+@dataclass(frozen=True)
+class Forbidden:
+    """A name an answer may not use, and why: the unknown itself, a quantity that makes the question trivial, or
+    `f'` (any derivative of the function f) where the derivative is the question."""
+
+    name: str
+    reason: str
+
+
+def _forbidden(value: Any) -> tuple[Forbidden, ...]:
+    """A list of {"name", "reason"} records, or a mapping name -> reason."""
+    items = value.items() if isinstance(value, Mapping) else ((entry["name"], entry["reason"]) for entry in value)
+    return tuple(Forbidden(name=str(name), reason=str(reason)) for name, reason in items)
+
+
 def _mistakes(value: Any) -> tuple[Mistake, ...]:
     return tuple(
         Mistake(answer=str(m["answer"]), feedback=str(m.get("feedback", "")), score=float(m.get("score", 0.0)))
@@ -30,6 +45,7 @@ def _frozen_json(value: Any) -> str:
 
 _CONVERTERS: dict[str, Any] = {
     "mistakes": _mistakes,
+    "forbidden": _forbidden,
     "reveal_answer": bool,
     "partial": bool,
     "rtol": float,
@@ -52,6 +68,7 @@ _CONVERTERS: dict[str, Any] = {
 @dataclass(frozen=True)
 class CommonOptions:
     mistakes: tuple[Mistake, ...] = ()
+    forbidden: tuple[Forbidden, ...] = ()
     reveal_answer: bool = False
     partial: bool = False
 

@@ -84,3 +84,50 @@ def test_close_values_pass_when_the_part_accepts_them_or_the_formulas_are_equal(
     kind: str, student: str, reference: object, options: dict
 ) -> None:
     assert grade(kind, student, reference, options=options).correct is True
+
+
+SIGMA = {"variables": {"z": [-4, 4]}}
+UNKNOWN = {
+    "symbols": {"hbar": [r"\overline{h^{(t)}}", r"\nabla h_t"], "u": ["u_t"], "w": ["w"], "a": ["a"]},
+    "samples": {"hbar": [1.5, -0.25, 2.0, 0.75], "u": [1.0, -1.0, 1.5, 0.5], "w": [0.5, 0.75, 0.5, 0.25],
+                "a": [1.0, 1.0, 1.0, 1.0]},
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "student", "reference", "options", "named"),
+    [
+        pytest.param("expression", r"\sigma'(z)", "e^(-z)/(1+e^(-z))^2",
+                     {**SIGMA, "forbidden": {"sigma'": "the derivative is the question"}}, "sigma'", id="derivative-operator"),
+        pytest.param("expression", r"\sigma''(z) + \sigma'(z) - \sigma''(z)", "e^(-z)/(1+e^(-z))^2",
+                     {**SIGMA, "forbidden": [{"name": "sigma'", "reason": "the derivative is the question"}]}, "sigma",
+                     id="derivative-of-any-order"),
+        pytest.param("expression", r"\nabla h_t", "u_t + w a", {**UNKNOWN, "forbidden": {"hbar": "it is the unknown"}},
+                     r"\nabla h_t", id="the-unknown"),
+        pytest.param("expression", r"2 \overline{h^{(t)}} - \overline{h^{(t)}}", "u_t + w a",
+                     {**UNKNOWN, "forbidden": {"hbar": "it is the unknown"}}, r"\overline{h^{(t)}}", id="unknown-cancelled"),
+        pytest.param("equation", r"y = \sigma'(z)", "y = e^(-z)/(1+e^(-z))^2",
+                     {"variables": {"z": [-4, 4], "y": [-1, 1]}, "forbidden": {"sigma'": "the derivative is the question"}},
+                     "sigma'", id="equation"),
+        pytest.param("tuple", r"(\sigma'(z), 1)", ("e^(-z)/(1+e^(-z))^2", 1),
+                     {"forbidden": {"sigma'": "the derivative is the question"}}, "sigma'", id="tuple-element"),
+    ],
+)
+def test_an_answer_written_with_a_forbidden_name_is_refused_naming_it(
+    kind: str, student: str, reference: object, options: dict, named: str
+) -> None:
+    result = grade(kind, student, reference, options=options)
+    assert (result.correct, result.score, result.error) == (False, 0.0, None)
+    assert named in result.feedback and "may not appear" in result.feedback
+
+
+def test_a_forbidden_answer_earns_no_partial_credit_from_a_known_mistake() -> None:
+    options = {**UNKNOWN, "forbidden": {"hbar": "it is the unknown"},
+               "mistakes": [{"answer": r"\overline{h^{(t)}}", "feedback": "restated", "score": 0.5}]}
+    result = grade("expression", r"\overline{h^{(t)}}", "hbar", options=options)
+    assert (result.correct, result.score, result.mistake) == (False, 0.0, None)
+
+
+def test_an_answer_without_the_forbidden_names_is_graded_as_usual() -> None:
+    options = {**SIGMA, "forbidden": {"sigma'": "the derivative is the question"}}
+    assert grade("expression", r"\sigma(z)(1 - \sigma(z))", "e^(-z)/(1+e^(-z))^2", options=options).correct is True
