@@ -11,7 +11,7 @@ from typing import Any
 
 Vocabulary = dict[str, list[str]]
 
-_STEP_LABELS = {-1: ("tm1", "t-1"), 0: ("t", "t"), 1: ("tp1", "t+1")}
+_STEP_LABELS = {-2: ("tm2", "t-2"), -1: ("tm1", "t-1"), 0: ("t", "t"), 1: ("tp1", "t+1"), 2: ("tp2", "t+2")}
 
 
 def step_label(step: int | str) -> tuple[str, str]:
@@ -83,3 +83,14 @@ def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra:
         "samples": {n.name: [float(n.value(row)) for row in rows] for n in notations},  # full precision: relations hold
         **extra,
     }
+
+
+def asked_for(name: str, written: str) -> dict[str, str]:
+    """A `forbidden` entry for the unknown: the bank samples it with its true value, so only its name gives it away."""
+    return {name: f"${written}$ is the quantity the question asks for; write it in terms of the other quantities."}
+
+
+def unevaluated(notations: Iterable[Notation]) -> dict[str, str]:
+    """`forbidden` entries for local derivatives an answer must evaluate, not restate (named by their first alias)."""
+    return {n.name: f"${n.aliases[0]}$ is part of what you are asked to derive: evaluate it from the equations."
+            for n in notations}
