@@ -75,6 +75,21 @@ class Notation:
     value: Callable[[Any], float]
 
 
+@dataclass(frozen=True)
+class Sampling:
+    """A question's symbols bound to a model, and how to draw runs of that model: (count, seed) -> rows."""
+
+    notations: tuple[Notation, ...]
+    draw: Callable[[int, int], Sequence[Any]]
+
+    def options(self, rows: Sequence[Any], **extra: Any) -> dict[str, Any]:
+        return sampled_options(self.notations, rows, **extra)
+
+    def fresh(self, count: int, seed: int) -> dict[str, list[float]]:
+        """Rows of new runs, which the grader never saw: the independent truth of the mutation self-test."""
+        return self.options(self.draw(count, seed))["samples"]
+
+
 def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra: Any) -> dict[str, Any]:
     """graders options whose samples are consistent: row k of every symbol comes from run `rows[k]`."""
     notations = list(notations)

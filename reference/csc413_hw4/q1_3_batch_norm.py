@@ -5,7 +5,7 @@ import sympy as sp
 
 from reference.models.batch_norm import BatchNorm
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, sampled_options
+from reference.vocabulary import Notation, Sampling
 
 SETTING = (r"Batch normalization of one feature over a mini-batch $\mathcal{B} = \{x_1, \dots, x_m\}$: "
            r"$\mu_{\mathcal{B}} = \frac{1}{m}\sum_j x_j$, $\sigma_{\mathcal{B}}^2 = \frac{1}{m}\sum_j (x_j - "
@@ -33,7 +33,8 @@ NOTATION = [
     Notation("mu", ["\\mu_{\\mathcal{B}}", "\\mu_B", "\\mu_{B}", "\\mu"], lambda r: r[1].mean()),
     Notation("sd", ["\\sigma_{\\mathcal{B}}", "\\sigma_B", "\\sigma_{B}"], lambda r: r[1].std()),
 ]
-OPTIONS = sampled_options(NOTATION, BATCHES)
+SAMPLING = Sampling(tuple(NOTATION), lambda count, seed: batches(count, seed=seed))
+OPTIONS = SAMPLING.options(BATCHES)
 gamma, eps, m, x_i, mu, sd = (sp.Symbol(n.name) for n in NOTATION)
 REFERENCE = gamma / sp.sqrt(sd**2 + eps) * ((m - 1) / m - (x_i - mu) ** 2 / (m * (sd**2 + eps)))
 SETTINGS = (r"Two ways to combine batch normalization with a residual connection: in the **first** setting the block "
@@ -49,7 +50,7 @@ def parts(make: PartMaker) -> list[Part]:
                      r"$\mu_{\mathcal{B}}$, $\sigma_{\mathcal{B}}^2$ and $\epsilon$."),
              answer=(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \left(\frac{m-1}{m} - "
                      r"\frac{(x_i - \mu_{\mathcal{B}})^2}{m (\sigma_{\mathcal{B}}^2 + \epsilon)}\right)"),
-             reference=REFERENCE, options=OPTIONS, mistakes=(
+             reference=REFERENCE, options=OPTIONS, model=SAMPLING.fresh, mistakes=(
                  KnownMistake(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}}",
                               "The batch mean and variance depend on $x_i$ too: differentiate them as well.", 0.25),
                  KnownMistake(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \frac{m-1}{m}",

@@ -8,7 +8,7 @@ from reference.lstm_notation import (
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, asked_for, sampled_options
+from reference.vocabulary import Notation, Sampling, asked_for
 
 SPELLING = {name: (name,) for name in ("x", "h", "c", *GATES)}
 WEIGHTS = weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"})
@@ -28,11 +28,15 @@ def notation(steps: int, relative: tuple[int, ...]) -> list[Notation]:
 
 
 # A general step t: long runs, t varying from run to run, a non-zero initial state.
-RUNS = runs(12, GENERAL_STEPS, seed=421, random_initial_state=True)
-OPTIONS = sampled_options(notation(GENERAL_STEPS, RELATIVE), RUNS)
+GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)),
+                   lambda count, seed: runs(count, GENERAL_STEPS, seed=seed, random_initial_state=True))
+RUNS = GENERAL.draw(12, 421)
+OPTIONS = GENERAL.options(RUNS)
 # The weight gradient written out over T = 3 steps: runs of exactly three steps.
-SEQUENCE_RUNS = runs(10, SEQUENCE_STEPS, seed=4213, random_initial_state=True)
-SEQUENCE_OPTIONS = sampled_options(notation(SEQUENCE_STEPS, ()), SEQUENCE_RUNS)
+SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
+                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, random_initial_state=True))
+SEQUENCE_RUNS = SEQUENCE.draw(10, 4213)
+SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
 
 EQUATIONS = r"""$$\begin{split} i^{(t)} &= \sigma(w_{ix}x^{(t)} + w_{ih}h^{(t-1)}) \\ f^{(t)} &= \sigma(w_{fx}x^{(t)} + w_{fh}h^{(t-1)}) \\ o^{(t)} &= \sigma(w_{ox}x^{(t)} + w_{oh}h^{(t-1)}) \\ g^{(t)} &= \tanh(w_{gx}x^{(t)} + w_{gh}h^{(t-1)}) \\ c^{(t)} &= f^{(t)}c^{(t-1)} + i^{(t)}g^{(t)} \\ h^{(t)} &= o^{(t)}\tanh(c^{(t)}) \end{split}$$"""
 CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The loss $\mathcal{L}$ depends on $h^{(t)}$ directly "
@@ -60,11 +64,11 @@ def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
                mistakes: tuple[KnownMistake, ...] = ()) -> Part:
     return make("q1", f"{gate}-bar", title=f"Q1(a) BPTT equation for the gate {gate}", kind="expression",
                 prompt=_prompt(f"\\overline{{{gate}^{{(t)}}}}"), points=0.5, answer=answer, reference=reference,
-                options=_asking(gate), mistakes=mistakes)
+                options=_asking(gate), mistakes=mistakes, model=GENERAL.fresh)
 
 
 def parts(make: PartMaker) -> list[Part]:
-    common = dict(kind="expression", points=0.5)
+    common = dict(kind="expression", points=0.5, model=GENERAL.fresh)
     return [
         make("q1", "h-bar", title="Q1(a) BPTT equation for the hidden state", prompt=_prompt(r"\overline{h^{(t)}}"),
              answer=(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}} + \overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih}"
@@ -99,7 +103,7 @@ def parts(make: PartMaker) -> list[Part]:
                      "\n\n$\\overline{w_{ix}} =$"),
              answer=(r"\overline{i^{(1)}} i^{(1)}(1-i^{(1)}) x^{(1)} + \overline{i^{(2)}} i^{(2)}(1-i^{(2)}) x^{(2)}"
                      r" + \overline{i^{(3)}} i^{(3)}(1-i^{(3)}) x^{(3)}"),
-             reference=input_weight_bar("i", "x", (1, 2, 3)), options=SEQUENCE_OPTIONS, mistakes=(
+             reference=input_weight_bar("i", "x", (1, 2, 3)), options=SEQUENCE_OPTIONS, model=SEQUENCE.fresh, mistakes=(
                  KnownMistake(r"\overline{i^{(1)}} x^{(1)} + \overline{i^{(2)}} x^{(2)} + \overline{i^{(3)}} x^{(3)}",
                               "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),)),
         make.manual("q1", "explain", title="Q1(c) Why the gradient does not explode (optional)", points=1,

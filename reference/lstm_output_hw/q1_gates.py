@@ -9,7 +9,7 @@ from reference.lstm_notation import (
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, asked_for, sampled_options, unevaluated
+from reference.vocabulary import Notation, Sampling, asked_for, unevaluated
 
 SPELLING = {"x": ("X", "x"), "h": ("h",), "c": ("C", "c"), "g": ("\\tilde{C}", "\\tilde{c}", "\\tilde C"),
             "i": ("i",), "f": ("f",), "o": ("o",), "y": ("y",)}
@@ -45,11 +45,15 @@ def notation(steps: int, relative: tuple[int, ...]) -> list[Notation]:
 
 
 # A general step t < T: long runs, t varying from run to run, a non-zero initial state.
-RUNS = runs(12, GENERAL_STEPS, seed=5, biases=True, readout=True, random_initial_state=True)
-OPTIONS = sampled_options(notation(GENERAL_STEPS, RELATIVE), RUNS)
+GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)), lambda count, seed: runs(
+    count, GENERAL_STEPS, seed=seed, biases=True, readout=True, random_initial_state=True))
+RUNS = GENERAL.draw(12, 5)
+OPTIONS = GENERAL.options(RUNS)
 # Q2's sum over T = 3 steps with h_0 = 0, as its prompt says.
-SEQUENCE_RUNS = runs(10, SEQUENCE_STEPS, seed=55, biases=True, readout=True)
-SEQUENCE_OPTIONS = sampled_options(notation(SEQUENCE_STEPS, ()), SEQUENCE_RUNS)
+SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
+                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, biases=True, readout=True))
+SEQUENCE_RUNS = SEQUENCE.draw(10, 55)
+SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
 
 SETTING = r"""Here you derive the backprop updates for the univariate version of the LSTM: input, hidden state and output are all scalars. At time $t$ the unit computes
 
@@ -81,7 +85,7 @@ def _part(make: PartMaker, name: str, target: str, reference: sp.Expr, answer: s
     return make("q1", name, title=f"Q1 Gradient of ${target}$", kind="expression", points=1,
                 prompt=f"{SETTING}\n\nDerive $\\nabla {target} =$ (you may use $\\nabla h_t$ and $\\nabla C_t$ in the gate gradients)",
                 answer=answer, reference=reference, options={**OPTIONS, "forbidden": _forbidden(unknown, target)},
-                mistakes=mistakes)
+                mistakes=mistakes, model=GENERAL.fresh)
 
 
 def parts(make: PartMaker) -> list[Part]:
