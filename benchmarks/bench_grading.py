@@ -1,9 +1,15 @@
 """Grade the corpus with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table.
 
+The corpus is ours (benchmarks/grading_corpus.py) plus, when present, the independently written adversarial
+corpus (tests/adversarial/corpus.py: bank parts, answers and verdicts from its own NumPy models). Per kind and
+per corpus it reports agreement, false accepts (a wrong answer given full marks) and false rejects (a right one
+refused), and warm latencies.
+
 Run from the repository root: `python benchmarks/bench_grading.py`. Latencies are warm: ours after one
 warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
 """
 
+import importlib.util
 import statistics
 import sys
 import time
@@ -16,8 +22,26 @@ from pebble import ProcessPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.grading_corpus import CASES, Case  # noqa: E402
+from benchmarks.grading_corpus import CASES as OWN_CASES  # noqa: E402
+from benchmarks.grading_corpus import Case  # noqa: E402
 from graders import grade  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def adversarial_cases() -> list[Case]:
+    """The adversarial corpus as benchmark cases, each graded against its bank part; empty when it is absent."""
+    if importlib.util.find_spec("tests.adversarial.corpus") is None:
+        return []
+    import reference
+    from tests.adversarial.corpus import CASES as ADVERSARIAL
+
+    parts = {case.part_id: reference.get_part(case.part_id) for case in ADVERSARIAL}
+    return [Case(parts[c.part_id].kind, c.answer, parts[c.part_id].reference, c.correct,
+                 parts[c.part_id].grading_options(), "adversarial") for c in ADVERSARIAL]
+
+
+CASES: list[Case] = [*OWN_CASES, *adversarial_cases()]
 
 BASELINE_TIMEOUT = 5.0
 Outcome = tuple[bool, float]  # (verdict, seconds)
@@ -96,9 +120,23 @@ def math_verify_installed() -> bool:
 
 def summary(outcomes: list[Outcome], indices: list[int]) -> list[str]:
     agreed = sum(outcomes[i][0] is CASES[i].expected for i in indices)
+    false_accepts = sum(outcomes[i][0] and not CASES[i].expected for i in indices)
+    false_rejects = sum(not outcomes[i][0] and CASES[i].expected for i in indices)
     times = sorted(outcomes[i][1] * 1000 for i in indices)
     p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
-    return [f"{agreed / len(indices):.1%}", f"{statistics.median(times):.2f}", f"{p99:.2f}"]
+    return [f"{agreed / len(indices):.1%}", str(false_accepts), str(false_rejects), f"{statistics.median(times):.2f}",
+            f"{p99:.2f}"]
+
+
+def groups() -> dict[str, list[int]]:
+    """Rows of the table: each kind, each corpus, and everything."""
+    rows: dict[str, list[int]] = defaultdict(list)
+    for index, case in enumerate(CASES):
+        rows[case.kind].append(index)
+    for index, case in enumerate(CASES):
+        rows["adversarial corpus" if case.source == "adversarial" else "own corpus"].append(index)
+    rows["all"] = list(range(len(CASES)))
+    return rows
 
 
 def main() -> None:
@@ -107,14 +145,11 @@ def main() -> None:
         columns["Math-Verify"] = run_baseline(math_verify_baseline)
     else:
         print("math-verify is not installed (pip install '.[bench]'): its column is skipped", file=sys.stderr)
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    for index, case in enumerate(CASES):
-        by_kind[case.kind].append(index)
-    by_kind["all"] = list(range(len(CASES)))
-    header = ["kind", "cases"] + [f"{name} {what}" for name in columns for what in ("agree", "median ms", "p99 ms")]
+    header = ["kind", "cases"] + [f"{name} {what}" for name in columns
+                                  for what in ("agree", "false accepts", "false rejects", "median ms", "p99 ms")]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for kind, indices in by_kind.items():
+    for kind, indices in groups().items():
         cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices)]
         print("| " + " | ".join(cells) + " |")
 

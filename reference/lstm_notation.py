@@ -93,6 +93,9 @@ def slope_at(run: Run, gate: str, step: int) -> float:
     return gate_slope(gate, at(run, gate, step))
 
 
+# The adjoints at step t computed from another one's: h-bar feeds c-bar and o-bar, c-bar feeds the other gates'.
+COMPUTED_FROM = {"h": ("c", "o", "f", "i", "g"), "c": ("f", "i", "g")}
+
 # Reference BPTT equations in canonical names (the same for every spelling of the question).
 _s = sp.Symbol
 RECURRENT_H = sum(_s(f"w_{g}h") * gate_slope(g, _s(f"{g}_tp1")) * _s(f"{g}bar_tp1") for g in GATES)
@@ -111,5 +114,5 @@ def input_weight_bar(gate: str, source: str, steps: Iterable[int]) -> sp.Expr:
     return sum(_s(f"{gate}bar_{s}") * gate_slope(gate, _s(f"{gate}_{s}")) * inputs(s) for s in steps)
 
 
-__all__ = ["C_BAR", "GATES", "GATE_BARS", "GENERAL_STEPS", "RECURRENT_H", "RELATIVE", "SEQUENCE_STEPS", "absolute",
+__all__ = ["COMPUTED_FROM", "C_BAR", "GATES", "GATE_BARS", "GENERAL_STEPS", "RECURRENT_H", "RELATIVE", "SEQUENCE_STEPS", "absolute",
            "adjoints", "at", "input_weight_bar", "partials", "slope_at", "states", "upstream", "weights"]

@@ -5,7 +5,7 @@ of the seeds and of common textbooks as aliases: `c^{(t)}`, `c_t`, `C_{t-1}`; an
 of the loss) adds `\\overline{c^{(t)}}`, `\\bar{c}_t`, `\\nabla c_t`.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,6 +103,13 @@ def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra:
 def asked_for(name: str, written: str) -> dict[str, str]:
     """A `forbidden` entry for the unknown: the bank samples it with its true value, so only its name gives it away."""
     return {name: f"${written}$ is the quantity the question asks for; write it in terms of the other quantities."}
+
+
+def computed_from(unknown: str, shown: Mapping[str, str]) -> dict[str, str]:
+    """`forbidden` entries for quantities computed from the unknown (o-bar = h-bar tanh c): dividing one by its
+    factor restates the unknown."""
+    return {name: f"${written}$ is computed from ${unknown}$, so an answer written with it restates ${unknown}$."
+            for name, written in shown.items()}
 
 
 def unevaluated(notations: Iterable[Notation]) -> dict[str, str]:

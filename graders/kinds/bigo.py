@@ -58,6 +58,8 @@ def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
     variables = set(options.asymptotic) if options.asymptotic is not None else set(node.free_symbols)
     if _too_big_to_expand(expression):
         raise ParseError("simplify the bound first: a power of a sum this large is not expanded", 0, text)
+    if expression.has(sympy.zoo, sympy.nan, sympy.oo):
+        raise ParseError("the bound is not a finite expression (a division by zero or an infinity)", 0, text)
     bound = Bound(expression, _dominant(expression, variables), node.bigo_operator)
     return Reading(bound, node.to_latex(), node.to_text())
 

@@ -19,7 +19,9 @@ def batches(count: int, *, seed: int) -> list[tuple[BatchNorm, np.ndarray, int]]
     rows = []
     for _ in range(count):
         m = int(rng.integers(2, 10))
-        layer = BatchNorm(gamma=float(rng.uniform(0.5, 2)), beta=float(rng.normal()), eps=float(rng.uniform(1e-3, 0.1)))
+        # gamma is a learned real scale, of either sign: |gamma| must not pass for gamma.
+        gamma = float(rng.choice([-1, 1]) * rng.uniform(0.5, 2))
+        layer = BatchNorm(gamma=gamma, beta=float(rng.normal()), eps=float(rng.uniform(1e-3, 0.1)))
         rows.append((layer, rng.normal(size=m) * rng.uniform(0.5, 2), int(rng.integers(m))))
     return rows
 

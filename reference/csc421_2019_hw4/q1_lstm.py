@@ -3,12 +3,12 @@
 import sympy as sp
 
 from reference.lstm_notation import (
-    C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, input_weight_bar, states,
+    COMPUTED_FROM, C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, input_weight_bar, states,
     upstream, weights,
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, Sampling, asked_for
+from reference.vocabulary import Notation, Sampling, asked_for, computed_from
 
 SPELLING = {name: (name,) for name in ("x", "h", "c", *GATES)}
 WEIGHTS = weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"})
@@ -56,8 +56,11 @@ NO_RECURRENCE = ("$h^{(t)}$ also feeds all four gates at step $t+1$, so its grad
 
 
 def _asking(name: str) -> dict:
-    """The general-step options of a part that asks for the adjoint of `name` at step t."""
-    return {**OPTIONS, "forbidden": asked_for(f"{name}bar_t", f"\\overline{{{name}^{{(t)}}}}")}
+    """The general-step options of a part that asks for the adjoint of `name` at step t: it may not be written with
+    that adjoint, nor with the adjoints computed from it."""
+    unknown = f"\\overline{{{name}^{{(t)}}}}"
+    derived = {f"{d}bar_t": f"\\overline{{{d}^{{(t)}}}}" for d in COMPUTED_FROM.get(name, ())}
+    return {**OPTIONS, "forbidden": {**asked_for(f"{name}bar_t", unknown), **computed_from(unknown, derived)}}
 
 
 def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,

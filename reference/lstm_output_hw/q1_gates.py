@@ -4,12 +4,12 @@ import numpy as np
 import sympy as sp
 
 from reference.lstm_notation import (
-    C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, at, partials, slope_at,
+    COMPUTED_FROM, C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, at, partials, slope_at,
     states, upstream, weights,
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, Sampling, asked_for, unevaluated
+from reference.vocabulary import Notation, Sampling, asked_for, computed_from, unevaluated
 
 SPELLING = {"x": ("X", "x"), "h": ("h",), "c": ("C", "c"), "g": ("\\tilde{C}", "\\tilde{c}", "\\tilde C"),
             "i": ("i",), "f": ("f",), "o": ("o",), "y": ("y",)}
@@ -75,9 +75,11 @@ CELL_ONLY = r"o_t(1 - (\tanh(C_t))^2) " + OUTPUT_ONLY
 
 
 def _forbidden(unknown: str, target: str) -> dict[str, str]:
-    """The unknown, and the local partials: left unevaluated they restate the chain rule (the bank samples them with
-    their true values, so only their names tell)."""
-    return {**asked_for(unknown, f"\\nabla {target}"), **unevaluated(PARTIALS)}
+    """The unknown, the gradients computed from it, and the local partials: left unevaluated they restate the chain
+    rule (the bank samples them all with their true values, so only their names tell)."""
+    derived = {f"{d}bar_t": f"\\nabla {SPELLING[d][0]}_t" for d in COMPUTED_FROM.get(unknown[0], ())}
+    written = f"\\nabla {target}"
+    return {**asked_for(unknown, written), **computed_from(written, derived), **unevaluated(PARTIALS)}
 
 
 def _part(make: PartMaker, name: str, target: str, reference: sp.Expr, answer: str, *mistakes: KnownMistake) -> Part:
