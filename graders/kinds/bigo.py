@@ -56,7 +56,7 @@ def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
     if options.asymptotic is not None:
         _refuse_other_letters(node.free_symbols, set(options.asymptotic), text)
     variables = set(options.asymptotic) if options.asymptotic is not None else set(node.free_symbols)
-    if _too_big_to_expand(expression):
+    if too_big_to_expand(expression):
         raise ParseError("simplify the bound first: a power of a sum this large is not expanded", 0, text)
     if expression.has(sympy.zoo, sympy.nan, sympy.oo):
         raise ParseError("the bound is not a finite expression (a division by zero or an infinity)", 0, text)
@@ -157,7 +157,7 @@ def _all_dominated(lower: frozenset[Growth], upper: frozenset[Growth]) -> bool:
     return all(any(u.dominates(low) for u in upper) for low in lower)
 
 
-def _too_big_to_expand(expression: sympy.Expr) -> bool:
+def too_big_to_expand(expression: sympy.Expr) -> bool:
     return any(_expansion_too_big(p) for p in expression.atoms(sympy.Pow) if p.base.is_Add and p.exp.is_Integer)
 
 

@@ -9,6 +9,7 @@ import sympy
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.kinds.hidden import hidden_term
 from graders.kinds.sampling import point_count, sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import Node, ParseError, Vocabulary, parse
@@ -56,6 +57,8 @@ def compare_formulas(student: Formula, expected: Formula, options: ExpressionOpt
     theirs = _reference_values(expected, tuple(sorted(names)), options)
     outcome = agreement.agree(ours, theirs, tolerance(options), symbolic=bool(names))
     if outcome.equal and _exact_enough(ours, theirs, student, expected, options):
+        if options.rtol is None and hidden_term(student, expected, sample_env(names, options), theirs):
+            return wrong(f"{not_equal}: a part of it is too small to see at the points checked, but it is not zero.")
         return RIGHT
     if not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic()):
         return RIGHT

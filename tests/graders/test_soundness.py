@@ -131,3 +131,38 @@ def test_a_forbidden_answer_earns_no_partial_credit_from_a_known_mistake() -> No
 def test_an_answer_without_the_forbidden_names_is_graded_as_usual() -> None:
     options = {**SIGMA, "forbidden": {"sigma'": "the derivative is the question"}}
     assert grade("expression", r"\sigma(z)(1 - \sigma(z))", "e^(-z)/(1+e^(-z))^2", options=options).correct is True
+
+
+SIGMOID_PRIME = "e^(-z)/(1+e^(-z))^2"
+
+
+@pytest.mark.parametrize(
+    ("student", "options"),
+    [
+        pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-10^{6} z^2}", SIGMA, id="narrow-bump-inside-the-window"),
+        pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-100 (z - 6)^2}", SIGMA, id="bump-outside-the-window"),
+        pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} + 4^{-100}", SIGMA, id="float-invisible-constant"),
+        pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} (1 + 10^{-13})", SIGMA, id="float-invisible-factor"),
+        pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-10^{6} w^2}",
+                     {"symbols": {"w": ["w"], "z": ["z"]}, "samples": {"w": [0.3, -1.2, 0.8, 2.0], "z": [0.1, 1.0, -2.0, 3.0]}},
+                     id="bump-in-a-sampled-symbol"),
+    ],
+)
+def test_a_part_too_small_to_see_at_the_points_is_not_zero(student: str, options: dict) -> None:
+    result = grade("expression", student, SIGMOID_PRIME, options=options)
+    assert result.correct is False and "too small to see" in result.feedback
+
+
+@pytest.mark.parametrize(
+    ("student", "reference", "options"),
+    [
+        pytest.param(r"\sigma(z)(1 - \sigma(z))", SIGMOID_PRIME, SIGMA, id="another-form"),
+        pytest.param(r"\frac{1}{4} - \frac{\tanh^2(z/2)}{4}", SIGMOID_PRIME, SIGMA, id="terms-that-cancel"),
+        pytest.param("a b", "a b + h_0 a",
+                     {"symbols": {"a": ["a"], "b": ["b"], "h_0": ["h_0"]},
+                      "samples": {"a": [1.0, 2.0, 3.0, 4.0], "b": [0.5, 0.1, 2.0, 1.0], "h_0": [0.0, 0.0, 0.0, 0.0]}},
+                     id="a-term-with-a-quantity-the-question-makes-zero"),
+    ],
+)
+def test_equal_answers_are_not_mistaken_for_hidden_terms(student: str, reference: str, options: dict) -> None:
+    assert grade("expression", student, reference, options=options).correct is True

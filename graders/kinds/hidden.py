@@ -1,0 +1,49 @@
+"""Hidden terms: an answer that agrees with the reference at every sample point only because one of its parts is
+too small to see there (a bump e^{-10^6 w^2}, a constant 10^{-12}, a factor 1 + 10^{-12}) is not the reference:
+that part is not zero, so somewhere outside the samples the answer is wrong.
+
+Each term of the expanded difference (answer - reference) is evaluated at the sample points. An equal answer
+written differently leaves terms that cancel each other but are each of the reference's size; a hidden part
+leaves a term that is invisible on its own.
+"""
+
+from collections.abc import Mapping
+
+import numpy as np
+import sympy
+
+from graders.kinds.bigo import too_big_to_expand
+from graders.kinds.formula import Formula
+
+INVISIBLE = 1e-9   # relative to the reference's largest value at the points
+MAX_TERMS = 400    # a longer difference is not searched (the pool's time limit still bounds the grade)
+
+
+def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], reference_values: np.ndarray) -> bool:
+    """Does the difference have a term that is not zero yet vanishes at every sample point?"""
+    try:
+        difference = student.symbolic() - expected.symbolic()
+        if too_big_to_expand(difference):
+            return False
+        terms = sympy.Add.make_args(sympy.expand(difference, power_exp=False, power_base=False, log=False))
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return False
+    if len(terms) > MAX_TERMS or difference == 0:
+        return False
+    finite = reference_values[np.isfinite(reference_values)]
+    scale = max(1.0, float(np.max(np.abs(finite)))) if len(finite) else 1.0
+    return any(_invisible(term, env, INVISIBLE * scale) for term in terms if term != 0)
+
+
+def _invisible(term: sympy.Expr, env: Mapping[str, np.ndarray], threshold: float) -> bool:
+    symbols = sorted(term.free_symbols, key=str)
+    if any(str(s) not in env for s in symbols):
+        return False
+    if any(not env[str(s)].any() for s in symbols):
+        return False  # a quantity the question makes 0 (h_0 = 0, a partial that vanishes): a term with it is 0
+    try:
+        with np.errstate(all="ignore"):
+            values = np.asarray(sympy.lambdify(symbols, term, "numpy")(*(env[str(s)] for s in symbols)), dtype=complex)
+    except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError):
+        return False
+    return bool(np.isfinite(values).all() and np.max(np.abs(values), initial=0.0) <= threshold)
