@@ -1,5 +1,7 @@
 """Multiple choice: one label or several, separated by commas; partial credit per label when allowed."""
 
+import re
+
 from graders.kinds.base import Reading, Verdict, check_length, overlap_verdict, text_latex, wrong
 from graders.options import ChoiceOptions
 from graders.parsing import ParseError
@@ -11,11 +13,11 @@ MAX_LENGTH = 1000
 
 def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
     check_length(text, MAX_LENGTH)
-    labels = {label.casefold(): label for label in options.choices}
+    labels = {_plain(label): label for label in options.choices}
     picked: set[str] = set()
     position = 0
     for piece in text.replace(";", ",").split(","):
-        name = piece.strip().casefold()
+        name = _plain(piece)
         if name and name not in labels:
             raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)})", position, text)
         if name:
@@ -25,6 +27,17 @@ def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
         raise ParseError("pick at least one of the choices", 0, text)
     shown = ", ".join(sorted(picked))
     return Reading(frozenset(picked), text_latex(shown), shown)
+
+
+_WRAPPED = re.compile(r"^\\text\{(.*)\}$")
+
+
+def _plain(piece: str) -> str:
+    """A label as written in prose or LaTeX: `No.`, `\\text{no}`, `the second` are `no` and `second`."""
+    name = piece.strip().strip("$").strip()
+    wrapped = _WRAPPED.match(name)
+    name = (wrapped.group(1) if wrapped else name).strip().rstrip(".!").strip().casefold()
+    return name.removeprefix("the ").strip()
 
 
 def read_reference(reference: object, syntax: str, options: ChoiceOptions) -> Reading:

@@ -20,9 +20,30 @@ NOT_EQUIVALENT = "Not equivalent to the expected expression"
 
 
 def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
-    node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
+    try:
+        node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
+    except ParseError:
+        node = _given_as_the_unknown(text, syntax, options)
+        if node is None:
+            raise
     refuse_undeclared(node, text, vocabulary(options))
     return Reading(from_node(node), node.to_latex(), node.to_text())
+
+
+def _given_as_the_unknown(text: str, syntax: str, options: ExpressionOptions) -> Node | None:
+    """`\\overline{h^{(t)}} = ...` or `\\sigma'(z) = ...`: the answer names the unknown it gives, so its right
+    side is the answer. Only when the left side is exactly a name the part forbids (the unknown)."""
+    if not options.forbidden:
+        return None
+    try:
+        equation = parse(text, syntax=syntax, target="equation", vocabulary=vocabulary(options))
+    except ParseError:
+        return None
+    left, right = equation.parts
+    forbidden = {entry.name for entry in options.forbidden}
+    named = left.op == "name" and left.value in forbidden
+    derivative = left.op == "call" and left.value[1] > 0 and f"{left.value[0]}'" in forbidden
+    return Node("expr", (right,)) if named or derivative else None
 
 
 def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:

@@ -166,3 +166,21 @@ def test_a_part_too_small_to_see_at_the_points_is_not_zero(student: str, options
 )
 def test_equal_answers_are_not_mistaken_for_hidden_terms(student: str, reference: str, options: dict) -> None:
     assert grade("expression", student, reference, options=options).correct is True
+
+
+@pytest.mark.parametrize(
+    ("student", "correct"),
+    [
+        pytest.param(r"\nabla h_t = u_t + w a", True, id="the-unknown-named-on-the-left"),
+        pytest.param(r"\nabla h_t = \nabla h_t", False, id="the-unknown-on-both-sides"),
+        pytest.param(r"u_t = u_t + w a", False, id="another-name-on-the-left-is-not-read"),
+    ],
+)
+def test_an_answer_may_name_the_unknown_it_gives(student: str, correct: bool) -> None:
+    options = {**UNKNOWN, "forbidden": {"hbar": "it is the unknown"}}
+    assert grade("expression", student, "u + w a", options=options).correct is correct
+
+
+def test_a_derivative_answer_may_name_the_derivative_it_gives() -> None:
+    options = {**SIGMA, "forbidden": {"sigma'": "the derivative is the question"}}
+    assert grade("expression", r"\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2}", SIGMOID_PRIME, options=options).correct is True
