@@ -7,7 +7,7 @@ import sympy as sp
 from reference.part import KnownMistake, Part, PartMaker
 from reference.sutd_week8.lstm_cell import samples
 from reference.sutd_week8.task1_memory import SETTING
-from reference.vocabulary import Notation, Sampling
+from reference.vocabulary import Notation, Sampling, asked_for
 
 SAMPLES = samples(10, seed=8)
 _PRE = ("W^f[d_1,:] \\cdot x_t + U^f[d_1,:] \\cdot h_{t-1}", "W^f[d_1,:] x_t + U^f[d_1,:] h_{t-1}",
@@ -45,7 +45,10 @@ _NORMS = [f"{left}U^f(d){right}{sub}" for left, right in (("\\|", "\\|"), ("||",
 ARGMAX_NOTATION = [Notation("u", ["U^f(d)", "U^f[d,:]"], lambda row: row[0]),
                    Notation("norm_u", _NORMS, lambda row: row[1])]
 ARGMAX_SAMPLING = Sampling(tuple(ARGMAX_NOTATION), lambda count, seed: unit_vector_rows(count, seed=seed))
-ARGMAX_OPTIONS = ARGMAX_SAMPLING.options(unit_vector_rows(10, seed=39))
+# h_{t-1} is the vector asked for: readable (so that `h_{t-1} = ...` is read as its right side), never an answer.
+_ARGMAX_SAMPLED = ARGMAX_SAMPLING.options(unit_vector_rows(10, seed=39))
+ARGMAX_OPTIONS = {**_ARGMAX_SAMPLED, "symbols": {**_ARGMAX_SAMPLED["symbols"], "h_prev": ["h_{t-1}", "h^{(t-1)}"]},
+                  "forbidden": asked_for("h_prev", "h_{t-1}")}
 ARGMAX_REFERENCE = sp.Symbol("u") / sp.Symbol("norm_u")
 
 GATE_SETTING = (f"{SETTING}\n\nLook at one component of the forget gate, $f_t(d) = \\sigma(W^f(d) \\cdot x_t + U^f(d) "
