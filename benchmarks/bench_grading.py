@@ -9,7 +9,6 @@ Run from the repository root: `python benchmarks/bench_grading.py`. Latencies ar
 warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
 """
 
-import importlib.util
 import statistics
 import sys
 import time
@@ -31,10 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def adversarial_cases() -> list[Case]:
     """The adversarial corpus as benchmark cases, each graded against its bank part; empty when it is absent."""
-    if importlib.util.find_spec("tests.adversarial.corpus") is None:
+    try:
+        from tests.adversarial.corpus import CASES as ADVERSARIAL
+    except ModuleNotFoundError:
         return []
     import reference
-    from tests.adversarial.corpus import CASES as ADVERSARIAL
+
 
     parts = {case.part_id: reference.get_part(case.part_id) for case in ADVERSARIAL}
     return [Case(parts[c.part_id].kind, c.answer, parts[c.part_id].reference, c.correct,
