@@ -7,6 +7,8 @@ from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, wrong
 from graders.kinds.expression import refuse_undeclared, tolerance, values_at_points, vocabulary
 from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.kinds.hidden import hidden_term
+from graders.kinds.sampling import sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import parse
 
@@ -34,11 +36,29 @@ def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> V
     names = student.names | reference.names
     ours, theirs = values_at_points(student, names, options), values_at_points(reference, names, options)
     if agreement.enough_nonzero_points(theirs):
-        if not agreement.constant_ratio(ours, theirs, tolerance(options)):
+        ratio = agreement.constant_ratio(ours, theirs, tolerance(options))
+        if not ratio:
             return wrong(NOT_EQUIVALENT)
-        if options.rtol is not None or agreement.constant_ratio(ours, theirs, agreement.EXACT_RTOL):
+        if options.rtol is not None:
             return RIGHT
+        if agreement.constant_ratio(ours, theirs, agreement.EXACT_RTOL):
+            return wrong(NOT_EQUIVALENT) if _hidden(student, reference, ratio, names, options, theirs) else RIGHT
     return RIGHT if _symbolically_proportional(student, reference) else wrong(NOT_EQUIVALENT)
+
+
+def _hidden(student: Formula, reference: Formula, ratio: float, names: frozenset[str], options: ExpressionOptions,
+            theirs: np.ndarray) -> bool:
+    """A hidden term (see graders.kinds.hidden) in the answer's side difference, once scaled like the reference's."""
+    factor = sympy.nsimplify(ratio, rational=True, tolerance=agreement.EXACT_RTOL)
+    ours = Formula(student.names, student.evaluate, lambda: _sides(student))
+    scaled = Formula(reference.names, reference.evaluate, lambda: factor * _sides(reference))
+    return hidden_term(ours, scaled, sample_env(names, options), theirs * ratio)
+
+
+def _sides(formula: Formula) -> sympy.Expr:
+    """left - right of an equation read from text (SymPy gives Eq), or the difference a SymPy reference holds."""
+    relation = formula.symbolic()
+    return relation.lhs - relation.rhs if isinstance(relation, sympy.Equality) else relation
 
 
 def key(answer: Reading, options: ExpressionOptions) -> str:

@@ -137,6 +137,15 @@ SIGMOID_PRIME = "e^(-z)/(1+e^(-z))^2"
 
 
 @pytest.mark.parametrize(
+    ("student", "correct"),
+    [("2y = 4x + 2", True), ("y = 2x + 1 + e^{-10^{6} x^2}", False), ("-y = -2x - 1 - 10^{-13}", False)],
+    ids=["scaled", "bump", "tiny-constant"],
+)
+def test_equations_are_checked_for_hidden_terms_too(student: str, correct: bool) -> None:
+    assert grade("equation", student, "y = 2x + 1").correct is correct
+
+
+@pytest.mark.parametrize(
     ("student", "options"),
     [
         pytest.param(r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-10^{6} z^2}", SIGMA, id="narrow-bump-inside-the-window"),
