@@ -78,6 +78,7 @@ def test_exact_references_compare_exactly_by_default(kind: str, student: str, re
         pytest.param("expression", "0.333333 x", "x/3", {"rtol": 1e-4}, id="expression-with-declared-rtol"),
         pytest.param("expression", "0.5 x", "x/2", {}, id="exact-decimal"),
         pytest.param("expression", "(1+x)^2 - x^2 - 2x", "1", {"variables": {"x": [1e3, 1e4]}}, id="cancellation"),
+        pytest.param("expression", r"\frac{x}{3}", "0.333333333333333 x", {}, id="reference-written-with-decimals"),
     ],
 )
 def test_close_values_pass_when_the_part_accepts_them_or_the_formulas_are_equal(
