@@ -95,10 +95,9 @@ def _exact_enough(ours: np.ndarray, theirs: np.ndarray, student: Formula, expect
     size 10^{-9} added) are not equal unless SymPy shows the formulas are."""
     if options.rtol is not None or agreement.agree(ours, theirs, agreement.EXACT_RTOL).equal:
         return True
-    reference = expected.symbolic()
-    if reference.atoms(sympy.Float):
-        return True  # a reference written with decimals is approximate itself
-    return agreement.symbolically_equal(student.symbolic(), reference)
+    if expected.approximate:
+        return True  # a reference written with decimals is rounded itself
+    return agreement.symbolically_equal(student.symbolic(), expected.symbolic())
 
 
 def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions) -> np.ndarray:

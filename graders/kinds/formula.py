@@ -18,6 +18,7 @@ class Formula:
     # What a student's formula is written with, for the part's `forbidden` list: each symbol's canonical name, each
     # function's name, and `f'` for any derivative of f, mapped to how the answer spelt it.
     uses: Mapping[str, str] = field(default_factory=dict)
+    approximate: bool = False  # written with decimals: a reference that is itself rounded
 
     def values(self, env: Mapping[str, np.ndarray], count: int) -> np.ndarray:
         """Real values at `count` points; nan where the formula is undefined or not real."""
@@ -30,7 +31,15 @@ class Formula:
 
 def from_node(node: Node) -> Formula:
     uses = {name: spelt for term in node.parts for name, spelt in _uses(term)}
-    return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses)
+    approximate = any(_decimal(term) for term in node.parts)
+    return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses,
+                   approximate=approximate)
+
+
+def _decimal(term: Term) -> bool:
+    if term.op == "num":
+        return any(mark in str(term.value) for mark in ".eE")
+    return any(_decimal(arg) for arg in term.args if isinstance(arg, Term))
 
 
 def _uses(term: Term) -> Iterator[tuple[str, str]]:
@@ -54,4 +63,5 @@ def from_sympy(expr: sympy.Expr) -> Formula:
         names=frozenset(str(s) for s in symbols),
         evaluate=lambda env: function(*(env[str(s)] for s in symbols)),
         symbolic=lambda: expr,
+        approximate=bool(expr.atoms(sympy.Float)),
     )
