@@ -61,6 +61,8 @@ def formula_mutations(expr: sp.Expr, declared: set[str]) -> Iterator[tuple[str, 
         yield f"every step shifted by {delta:+d}", _all_steps(expr, declared, lambda d: ("rel", d + delta))
     for step in range(1, 10):
         yield f"general step t fixed at {step}", _all_steps(expr, declared, lambda d, k=step: ("abs", k + d))
+    for initial in sorted(name for name in declared if (_step_of(name) or ("", "", None))[1:] == ("abs", 0)):
+        yield f"plus the initial state {initial}", expr + sp.Symbol(initial)
 
 
 def _step_of(name: str) -> tuple[str, str, int] | None:

@@ -30,7 +30,7 @@ def test_the_reference_in_the_mutants_spelling_is_accepted(part: reference.Part)
     assert _grade(part, sp.sstr(part.reference)).correct is True
 
 
-SYMBOLS = {"c_t", "c_tm1", "c_tp1", "h_t", "f_t", "f_tp1", "c_2", "c_3", "c_4", "i_t"}
+SYMBOLS = {"c_t", "c_tm1", "c_tp1", "h_t", "f_t", "f_tp1", "c_2", "c_3", "c_4", "i_t", "h_0"}
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,7 @@ SYMBOLS = {"c_t", "c_tm1", "c_tp1", "h_t", "f_t", "f_tp1", "c_2", "c_3", "c_4", 
         pytest.param("c_t * f_tp1", "f_tp1*h_t", id="swap-a-similar-symbol"),
         pytest.param("c_t * f_t", "c_t*i_t", id="swap-a-gate"),
         pytest.param("c_t * c_tp1", "c_2*c_3", id="fix-the-general-step"),
+        pytest.param("c_t * f_t", "c_t*f_t + h_0", id="add-the-initial-state"),
     ],
 )
 def test_formula_mutations_include_each_kind_of_slip(reference_text: str, mutant_text: str) -> None:
