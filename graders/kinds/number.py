@@ -62,13 +62,27 @@ def key(answer: Reading, options: NumberOptions) -> str:
 
 
 def read_constant(text: str, syntax: str) -> Node:
-    """Parse text that must be a constant: any symbol in it is an error naming the symbol."""
-    node = parse(text, syntax=syntax, target="expression")
+    """Parse text that must be a constant: any symbol in it is an error naming the symbol. `N = 5` is 5."""
+    try:
+        node = parse(text, syntax=syntax, target="expression")
+    except ParseError:
+        node = _labelled(text, syntax)
+        if node is None:
+            raise
     if node.free_symbols:
         names = ", ".join(sorted(node.free_symbols))
         message = f"a number was expected, but the answer contains the symbol(s) {names}"
         raise ParseError(message, first_position(text, node.free_symbols), text)
     return node
+
+
+def _labelled(text: str, syntax: str) -> Node | None:
+    """The value of `name = value`, where the left side is one name and the right side has none."""
+    try:
+        left, right = parse(text, syntax=syntax, target="equation").parts
+    except ParseError:
+        return None
+    return Node("expr", (right,)) if left.op == "name" and not right.names() else None
 
 
 def _reading(node: Node) -> Reading:
