@@ -1,0 +1,77 @@
+"""Grades the corpus and writes FINDINGS.md: every false accept and false reject, with totals by part and kind.
+
+Run: .venv/bin/python -m tests.adversarial.findings
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import reference
+from tests.adversarial.corpus import CASES
+from tests.adversarial.test_corpus import grade_case
+
+OUT = Path(__file__).with_name("FINDINGS.md")
+
+
+def _cell(text: str | None, limit: int = 160) -> str:
+    text = (text or "").replace("|", "\\|").replace("\n", " ")
+    return "`" + (text if len(text) <= limit else text[: limit - 1] + "…") + "`"
+
+
+def main() -> None:
+    started = time.time()
+    accepts, rejects = [], []
+    by_part: dict[str, Counter] = defaultdict(Counter)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    for case in CASES:
+        kind = reference.get_part(case.part_id).kind
+        r = grade_case(case)
+        outcome = "ok"
+        if case.correct and r.score != 1:
+            outcome = "false reject"
+            rejects.append((case, r))
+        elif not case.correct and r.score >= 1:
+            outcome = "false accept"
+            accepts.append((case, r))
+        for table, key in ((by_part, case.part_id), (by_kind, kind)):
+            table[key]["right" if case.correct else "wrong"] += 1
+            table[key][outcome] += 1
+    lines = [
+        "# Adversarial corpus: findings",
+        "",
+        "Written by an independent tester (issue 9) from the seeds, the bank's prompts and the contract; verdicts from",
+        "the NumPy models in `models.py`. Regenerate with `.venv/bin/python -m tests.adversarial.findings`;",
+        "the same cases run as tests in `test_corpus.py`.",
+        "",
+        f"Cases: {len(CASES)} ({sum(c.correct for c in CASES)} right, {sum(not c.correct for c in CASES)} wrong) "
+        f"over {len(by_part)} parts. **False accepts: {len(accepts)}. False rejects: {len(rejects)}.** "
+        f"(graded in {time.time() - started:.0f} s)",
+        "",
+        "## By kind",
+        "",
+        "| kind | right | wrong | false accepts | false rejects |",
+        "|---|---|---|---|---|",
+    ]
+    for kind, c in sorted(by_kind.items()):
+        lines.append(f"| {kind} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
+    lines += ["", "## By part", "", "| part | right | wrong | false accepts | false rejects |", "|---|---|---|---|---|"]
+    for pid, c in sorted(by_part.items()):
+        lines.append(f"| {pid} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
+    lines += ["", "## False accepts (wrong answers given full marks)", "", "| part | answer | why it is wrong |",
+              "|---|---|---|"]
+    lines += [f"| {c.part_id} | {_cell(c.answer)} | {c.why} |" for c, _ in accepts]
+    lines += ["", "## False rejects (right answers refused)", "", "| part | answer | why it is right | grader said |",
+              "|---|---|---|---|"]
+    lines += [
+        f"| {c.part_id} | {_cell(c.answer)} | {c.why} | score {r.score:g}: {_cell(r.error or r.feedback, 120)} |"
+        for c, r in rejects
+    ]
+    OUT.write_text("\n".join(lines) + "\n")
+    print(f"{len(CASES)} cases, {len(accepts)} false accepts, {len(rejects)} false rejects -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
