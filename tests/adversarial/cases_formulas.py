@@ -61,6 +61,11 @@ def momentum() -> list:
     b.wrong(r"\boldsymbol{\theta}^{(k+1)} + \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 + p1, "sign flip")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1, "drops p")
     b.wrong(
+        r"\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)} + 10^{-9}",
+        lambda M, a, b_, th1, p1: th1 - p1 + 1e-9,
+        "not exact",
+    )
+    b.wrong(
         r"\boldsymbol{\theta}^{(k+1)} - \beta \mathbf{p}^{(k+1)}",
         lambda M, a, b_, th1, p1: th1 - M.beta * p1,
         "spurious beta",
@@ -160,6 +165,7 @@ def dim_c() -> list:
     b.wrong("m - 1", lambda mm, n: mm - 1, "off by one")
     b.wrong("m + 10^{-9}", lambda mm, n: mm + 1e-9, "not exact")
     b.wrong(r"\frac{m}{0}", lambda mm, n: mm / F0, "infinite")
+    b.wrong(r"m \cdot 0.999999", lambda mm, n: mm * 0.999999, "not exact")
     return b.cases
 
 
@@ -335,6 +341,7 @@ def bounds() -> list:
     b.wrong(r"\left(\frac{1}{2}\right)^n", lambda n: 0.5**n, "max of sigma' is 1/4, not 1/2")
     b.wrong(r"\frac{1}{4n}", lambda n: 1 / (4 * n), "not exponential")
     b.wrong("1", lambda n: 1.0, "not the smallest bound")
+    b.wrong(r"0.25^n + 10^{-12}", lambda n: 0.25**n + 1e-12, "not exact")
     b.wrong(r"\left(\frac{1}{4}\right)^n (1 + 10^{-9} n)", lambda n: 0.25**n * (1 + 1e-9 * n), "not exact")
     b.wrong(r"0.2499999^n", lambda n: 0.2499999**n, "too small: not a bound")
     b.wrong(r"\frac{(1/4)^n}{n - n}", lambda n: 0.25**n / np.float64(n - n), "infinite")
@@ -354,6 +361,8 @@ def bounds() -> list:
     b.wrong("n", lambda n: float(n), "grows with n")
     b.wrong("0", lambda n: 0.0, "not a bound")
     b.wrong(r"\frac{1}{0}", lambda n: 1 / F0, "infinite")
+    b.wrong(r"0.9999999999", lambda n: 0.9999999999, "too small: not a bound (1 is attained)")
+    b.rule("B(n)", "restates the unknown")
     cases += b.cases
     b = CaseBuilder("csc413-2020-hw4/q1.2.1/bound", lambda n: m.tanh_rnn_sup(n), ns, rtol=1e-12)
     b.right(r"\left(\frac{1}{2}\right)^{n-1}", lambda n: 0.5 ** (n - 1), "reference")
@@ -377,6 +386,8 @@ def bounds() -> list:
     b.wrong("1", lambda s: 1.0, "not a lower bound")
     b.wrong(r"1 - \sigma_{small}^2", lambda s: 1 - s * s, "squared")
     b.wrong(r"1 - \sigma_{small} + \frac{1}{0}", lambda s: 1 / F0, "infinite")
+    b.wrong(r"1 - 1.000001\sigma_{small}", lambda s: 1 - 1.000001 * s, "not the largest lower bound")
+    b.rule(r"\sigma_{\min}\left(\frac{\partial z_{t+1}}{\partial z_t}\right)", "restates the unknown")
     cases += b.cases
     bg = [(s,) for s in (2.0, 10.0, 50.0, 1000.0)]
     b = CaseBuilder("csc413-2020-hw4/q1.2.2/largest", lambda s: m.residual_extreme_singular(s, "max"), bg)

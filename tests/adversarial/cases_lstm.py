@@ -120,6 +120,11 @@ def csc421_h_bar() -> list:
         lambda r, t: _hbar_ref(r, t) + r.bc[t + 1] * r.f[t + 1],
         "adds a path h(t) -> c(t+1) that does not exist (that term belongs to c-bar)",
     )
+    b.wrong(
+        _hbar_tex().replace(r"\overline{f^{(t+1)}} f^{(t+1)}(1-f^{(t+1)})", r"\overline{f^{(3)}} f^{(3)}(1-f^{(3)})"),
+        lambda r, t: _hbar_ref(r, t, skip=("f",)) + r.bar["f"][3] * _d(r, "f", 3) * r.w["fh"],
+        "one term written for the fixed step 3 (= t+1 only when t = 2)",
+    )
     b.wrong(ref + r" + h^{(0)}", lambda r, t: _hbar_ref(r, t) + r.h[0], "adds the initial state h_0")
     b.wrong(ref + r" + \frac{w_{ih}}{0}", lambda r, t: _hbar_ref(r, t) + r.w["ih"] / np.float64(0), "infinite (x/0)")
     b.wrong(
@@ -213,6 +218,16 @@ def csc421_c_bar() -> list:
         lambda r, t: r.bh[t] * r.o[t] * TP(r.c[t]) - r.bc[t + 1] * r.f[t + 1],
         "sign flip of the recursive term",
     )
+    b.wrong(
+        r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(3)}} f^{(t+1)}",
+        lambda r, t: r.bh[t] * r.o[t] * TP(r.c[t]) + r.bc[3] * r.f[t + 1],
+        "c-bar of the fixed step 3 (= t+1 only when t = 2)",
+    )
+    b.wrong(
+        r"\left(\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t+1)}\right)(1 + c^{(0)})",
+        lambda r, t: _cbar(r, t) * (1 + r.c[0]),
+        "factor (1 + c_0): equal only for a zero initial cell",
+    )
     b.wrong(ref + r" + h^{(0)}", lambda r, t: _cbar(r, t) + r.h[0], "adds the initial state h_0")
     b.wrong(ref + r" + \frac{f^{(t+1)}}{0}", lambda r, t: _cbar(r, t) + r.f[t + 1] / np.float64(0), "infinite")
     b.wrong(ref + r" + \frac{1}{z-z}", lambda r, t: _cbar(r, t) + 1 / np.float64(0), "undefined: 1/(z-z)")
@@ -262,6 +277,7 @@ def csc421_gates() -> list:
             (r"\overline{c^{(t)}} f^{(t)}", lambda r, t: r.bc[t] * r.f[t], "forget gate instead of input gate"),
             (r"\overline{c^{(t+1)}} i^{(t+1)}", lambda r, t: r.bc[t + 1] * r.i[t + 1], "time shifted to t+1"),
             (r"\overline{c^{(2)}} i^{(2)}", lambda r, t: r.bc[2] * r.i[2], "fixed step 2"),
+            (r"\overline{c^{(t)}} i^{(2)}", lambda r, t: r.bc[t] * r.i[2], "i of the fixed step 2"),
             (r"\overline{h^{(t)}} i^{(t)}", lambda r, t: r.bh[t] * r.i[t], "h-bar instead of c-bar"),
             (r"-\overline{c^{(t)}} i^{(t)}", lambda r, t: -r.bc[t] * r.i[t], "sign flip"),
             (r"\overline{c^{(t)}} i^{(t)} + \frac{1}{z - z}", lambda r, t: r.bc[t] / np.float64(0), "undefined"),
@@ -293,6 +309,7 @@ def csc421_gates() -> list:
             ),
             (r"\overline{h^{(t)}} \tanh(c^{(t-1)})", lambda r, t: r.bh[t] * np.tanh(r.c[t - 1]), "c of step t-1"),
             (r"\overline{h^{(2)}} \tanh(c^{(2)})", lambda r, t: r.bh[2] * np.tanh(r.c[2]), "fixed step 2"),
+            (r"\overline{h^{(t)}} \tanh(c^{(2)})", lambda r, t: r.bh[t] * np.tanh(r.c[2]), "c of the fixed step 2"),
             (
                 r"\overline{h^{(t)}} \tanh(c^{(t)}) o^{(t)}(1-o^{(t)})",
                 lambda r, t: r.bh[t] * np.tanh(r.c[t]) * S(r.z["o"][t]),
@@ -329,6 +346,7 @@ def csc421_gates() -> list:
             (r"\overline{c^{(t)}} c^{(t)}", lambda r, t: r.bc[t] * r.c[t], "c(t) instead of c(t-1)"),
             (r"\overline{c^{(t+1)}} c^{(t)}", lambda r, t: r.bc[t + 1] * r.c[t], "time shifted to t+1"),
             (r"\overline{c^{(2)}} c^{(1)}", lambda r, t: r.bc[2] * r.c[1], "fixed step 2"),
+            (r"\overline{c^{(t)}} c^{(1)}", lambda r, t: r.bc[t] * r.c[1], "c(1) is c(t-1) only when t = 2"),
             (r"\overline{h^{(t)}} c^{(t-1)}", lambda r, t: r.bh[t] * r.c[t - 1], "h-bar instead of c-bar"),
             (
                 r"\overline{c^{(t)}} c^{(t-1)} f^{(t)}(1-f^{(t)})",
@@ -366,6 +384,7 @@ def csc421_gates() -> list:
             ),
             (r"\overline{c^{(t+1)}} g^{(t+1)}", lambda r, t: r.bc[t + 1] * r.g[t + 1], "time shifted to t+1"),
             (r"\overline{c^{(2)}} g^{(2)}", lambda r, t: r.bc[2] * r.g[2], "fixed step 2"),
+            (r"\overline{c^{(2)}} g^{(t)}", lambda r, t: r.bc[2] * r.g[t], "c-bar of the fixed step 2"),
             (r"\overline{c^{(t)}} g^{(t-1)}", lambda r, t: r.bc[t] * r.g[t - 1], "g of step t-1"),
             (r"\overline{h^{(t)}} g^{(t)}", lambda r, t: r.bh[t] * r.g[t], "h-bar instead of c-bar"),
             (r"\frac{\overline{c^{(t)}} g^{(t)}}{0}", lambda r, t: r.bc[t] * r.g[t] / np.float64(0), "infinite"),

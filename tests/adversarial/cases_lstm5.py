@@ -148,6 +148,11 @@ def grad_c() -> list:
         "1 - tanh instead of 1 - tanh^2",
     )
     b.wrong(ref + " + h_0", lambda r, t: _gc(r, t) + r.v["h"][0], "adds the initial state h_0")
+    b.wrong(
+        r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_3 \nabla C_{t+1}",
+        lambda r, t: _local(r, t) + r.v["f"][3] * r.g["C"][t + 1],
+        "f of the fixed step 3 (= t+1 only when t = 2)",
+    )
     b.wrong(ref + r" + \frac{f_{t+1}}{0}", lambda r, t: _gc(r, t) + r.v["f"][t + 1] / np.float64(0), "infinite")
     b.rule(r"\nabla C_t", "restates the unknown")
     b.rule(r"\frac{\nabla i_t}{\tilde{C}_t}", "circular: nabla i_t = C~_t nabla C_t restates the unknown")
@@ -182,6 +187,7 @@ def gates() -> list:
                 (r"\tanh(C_t) \nabla C_t", lambda r, t: np.tanh(r.v["C"][t]) * r.g["C"][t], "nabla C instead of h"),
                 (r"\tanh(C_{t-1}) \nabla h_t", lambda r, t: np.tanh(r.v["C"][t - 1]) * r.g["h"][t], "C of step t-1"),
                 (r"\tanh(C_2) \nabla h_2", lambda r, t: np.tanh(r.v["C"][2]) * r.g["h"][2], "fixed step 2"),
+                (r"\tanh(C_t) \nabla h_2", lambda r, t: np.tanh(r.v["C"][t]) * r.g["h"][2], "nabla h of step 2"),
                 (
                     r"\tanh(C_t) \nabla h_t + h_0",
                     lambda r, t: np.tanh(r.v["C"][t]) * r.g["h"][t] + r.v["h"][0],
@@ -216,6 +222,7 @@ def gates() -> list:
                 ),
                 (r"C_t \nabla C_{t+1}", lambda r, t: r.v["C"][t] * r.g["C"][t + 1], "time shifted to t+1"),
                 (r"C_1 \nabla C_2", lambda r, t: r.v["C"][1] * r.g["C"][2], "fixed step 2"),
+                (r"C_1 \nabla C_t", lambda r, t: r.v["C"][1] * r.g["C"][t], "C_1 is C_(t-1) only when t = 2"),
                 (r"C_{t-1} \nabla h_t", lambda r, t: r.v["C"][t - 1] * r.g["h"][t], "nabla h instead of nabla C"),
                 (r"C_{t-1} \nabla C_t + h_0", lambda r, t: r.v["C"][t - 1] * r.g["C"][t] + r.v["h"][0], "adds h_0"),
             ],
@@ -251,6 +258,7 @@ def gates() -> list:
                     "time shifted to t+1",
                 ),
                 (r"\tilde{C}_2 \nabla C_2", lambda r, t: r.v["Ct"][2] * r.g["C"][2], "fixed step 2"),
+                (r"\tilde{C}_t \nabla C_2", lambda r, t: r.v["Ct"][t] * r.g["C"][2], "nabla C of step 2"),
                 (r"\tilde{C}_t \nabla h_t", lambda r, t: r.v["Ct"][t] * r.g["h"][t], "nabla h instead of nabla C"),
             ],
             r"\nabla i_t",

@@ -39,6 +39,8 @@ def tuples() -> list:
                 (r"9.5 \times 13.5", (9.5, 13.5), "no floor"),
                 (r"9 \times 13 \times 1", (9, 13, 1), "a third dimension"),
                 (r"\frac{9}{0} \times 13", (np.inf, 13), "infinite"),
+                ("(9, 13.0000000001)", (9, 13.0000000001), "not an integer size"),
+                (r"(\infty, \infty)", (np.inf, np.inf), "infinite"),
             ],
         ),
         (
@@ -162,9 +164,10 @@ def integers() -> list:
     table = {
         "nyu-dl-hw2/q1.1/c-i-output-length": (
             n_out,
-            ["5", "N = 5", r"\boxed{5}", r"\frac{11-3}{2}+1", "$5$", "5.0"],
+            ["5", "N = 5", r"\boxed{5}", r"\frac{11-3}{2}+1", "$5$", "5.0", r"\frac{10}{2}"],
             [("4", 4), ("6", 6), ("11", 11), (r"\frac{11-3}{2}", 4), ("5.000001", 5.000001), ("4.9999999", 4.9999999),
-             ("9", 9), (r"\frac{5}{0}", math.inf), (r"\infty", math.inf)],
+             ("9", 9), (r"\frac{5}{0}", math.inf), (r"\infty", math.inf), ("5.0000000001", 5.0000000001),
+             ("5 + 10^{-12}", 5 + 1e-12)],
         ),
         "sutd-50039-week8/task2/parameters": (
             m.conv_param_count(32, 64, 7, 7),
@@ -307,6 +310,15 @@ def choices() -> list:
 
 
 def _bigo(pid, truth, sizes, cands):
+    ref, _, ref_fn, _, _ = cands[0]
+    inner = ref[2:-1]
+    cands = [
+        *cands,
+        (f"$O({inner})$", "O", ref_fn, (), "the reference in $...$"),
+        (f"o({inner})", "o", ref_fn, (), "little-o: strictly smaller order, which is false"),
+        (r"O(\infty)", "O", lambda **kw: math.inf, (), "infinite: not an order of growth"),
+        (f"O({inner}) + O(N)", "O", lambda **kw: ref_fn(**{k: kw[k] for k in sizes}) + kw["N"], ("N",), "adds N"),
+    ]
     cases = []
     for ans, op, fn, extra, why in cands:
         ok = op == "O" and m.theta_equivalent(truth, fn, sizes, extra)

@@ -15,6 +15,24 @@ from tests.adversarial.test_corpus import grade_case
 
 OUT = Path(__file__).with_name("FINDINGS.md")
 
+# issue 9's families, recognised from the case's `why` (first match wins)
+FAMILIES = (
+    ("1 non-finite values", ("infinite", "undefined", "overflows", "infinity")),
+    ("2 restating the unknown", ("restates", "circular", "unevaluated", "left unevaluated")),
+    ("3 sample points (fixed step, t+2, f c(t-2), h_0)", ("fixed step", "only when t = 2", "step 2", "step 3",
+                                                          "h_0", "t+2", "drops f", "c_0")),
+    ("4 big-O (letters, operator)", ("not sizes of the question", "lower bound, not O", "little-o", "adds N")),
+    ("5 tolerance", ("not exact", "not an integer size", "too small", "not the smallest", "not the largest",
+                      "but the model gives")),
+)
+
+
+def family(why: str) -> str:
+    for name, keys in FAMILIES:
+        if any(k in why for k in keys):
+            return name
+    return "other (ordinary wrong formula or spelling)"
+
 
 def _cell(text: str | None, limit: int = 160) -> str:
     text = (text or "").replace("|", "\\|").replace("\n", " ")
@@ -26,6 +44,7 @@ def main() -> None:
     accepts, rejects = [], []
     by_part: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
+    by_family: dict[str, Counter] = defaultdict(Counter)
     for case in CASES:
         kind = reference.get_part(case.part_id).kind
         r = grade_case(case)
@@ -36,7 +55,7 @@ def main() -> None:
         elif not case.correct and r.score >= 1:
             outcome = "false accept"
             accepts.append((case, r))
-        for table, key in ((by_part, case.part_id), (by_kind, kind)):
+        for table, key in ((by_part, case.part_id), (by_kind, kind), (by_family, family(case.why) if not case.correct else "right answers (spellings, equivalent forms)")):
             table[key]["right" if case.correct else "wrong"] += 1
             table[key][outcome] += 1
     lines = [
@@ -57,12 +76,16 @@ def main() -> None:
     ]
     for kind, c in sorted(by_kind.items()):
         lines.append(f"| {kind} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
+    lines += ["", "## By family of issue 9", "", "| family | right | wrong | false accepts | false rejects |",
+              "|---|---|---|---|---|"]
+    for fam, c in sorted(by_family.items()):
+        lines.append(f"| {fam} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
     lines += ["", "## By part", "", "| part | right | wrong | false accepts | false rejects |", "|---|---|---|---|---|"]
     for pid, c in sorted(by_part.items()):
         lines.append(f"| {pid} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
-    lines += ["", "## False accepts (wrong answers given full marks)", "", "| part | answer | why it is wrong |",
-              "|---|---|---|"]
-    lines += [f"| {c.part_id} | {_cell(c.answer)} | {c.why} |" for c, _ in accepts]
+    lines += ["", "## False accepts (wrong answers given full marks)", "", "| part | answer | why it is wrong | family |",
+              "|---|---|---|---|"]
+    lines += [f"| {c.part_id} | {_cell(c.answer)} | {c.why} | {family(c.why)[:1]} |" for c, _ in accepts]
     lines += ["", "## False rejects (right answers refused)", "", "| part | answer | why it is right | grader said |",
               "|---|---|---|---|"]
     lines += [
