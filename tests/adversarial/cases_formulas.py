@@ -4,6 +4,8 @@ constructed suprema)."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from tests.adversarial import models as m
@@ -15,7 +17,7 @@ F0 = np.float64(0)
 
 
 def mdrnn() -> list:
-    sizes = [(G, D, H) for G in (1, 2, 5) for D in (1, 3, 7) for H in (1, 2, 6)]
+    sizes = [(G, D, H) for G in (1, 2, 5, 11) for D in (1, 3, 7, 12) for H in (1, 2, 6, 13)]
     b = CaseBuilder("csc421-2019-hw4/q2/weights", lambda G, D, H: m.mdrnn_weights(D, H), sizes)
     b.right("D H + 2 H^2", lambda G, D, H: D * H + 2 * H**2, "the reference itself")
     b.right("H(D + 2H)", lambda G, D, H: H * (D + 2 * H), "factored")
@@ -23,6 +25,12 @@ def mdrnn() -> list:
     b.right(r"H \cdot D + 2 \cdot H \cdot H", lambda G, D, H: D * H + 2 * H**2, "with \\cdot")
     b.right("2*H^2 + D*H", lambda G, D, H: D * H + 2 * H**2, "plain text")
     b.wrong("3 H^2", lambda G, D, H: 3 * H**2, "treats W_in as H x H")
+    b.wrong(
+        "D H + 2 H^2 + (D-1)(D-2)(D-3)(D-4)(D-5)(D-6)(D-7)(D-8)(D-9)(D-10)",
+        lambda G, D, H: D * H + 2 * H**2 + math.prod(D - j for j in range(1, 11)),
+        "a polynomial that vanishes for D = 1..10 but not beyond",
+    )
+    b.right("H D + H^2 + H^2 + 0 G", lambda G, D, H: D * H + 2 * H**2, "0 G is 0")
     b.wrong("D H + H^2", lambda G, D, H: D * H + H**2, "one recurrent matrix only")
     b.wrong("G^2 (D H + 2 H^2)", lambda G, D, H: G**2 * (D * H + 2 * H**2), "weights are shared across the grid")
     b.wrong("D H + 2 H^2 + H", lambda G, D, H: D * H + 2 * H**2 + H, "counts a bias; there is none")
@@ -32,12 +40,17 @@ def mdrnn() -> list:
     b.wrong(r"D H + 2 H^2 + \frac{G}{0}", lambda G, D, H: G / F0, "infinite")
     b.wrong(r"e^{1000 G}", lambda G, D, H: np.exp(1000.0 * G), "overflows, and is not the count")
     cases = b.cases
-    b = CaseBuilder("csc421-2019-hw4/q2/steps", lambda G: m.grid_depth(G, G), [(G,) for G in range(1, 9)])
+    b = CaseBuilder("csc421-2019-hw4/q2/steps", lambda G: m.grid_depth(G, G), [(G,) for G in (*range(1, 9), 13, 20)])
     b.right("2G - 1", lambda G: 2 * G - 1, "the reference itself")
     b.right("2(G-1) + 1", lambda G: 2 * G - 1, "corner to corner: 2(G-1) moves plus the first square")
     b.right("G + G - 1", lambda G: 2 * G - 1, "rearranged")
     b.right(r"\boxed{2G-1}", lambda G: 2 * G - 1, "boxed")
     b.wrong("2G", lambda G: 2 * G, "off by one")
+    b.wrong(
+        "2G - 1 + (G-1)(G-2)(G-3)(G-4)(G-5)(G-6)(G-7)(G-8)",
+        lambda G: 2 * G - 1 + math.prod(G - j for j in range(1, 9)),
+        "a polynomial that vanishes for G = 1..8 but not beyond",
+    )
     b.wrong("2G - 2", lambda G: 2 * G - 2, "off by one")
     b.wrong("G^2", lambda G: G * G, "no parallelism: one square per step")
     b.wrong("G", lambda G: G, "one row (or column) per step ignores the west-north chain")
@@ -57,6 +70,7 @@ def momentum() -> list:
     b = CaseBuilder("csc421-2019-hw4/q3/inverse-theta", lambda M, th0, p0, th1, p1: th0, pts)
     b.right(r"\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reference")
     b.right(r"\theta^{(k+1)} - p^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "without bold")
+    b.right(r"\boldsymbol{\theta}^{(k+1)} - \boldsymbol{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "boldsymbol p")
     b.right(r"-\mathbf{p}^{(k+1)} + \boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reordered")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)} + \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 + p1, "sign flip")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1, "drops p")
@@ -95,6 +109,11 @@ def momentum() -> list:
         r"\frac{1}{\beta}\mathbf{p}^{(k+1)} + \frac{\alpha}{\beta} \nabla \mathcal{J}(\boldsymbol{\theta}^{(k)})",
         lambda M, th0, p0, th1, p1: (p1 + M.alpha * g0(M, th0)) / M.beta,
         "split fraction",
+    )
+    b.right(
+        r"\frac{\mathbf{p}^{(k+1)} + \alpha \nabla \mathcal{J}(\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)})}{\beta}",
+        lambda M, th0, p0, th1, p1: (p1 + M.alpha * M.grad(th1 - p1)) / M.beta,
+        "fully explicit: theta(k) = theta(k+1) - p(k+1) substituted",
     )
     b.right(
         r"\beta^{-1}(p^{(k+1)} + \alpha \nabla J(\theta^{(k)}))",
@@ -203,6 +222,12 @@ def sutd() -> list:
     )
     b.wrong(refs.replace(r"\tanh'(c_t)", r"\tanh(c_t)"), lambda c, v, d: ref(c, v, d, use_tanh=True), "tanh for tanh'")
     b.wrong(
+        rf"{P['o']} \circ \tanh(c_t) + o_t \circ \tanh'(c_t) \circ ({P['i']} \circ c_{{t-1}} + {P['f']} \circ u_t"
+        rf" + i_t \circ {P['u']})",
+        lambda c, v, d: d["o"] * np.tanh(v["c"]) + v["o"] * TP(v["c"]) * (d["i"] * c.cp + d["f"] * v["u"] + v["i"] * d["u"]),
+        "input and forget gate partials swapped",
+    )
+    b.wrong(
         rf"{P['o']} \circ \tanh(c_t)",
         lambda c, v, d: d["o"] * np.tanh(v["c"]),
         "only the output-gate path",
@@ -236,6 +261,14 @@ def sutd() -> list:
     b.right(r"\frac{e^{-z}}{(1 + e^{-z})^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "reference")
     b.right(r"\sigma(z)(1 - \sigma(z))", lambda z: sg(z) * (1 - sg(z)), "sigma(1 - sigma)")
     b.right("sigma(z)*(1-sigma(z))", lambda z: sg(z) * (1 - sg(z)), "plain text")
+    b.right("exp(-z)/(1+exp(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text exp")
+    b.right("e^(-z)/(1+e^(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text e^(...)")
+    b.wrong(
+        r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-10^{6} z^2}",
+        lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.exp(-1e6 * z**2),
+        "adds a narrow bump at z = 0",
+    )
+    b.wrong("exp(-z)/(1+exp(-z))", lambda z: np.exp(-z) / (1 + np.exp(-z)), "plain text, denominator not squared")
     b.right(r"\frac{e^{z}}{(1 + e^{z})^2}", lambda z: np.exp(z) / (1 + np.exp(z)) ** 2, "multiplied by e^{2z}")
     b.right(
         r"\frac{1}{1+e^{-z}}\left(1-\frac{1}{1+e^{-z}}\right)",
@@ -326,7 +359,7 @@ def sutd() -> list:
 
 
 def bounds() -> list:
-    ns = [(n,) for n in range(1, 9)]
+    ns = [(n,) for n in (*range(1, 9), 11, 15)]
     cases = []
     b = CaseBuilder("csc413-2020-hw4/q1.1.1/bound", lambda n: m.chain_sup(n, "sigmoid"), ns, rtol=1e-12)
     b.right(r"\left(\frac{1}{4}\right)^n", lambda n: 0.25**n, "reference")
@@ -335,6 +368,13 @@ def bounds() -> list:
     b.right("(1/4)^n", lambda n: 0.25**n, "plain text")
     b.right(r"2^{-2n}", lambda n: 2.0 ** (-2 * n), "2^-2n")
     b.right(r"0.25^n", lambda n: 0.25**n, "decimal base")
+    b.right("1/4^n", lambda n: 1 / 4**n, "plain text 1/4^n")
+    b.right("4^(-n)", lambda n: 4.0**-n, "plain text 4^(-n)")
+    b.wrong(
+        r"\left(\frac{1}{4}\right)^n + (n-1)(n-2)(n-3)(n-4)(n-5)(n-6)(n-7)(n-8)",
+        lambda n: 0.25**n + math.prod(n - j for j in range(1, 9)),
+        "a polynomial that vanishes for n = 1..8 but not beyond",
+    )
     b.wrong(r"\left(\frac{1}{4}\right)^{n-1}", lambda n: 0.25 ** (n - 1), "exponent off by one")
     b.wrong(r"\left(\frac{1}{4}\right)^{n+1}", lambda n: 0.25 ** (n + 1), "exponent off by one")
     b.wrong(r"\frac{1}{4}", lambda n: 0.25, "one layer only")
@@ -369,6 +409,8 @@ def bounds() -> list:
     b.right(r"2^{1-n}", lambda n: 2.0 ** (1 - n), "2^(1-n)")
     b.right(r"\frac{2}{2^n}", lambda n: 2 / 2**n, "2/2^n")
     b.right(r"0.5^{n-1}", lambda n: 0.5 ** (n - 1), "decimal base")
+    b.right("1/2^{n-1}", lambda n: 1 / 2 ** (n - 1), "1/2^(n-1)")
+    b.right(r"2^{-n+1}", lambda n: 2.0 ** (-n + 1), "2^(-n+1)")
     b.wrong(r"\left(\frac{1}{2}\right)^n", lambda n: 0.5**n, "n layer Jacobians instead of n - 1")
     b.wrong(r"\left(\frac{1}{2}\right)^{n+1}", lambda n: 0.5 ** (n + 1), "exponent off")
     b.wrong(r"\frac{1}{2}", lambda n: 0.5, "one layer")
@@ -474,6 +516,11 @@ def batchnorm() -> list:
         "no square root in front",
     )
     b.wrong(r"\gamma", lambda x, i, g, e, mm, xi, mu, v: g, "gamma only")
+    b.wrong(
+        r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} + \frac{1}{\epsilon - \epsilon}",
+        lambda x, i, g, e, mm, xi, mu, v: g / sq(v + e) + 1 / np.float64(e - e),
+        "infinite",
+    )
     b.rule(r"\frac{\partial y_i}{\partial x_i}", "restates the unknown")
     b.rule(r"\gamma \frac{\partial \hat{x}_i}{\partial x_i}", "the seed's first line: the derivative left unevaluated")
     return b.cases

@@ -232,6 +232,12 @@ def csc421_c_bar() -> list:
     b.wrong(ref + r" + \frac{f^{(t+1)}}{0}", lambda r, t: _cbar(r, t) + r.f[t + 1] / np.float64(0), "infinite")
     b.wrong(ref + r" + \frac{1}{z-z}", lambda r, t: _cbar(r, t) + 1 / np.float64(0), "undefined: 1/(z-z)")
     b.rule(r"\overline{c^{(t)}}", "restates the unknown")
+    b.rule(r"\frac{\partial \mathcal{L}}{\partial c^{(t)}}", "restates the unknown: the prompt defines overline as dL/dv")
+    b.wrong(
+        ref + r" + e^{-10^{6} (w_{fh})^2}",
+        lambda r, t: _cbar(r, t) + np.exp(-1e6 * r.w["fh"] ** 2),
+        "adds a narrow bump: 1 at w_fh = 0, invisible elsewhere",
+    )
     b.rule(
         r"\frac{\overline{g^{(t)}}}{i^{(t)}}", "circular: g-bar is computed from c-bar (g-bar = c-bar i): restates the unknown"
     )
@@ -249,6 +255,8 @@ def _simple_gate_part(pid, truth, ref, rights, wrongs, unknown):
     for ans, fn, why in wrongs:
         b.wrong(ans, fn, why)
     b.rule(unknown, "restates the unknown")
+    node = unknown[len(r"\overline{") : -1]
+    b.rule(rf"\frac{{\partial \mathcal{{L}}}}{{\partial {node}}}", "restates the unknown: the prompt defines overline as dL/dv")
     return b.cases
 
 
@@ -260,6 +268,7 @@ def csc421_gates() -> list:
         [
             (r"i^{(t)} \overline{c^{(t)}}", lambda r, t: r.bc[t] * r.i[t], "commuted"),
             (r"\overline{c^{(t)}} \cdot i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "with \\cdot"),
+            (r"\bar{c}^{(t)} i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "\\bar{c}^{(t)} for c-bar"),
             (r"\overline{g^{(t)}} = \overline{c^{(t)}} i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "lhs = rhs"),
             (
                 r"\left(\overline{h^{(t)}} o^{(t)} (1-\tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t+1)}\right) i^{(t)}",
@@ -291,6 +300,7 @@ def csc421_gates() -> list:
         (r"\overline{h^{(t)}} \tanh(c^{(t)})", lambda r, t: r.bh[t] * np.tanh(r.c[t])),
         [
             (r"\tanh(c^{(t)})\,\overline{h^{(t)}}", lambda r, t: r.bh[t] * np.tanh(r.c[t]), "commuted"),
+            (r"\bar{h}^{(t)} \tanh(c^{(t)})", lambda r, t: r.bh[t] * np.tanh(r.c[t]), "\\bar{h}^{(t)} for h-bar"),
             (r"\frac{h^{(t)}}{o^{(t)}} \overline{h^{(t)}}", lambda r, t: r.bh[t] * r.h[t] / r.o[t], "tanh c = h / o"),
             (r"\boxed{\overline{h^{(t)}} \tanh(c^{(t)})}", lambda r, t: r.bh[t] * np.tanh(r.c[t]), "boxed"),
         ],

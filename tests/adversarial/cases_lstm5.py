@@ -233,6 +233,7 @@ def gates() -> list:
             (r"\tilde{C}_t \nabla C_t", lambda r, t: r.v["Ct"][t] * r.g["C"][t]),
             [
                 (r"\nabla C_t \tilde{C}_t", lambda r, t: r.v["Ct"][t] * r.g["C"][t], "commuted"),
+                (r"\tilde C_t \nabla C_t", lambda r, t: r.v["Ct"][t] * r.g["C"][t], "\\tilde without braces"),
                 (
                     r"\tanh(W^{hc}h_{t-1} + W^{xc}X_t + W_0^c) \nabla C_t",
                     lambda r, t: r.v["Ct"][t] * r.g["C"][t],

@@ -171,15 +171,19 @@ def integers() -> list:
         ),
         "sutd-50039-week8/task2/parameters": (
             m.conv_param_count(32, 64, 7, 7),
-            ["32 * 7 * 7 * 64", "100352", r"32 \cdot 49 \cdot 64", r"32 \times 7 \times 7 \times 64"],
+            ["32 * 7 * 7 * 64", "100352", r"32 \cdot 49 \cdot 64", r"32 \times 7 \times 7 \times 64",
+             r"1.00352 \times 10^5"],
             [("32 * 7 * 7 * 64 + 64", 100352 + 64, "counts a bias; there is none"), ("7 * 7 * 64", 3136), ("32 * 7 * 7", 1568),
-             ("100353", 100353), ("100351.9999", 100351.9999), ("32 * 7 * 7 * 64 * 25", 100352 * 25)],
+             ("100353", 100353), ("100351.9999", 100351.9999), ("32 * 7 * 7 * 64 * 25", 100352 * 25),
+             (r"1.0035 \times 10^5", 100350), ("100352.0000001", 100352.0000001), (r"100352 + \frac{0}{0}", math.nan)],
         ),
         "sutd-50039-week8/task2/multiplications": (
             mults,
-            ["49*32*25*64", "2508800", r"49 \cdot 32 \cdot 25 \cdot 64", r"7^2 \cdot 32 \cdot 5^2 \cdot 64"],
+            ["49*32*25*64", "2508800", r"49 \cdot 32 \cdot 25 \cdot 64", r"7^2 \cdot 32 \cdot 5^2 \cdot 64",
+             r"2.5088 \times 10^6"],
             [("49*32*36*64", 49 * 32 * 36 * 64), ("49*32*25", 49 * 32 * 25), ("49*25*64", 49 * 25 * 64),
-             ("(49*32-1)*25*64", (49 * 32 - 1) * 25 * 64), ("2508801", 2508801), ("49*32*19*19*64", 49 * 32 * 361 * 64)],
+             ("(49*32-1)*25*64", (49 * 32 - 1) * 25 * 64), ("2508801", 2508801), ("49*32*19*19*64", 49 * 32 * 361 * 64),
+             (r"2.5 \times 10^6", 2500000)],
         ),
         "sutd-50039-week8/task2/additions": (
             adds,
@@ -233,6 +237,10 @@ def input_sizes() -> list:
         (r"\{52, 53, 54, \infty\}", frozenset({52, 53, 54, math.inf}), "infinity is not a size"),
         (r"\{52, 53, 54.5\}", frozenset({52, 53, 54.5}), "54.5 is not a size and 54 is missing"),
         (r"\{54, 53, 52\}", frozenset({52, 53, 54}), "the set in another order"),
+        (r"x \in [52, 54]", lambda x: 52 <= x <= 54, "the integer sizes in [52, 54]"),
+        (r"x \in (51, 55)", lambda x: 51 < x < 55, "the integer sizes in (51, 55)"),
+        (r"52 \le x < 55.5", lambda x: 52 <= x < 55.5, "includes 55"),
+        (r"\{52, 53, 54\} \cup \{55\}", frozenset({52, 53, 54, 55}), "includes 55"),
     ]
     cases = []
     for ans, pred, why in cands:
@@ -255,7 +263,8 @@ def numbers() -> list:
             acc,
             [("1/4", 0.25), ("0.25", 0.25), (r"\frac{1}{4}", 0.25), (r"\frac14", 0.25), ("0.2500001", 0.2500001),
              ("0.2499999", 0.2499999), ("0.26", 0.26), ("1/3", 1 / 3), ("25", 25.0), ("0", 0.0),
-             (r"\frac{1}{4} + 10^{-9}", 0.25 + 1e-9), (r"\infty", math.inf), (r"\frac{1}{0}", math.inf)],
+             (r"\frac{1}{4} + 10^{-9}", 0.25 + 1e-9), (r"\infty", math.inf), (r"\frac{1}{0}", math.inf),
+             (r"e^{\ln(1/4)}", 0.25), (r"\frac{1}{4} + 0 \cdot \infty", math.nan)],
         ),
         (
             "nyu-dl-hw2/q1.3/d-initial-loss",
@@ -282,9 +291,9 @@ def choices() -> list:
     (placement,) = m.setting_with_identity_path(_rng)
     yes_no = {"no": ["no", "No", "No.", "NO", r"\text{no}"], "yes": ["yes", "Yes", "Yes."]}
     table = [
-        ("sutd-50039-week8/task1/c-of-h", c_of_h, yes_no, ["maybe", "yes and no"]),
-        ("sutd-50039-week8/task1/argmax-depends", argmax_dep, yes_no, ["maybe"]),
-        ("sutd-50039-week8/task1/max-depends", max_dep, yes_no, ["maybe"]),
+        ("sutd-50039-week8/task1/c-of-h", c_of_h, yes_no, ["maybe", "yes and no", "yes/no", "no, yes", "no or yes"]),
+        ("sutd-50039-week8/task1/argmax-depends", argmax_dep, yes_no, ["maybe", "no yes"]),
+        ("sutd-50039-week8/task1/max-depends", max_dep, yes_no, ["maybe", "yes no", "yes/no"]),
         (
             "csc413-2020-hw4/q1.2.3/which-fixed",
             fixed,
@@ -294,10 +303,10 @@ def choices() -> list:
                 "both": ["both"],
                 "neither": ["neither"],
             },
-            ["vanishing and exploding", "exploding"],
+            ["vanishing and exploding", "exploding", "vanishing only, exploding only", "vanishing only or both"],
         ),
         ("csc413-2020-hw4/q1.3.2/placement", placement, {"second": ["second", "Second", "the second"],
-                                                         "first": ["first", "First", "the first"]}, ["both"]),
+                                                         "first": ["first", "First", "the first"]}, ["both", "second, first", "first or second"]),
     ]
     cases = []
     for pid, truth, meanings, always_wrong in table:
@@ -365,6 +374,9 @@ def bigo() -> list:
             ("O(d k^2 T)", "O", lambda d, k, T: d * k**2 * T, (), "reference"),
             ("O(2 d k^2 T)", "O", lambda d, k, T: 2 * d * k**2 * T, (), "constant 2 (filter width)"),
             ("O(T d k^2)", "O", lambda d, k, T: d * k**2 * T, (), "reordered"),
+            (r"O(d \cdot k^2 \cdot T)", "O", lambda d, k, T: d * k**2 * T, (), "with \\cdot"),
+            ("O(dk^2T)", "O", lambda d, k, T: d * k**2 * T, (), "no spaces"),
+            (r"O(\frac{d k^2 T}{0})", "O", lambda d, k, T: math.inf, (), "infinite"),
             ("O(d k T)", "O", lambda d, k, T: d * k * T, (), "k instead of k^2"),
             ("O(k^2 T)", "O", lambda d, k, T: k**2 * T, (), "drops d"),
             ("O(2^d k^2 T)", "O", lambda d, k, T: 2**min(d, 3000) * k**2 * T, (), "exponential in d"),
@@ -385,6 +397,8 @@ def bigo() -> list:
             ("O(d)", "O", lambda d, T: d, (), "reference"),
             ("O(2d + 1)", "O", lambda d, T: 2 * d + 1, (), "constants"),
             ("O(T)", "O", lambda d, T: T, (), "sampling-time sequentiality, not training"),
+            ("O(d k^2 T)", "O", lambda d, T, k: d * k**2 * T, ("k",), "the number of connections, not of steps"),
+            (r"O(\log d)", "O", lambda d, T: m.ilog(d), (), "log of the depth"),
             ("O(d T)", "O", lambda d, T: d * T, (), "no parallelism within a layer"),
             (r"O(\log T)", "O", lambda d, T: m.ilog(T), (), "receptive-field depth"),
             ("O(1)", "O", lambda d, T: 1, (), "layers are sequential"),
