@@ -185,6 +185,7 @@ def dim_c() -> list:
     b.wrong("m + 10^{-9}", lambda mm, n: mm + 1e-9, "not exact")
     b.wrong(r"\frac{m}{0}", lambda mm, n: mm / F0, "infinite")
     b.wrong(r"m \cdot 0.999999", lambda mm, n: mm * 0.999999, "not exact")
+    b.wrong(r"\max(m, n)", lambda mm, n: max(mm, n), "n when the input is wider")
     return b.cases
 
 
@@ -382,6 +383,7 @@ def bounds() -> list:
     b.wrong(r"\frac{1}{4n}", lambda n: 1 / (4 * n), "not exponential")
     b.wrong("1", lambda n: 1.0, "not the smallest bound")
     b.wrong(r"0.25^n + 10^{-12}", lambda n: 0.25**n + 1e-12, "not exact")
+    b.rule(r"\left(\frac{1}{4}\right)^n + 4^{-100}", "not exact: (1/4)^n + 4^-100 is not the supremum (float-invisible)")
     b.wrong(r"\left(\frac{1}{4}\right)^n (1 + 10^{-9} n)", lambda n: 0.25**n * (1 + 1e-9 * n), "not exact")
     b.wrong(r"0.2499999^n", lambda n: 0.2499999**n, "too small: not a bound")
     b.wrong(r"\frac{(1/4)^n}{n - n}", lambda n: 0.25**n / np.float64(n - n), "infinite")
@@ -449,7 +451,7 @@ def batchnorm() -> list:
     for mm in (2, 3, 5, 8):
         x = _rng.normal(size=mm) * 2 + 1
         for i in (0, mm - 1):
-            gamma, eps = float(_rng.uniform(0.5, 2)), float(_rng.choice([1e-3, 0.1, 0.7]))
+            gamma, eps = float(_rng.uniform(0.5, 2) * _rng.choice([-1, 1])), float(_rng.choice([1e-3, 0.1, 0.7]))
             mu, var = x.mean(), ((x - x.mean()) ** 2).mean()
             pts.append((x, i, gamma, eps, mm, x[i], mu, var))
     b = CaseBuilder(
@@ -516,6 +518,11 @@ def batchnorm() -> list:
         "no square root in front",
     )
     b.wrong(r"\gamma", lambda x, i, g, e, mm, xi, mu, v: g, "gamma only")
+    b.wrong(
+        rf"\frac{{|\gamma|}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)",
+        lambda x, i, g, e, mm, xi, mu, v: ref(x, i, abs(g), e, mm, xi, mu, v),
+        "|gamma|: wrong for a negative scale (gamma is a learned real parameter)",
+    )
     b.wrong(
         r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} + \frac{1}{\epsilon - \epsilon}",
         lambda x, i, g, e, mm, xi, mu, v: g / sq(v + e) + 1 / np.float64(e - e),

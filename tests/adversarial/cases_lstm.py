@@ -286,6 +286,9 @@ def csc421_gates() -> list:
             (r"\overline{c^{(t)}} f^{(t)}", lambda r, t: r.bc[t] * r.f[t], "forget gate instead of input gate"),
             (r"\overline{c^{(t+1)}} i^{(t+1)}", lambda r, t: r.bc[t + 1] * r.i[t + 1], "time shifted to t+1"),
             (r"\overline{c^{(2)}} i^{(2)}", lambda r, t: r.bc[2] * r.i[2], "fixed step 2"),
+            (r"\frac{t}{2} \overline{c^{(t)}} i^{(t)}", lambda r, t: t / 2 * r.bc[t] * r.i[t], "factor t/2: 1 only when t = 2"),
+            (r"\left|\overline{c^{(t)}}\right| i^{(t)}", lambda r, t: abs(r.bc[t]) * r.i[t], "absolute value: loses the sign"),
+            (r"\sqrt{(\overline{c^{(t)}} i^{(t)})^2}", lambda r, t: abs(r.bc[t] * r.i[t]), "sqrt of a square: loses the sign"),
             (r"\overline{c^{(t)}} i^{(2)}", lambda r, t: r.bc[t] * r.i[2], "i of the fixed step 2"),
             (r"\overline{h^{(t)}} i^{(t)}", lambda r, t: r.bh[t] * r.i[t], "h-bar instead of c-bar"),
             (r"-\overline{c^{(t)}} i^{(t)}", lambda r, t: -r.bc[t] * r.i[t], "sign flip"),
@@ -319,6 +322,16 @@ def csc421_gates() -> list:
             ),
             (r"\overline{h^{(t)}} \tanh(c^{(t-1)})", lambda r, t: r.bh[t] * np.tanh(r.c[t - 1]), "c of step t-1"),
             (r"\overline{h^{(2)}} \tanh(c^{(2)})", lambda r, t: r.bh[2] * np.tanh(r.c[2]), "fixed step 2"),
+            (
+                r"\left|\overline{h^{(t)}}\right| \tanh(c^{(t)})",
+                lambda r, t: abs(r.bh[t]) * np.tanh(r.c[t]),
+                "absolute value: loses the sign",
+            ),
+            (
+                r"(t - 1) \overline{h^{(t)}} \tanh(c^{(t)})",
+                lambda r, t: (t - 1) * r.bh[t] * np.tanh(r.c[t]),
+                "factor t - 1: 1 only when t = 2",
+            ),
             (r"\overline{h^{(t)}} \tanh(c^{(2)})", lambda r, t: r.bh[t] * np.tanh(r.c[2]), "c of the fixed step 2"),
             (
                 r"\overline{h^{(t)}} \tanh(c^{(t)}) o^{(t)}(1-o^{(t)})",

@@ -348,6 +348,7 @@ def bigo() -> list:
         "GDH",
         [
             ("O(G^2 (D H + H^2))", "O", lambda G, D, H: G**2 * (D * H + H**2), (), "reference"),
+            (r"O(G^2 H \max(D, H))", "O", lambda G, D, H: G**2 * H * max(D, H), (), "D + H is within 2x of max(D, H)"),
             ("O(G^2 D H + G^2 H^2)", "O", lambda G, D, H: G**2 * D * H + G**2 * H**2, (), "expanded"),
             ("O(G^2 H (D + H))", "O", lambda G, D, H: G**2 * H * (D + H), (), "factored"),
             ("O(2 G^2 (D H + 2 H^2))", "O", lambda G, D, H: 2 * G**2 * (D * H + 2 * H**2), (), "constants"),

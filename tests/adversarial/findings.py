@@ -20,9 +20,10 @@ FAMILIES = (
     ("1 non-finite values", ("infinite", "undefined", "overflows", "infinity")),
     ("2 restating the unknown", ("restates", "circular", "unevaluated", "left unevaluated")),
     ("3 sample points (fixed step, t+2, f c(t-2), h_0)", ("fixed step", "only when t = 2", "step 2", "step 3",
-                                                          "h_0", "t+2", "drops f", "c_0")),
+                                                          "h_0", "t+2", "drops f", "c_0", "bump", "vanishes", "when t = 2",
+                                                          "absolute value", "sqrt of a square", "|gamma|")),
     ("4 big-O (letters, operator)", ("not sizes of the question", "lower bound, not O", "little-o", "adds N")),
-    ("5 tolerance", ("not exact", "not an integer size", "too small", "not the smallest", "not the largest",
+    ("5 tolerance", ("not exact", "float-invisible", "not an integer size", "too small", "not the smallest", "not the largest",
                       "but the model gives")),
 )
 
