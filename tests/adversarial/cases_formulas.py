@@ -74,6 +74,7 @@ def momentum() -> list:
     b.right(r"-\mathbf{p}^{(k+1)} + \boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reordered")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)} + \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 + p1, "sign flip")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1, "drops p")
+    b.wrong(r"\boldsymbol{\theta}^{(k+1)} - |\mathbf{p}^{(k+1)}|", lambda M, a, b_, th1, p1: th1 - abs(p1), "absolute value")
     b.wrong(
         r"\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)} + 10^{-9}",
         lambda M, a, b_, th1, p1: th1 - p1 + 1e-9,
@@ -278,6 +279,8 @@ def sutd() -> list:
     )
     b.right(r"\frac{1}{(1+e^{-z})(1+e^{z})}", lambda z: 1 / ((1 + np.exp(-z)) * (1 + np.exp(z))), "symmetric form")
     b.right(r"\frac{1}{4\cosh^2(z/2)}", lambda z: 1 / (4 * np.cosh(z / 2) ** 2), "cosh form")
+    b.right(r"\frac{e^{-|z|}}{(1 + e^{-|z|})^2}", lambda z: np.exp(-abs(z)) / (1 + np.exp(-abs(z))) ** 2, "sigma' is even")
+    b.wrong(r"\sigma(|z|)(1 - \sigma(z))", lambda z: sg(abs(z)) * (1 - sg(z)), "|z| in one factor only")
     b.right(r"\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "lhs = rhs")
     b.wrong(r"-\frac{e^{-z}}{(1 + e^{-z})^2}", lambda z: -np.exp(-z) / (1 + np.exp(-z)) ** 2, "sign flip")
     b.wrong(r"\frac{e^{-z}}{1 + e^{-z}}", lambda z: np.exp(-z) / (1 + np.exp(-z)), "denominator not squared")
@@ -353,6 +356,7 @@ def sutd() -> list:
     b.right(r"h_{t-1} = \frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: u / nrm(u), "lhs = rhs")
     b.wrong(r"-\frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: -u / nrm(u), "the minimiser")
     b.wrong(r"U^f(d)", lambda u: u, "not normalised")
+    b.wrong(r"\frac{|U^f(d)|}{\|U^f(d)\|_2}", lambda u: abs(u) / nrm(u), "component-wise absolute value")
     b.wrong(r"\frac{U^f(d)}{\|U^f(d)\|_2^2}", lambda u: u / nrm(u) ** 2, "divides by the squared norm")
     b.wrong(r"\|U^f(d)\|_2 U^f(d)", lambda u: u * nrm(u), "multiplies by the norm")
     b.wrong(r"\frac{U^f(d)}{\|U^f(d)\|_2} + \frac{1}{0}", lambda u: u / F0, "infinite")
@@ -522,6 +526,11 @@ def batchnorm() -> list:
         rf"\frac{{|\gamma|}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)",
         lambda x, i, g, e, mm, xi, mu, v: ref(x, i, abs(g), e, mm, xi, mu, v),
         "|gamma|: wrong for a negative scale (gamma is a learned real parameter)",
+    )
+    b.wrong(
+        rf"\frac{{\gamma}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})|x_i - {MU}|}}{{m ({SB} + \epsilon)}}\right)",
+        lambda x, i, g, e, mm, xi, mu, v: g / sq(v + e) * ((mm - 1) / mm - (xi - mu) * abs(xi - mu) / (mm * (v + e))),
+        "signed square: wrong for x_i below the mean",
     )
     b.wrong(
         r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} + \frac{1}{\epsilon - \epsilon}",

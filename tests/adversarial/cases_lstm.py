@@ -126,6 +126,11 @@ def csc421_h_bar() -> list:
         "one term written for the fixed step 3 (= t+1 only when t = 2)",
     )
     b.wrong(ref + r" + h^{(0)}", lambda r, t: _hbar_ref(r, t) + r.h[0], "adds the initial state h_0")
+    b.wrong(
+        ref.replace("w_{ih}", r"\left|w_{ih}\right|"),
+        lambda r, t: _hbar_ref(r, t) + r.bar["i"][t + 1] * _d(r, "i", t + 1) * (abs(r.w["ih"]) - r.w["ih"]),
+        "absolute value of a weight: wrong for a negative w_ih",
+    )
     b.wrong(ref + r" + \frac{w_{ih}}{0}", lambda r, t: _hbar_ref(r, t) + r.w["ih"] / np.float64(0), "infinite (x/0)")
     b.wrong(
         rf"\left({ref}\right) \frac{{w_{{ih}} - w_{{ih}}}}{{w_{{ih}} - w_{{ih}}}}",
@@ -439,6 +444,19 @@ def csc421_w_ix() -> list:
         " + ".join(rf"\overline{{c^{{({s})}}}} g^{{({s})}} i^{{({s})}}(1-i^{{({s})}}) x^{{({s})}}" for s in (1, 2, 3)),
         _wix,
         "i-bar replaced by c-bar g",
+    )
+    b.wrong(
+        r"\overline{i^{(1)}} \sigma'(w_{ix}x^{(1)}) x^{(1)} + "
+        + " + ".join(
+            rf"\overline{{i^{{({s})}}}} \sigma'(w_{{ix}}x^{{({s})}} + w_{{ih}}h^{{({s - 1})}}) x^{{({s})}}" for s in (2, 3)
+        ),
+        lambda r: r.bi[1] * S(r.w["ix"] * r.x[1]) * r.x[1] + _wix(r, (2, 3)),
+        "drops w_ih h(0) from step 1's pre-activation: right only for a zero initial state",
+    )
+    b.wrong(
+        " + ".join(rf"\overline{{i^{{({s})}}}} i^{{({s})}}(1-i^{{({s})}}) \left|x^{{({s})}}\right|" for s in (1, 2, 3)),
+        lambda r: _wix(r, feat=lambda r, s: abs(r.x[s])),
+        "absolute value of the inputs: wrong for negative x",
     )
     b.wrong(
         " + ".join(rf"\overline{{i^{{({s})}}}} i^{{({s})}}(1-i^{{({s})}}) x^{{({s})}}" for s in (2, 3)),

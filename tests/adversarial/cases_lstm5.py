@@ -83,6 +83,16 @@ def grad_h() -> list:
         "tanh' written as 1 - C~",
     )
     b.wrong(ref + " + h_0", lambda r, t: _gh(r, t) + r.v["h"][0], "adds the initial state h_0")
+    b.wrong(
+        ref.replace(r"\nabla y_t", r"\left|\nabla y_t\right|"),
+        lambda r, t: _gh(r, t) - _out(r, t) + r.W["y"] * r.v["y"][t] * (1 - r.v["y"][t]) * abs(r.gy[t]),
+        "absolute value of nabla y_t: wrong for a negative output gradient",
+    )
+    b.wrong(
+        ref.replace("w^y", r"\left|w^y\right|"),
+        lambda r, t: _gh(r, t) - _out(r, t) + abs(r.W["y"]) * r.v["y"][t] * (1 - r.v["y"][t]) * r.gy[t],
+        "absolute value of W^y: wrong for a negative weight",
+    )
     b.wrong(ref + r" + \frac{W^y}{0}", lambda r, t: _gh(r, t) + r.W["y"] / np.float64(0), "infinite")
     b.rule(r"\nabla h_t", "restates the unknown")
     b.rule(r"\frac{\nabla o_t}{\tanh(C_t)}", "circular: nabla o_t = tanh(C_t) nabla h_t restates the unknown")
@@ -148,6 +158,16 @@ def grad_c() -> list:
         "1 - tanh instead of 1 - tanh^2",
     )
     b.wrong(ref + " + h_0", lambda r, t: _gc(r, t) + r.v["h"][0], "adds the initial state h_0")
+    b.wrong(
+        r"o_t(1 - (\tanh(C_t))^2) \left|\nabla h_t\right| + f_{t+1} \nabla C_{t+1}",
+        lambda r, t: r.v["o"][t] * TP(r.v["C"][t]) * abs(r.g["h"][t]) + r.v["f"][t + 1] * r.g["C"][t + 1],
+        "absolute value of nabla h_t",
+    )
+    b.wrong(
+        r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_{t+1} \left|\nabla C_{t+1}\right|",
+        lambda r, t: _local(r, t) + r.v["f"][t + 1] * abs(r.g["C"][t + 1]),
+        "absolute value of nabla C_(t+1)",
+    )
     b.wrong(
         r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_3 \nabla C_{t+1}",
         lambda r, t: _local(r, t) + r.v["f"][3] * r.g["C"][t + 1],
