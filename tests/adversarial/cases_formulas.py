@@ -17,7 +17,7 @@ F0 = np.float64(0)
 
 
 def mdrnn() -> list:
-    sizes = [(G, D, H) for G in (1, 2, 5, 11) for D in (1, 3, 7, 12) for H in (1, 2, 6, 13)]
+    sizes = [(G, D, H) for G in (1, 2, 5, 11, 16) for D in (1, 3, 7, 12, 15) for H in (1, 2, 6, 13)]
     b = CaseBuilder("csc421-2019-hw4/q2/weights", lambda G, D, H: m.mdrnn_weights(D, H), sizes)
     b.right("D H + 2 H^2", lambda G, D, H: D * H + 2 * H**2, "the reference itself")
     b.right("H(D + 2H)", lambda G, D, H: H * (D + 2 * H), "factored")
@@ -29,6 +29,16 @@ def mdrnn() -> list:
         "D H + 2 H^2 + (D-1)(D-2)(D-3)(D-4)(D-5)(D-6)(D-7)(D-8)(D-9)(D-10)",
         lambda G, D, H: D * H + 2 * H**2 + math.prod(D - j for j in range(1, 11)),
         "a polynomial that vanishes for D = 1..10 but not beyond",
+    )
+    b.wrong(
+        r"D H + 2 H^2 + \prod_{j=1}^{12} (D - j)",
+        lambda G, D, H: D * H + 2 * H**2 + math.prod(D - j for j in range(1, 13)),
+        "a polynomial that vanishes for D = 1..12 but not beyond",
+    )
+    b.wrong(
+        "D H + 2 H^2 + (D-1)(D-2)(D-3)(D-4)(D-5)(D-6)(D-7)(D-8)(D-9)(D-10)(D-11)(D-12)",
+        lambda G, D, H: D * H + 2 * H**2 + math.prod(D - j for j in range(1, 13)),
+        "a polynomial that vanishes for D = 1..12 but not beyond",
     )
     b.right("H D + H^2 + H^2 + 0 G", lambda G, D, H: D * H + 2 * H**2, "0 G is 0")
     b.wrong("D H + H^2", lambda G, D, H: D * H + H**2, "one recurrent matrix only")
@@ -46,6 +56,11 @@ def mdrnn() -> list:
     b.right("G + G - 1", lambda G: 2 * G - 1, "rearranged")
     b.right(r"\boxed{2G-1}", lambda G: 2 * G - 1, "boxed")
     b.wrong("2G", lambda G: 2 * G, "off by one")
+    b.wrong(
+        "2G - 1 + (G-2)(G-3)(G-4)(G-5)(G-6)(G-7)(G-8)(G-9)(G-10)(G-11)(G-12)",
+        lambda G: 2 * G - 1 + math.prod(G - j for j in range(2, 13)),
+        "a polynomial that vanishes for G = 2..12 but not beyond",
+    )
     b.wrong(
         "2G - 1 + (G-1)(G-2)(G-3)(G-4)(G-5)(G-6)(G-7)(G-8)",
         lambda G: 2 * G - 1 + math.prod(G - j for j in range(1, 9)),
@@ -146,7 +161,7 @@ def momentum() -> list:
     cases += b.cases
 
     dpts = []
-    for D in (1, 2, 3, 4):
+    for D in (1, 2, 3, 4, 10):
         mod = m.momentum_model(_rng, D)
         dpts.append((D, mod, _rng.normal(size=D), _rng.normal(size=D)))
     b = CaseBuilder(
@@ -162,6 +177,11 @@ def momentum() -> list:
     b.wrong("1", lambda D, M, th, p: 1.0, "volume-preserving only without the momentum decay")
     b.wrong(r"(-\beta)^D", lambda D, M, th, p: (-M.beta) ** D, "sign wrong for odd D")
     b.wrong(r"\beta^{D-1}", lambda D, M, th, p: M.beta ** (D - 1), "off by one in the power")
+    b.wrong(
+        r"\beta^D + (D-1)(D-2)(D-3)(D-4)(D-5)(D-6)(D-7)(D-8)",
+        lambda D, M, th, p: M.beta**D + math.prod(D - j for j in range(1, 9)),
+        "a polynomial that vanishes for D = 1..8 but not beyond",
+    )
     b.wrong(r"\beta^D (1 + 10^{-9})", lambda D, M, th, p: M.beta**D * (1 + 1e-9), "not exact")
     b.wrong(r"\frac{\beta^D}{\alpha - \alpha}", lambda D, M, th, p: M.beta**D / F0, "infinite")
     b.rule(r"\det \frac{\partial \mathbf{s}^{(k+1)}}{\partial \mathbf{s}^{(k)}}", "restates the unknown")
@@ -252,7 +272,7 @@ def sutd() -> list:
     )
     cases = b.cases
 
-    zs = [(z,) for z in (-3.0, -1.2, -0.3, 0.0, 0.4, 1.7, 2.5)]
+    zs = [(z,) for z in (-3.0, -1.2, -0.3, 0.0, 0.4, 1.7, 2.5, 6.0)]
     b = CaseBuilder(
         "sutd-50039-week8/task1/sigmoid-prime",
         m.dsigmoid,  # checked against finite differences in test_models
@@ -269,6 +289,11 @@ def sutd() -> list:
         r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-10^{6} z^2}",
         lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.exp(-1e6 * z**2),
         "adds a narrow bump at z = 0",
+    )
+    b.wrong(
+        r"\frac{e^{-z}}{(1 + e^{-z})^2} + e^{-100 (z - 6)^2}",
+        lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.exp(-100 * (z - 6) ** 2),
+        "adds a bump at z = 6, outside a sampled window like [-4, 4]",
     )
     b.wrong("exp(-z)/(1+exp(-z))", lambda z: np.exp(-z) / (1 + np.exp(-z)), "plain text, denominator not squared")
     b.right(r"\frac{e^{z}}{(1 + e^{z})^2}", lambda z: np.exp(z) / (1 + np.exp(z)) ** 2, "multiplied by e^{2z}")
@@ -364,7 +389,7 @@ def sutd() -> list:
 
 
 def bounds() -> list:
-    ns = [(n,) for n in (*range(1, 9), 11, 15)]
+    ns = [(n,) for n in (*range(1, 9), 11, 12, 15)]
     cases = []
     b = CaseBuilder("csc413-2020-hw4/q1.1.1/bound", lambda n: m.chain_sup(n, "sigmoid"), ns, rtol=1e-12)
     b.right(r"\left(\frac{1}{4}\right)^n", lambda n: 0.25**n, "reference")
@@ -379,6 +404,11 @@ def bounds() -> list:
         r"\left(\frac{1}{4}\right)^n + (n-1)(n-2)(n-3)(n-4)(n-5)(n-6)(n-7)(n-8)",
         lambda n: 0.25**n + math.prod(n - j for j in range(1, 9)),
         "a polynomial that vanishes for n = 1..8 but not beyond",
+    )
+    b.wrong(
+        r"\left(\frac{1}{4}\right)^n + \prod_{j=1}^{12} (n - j)",
+        lambda n: 0.25**n + math.prod(n - j for j in range(1, 13)),
+        "a polynomial that vanishes for n = 1..12 but not beyond",
     )
     b.wrong(r"\left(\frac{1}{4}\right)^{n-1}", lambda n: 0.25 ** (n - 1), "exponent off by one")
     b.wrong(r"\left(\frac{1}{4}\right)^{n+1}", lambda n: 0.25 ** (n + 1), "exponent off by one")
@@ -437,7 +467,7 @@ def bounds() -> list:
     b.wrong(r"1 - 1.000001\sigma_{small}", lambda s: 1 - 1.000001 * s, "not the largest lower bound")
     b.rule(r"\sigma_{\min}\left(\frac{\partial z_{t+1}}{\partial z_t}\right)", "restates the unknown")
     cases += b.cases
-    bg = [(s,) for s in (2.0, 10.0, 50.0, 1000.0)]
+    bg = [(s,) for s in (2.0, 10.0, 50.0, 100.0, 1000.0)]
     b = CaseBuilder("csc413-2020-hw4/q1.2.2/largest", lambda s: m.residual_extreme_singular(s, "max"), bg)
     b.right(r"\sigma_{big} - 1", lambda s: s - 1, "reference")
     b.right(r"-1 + \sigma_{big}", lambda s: s - 1, "reordered")
@@ -446,6 +476,11 @@ def bounds() -> list:
     b.wrong(r"\sigma_{big}", lambda s: s, "not attained")
     b.wrong(r"\sigma_{big}^2 - 1", lambda s: s * s - 1, "squared")
     b.wrong(r"\sigma_{big} - 0.999999", lambda s: s - 0.999999, "not exact")
+    b.wrong(
+        r"\sigma_{big} - 1 + e^{-(\sigma_{big} - 100)^2}",
+        lambda s: s - 1 + np.exp(-((s - 100) ** 2)),
+        "adds a bump at sigma_big = 100, outside a sampled window like [2, 50]",
+    )
     cases += b.cases
     return cases
 

@@ -264,7 +264,8 @@ def numbers() -> list:
             [("1/4", 0.25), ("0.25", 0.25), (r"\frac{1}{4}", 0.25), (r"\frac14", 0.25), ("0.2500001", 0.2500001),
              ("0.2499999", 0.2499999), ("0.26", 0.26), ("1/3", 1 / 3), ("25", 25.0), ("0", 0.0),
              (r"\frac{1}{4} + 10^{-9}", 0.25 + 1e-9), (r"\infty", math.inf), (r"\frac{1}{0}", math.inf),
-             (r"e^{\ln(1/4)}", 0.25), (r"\frac{1}{4} + 0 \cdot \infty", math.nan)],
+             (r"e^{\ln(1/4)}", 0.25), (r"\frac{1}{4} + 0 \cdot \infty", math.nan), (r"\frac{1}{4.05}", 1 / 4.05),
+             (r"\frac{31}{125}", 31 / 125), (r"e^{-1.4}", math.exp(-1.4))],
         ),
         (
             "nyu-dl-hw2/q1.3/d-initial-loss",
@@ -272,7 +273,8 @@ def numbers() -> list:
             [(r"\ln 4", math.log(4)), (r"\ln(4)", math.log(4)), (r"-\ln\frac{1}{4}", math.log(4)), (r"2 \ln 2", math.log(4)),
              ("ln(4)", math.log(4)), (r"\ln 3", math.log(3)), (r"\log_2 4", 2.0), (r"\log_{10} 4", math.log10(4)),
              ("4", 4.0), (r"\frac{1}{4}", 0.25), (r"\ln 4 + 10^{-9}", math.log(4) + 1e-9), (r"-\ln 4", -math.log(4)),
-             (r"\frac{\ln 4}{0}", math.inf)],
+             (r"\frac{\ln 4}{0}", math.inf), (r"\ln(4.05)", math.log(4.05)),
+             (r"\frac{25}{18}", 25 / 18), (r"e^{1/3}", math.exp(1 / 3))],
         ),
     ):
         for ans, val in cands:

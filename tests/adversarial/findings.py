@@ -24,7 +24,7 @@ FAMILIES = (
                                                           "absolute value", "sqrt of a square", "|gamma|",
                                                           "zero initial state", "signed square")),
     ("4 big-O (letters, operator)", ("not sizes of the question", "lower bound, not O", "little-o", "adds N")),
-    ("5 tolerance", ("not exact", "float-invisible", "not an integer size", "too small", "not the smallest", "not the largest",
+    ("5 tolerance", ("not exact", "float-invisible", "but the model gives", "not an integer size", "too small", "not the smallest", "not the largest",
                       "but the model gives")),
 )
 
