@@ -82,6 +82,9 @@ def momentum() -> list:
             th0, p0 = _rng.normal(size=D), _rng.normal(size=D)
             th1, p1 = mod.step(th0, p0)
             pts.append((mod, th0, p0, th1, p1))
+    slow = m.Momentum(A=_rng.normal(size=(2, 2)), alpha=0.3, beta=0.995)  # a realistic heavy momentum
+    th0, p0 = _rng.normal(size=2), _rng.normal(size=2)
+    pts.append((slow, th0, p0, *slow.step(th0, p0)))
     b = CaseBuilder("csc421-2019-hw4/q3/inverse-theta", lambda M, th0, p0, th1, p1: th0, pts)
     b.right(r"\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reference")
     b.right(r"\theta^{(k+1)} - p^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "without bold")
@@ -157,6 +160,11 @@ def momentum() -> list:
         "only p divided by beta",
     )
     b.wrong(r"\frac{\mathbf{p}^{(k+1)}}{\beta}", lambda M, th0, p0, th1, p1: p1 / M.beta, "drops the gradient term")
+    b.wrong(
+        r"\frac{\mathbf{p}^{(k+1)} + \alpha \nabla \mathcal{J}(\boldsymbol{\theta}^{(k)})}{\beta} + e^{-10^{6} (\beta - 0.995)^2}",
+        lambda M, th0, p0, th1, p1: (p1 + M.alpha * g0(M, th0)) / M.beta + np.exp(-1e6 * (M.beta - 0.995) ** 2),
+        "adds a bump at beta = 0.995, a common momentum outside a sampled window like [0.1, 0.99]",
+    )
     b.rule(r"\mathbf{p}^{(k)}", "restates the unknown")
     cases += b.cases
 
@@ -321,6 +329,8 @@ def sutd() -> list:
         "not exact",
     )
     b.rule(r"\sigma'(z)", "restates the unknown")
+    b.rule(r"\sigma'(z) \cdot 1", "restates the unknown (times 1)")
+    b.rule(r"\frac{1}{2}\sigma'(z) + \frac{1}{2}\sigma(z)(1 - \sigma(z))", "half of it restates the unknown")
     b.rule(r"\frac{d}{dz} \sigma(z)", "restates the unknown with a derivative operator")
     b.rule(r"\frac{d}{dz}\frac{1}{1 + e^{-z}}", "the derivative it was asked to calculate, left unevaluated")
     cases += b.cases
@@ -349,6 +359,16 @@ def sutd() -> list:
         r"f_t[d_1](1 - f_t[d_1]) U^f[d_1,d_2]",
         lambda Wf, Uf, x, h, d1, d2, J: S(pre(Wf, Uf, x, h, d1)) * Uf[d1, d2],
         "sigma' = f(1-f) at the gate's own value",
+    )
+    b.right(
+        r"\sigma'(-W^f[d_1,:] \cdot x_t - U^f[d_1,:] \cdot h_{t-1}) U^f[d_1,d_2]",
+        lambda Wf, Uf, x, h, d1, d2, J: S(pre(Wf, Uf, x, h, d1)) * Uf[d1, d2],
+        "sigma' is even",
+    )
+    b.wrong(
+        rf"(1 - \sigma({arg}))^2 U^f[d_1,d_2]",
+        lambda Wf, Uf, x, h, d1, d2, J: (1 - m.sigmoid(pre(Wf, Uf, x, h, d1))) ** 2 * Uf[d1, d2],
+        "sigma(-z)(1 - sigma(z)) is (1 - sigma)^2, not sigma'",
     )
     b.wrong(
         rf"\sigma'({arg}) U^f[d_2,d_1]",
@@ -382,6 +402,8 @@ def sutd() -> list:
     b.wrong(r"-\frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: -u / nrm(u), "the minimiser")
     b.wrong(r"U^f(d)", lambda u: u, "not normalised")
     b.wrong(r"\frac{|U^f(d)|}{\|U^f(d)\|_2}", lambda u: abs(u) / nrm(u), "component-wise absolute value")
+    b.wrong(r"\frac{U^f(d)}{|U^f(d)|}", lambda u: u / abs(u), "component-wise sign, not the unit vector")
+    b.wrong(r"\frac{U^f(d)}{\sqrt{(U^f(d))^2}}", lambda u: u / np.sqrt(u**2), "component-wise sign, not the unit vector")
     b.wrong(r"\frac{U^f(d)}{\|U^f(d)\|_2^2}", lambda u: u / nrm(u) ** 2, "divides by the squared norm")
     b.wrong(r"\|U^f(d)\|_2 U^f(d)", lambda u: u * nrm(u), "multiplies by the norm")
     b.wrong(r"\frac{U^f(d)}{\|U^f(d)\|_2} + \frac{1}{0}", lambda u: u / F0, "infinite")

@@ -143,6 +143,8 @@ def csc421_h_bar() -> list:
         "infinite everywhere (1/(h-h))",
     )
     b.rule(r"\overline{h^{(t)}}", "restates the unknown")
+    b.rule(r"\overline{h^{(t)}} \frac{w_{ih}}{w_{ih}}", "restates the unknown (times 1)")
+    b.rule(rf"\frac{{1}}{{2}}\left(\overline{{h^{{(t)}}}} + {ref}\right)", "half of it restates the unknown")
     b.rule(
         r"\frac{\overline{o^{(t)}}}{\tanh(c^{(t)})}",
         "circular: o-bar is computed from h-bar (o-bar = h-bar tanh c), so this restates the unknown",
@@ -237,6 +239,8 @@ def csc421_c_bar() -> list:
     b.wrong(ref + r" + \frac{f^{(t+1)}}{0}", lambda r, t: _cbar(r, t) + r.f[t + 1] / np.float64(0), "infinite")
     b.wrong(ref + r" + \frac{1}{z-z}", lambda r, t: _cbar(r, t) + 1 / np.float64(0), "undefined: 1/(z-z)")
     b.rule(r"\overline{c^{(t)}}", "restates the unknown")
+    b.rule(r"\overline{c^{(t)}} + 0", "restates the unknown (plus 0)")
+    b.rule(rf"\frac{{1}}{{2}}\overline{{c^{{(t)}}}} + \frac{{1}}{{2}}\left({ref}\right)", "half of it restates the unknown")
     b.rule(r"\frac{\partial \mathcal{L}}{\partial c^{(t)}}", "restates the unknown: the prompt defines overline as dL/dv")
     b.wrong(
         ref + r" + e^{-10^{6} (w_{fh})^2}",

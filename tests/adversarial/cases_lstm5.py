@@ -175,6 +175,8 @@ def grad_c() -> list:
     )
     b.wrong(ref + r" + \frac{f_{t+1}}{0}", lambda r, t: _gc(r, t) + r.v["f"][t + 1] / np.float64(0), "infinite")
     b.rule(r"\nabla C_t", "restates the unknown")
+    b.rule(r"\nabla C_t + 0 \cdot \nabla h_t", "restates the unknown (plus 0)")
+    b.rule(rf"\frac{{1}}{{2}}\nabla C_t + \frac{{1}}{{2}}\left({ref}\right)", "half of it restates the unknown")
     b.rule(r"\frac{\nabla i_t}{\tilde{C}_t}", "circular: nabla i_t = C~_t nabla C_t restates the unknown")
     b.rule(
         r"\frac{\partial h_t}{\partial C_t} \nabla h_t + \frac{\partial C_{t+1}}{\partial C_t} \nabla C_{t+1}",

@@ -431,9 +431,9 @@ def wavenet_connections(d, k, T):
 
 
 def wavenet_connections_closed(d, k, T):
-    # layers deeper than log2(T) + 1 have no second tap inside the sequence: sum only where it exists
-    second_taps = sum(T - 2 ** (l - 1) for l in range(1, min(d, T.bit_length() + 1) + 1) if T > 2 ** (l - 1))
-    return k * k * (d * T + second_taps)
+    # layer l has a second tap on the T - 2^(l-1) positions where it exists (l <= L): sum_l (T - 2^(l-1))
+    L = min(d, (T - 1).bit_length()) if T > 1 else 0
+    return k * k * (d * T + L * T - (2**L - 1))
 
 
 def wavenet_depth(d, T):

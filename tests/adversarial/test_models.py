@@ -128,7 +128,7 @@ def test_grid_depth_closed_form(rows, cols, layers):
     assert m.grid_depth(rows, cols, layers) == m.grid_depth_closed(layers, rows, cols)
 
 
-@pytest.mark.parametrize("d, k, T", [(1, 1, 1), (3, 2, 5), (5, 3, 9), (6, 1, 4)])
+@pytest.mark.parametrize("d, k, T", [(1, 1, 1), (2, 1, 2), (3, 2, 5), (5, 3, 9), (6, 1, 4), (10, 2, 8)])
 def test_wavenet_counts(d, k, T):
     assert m.wavenet_connections(d, k, T) == m.wavenet_connections_closed(d, k, T)
     assert m.wavenet_depth(d, T) == d
