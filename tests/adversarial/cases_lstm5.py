@@ -209,8 +209,16 @@ def gates() -> list:
                 (r"\tanh(C_t) \nabla C_t", lambda r, t: np.tanh(r.v["C"][t]) * r.g["C"][t], "nabla C instead of h"),
                 (r"\tanh(C_{t-1}) \nabla h_t", lambda r, t: np.tanh(r.v["C"][t - 1]) * r.g["h"][t], "C of step t-1"),
                 (r"\tanh(C_2) \nabla h_2", lambda r, t: np.tanh(r.v["C"][2]) * r.g["h"][2], "fixed step 2"),
-                (r"\tanh(C_t) \nabla h_t \frac{t}{2}", lambda r, t: t / 2 * np.tanh(r.v["C"][t]) * r.g["h"][t], "factor t/2: 1 only when t = 2"),
-                (r"\tanh(|C_t|) \nabla h_t", lambda r, t: np.tanh(abs(r.v["C"][t])) * r.g["h"][t], "absolute value inside tanh"),
+                (
+                    r"\tanh(C_t) \nabla h_t \frac{t}{2}",
+                    lambda r, t: t / 2 * np.tanh(r.v["C"][t]) * r.g["h"][t],
+                    "factor t/2: 1 only when t = 2",
+                ),
+                (
+                    r"\tanh(|C_t|) \nabla h_t",
+                    lambda r, t: np.tanh(abs(r.v["C"][t])) * r.g["h"][t],
+                    "absolute value inside tanh",
+                ),
                 (r"\tanh(C_t) \nabla h_2", lambda r, t: np.tanh(r.v["C"][t]) * r.g["h"][2], "nabla h of step 2"),
                 (
                     r"\tanh(C_t) \nabla h_t + h_0",
@@ -227,8 +235,7 @@ def gates() -> list:
                 (r"\nabla C_t \, C_{t-1}", lambda r, t: r.v["C"][t - 1] * r.g["C"][t], "commuted"),
                 (
                     r"(f_{t-1} C_{t-2} + i_{t-1} \tilde{C}_{t-1}) \nabla C_t",
-                    lambda r, t: (r.v["f"][t - 1] * r.v["C"][t - 2] + r.v["i"][t - 1] * r.v["Ct"][t - 1])
-                    * r.g["C"][t],
+                    lambda r, t: (r.v["f"][t - 1] * r.v["C"][t - 2] + r.v["i"][t - 1] * r.v["Ct"][t - 1]) * r.g["C"][t],
                     "C_(t-1) expanded, complete",
                 ),
             ],
@@ -246,7 +253,11 @@ def gates() -> list:
                 ),
                 (r"C_t \nabla C_{t+1}", lambda r, t: r.v["C"][t] * r.g["C"][t + 1], "time shifted to t+1"),
                 (r"C_1 \nabla C_2", lambda r, t: r.v["C"][1] * r.g["C"][2], "fixed step 2"),
-                (r"(t-1) C_{t-1} \nabla C_t", lambda r, t: (t - 1) * r.v["C"][t - 1] * r.g["C"][t], "factor t-1: 1 only when t = 2"),
+                (
+                    r"(t-1) C_{t-1} \nabla C_t",
+                    lambda r, t: (t - 1) * r.v["C"][t - 1] * r.g["C"][t],
+                    "factor t-1: 1 only when t = 2",
+                ),
                 (r"C_{t-1} \left|\nabla C_t\right|", lambda r, t: r.v["C"][t - 1] * abs(r.g["C"][t]), "absolute value"),
                 (r"C_1 \nabla C_t", lambda r, t: r.v["C"][1] * r.g["C"][t], "C_1 is C_(t-1) only when t = 2"),
                 (r"C_{t-1} \nabla h_t", lambda r, t: r.v["C"][t - 1] * r.g["h"][t], "nabla h instead of nabla C"),

@@ -9,7 +9,8 @@ from functools import cache
 
 import numpy as np
 
-from tests.adversarial import models as m
+from tests.adversarial import models_bounds as mb
+from tests.adversarial import models_counts as mc
 from tests.adversarial.judge import Case, CaseBuilder
 
 F0 = np.float64(0)
@@ -17,7 +18,7 @@ _rng = np.random.default_rng(7)
 
 
 def _shape(C, H, W, K, P, S, D, F):
-    out, _, _ = m.conv2d(np.ones((C, H, W)), np.ones((F, C, K, K)), (S, S), (P, P), (D, D))
+    out, _, _ = mc.conv2d(np.ones((C, H, W)), np.ones((F, C, K, K)), (S, S), (P, P), (D, D))
     return out.shape
 
 
@@ -60,7 +61,8 @@ def tuples() -> list:
         ),
         (
             "sutd-50039-week8/task2/output-size-rectangular",
-            _shape(1, 64, 64, 1, 0, 1, 1, 1)[1:] and m.conv2d(np.ones((1, 64, 64)), np.ones((1, 1, 3, 5)), (2, 2))[0].shape[1:],
+            _shape(1, 64, 64, 1, 0, 1, 1, 1)[1:]
+            and mc.conv2d(np.ones((1, 64, 64)), np.ones((1, 1, 3, 5)), (2, 2))[0].shape[1:],
             (31, 30),
             ["(31, 30)", r"31 \times 30", r"\left(31, 30\right)"],
             [
@@ -86,7 +88,12 @@ def _general_shape() -> list:
     pts = []
     while len(pts) < 16:
         C, F = (int(v) for v in _rng.integers(1, 3, size=2))
-        K, S, D, P = int(_rng.integers(1, 4)), int(_rng.integers(1, 4)), int(_rng.integers(1, 4)), int(_rng.integers(0, 3))
+        K, S, D, P = (
+            int(_rng.integers(1, 4)),
+            int(_rng.integers(1, 4)),
+            int(_rng.integers(1, 4)),
+            int(_rng.integers(0, 3)),
+        )
         H, W = int(_rng.integers(D * (K - 1) + 1, 22)), int(_rng.integers(D * (K - 1) + 1, 22))
         if (H + 2 * P - D * (K - 1) - 1) % S == 0 and (W + 2 * P - D * (K - 1) - 1) % S == 0 and H != W:
             pts.append((C, H, W, K, P, S, D, F))
@@ -111,7 +118,11 @@ def _general_shape() -> list:
     )
     b.wrong(
         r"F \times \left[\frac{(H + 2P) - (K + D(K - 1))}{S} + 1 \right] \times \left[\frac{(W + 2P) - (K + D(K - 1))}{S} + 1 \right]",
-        lambda C, H, W, K, P, S, D, F: (F, (H + 2 * P - K - D * (K - 1)) / S + 1, (W + 2 * P - K - D * (K - 1)) / S + 1),
+        lambda C, H, W, K, P, S, D, F: (
+            F,
+            (H + 2 * P - K - D * (K - 1)) / S + 1,
+            (W + 2 * P - K - D * (K - 1)) / S + 1,
+        ),
         "the seed's answer: effective kernel K + D(K-1) is dilation D+1 in the question's (PyTorch) convention",
     )
     b.wrong(
@@ -154,48 +165,94 @@ def _general_shape() -> list:
 
 @cache
 def _conv_counts():
-    _, mults, adds = m.conv2d(np.ones((32, 19, 19)), np.ones((64, 32, 7, 7)), (3, 3))
+    _, mults, adds = mc.conv2d(np.ones((32, 19, 19)), np.ones((64, 32, 7, 7)), (3, 3))
     return mults, adds
 
 
 def integers() -> list:
     mults, adds = _conv_counts()
-    n_out = m.conv2d(np.ones((7, 1, 11)), np.ones((1, 7, 1, 3)), (1, 2))[0].shape[2]
+    n_out = mc.conv2d(np.ones((7, 1, 11)), np.ones((1, 7, 1, 3)), (1, 2))[0].shape[2]
     table = {
         "nyu-dl-hw2/q1.1/c-i-output-length": (
             n_out,
             ["5", "N = 5", r"\boxed{5}", r"\frac{11-3}{2}+1", "$5$", "5.0", r"\frac{10}{2}"],
-            [("4", 4), ("6", 6), ("11", 11), (r"\frac{11-3}{2}", 4), ("5.000001", 5.000001), ("4.9999999", 4.9999999),
-             ("9", 9), (r"\frac{5}{0}", math.inf), (r"\infty", math.inf), ("5.0000000001", 5.0000000001),
-             ("5 + 10^{-12}", 5 + 1e-12)],
+            [
+                ("4", 4),
+                ("6", 6),
+                ("11", 11),
+                (r"\frac{11-3}{2}", 4),
+                ("5.000001", 5.000001),
+                ("4.9999999", 4.9999999),
+                ("9", 9),
+                (r"\frac{5}{0}", math.inf),
+                (r"\infty", math.inf),
+                ("5.0000000001", 5.0000000001),
+                ("5 + 10^{-12}", 5 + 1e-12),
+            ],
         ),
         "sutd-50039-week8/task2/parameters": (
-            m.conv_param_count(32, 64, 7, 7),
-            ["32 * 7 * 7 * 64", "100352", r"32 \cdot 49 \cdot 64", r"32 \times 7 \times 7 \times 64",
-             r"1.00352 \times 10^5"],
-            [("32 * 7 * 7 * 64 + 64", 100352 + 64, "counts a bias; there is none"), ("7 * 7 * 64", 3136), ("32 * 7 * 7", 1568),
-             ("100353", 100353), ("100351.9999", 100351.9999), ("32 * 7 * 7 * 64 * 25", 100352 * 25),
-             (r"1.0035 \times 10^5", 100350), ("100352.0000001", 100352.0000001), (r"100352 + \frac{0}{0}", math.nan)],
+            mc.conv_param_count(32, 64, 7, 7),
+            [
+                "32 * 7 * 7 * 64",
+                "100352",
+                r"32 \cdot 49 \cdot 64",
+                r"32 \times 7 \times 7 \times 64",
+                r"1.00352 \times 10^5",
+            ],
+            [
+                ("32 * 7 * 7 * 64 + 64", 100352 + 64, "counts a bias; there is none"),
+                ("7 * 7 * 64", 3136),
+                ("32 * 7 * 7", 1568),
+                ("100353", 100353),
+                ("100351.9999", 100351.9999),
+                ("32 * 7 * 7 * 64 * 25", 100352 * 25),
+                (r"1.0035 \times 10^5", 100350),
+                ("100352.0000001", 100352.0000001),
+                (r"100352 + \frac{0}{0}", math.nan),
+            ],
         ),
         "sutd-50039-week8/task2/multiplications": (
             mults,
-            ["49*32*25*64", "2508800", r"49 \cdot 32 \cdot 25 \cdot 64", r"7^2 \cdot 32 \cdot 5^2 \cdot 64",
-             r"2.5088 \times 10^6"],
-            [("49*32*36*64", 49 * 32 * 36 * 64), ("49*32*25", 49 * 32 * 25), ("49*25*64", 49 * 25 * 64),
-             ("(49*32-1)*25*64", (49 * 32 - 1) * 25 * 64), ("2508801", 2508801), ("49*32*19*19*64", 49 * 32 * 361 * 64),
-             (r"2.5 \times 10^6", 2500000)],
+            [
+                "49*32*25*64",
+                "2508800",
+                r"49 \cdot 32 \cdot 25 \cdot 64",
+                r"7^2 \cdot 32 \cdot 5^2 \cdot 64",
+                r"2.5088 \times 10^6",
+            ],
+            [
+                ("49*32*36*64", 49 * 32 * 36 * 64),
+                ("49*32*25", 49 * 32 * 25),
+                ("49*25*64", 49 * 25 * 64),
+                ("(49*32-1)*25*64", (49 * 32 - 1) * 25 * 64),
+                ("2508801", 2508801),
+                ("49*32*19*19*64", 49 * 32 * 361 * 64),
+                (r"2.5 \times 10^6", 2500000),
+            ],
         ),
         "sutd-50039-week8/task2/additions": (
             adds,
             ["(49*32-1)*25*64", "2507200", r"(49 \cdot 32 - 1) \cdot 25 \cdot 64", "1567 * 1600"],
-            [("49*32*25*64", 49 * 32 * 25 * 64), ("(49-1)*32*25*64", 48 * 32 * 25 * 64), ("48*25*64", 48 * 25 * 64),
-             ("(49*32-1)*25", (49 * 32 - 1) * 25), ("2507201", 2507201), ("(49*32-1)*36*64", 1567 * 36 * 64)],
+            [
+                ("49*32*25*64", 49 * 32 * 25 * 64),
+                ("(49-1)*32*25*64", 48 * 32 * 25 * 64),
+                ("48*25*64", 48 * 25 * 64),
+                ("(49*32-1)*25", (49 * 32 - 1) * 25),
+                ("2507201", 2507201),
+                ("(49*32-1)*36*64", 1567 * 36 * 64),
+            ],
         ),
         "sutd-50039-week8/task2/parameters-pointwise": (
-            m.conv_param_count(512, 128, 1, 1),
+            mc.conv_param_count(512, 128, 1, 1),
             ["512 * 128", "65536", "2^{16}", r"512 \times 128"],
-            [("512 * 128 + 128", 65536 + 128), ("512 * 128 * 29 * 29", 65536 * 841), ("65535", 65535),
-             ("512 * 128 * 25 * 25", 65536 * 625), ("65536.5", 65536.5), ("128", 128)],
+            [
+                ("512 * 128 + 128", 65536 + 128),
+                ("512 * 128 * 29 * 29", 65536 * 841),
+                ("65535", 65535),
+                ("512 * 128 * 25 * 25", 65536 * 625),
+                ("65536.5", 65536.5),
+                ("128", 128),
+            ],
         ),
     }
     cases = []
@@ -212,7 +269,7 @@ def integers() -> list:
 
 def input_sizes() -> list:
     pid = "sutd-50039-week8/task2/input-size"
-    truth = {x for x in range(9, 120) if m.conv1d_len(x, 9, 3, 1) == 16}
+    truth = {x for x in range(9, 120) if mc.conv1d_len(x, 9, 3, 1) == 16}
     dom = range(1, 120)
     cands = [
         (r"52 \le x < 55", lambda x: 52 <= x < 55, "reference"),
@@ -261,20 +318,48 @@ def numbers() -> list:
         (
             "nyu-dl-hw2/q1.3/d-initial-accuracy",
             acc,
-            [("1/4", 0.25), ("0.25", 0.25), (r"\frac{1}{4}", 0.25), (r"\frac14", 0.25), ("0.2500001", 0.2500001),
-             ("0.2499999", 0.2499999), ("0.26", 0.26), ("1/3", 1 / 3), ("25", 25.0), ("0", 0.0),
-             (r"\frac{1}{4} + 10^{-9}", 0.25 + 1e-9), (r"\infty", math.inf), (r"\frac{1}{0}", math.inf),
-             (r"e^{\ln(1/4)}", 0.25), (r"\frac{1}{4} + 0 \cdot \infty", math.nan), (r"\frac{1}{4.05}", 1 / 4.05),
-             (r"\frac{31}{125}", 31 / 125), (r"e^{-1.4}", math.exp(-1.4))],
+            [
+                ("1/4", 0.25),
+                ("0.25", 0.25),
+                (r"\frac{1}{4}", 0.25),
+                (r"\frac14", 0.25),
+                ("0.2500001", 0.2500001),
+                ("0.2499999", 0.2499999),
+                ("0.26", 0.26),
+                ("1/3", 1 / 3),
+                ("25", 25.0),
+                ("0", 0.0),
+                (r"\frac{1}{4} + 10^{-9}", 0.25 + 1e-9),
+                (r"\infty", math.inf),
+                (r"\frac{1}{0}", math.inf),
+                (r"e^{\ln(1/4)}", 0.25),
+                (r"\frac{1}{4} + 0 \cdot \infty", math.nan),
+                (r"\frac{1}{4.05}", 1 / 4.05),
+                (r"\frac{31}{125}", 31 / 125),
+                (r"e^{-1.4}", math.exp(-1.4)),
+            ],
         ),
         (
             "nyu-dl-hw2/q1.3/d-initial-loss",
             loss,
-            [(r"\ln 4", math.log(4)), (r"\ln(4)", math.log(4)), (r"-\ln\frac{1}{4}", math.log(4)), (r"2 \ln 2", math.log(4)),
-             ("ln(4)", math.log(4)), (r"\ln 3", math.log(3)), (r"\log_2 4", 2.0), (r"\log_{10} 4", math.log10(4)),
-             ("4", 4.0), (r"\frac{1}{4}", 0.25), (r"\ln 4 + 10^{-9}", math.log(4) + 1e-9), (r"-\ln 4", -math.log(4)),
-             (r"\frac{\ln 4}{0}", math.inf), (r"\ln(4.05)", math.log(4.05)),
-             (r"\frac{25}{18}", 25 / 18), (r"e^{1/3}", math.exp(1 / 3))],
+            [
+                (r"\ln 4", math.log(4)),
+                (r"\ln(4)", math.log(4)),
+                (r"-\ln\frac{1}{4}", math.log(4)),
+                (r"2 \ln 2", math.log(4)),
+                ("ln(4)", math.log(4)),
+                (r"\ln 3", math.log(3)),
+                (r"\log_2 4", 2.0),
+                (r"\log_{10} 4", math.log10(4)),
+                ("4", 4.0),
+                (r"\frac{1}{4}", 0.25),
+                (r"\ln 4 + 10^{-9}", math.log(4) + 1e-9),
+                (r"-\ln 4", -math.log(4)),
+                (r"\frac{\ln 4}{0}", math.inf),
+                (r"\ln(4.05)", math.log(4.05)),
+                (r"\frac{25}{18}", 25 / 18),
+                (r"e^{1/3}", math.exp(1 / 3)),
+            ],
         ),
     ):
         for ans, val in cands:
@@ -284,13 +369,13 @@ def numbers() -> list:
 
 
 def choices() -> list:
-    c_of_h = "yes" if m.lstm_depends_on("c", 5, "h", 5) else "no"
+    c_of_h = "yes" if mb.lstm_depends_on("c", 5, "h", 5) else "no"
     u = _rng.normal(size=4)
-    a_arg = [m.forget_argmax_and_max(u, a) for a in (0.0, 2.5)]
+    a_arg = [mb.forget_argmax_and_max(u, a) for a in (0.0, 2.5)]
     argmax_dep = "no" if np.allclose(a_arg[0][0], a_arg[1][0]) else "yes"
     max_dep = "no" if np.isclose(a_arg[0][1], a_arg[1][1]) else "yes"
-    fixed = m.residual_fixes(_rng)
-    (placement,) = m.setting_with_identity_path(_rng)
+    fixed = mb.residual_fixes(_rng)
+    (placement,) = mb.setting_with_identity_path(_rng)
     yes_no = {"no": ["no", "No", "No.", "NO", r"\text{no}"], "yes": ["yes", "Yes", "Yes."]}
     table = [
         ("sutd-50039-week8/task1/c-of-h", c_of_h, yes_no, ["maybe", "yes and no", "yes/no", "no, yes", "no or yes"]),
@@ -307,8 +392,12 @@ def choices() -> list:
             },
             ["vanishing and exploding", "exploding", "vanishing only, exploding only", "vanishing only or both"],
         ),
-        ("csc413-2020-hw4/q1.3.2/placement", placement, {"second": ["second", "Second", "the second"],
-                                                         "first": ["first", "First", "the first"]}, ["both", "second, first", "first or second"]),
+        (
+            "csc413-2020-hw4/q1.3.2/placement",
+            placement,
+            {"second": ["second", "Second", "the second"], "first": ["first", "First", "the first"]},
+            ["both", "second, first", "first or second"],
+        ),
     ]
     cases = []
     for pid, truth, meanings, always_wrong in table:
@@ -317,174 +406,4 @@ def choices() -> list:
                 cases.append(Case(pid, ans, meaning == truth, f"means {meaning!r}; the model says {truth!r}"))
         for ans in always_wrong:
             cases.append(Case(pid, ans, False, f"not the model's answer {truth!r}"))
-    return cases
-
-
-def _bigo(pid, truth, sizes, cands):
-    ref, _, ref_fn, _, _ = cands[0]
-    inner = ref[2:-1]
-    cands = [
-        *cands,
-        (f"$O({inner})$", "O", ref_fn, (), "the reference in $...$"),
-        (f"o({inner})", "o", ref_fn, (), "little-o: strictly smaller order, which is false"),
-        (r"O(\infty)", "O", lambda **kw: math.inf, (), "infinite: not an order of growth"),
-        (f"O({inner}) + O(N)", "O", lambda **kw: ref_fn(**{k: kw[k] for k in sizes}) + kw["N"], ("N",), "adds N"),
-    ]
-    cases = []
-    for ans, op, fn, extra, why in cands:
-        ok = op == "O" and m.theta_equivalent(truth, fn, sizes, extra)
-        if extra:
-            assert not ok
-            why = f"{why}; letters {', '.join(extra)} are not sizes of the question"
-        cases.append(Case(pid, ans, ok, why))
-    return cases
-
-
-def bigo() -> list:
-    cases = []
-    # MDRNN operations: the instrumented forward pass equals the closed form (test_models), which is used at scale
-    ops = m.mdrnn_ops_closed
-    cases += _bigo(
-        "csc421-2019-hw4/q2/operations",
-        ops,
-        "GDH",
-        [
-            ("O(G^2 (D H + H^2))", "O", lambda G, D, H: G**2 * (D * H + H**2), (), "reference"),
-            (r"O(G^2 H \max(D, H))", "O", lambda G, D, H: G**2 * H * max(D, H), (), "D + H is within 2x of max(D, H)"),
-            ("O(G^2 D H + G^2 H^2)", "O", lambda G, D, H: G**2 * D * H + G**2 * H**2, (), "expanded"),
-            ("O(G^2 H (D + H))", "O", lambda G, D, H: G**2 * H * (D + H), (), "factored"),
-            ("O(2 G^2 (D H + 2 H^2))", "O", lambda G, D, H: 2 * G**2 * (D * H + 2 * H**2), (), "constants"),
-            (r"\mathcal{O}(G^2(DH+H^2))", "O", lambda G, D, H: G**2 * (D * H + H**2), (), "mathcal O"),
-            ("O(G^2 H^2)", "O", lambda G, D, H: G**2 * H**2, (), "drops D H (wrong when D >> H)"),
-            ("O(G^2 D H)", "O", lambda G, D, H: G**2 * D * H, (), "drops H^2 (wrong when H >> D)"),
-            ("O(G (D H + H^2))", "O", lambda G, D, H: G * (D * H + H**2), (), "G instead of G^2"),
-            ("O(D H + H^2)", "O", lambda G, D, H: D * H + H**2, (), "per square only"),
-            ("O(G^2 (D + H))", "O", lambda G, D, H: G**2 * (D + H), (), "per unit, not per weight"),
-            ("O(G^2 D H^2)", "O", lambda G, D, H: G**2 * D * H**2, (), "too loose"),
-            (r"\Omega(G^2 (D H + H^2))", "Omega", lambda G, D, H: G**2 * (D * H + H**2), (), "a lower bound, not O"),
-            (r"\Theta(G^2 H^2)", "Theta", lambda G, D, H: G**2 * H**2, (), "wrong order (and Theta)"),
-            ("O(G^2 (D H + H^2) + N)", "O", lambda G, D, H, N: G**2 * (D * H + H**2) + N, ("N",), "adds N"),
-            ("O(d k^2 H W T)", "O", lambda G, D, H, d, k, W, T: d * k**2 * H * W * T, ("d", "k", "W", "T"),
-             "another question's answer"),
-        ],
-    )
-    wn = m.wavenet_connections_closed
-    cases += _bigo(
-        "csc413-2020-hw4/q2.1.1/connections",
-        wn,
-        "dkT",
-        [
-            ("O(d k^2 T)", "O", lambda d, k, T: d * k**2 * T, (), "reference"),
-            ("O(2 d k^2 T)", "O", lambda d, k, T: 2 * d * k**2 * T, (), "constant 2 (filter width)"),
-            ("O(T d k^2)", "O", lambda d, k, T: d * k**2 * T, (), "reordered"),
-            (r"O(d \cdot k^2 \cdot T)", "O", lambda d, k, T: d * k**2 * T, (), "with \\cdot"),
-            (r"d \cdot O(k^2 T)", "O", lambda d, k, T: d * k**2 * T, (), "d times O(k^2 T)"),
-            ("O(dk^2T)", "O", lambda d, k, T: d * k**2 * T, (), "no spaces"),
-            (r"O(\frac{d k^2 T}{0})", "O", lambda d, k, T: math.inf, (), "infinite"),
-            ("O(d k T)", "O", lambda d, k, T: d * k * T, (), "k instead of k^2"),
-            ("O(k^2 T)", "O", lambda d, k, T: k**2 * T, (), "drops d"),
-            ("O(2^d k^2 T)", "O", lambda d, k, T: 2**min(d, 3000) * k**2 * T, (), "exponential in d"),
-            ("O(d k^2 T^2)", "O", lambda d, k, T: d * k**2 * T**2, (), "T^2"),
-            (r"O(d k^2 \log T)", "O", lambda d, k, T: d * k**2 * m.ilog(T), (), "log T"),
-            (r"O(d k^2 T \log T)", "O", lambda d, k, T: d * k**2 * T * m.ilog(T), (), "extra log T"),
-            (r"\Omega(d k^2 T)", "Omega", lambda d, k, T: d * k**2 * T, (), "a lower bound, not O"),
-            ("O(d + N)", "O", lambda d, k, T, N: d + N, ("N",), "not the count"),
-            ("O(d k^2 H W T)", "O", lambda d, k, T, H, W: d * k**2 * H * W * T, ("H", "W"), "image sizes"),
-        ],
-    )
-    depth = lambda d, T: d  # noqa: E731  (the DAG depth, checked against wavenet_depth in test_models)
-    cases += _bigo(
-        "csc413-2020-hw4/q2.1.2/parallel",
-        depth,
-        "dT",
-        [
-            ("O(d)", "O", lambda d, T: d, (), "reference"),
-            ("O(2d + 1)", "O", lambda d, T: 2 * d + 1, (), "constants"),
-            ("O(T)", "O", lambda d, T: T, (), "sampling-time sequentiality, not training"),
-            (r"O(d) \cdot T", "O", lambda d, T: d * T, (), "O(d) times T is O(d T)"),
-            ("O(d) + O(T)", "O", lambda d, T: d + T, (), "O(d) + O(T) is O(d + T)"),
-            (r"T \cdot O(1)", "O", lambda d, T: T, (), "O(T)"),
-            ("O(d k^2 T)", "O", lambda d, T, k: d * k**2 * T, ("k",), "the number of connections, not of steps"),
-            (r"O(\log d)", "O", lambda d, T: m.ilog(d), (), "log of the depth"),
-            ("O(d T)", "O", lambda d, T: d * T, (), "no parallelism within a layer"),
-            (r"O(\log T)", "O", lambda d, T: m.ilog(T), (), "receptive-field depth"),
-            ("O(1)", "O", lambda d, T: 1, (), "layers are sequential"),
-            ("O(d + T)", "O", lambda d, T: d + T, (), "adds T"),
-            ("O(2^d)", "O", lambda d, T: 2 ** min(d, 3000), (), "the receptive field, not the depth"),
-            (r"\Theta(T)", "Theta", lambda d, T: T, (), "wrong order"),
-            (r"\Omega(d)", "Omega", lambda d, T: d, (), "a lower bound, not O"),
-            (r"O(d \log n)", "O", lambda d, T, n: d * m.ilog(n), ("n",), "log of an undefined n"),
-            ("O(d + N)", "O", lambda d, T, N: d + N, ("N",), "adds N"),
-        ],
-    )
-    px = m.pixelcnn_connections_closed
-    cases += _bigo(
-        "csc413-2020-hw4/q2.2.1/connections",
-        px,
-        "dkHW",
-        [
-            ("O(d k^2 H W)", "O", lambda d, k, H, W: d * k**2 * H * W, (), "reference"),
-            ("O(4 d k^2 H W)", "O", lambda d, k, H, W: 4 * d * k**2 * H * W, (), "constant 4"),
-            (r"O(d k^2 H \times W)", "O", lambda d, k, H, W: d * k**2 * H * W, (), "the seed's spelling"),
-            ("O(d k H W)", "O", lambda d, k, H, W: d * k * H * W, (), "k instead of k^2"),
-            ("O(k^2 H W)", "O", lambda d, k, H, W: k**2 * H * W, (), "drops d"),
-            ("O(d k^2 (H + W))", "O", lambda d, k, H, W: d * k**2 * (H + W), (), "H + W instead of H W"),
-            ("O(d k^2 H^2)", "O", lambda d, k, H, W: d * k**2 * H**2, (), "assumes a square image"),
-            ("O(d k^2 H W T)", "O", lambda d, k, H, W, T: d * k**2 * H * W * T, ("T",), "adds T"),
-            (r"\Omega(d k^2 H W)", "Omega", lambda d, k, H, W: d * k**2 * H * W, (), "a lower bound, not O"),
-            ("O(9 d k^2 H W)", "O", lambda d, k, H, W: 9 * d * k**2 * H * W, (), "constant 9: still the same order"),
-        ],
-    )
-    cases += _bigo(
-        "csc413-2020-hw4/q2.2.2/parallel",
-        lambda d, H, W: d,
-        "dHW",
-        [
-            ("O(d)", "O", lambda d, H, W: d, (), "reference"),
-            ("O(d + 1)", "O", lambda d, H, W: d + 1, (), "constant"),
-            ("O(d H W)", "O", lambda d, H, W: d * H * W, (), "no parallelism within a layer"),
-            ("O(H + W)", "O", lambda d, H, W: H + W, (), "MDRNN-style diagonal"),
-            ("O(d + H + W)", "O", lambda d, H, W: d + H + W, (), "that is the MDRNN"),
-            ("O(H W)", "O", lambda d, H, W: H * W, (), "sampling order, not training"),
-            (r"\Omega(d)", "Omega", lambda d, H, W: d, (), "a lower bound, not O"),
-            ("O(d + N)", "O", lambda d, H, W, N: d + N, ("N",), "adds N"),
-            (r"O(d \log n)", "O", lambda d, H, W, n: d * m.ilog(n), ("n",), "log of an undefined n"),
-        ],
-    )
-    cases += _bigo(
-        "csc413-2020-hw4/q2.3.1/connections",
-        m.mdrnn_stack_connections,
-        "dkHW",
-        [
-            ("O(d k^2 H W)", "O", lambda d, k, H, W: d * k**2 * H * W, (), "reference"),
-            ("O(3 d k^2 H W)", "O", lambda d, k, H, W: 3 * d * k**2 * H * W, (), "constant 3"),
-            ("O(d k^2)", "O", lambda d, k, H, W: d * k**2, (), "weights, not connections"),
-            ("O(k^2 H W)", "O", lambda d, k, H, W: k**2 * H * W, (), "drops d"),
-            ("O(d k H W)", "O", lambda d, k, H, W: d * k * H * W, (), "k instead of k^2"),
-            ("O(d k^3 H W)", "O", lambda d, k, H, W: d * k**3 * H * W, (), "k^3"),
-            ("O(d k^2 H W T)", "O", lambda d, k, H, W, T: d * k**2 * H * W * T, ("T",), "adds T"),
-            (r"\Omega(d k^2 H W)", "Omega", lambda d, k, H, W: d * k**2 * H * W, (), "a lower bound, not O"),
-        ],
-    )
-    cases += _bigo(
-        "csc413-2020-hw4/q2.3.2/parallel",
-        m.grid_depth_closed,
-        "dHW",
-        [
-            ("O(d + H + W)", "O", lambda d, H, W: d + H + W, (), "reference"),
-            ("O(H + W + d)", "O", lambda d, H, W: d + H + W, (), "reordered"),
-            ("O(d) + O(H) + O(W)", "O", lambda d, H, W: d + H + W, (), "sum of orders"),
-            (r"O(d) \cdot O(H + W)", "O", lambda d, H, W: d * (H + W), (), "product of orders: O(d (H + W))"),
-            (r"O(\max(d, H, W))", "O", lambda d, H, W: max(d, H, W), (), "max is within a factor 3 of the sum"),
-            ("O(d + H + W - 2)", "O", lambda d, H, W: d + H + W - 2, (), "exact depth"),
-            ("O(d H W)", "O", lambda d, H, W: d * H * W, (), "the seed's answer: no parallelism at all"),
-            ("O(d (H + W))", "O", lambda d, H, W: d * (H + W), (), "layers are pipelined: depths add, not multiply"),
-            ("O(H + W)", "O", lambda d, H, W: H + W, (), "drops d"),
-            ("O(d)", "O", lambda d, H, W: d, (), "drops the diagonal chain"),
-            ("O(d + 2H)", "O", lambda d, H, W: d + 2 * H, (), "assumes a square image"),
-            ("O(H W)", "O", lambda d, H, W: H * W, (), "one pixel per step"),
-            (r"\Omega(d + H + W)", "Omega", lambda d, H, W: d + H + W, (), "a lower bound, not O"),
-            ("O(d + H + W + N)", "O", lambda d, H, W, N: d + H + W + N, ("N",), "adds N"),
-        ],
-    )
     return cases

@@ -7,7 +7,15 @@ O is asked), never taken from the grader.
 
 from __future__ import annotations
 
-from tests.adversarial import cases_formulas, cases_lstm, cases_lstm5, cases_sizes
+from tests.adversarial import (
+    cases_bigo,
+    cases_cells,
+    cases_formulas,
+    cases_lstm,
+    cases_lstm5,
+    cases_lstm_gates,
+    cases_sizes,
+)
 from tests.adversarial.judge import Case
 
 __all__ = ["CASES", "Case"]
@@ -17,8 +25,8 @@ def _build() -> list[Case]:
     groups = (
         cases_lstm.csc421_h_bar,
         cases_lstm.csc421_c_bar,
-        cases_lstm.csc421_gates,
-        cases_lstm.csc421_w_ix,
+        cases_lstm_gates.csc421_gates,
+        cases_lstm_gates.csc421_w_ix,
         cases_lstm5.grad_h,
         cases_lstm5.grad_c,
         cases_lstm5.gates,
@@ -26,15 +34,15 @@ def _build() -> list[Case]:
         cases_formulas.mdrnn,
         cases_formulas.momentum,
         cases_formulas.dim_c,
-        cases_formulas.sutd,
+        cases_cells.sutd,
         cases_formulas.bounds,
-        cases_formulas.batchnorm,
+        cases_cells.batchnorm,
         cases_sizes.tuples,
         cases_sizes.integers,
         cases_sizes.input_sizes,
         cases_sizes.numbers,
         cases_sizes.choices,
-        cases_sizes.bigo,
+        cases_bigo.bigo,
     )
     cases = [case for group in groups for case in group()]
     seen: set[tuple[str, str]] = set()

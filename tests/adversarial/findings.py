@@ -19,13 +19,41 @@ OUT = Path(__file__).with_name("FINDINGS.md")
 FAMILIES = (
     ("1 non-finite values", ("infinite", "undefined", "overflows", "infinity")),
     ("2 restating the unknown", ("restates", "circular", "unevaluated", "left unevaluated")),
-    ("3 sample points (fixed step, t+2, f c(t-2), h_0)", ("fixed step", "only when t = 2", "step 2", "step 3",
-                                                          "h_0", "t+2", "drops f", "c_0", "bump", "vanishes", "when t = 2",
-                                                          "absolute value", "sqrt of a square", "|gamma|",
-                                                          "zero initial state", "signed square")),
+    (
+        "3 sample points (fixed step, t+2, f c(t-2), h_0)",
+        (
+            "fixed step",
+            "only when t = 2",
+            "step 2",
+            "step 3",
+            "h_0",
+            "t+2",
+            "drops f",
+            "c_0",
+            "bump",
+            "vanishes",
+            "when t = 2",
+            "absolute value",
+            "sqrt of a square",
+            "|gamma|",
+            "zero initial state",
+            "signed square",
+        ),
+    ),
     ("4 big-O (letters, operator)", ("not sizes of the question", "lower bound, not O", "little-o", "adds N")),
-    ("5 tolerance", ("not exact", "float-invisible", "but the model gives", "not an integer size", "too small", "not the smallest", "not the largest",
-                      "but the model gives")),
+    (
+        "5 tolerance",
+        (
+            "not exact",
+            "float-invisible",
+            "but the model gives",
+            "not an integer size",
+            "too small",
+            "not the smallest",
+            "not the largest",
+            "but the model gives",
+        ),
+    ),
 )
 
 
@@ -57,7 +85,11 @@ def main() -> None:
         elif not case.correct and r.score >= 1:
             outcome = "false accept"
             accepts.append((case, r))
-        for table, key in ((by_part, case.part_id), (by_kind, kind), (by_family, family(case.why) if not case.correct else "right answers (spellings, equivalent forms)")):
+        for table, key in (
+            (by_part, case.part_id),
+            (by_kind, kind),
+            (by_family, family(case.why) if not case.correct else "right answers (spellings, equivalent forms)"),
+        ):
             table[key]["right" if case.correct else "wrong"] += 1
             table[key][outcome] += 1
     lines = [
@@ -78,18 +110,33 @@ def main() -> None:
     ]
     for kind, c in sorted(by_kind.items()):
         lines.append(f"| {kind} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
-    lines += ["", "## By family of issue 9", "", "| family | right | wrong | false accepts | false rejects |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## By family of issue 9",
+        "",
+        "| family | right | wrong | false accepts | false rejects |",
+        "|---|---|---|---|---|",
+    ]
     for fam, c in sorted(by_family.items()):
         lines.append(f"| {fam} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
     lines += ["", "## By part", "", "| part | right | wrong | false accepts | false rejects |", "|---|---|---|---|---|"]
     for pid, c in sorted(by_part.items()):
         lines.append(f"| {pid} | {c['right']} | {c['wrong']} | {c['false accept']} | {c['false reject']} |")
-    lines += ["", "## False accepts (wrong answers given full marks)", "", "| part | answer | why it is wrong | family |",
-              "|---|---|---|---|"]
+    lines += [
+        "",
+        "## False accepts (wrong answers given full marks)",
+        "",
+        "| part | answer | why it is wrong | family |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {c.part_id} | {_cell(c.answer)} | {c.why} | {family(c.why)[:1]} |" for c, _ in accepts]
-    lines += ["", "## False rejects (right answers refused)", "", "| part | answer | why it is right | grader said |",
-              "|---|---|---|---|"]
+    lines += [
+        "",
+        "## False rejects (right answers refused)",
+        "",
+        "| part | answer | why it is right | grader said |",
+        "|---|---|---|---|",
+    ]
     lines += [
         f"| {c.part_id} | {_cell(c.answer)} | {c.why} | score {r.score:g}: {_cell(r.error or r.feedback, 120)} |"
         for c, r in rejects

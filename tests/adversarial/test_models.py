@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from tests.adversarial import models as m
+from tests.adversarial import models_bounds as mb
+from tests.adversarial import models_counts as mc
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def test_forget_gate_jacobian_is_sigma_prime_times_U(rng):
 @pytest.mark.parametrize("a", [0.0, 2.0, -3.0])
 def test_forget_argmax_beats_random_search(rng, a):
     u = rng.normal(size=4)
-    h, best = m.forget_argmax_and_max(u, a)
+    h, best = mb.forget_argmax_and_max(u, a)
     _, searched = m.unit_argmax_search(u, a, rng)
     assert np.linalg.norm(h) == pytest.approx(1.0)
     assert best >= searched - 1e-12
@@ -93,7 +95,7 @@ def test_momentum_jacobian_and_inverse(rng, D):
 )
 def test_conv_matches_a_scalar_loop(rng, x_shape, w_shape, stride, padding, dilation):
     x, w = rng.normal(size=x_shape), rng.normal(size=w_shape)
-    out, mults, adds = m.conv2d(x, w, (stride, stride), (padding, padding), (dilation, dilation))
+    out, mults, adds = mc.conv2d(x, w, (stride, stride), (padding, padding), (dilation, dilation))
     xp = np.pad(x, ((0, 0), (padding, padding), (padding, padding)))
     F, C, K, _ = w.shape
     ref_mults = 0
@@ -112,34 +114,34 @@ def test_conv_matches_a_scalar_loop(rng, x_shape, w_shape, stride, padding, dila
 
 
 def test_conv_shapes_of_the_questions():
-    assert m.conv2d(np.ones((1, 19, 27)), np.ones((1, 1, 3, 3)), (2, 2))[0].shape[1:] == (9, 13)
-    assert m.conv2d(np.ones((1, 78, 84)), np.ones((1, 1, 5, 5)), (3, 3), (2, 2))[0].shape[1:] == (26, 28)
-    assert m.conv2d(np.ones((1, 64, 64)), np.ones((1, 1, 3, 5)), (2, 2))[0].shape[1:] == (31, 30)
-    assert [x for x in range(1, 100) if m.conv1d_len(x, 9, 3, 1) == 16] == [52, 53, 54]
+    assert mc.conv2d(np.ones((1, 19, 27)), np.ones((1, 1, 3, 3)), (2, 2))[0].shape[1:] == (9, 13)
+    assert mc.conv2d(np.ones((1, 78, 84)), np.ones((1, 1, 5, 5)), (3, 3), (2, 2))[0].shape[1:] == (26, 28)
+    assert mc.conv2d(np.ones((1, 64, 64)), np.ones((1, 1, 3, 5)), (2, 2))[0].shape[1:] == (31, 30)
+    assert [x for x in range(1, 100) if mc.conv1d_len(x, 9, 3, 1) == 16] == [52, 53, 54]
 
 
 @pytest.mark.parametrize("G, D, H", [(1, 1, 1), (2, 3, 4), (4, 2, 5)])
 def test_mdrnn_operation_count_closed_form(G, D, H):
-    assert m.mdrnn_forward_ops(G, D, H) == m.mdrnn_ops_closed(G, D, H)
+    assert mc.mdrnn_forward_ops(G, D, H) == mc.mdrnn_ops_closed(G, D, H)
 
 
 @pytest.mark.parametrize("rows, cols, layers", [(1, 1, 1), (4, 4, 1), (3, 5, 2), (6, 2, 4)])
 def test_grid_depth_closed_form(rows, cols, layers):
-    assert m.grid_depth(rows, cols, layers) == m.grid_depth_closed(layers, rows, cols)
+    assert mc.grid_depth(rows, cols, layers) == mc.grid_depth_closed(layers, rows, cols)
 
 
 @pytest.mark.parametrize("d, k, T", [(1, 1, 1), (2, 1, 2), (3, 2, 5), (5, 3, 9), (6, 1, 4), (10, 2, 8)])
 def test_wavenet_counts(d, k, T):
-    assert m.wavenet_connections(d, k, T) == m.wavenet_connections_closed(d, k, T)
-    assert m.wavenet_depth(d, T) == d
+    assert mc.wavenet_connections(d, k, T) == mc.wavenet_connections_closed(d, k, T)
+    assert mc.wavenet_depth(d, T) == d
 
 
 @pytest.mark.parametrize("d, k, H, W", [(1, 1, 2, 2), (2, 3, 4, 5), (3, 2, 6, 3)])
 def test_pixelcnn_and_mdrnn_stack_counts(d, k, H, W):
-    assert m.pixelcnn_connections(d, k, H, W) == m.pixelcnn_connections_closed(d, k, H, W)
-    assert m.pixelcnn_depth(d, H, W) == d
-    counted = m.mdrnn_stack_connections_counted(d, k, H, W)
-    assert counted <= m.mdrnn_stack_connections(d, k, H, W) <= 3 * counted
+    assert mc.pixelcnn_connections(d, k, H, W) == mc.pixelcnn_connections_closed(d, k, H, W)
+    assert mc.pixelcnn_depth(d, H, W) == d
+    counted = mc.mdrnn_stack_connections_counted(d, k, H, W)
+    assert counted <= mc.mdrnn_stack_connections(d, k, H, W) <= 3 * counted
 
 
 @pytest.mark.parametrize(
@@ -147,43 +149,43 @@ def test_pixelcnn_and_mdrnn_stack_counts(d, k, H, W):
     [
         (lambda d, k, T: d * k * k * T, True),
         (lambda d, k, T: 7 * d * k * k * T + d, True),
-        (lambda d, k, T: d * k * k * T * m.ilog(T), False),
+        (lambda d, k, T: d * k * k * T * mc.ilog(T), False),
         (lambda d, k, T: k * k * T, False),
     ],
 )
 def test_theta_equivalence_separates_orders(candidate, expected):
-    assert m.theta_equivalent(m.wavenet_connections_closed, candidate, "dkT") is expected
+    assert mc.theta_equivalent(mc.wavenet_connections_closed, candidate, "dkT") is expected
 
 
 @pytest.mark.parametrize("n", [1, 2, 5])
 @pytest.mark.parametrize("act, bound", [("sigmoid", lambda n: 0.25**n), ("tanh", lambda n: 1.0)])
 def test_chain_supremum_is_attained_and_never_exceeded(rng, n, act, bound):
-    assert m.chain_sup(n, act) == pytest.approx(bound(n), rel=1e-12)
+    assert mb.chain_sup(n, act) == pytest.approx(bound(n), rel=1e-12)
     for _ in range(2000):
-        d = m.chain_derivative(rng.normal() * 3, rng.normal(size=n) * 3, act)
+        d = mb.chain_derivative(rng.normal() * 3, rng.normal(size=n) * 3, act)
         assert abs(d) <= bound(n) + 1e-15
 
 
 @pytest.mark.parametrize("n", [1, 2, 4, 7])
 def test_tanh_rnn_supremum(rng, n):
-    assert m.tanh_rnn_sup(n) == pytest.approx(0.5 ** (n - 1), rel=1e-12)
+    assert mb.tanh_rnn_sup(n) == pytest.approx(0.5 ** (n - 1), rel=1e-12)
     for _ in range(200):
         W = rng.normal(size=(3, 3))
         W *= 0.5 / np.linalg.svd(W, compute_uv=False)[0]
-        J = m.tanh_rnn_jacobian(W, rng.normal(size=3) * 2, n)
+        J = mb.tanh_rnn_jacobian(W, rng.normal(size=3) * 2, n)
         assert np.linalg.svd(J, compute_uv=False)[0] <= 0.5 ** (n - 1) + 1e-12
 
 
 @pytest.mark.parametrize("s", [0.05, 0.3])
 def test_residual_bounds_hold_for_random_branches(rng, s):
-    assert m.residual_extreme_singular(s, "min") == pytest.approx(1 - s)
+    assert mb.residual_extreme_singular(s, "min") == pytest.approx(1 - s)
     for _ in range(300):
-        A = m._unit_spectral(rng, 4) * s
+        A = mb._unit_spectral(rng, 4) * s
         assert np.linalg.svd(np.eye(4) + A, compute_uv=False).min() >= 1 - s - 1e-12
     big = 20.0
-    assert m.residual_extreme_singular(big, "max") == pytest.approx(big - 1)
+    assert mb.residual_extreme_singular(big, "max") == pytest.approx(big - 1)
     for _ in range(300):
-        A = m._unit_spectral(rng, 4) * big
+        A = mb._unit_spectral(rng, 4) * big
         assert np.linalg.svd(np.eye(4) + A, compute_uv=False).max() >= big - 1 - 1e-9
 
 
@@ -193,11 +195,11 @@ def test_batchnorm_derivative_closed_form(rng):
         mu, var, g, e = x.mean(), x.var(), 1.3, 0.01
         for i in range(mm):
             closed = g / math.sqrt(var + e) * ((mm - 1) / mm - (x[i] - mu) ** 2 / (mm * (var + e)))
-            assert m.batchnorm_dyi_dxi_fd(x, i, g, e) == pytest.approx(closed, rel=1e-6)
+            assert mb.batchnorm_dyi_dxi_fd(x, i, g, e) == pytest.approx(closed, rel=1e-6)
 
 
 def test_choice_models(rng):
-    assert not m.lstm_depends_on("c", 4, "h", 4)  # c(t-1) is not a function of h(t-1)
-    assert m.lstm_depends_on("c", 5, "h", 4)  # but c(t) is of h(t-1)
-    assert m.residual_fixes(rng) == "vanishing only"
-    assert m.setting_with_identity_path(rng) == ["second"]
+    assert not mb.lstm_depends_on("c", 4, "h", 4)  # c(t-1) is not a function of h(t-1)
+    assert mb.lstm_depends_on("c", 5, "h", 4)  # but c(t) is of h(t-1)
+    assert mb.residual_fixes(rng) == "vanishing only"
+    assert mb.setting_with_identity_path(rng) == ["second"]
