@@ -86,6 +86,10 @@ def sutd() -> list:
     sg = m.sigmoid
     b.right(r"\frac{e^{-z}}{(1 + e^{-z})^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "reference")
     b.right(r"\sigma(z)(1 - \sigma(z))", lambda z: sg(z) * (1 - sg(z)), "sigma(1 - sigma)")
+    b.right(r"\sigma(z)\sigma(-z)", lambda z: sg(z) * sg(-z), "sigma(-z) = 1 - sigma(z)")
+    b.right(r"\frac{\sigma(z)}{1 + e^{z}}", lambda z: sg(z) / (1 + np.exp(z)), "1/(1 + e^z) = sigma(-z)")
+    b.wrong(r"\sigma(z)\sigma(z)", lambda z: sg(z) ** 2, "sigma^2")
+    b.wrong(r"\frac{e^{-z}}{(1 + e^{-z})^2} + C", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.e, "+ C: a derivative has no constant")
     b.right("sigma(z)*(1-sigma(z))", lambda z: sg(z) * (1 - sg(z)), "plain text")
     b.right("exp(-z)/(1+exp(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text exp")
     b.right("e^(-z)/(1+e^(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text e^(...)")

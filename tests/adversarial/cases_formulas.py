@@ -22,6 +22,8 @@ def mdrnn() -> list:
     sizes = [(G, D, H) for G in (1, 2, 5, 11, 16) for D in (1, 3, 7, 12, 15) for H in (1, 2, 6, 13)]
     b = CaseBuilder("csc421-2019-hw4/q2/weights", lambda G, D, H: mc.mdrnn_weights(D, H), sizes)
     b.right("D H + 2 H^2", lambda G, D, H: D * H + 2 * H**2, "the reference itself")
+    b.wrong("D H + 2 H^2 + c", lambda G, D, H: D * H + 2 * H**2 + np.pi, "an undefined constant c (any value but 0 is wrong)")
+    b.wrong(r"D H + 2 H^2 \pm H", lambda G, D, H: D * H + 2 * H**2 + H, "hedges with \\pm: one of its readings is wrong")
     b.right("H(D + 2H)", lambda G, D, H: H * (D + 2 * H), "factored")
     b.right("DH + H^2 + H^2", lambda G, D, H: D * H + 2 * H**2, "one H^2 per recurrent matrix")
     b.right(r"H \cdot D + 2 \cdot H \cdot H", lambda G, D, H: D * H + 2 * H**2, "with \\cdot")
@@ -90,6 +92,7 @@ def momentum() -> list:
     b = CaseBuilder("csc421-2019-hw4/q3/inverse-theta", lambda M, th0, p0, th1, p1: th0, pts)
     b.right(r"\boldsymbol{\theta}^{(k+1)} - \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reference")
     b.right(r"\theta^{(k+1)} - p^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "without bold")
+    b.right(r"\theta_{k+1} - p_{k+1}", lambda M, a, b_, th1, p1: th1 - p1, "subscript steps")
     b.right(r"\boldsymbol{\theta}^{(k+1)} - \boldsymbol{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "boldsymbol p")
     b.right(r"-\mathbf{p}^{(k+1)} + \boldsymbol{\theta}^{(k+1)}", lambda M, a, b_, th1, p1: th1 - p1, "reordered")
     b.wrong(r"\boldsymbol{\theta}^{(k+1)} + \mathbf{p}^{(k+1)}", lambda M, a, b_, th1, p1: th1 + p1, "sign flip")
