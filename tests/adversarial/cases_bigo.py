@@ -111,7 +111,7 @@ def bigo() -> list:
             ("O(2^d)", "O", lambda d, T: 2 ** min(d, 3000), (), "the receptive field, not the depth"),
             (r"\Theta(T)", "Theta", lambda d, T: T, (), "wrong order"),
             (r"\Omega(d)", "Omega", lambda d, T: d, (), "a lower bound, not O"),
-            (r"O(d \log n)", "O", lambda d, T, n: d * mc.ilog(n), ("n",), "log of an undefined n"),
+            (r"O(d \log n)", "O", lambda d, T, n: d * mc.ilog(n), ("n",), "log of n, not a size of the question"),
             ("O(d + N)", "O", lambda d, T, N: d + N, ("N",), "adds N"),
         ],
     )
@@ -146,7 +146,7 @@ def bigo() -> list:
             ("O(H W)", "O", lambda d, H, W: H * W, (), "sampling order, not training"),
             (r"\Omega(d)", "Omega", lambda d, H, W: d, (), "a lower bound, not O"),
             ("O(d + N)", "O", lambda d, H, W, N: d + N, ("N",), "adds N"),
-            (r"O(d \log n)", "O", lambda d, H, W, n: d * mc.ilog(n), ("n",), "log of an undefined n"),
+            (r"O(d \log n)", "O", lambda d, H, W, n: d * mc.ilog(n), ("n",), "log of n, not a size of the question"),
         ],
     )
     cases += _bigo(
