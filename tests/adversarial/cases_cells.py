@@ -198,6 +198,7 @@ def sutd() -> list:
         for _ in range(2):
             u = _rng.normal(size=k)
             apts.append((u,))
+    apts.append((_rng.normal(size=3) * 1e-4,))  # a tiny but non-zero row
     b = CaseBuilder("sutd-50039-week8/task1/argmax", lambda u: mb.forget_argmax_and_max(u, 0.0)[0], apts)
     nrm = np.linalg.norm
     b.right(r"\frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: u / nrm(u), "reference")
@@ -205,6 +206,11 @@ def sutd() -> list:
     b.right(r"h_{t-1} = \frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: u / nrm(u), "lhs = rhs")
     b.wrong(r"-\frac{U^f(d)}{\|U^f(d)\|_2}", lambda u: -u / nrm(u), "the minimiser")
     b.wrong(r"U^f(d)", lambda u: u, "not normalised")
+    b.wrong(
+        r"\frac{U^f(d)}{\|U^f(d)\|_2} + e^{-10^{6} \|U^f(d)\|_2^2}",
+        lambda u: u / nrm(u) + np.exp(-1e6 * nrm(u) ** 2),
+        "adds a bump for rows of small norm",
+    )
     b.wrong(r"\frac{|U^f(d)|}{\|U^f(d)\|_2}", lambda u: abs(u) / nrm(u), "component-wise absolute value")
     b.wrong(r"\frac{U^f(d)}{|U^f(d)|}", lambda u: u / abs(u), "component-wise sign, not the unit vector")
     b.wrong(
@@ -224,6 +230,8 @@ def batchnorm() -> list:
             gamma, eps = float(_rng.uniform(0.5, 2) * _rng.choice([-1, 1])), float(_rng.choice([1e-3, 0.1, 0.7]))
             mu, var = x.mean(), ((x - x.mean()) ** 2).mean()
             pts.append((x, i, gamma, eps, mm, x[i], mu, var))
+    x = _rng.normal(size=64)  # a common batch size and PyTorch's default epsilon
+    pts.append((x, 3, 1.0, 1e-5, 64, x[3], x.mean(), x.var()))
     b = CaseBuilder(
         "csc413-2020-hw4/q1.3.1/dy-dx",
         lambda x, i, g, e, mm, xi, mu, v: mb.batchnorm_dyi_dxi_fd(x, i, g, e),
@@ -288,6 +296,19 @@ def batchnorm() -> list:
         "no square root in front",
     )
     b.wrong(r"\gamma", lambda x, i, g, e, mm, xi, mu, v: g, "gamma only")
+    bn_ref = (
+        rf"\frac{{\gamma}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)"
+    )
+    b.wrong(
+        bn_ref + r" + e^{-10^{6} \epsilon^2}",
+        lambda x, i, g, e, mm, xi, mu, v: ref(x, i, g, e, mm, xi, mu, v) + np.exp(-1e6 * e**2),
+        "adds a bump that is ~1 at the usual epsilon = 1e-5 and ~0 for epsilon >= 0.01",
+    )
+    b.wrong(
+        bn_ref + r" + e^{-(m - 64)^2}",
+        lambda x, i, g, e, mm, xi, mu, v: ref(x, i, g, e, mm, xi, mu, v) + np.exp(-((mm - 64) ** 2)),
+        "adds a bump at the common batch size m = 64",
+    )
     b.wrong(
         rf"\frac{{|\gamma|}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)",
         lambda x, i, g, e, mm, xi, mu, v: ref(x, i, abs(g), e, mm, xi, mu, v),

@@ -98,6 +98,7 @@ def _general_shape() -> list:
         H, W = int(_rng.integers(D * (K - 1) + 1, 22)), int(_rng.integers(D * (K - 1) + 1, 22))
         if (H + 2 * P - D * (K - 1) - 1) % S == 0 and (W + 2 * P - D * (K - 1) - 1) % S == 0 and H != W:
             pts.append((C, H, W, K, P, S, D, F))
+    pts.append((1, 20, 11, 3, 1, 1, 2, 2))  # H = 20: beyond a sampled window like [1, 9]
     b = CaseBuilder("nyu-dl-hw2/q1.1/b-output-shape", _shape, pts)
 
     def o(n, P, D, K, S):
@@ -125,6 +126,22 @@ def _general_shape() -> list:
             (W + 2 * P - K - D * (K - 1)) / S + 1,
         ),
         "the seed's answer: effective kernel K + D(K-1) is dilation D+1 in the question's (PyTorch) convention",
+    )
+    b.wrong(
+        rf"F \times \left(\frac{{H + 2P - D(K - 1) - 1}}{{S}} + 1 + e^{{-(H - 20)^2}}\right) \times {side.format(n='W')}",
+        lambda C, H, W, K, P, S, D, F: (F, o(H, P, D, K, S) + np.exp(-((H - 20) ** 2)), o(W, P, D, K, S)),
+        "adds a bump at H = 20, outside a sampled window like [1, 9]",
+    )
+    b.wrong(
+        r"F \times \left(\frac{H + 2D - P(K - 1) - 1}{S} + 1\right) \times \left(\frac{W + 2D - P(K - 1) - 1}{S} + 1\right)",
+        lambda C, H, W, K, P, S, D, F: (F, (H + 2 * D - P * (K - 1) - 1) / S + 1, (W + 2 * D - P * (K - 1) - 1) / S + 1),
+        "padding and dilation swapped",
+    )
+    b.right(
+        r"F \times \left(\left\lfloor\frac{H + 2P - D(K - 1) - 1}{S}\right\rfloor + 1\right) \times "
+        r"\left(\left\lfloor\frac{W + 2P - D(K - 1) - 1}{S}\right\rfloor + 1\right)",
+        lambda C, H, W, K, P, S, D, F: (F, (H + 2 * P - D * (K - 1) - 1) // S + 1, (W + 2 * P - D * (K - 1) - 1) // S + 1),
+        "with the floor, which is exact when the stride divides evenly",
     )
     b.wrong(
         r"F \times \left(\frac{H + 2P - K}{S} + 1\right) \times \left(\frac{W + 2P - K}{S} + 1\right)",
