@@ -20,6 +20,7 @@ def _bigo(pid, truth, sizes, cands):
         (f"$O({inner})$", "O", ref_fn, (), "the reference in $...$"),
         (f"o({inner})", "o", ref_fn, (), "little-o: strictly smaller order, which is false"),
         (r"O(\infty)", "O", lambda **kw: math.inf, (), "infinite: not an order of growth"),
+        (r"O(0 \cdot " + inner + ")", "O", lambda **kw: 0, (), "O(0): nothing grows"),
         (f"O({inner}) + O(N)", "O", lambda **kw: ref_fn(**{k: kw[k] for k in sizes}) + kw["N"], ("N",), "adds N"),
     ]
     cases = []

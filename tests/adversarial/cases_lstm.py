@@ -117,6 +117,16 @@ def csc421_h_bar() -> list:
         "sigmoid derivative used for the tanh gate g",
     )
     b.wrong(
+        ref.replace(r"i^{(t+1)}(1-i^{(t+1)})", r"\sigma'(i^{(t+1)})"),
+        lambda r, t: _hbar_ref(r, t) + r.bar["i"][t + 1] * r.w["ih"] * (S(r.i[t + 1]) - _d(r, "i", t + 1)),
+        "sigma' of the gate value instead of its pre-activation",
+    )
+    b.wrong(
+        ref.replace(r"(1-(g^{(t+1)})^2)", r"\tanh'(g^{(t+1)})"),
+        lambda r, t: _hbar_ref(r, t) + r.bar["g"][t + 1] * r.w["gh"] * (TP(r.g[t + 1]) - _d(r, "g", t + 1)),
+        "tanh' of the gate value instead of its pre-activation",
+    )
+    b.wrong(
         ref + r" + \overline{c^{(t+1)}} f^{(t+1)}",
         lambda r, t: _hbar_ref(r, t) + r.bc[t + 1] * r.f[t + 1],
         "adds a path h(t) -> c(t+1) that does not exist (that term belongs to c-bar)",

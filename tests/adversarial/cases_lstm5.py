@@ -57,6 +57,11 @@ def grad_h() -> list:
         b.wrong(_tex_gh(skip=(k,)), lambda r, t, k=k: _gh(r, t, skip=(k,)), f"drops the path through {k}_(t+1)")
     b.wrong(_tex_gh(skip=("y",)), lambda r, t: _gh(r, t, skip=("y",)), "drops the output path")
     b.wrong(
+        ref.replace(r"i_{t+1}(1-i_{t+1})", r"\sigma'(i_{t+1})"),
+        lambda r, t: _gh(r, t) - _via(r, "i", t + 1) + r.W["hi"] * S(r.v["i"][t + 1]) * r.g["i"][t + 1],
+        "sigma' of the gate value instead of its pre-activation",
+    )
+    b.wrong(
         ref.replace("W^{hf}", "W^{xf}"),
         lambda r, t: _gh(r, t) - _via(r, "f", t + 1) + _via(r, "f", t + 1, "xf"),
         "input weight W^{xf} instead of W^{hf}",
