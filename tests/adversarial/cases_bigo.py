@@ -76,6 +76,8 @@ def bigo() -> list:
             ("O(2 d k^2 T)", "O", lambda d, k, T: 2 * d * k**2 * T, (), "constant 2 (filter width)"),
             ("O(T d k^2)", "O", lambda d, k, T: d * k**2 * T, (), "reordered"),
             (r"O(d \cdot k^2 \cdot T)", "O", lambda d, k, T: d * k**2 * T, (), "with \\cdot"),
+            (r"\mathcal{O}\left(d k^2 T\right)", "O", lambda d, k, T: d * k**2 * T, (), "\\left( \\right)"),
+            (r"O(d\,k^2\,T)", "O", lambda d, k, T: d * k**2 * T, (), "thin spaces"),
             (r"d \cdot O(k^2 T)", "O", lambda d, k, T: d * k**2 * T, (), "d times O(k^2 T)"),
             ("O(dk^2T)", "O", lambda d, k, T: d * k**2 * T, (), "no spaces"),
             (r"O(\frac{d k^2 T}{0})", "O", lambda d, k, T: math.inf, (), "infinite"),

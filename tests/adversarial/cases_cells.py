@@ -87,9 +87,18 @@ def sutd() -> list:
     b.right(r"\frac{e^{-z}}{(1 + e^{-z})^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "reference")
     b.right(r"\sigma(z)(1 - \sigma(z))", lambda z: sg(z) * (1 - sg(z)), "sigma(1 - sigma)")
     b.right(r"\sigma(z)\sigma(-z)", lambda z: sg(z) * sg(-z), "sigma(-z) = 1 - sigma(z)")
+    b.right(r"\dfrac{e^{-z}}{(1 + e^{-z})^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "\\dfrac")
+    b.right(r"\frac{\exp(-z)}{(1 + \exp(-z))^2}", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "\\exp")
+    b.right(r"\sigma(z) \times (1 - \sigma(z))", lambda z: sg(z) * (1 - sg(z)), "\\times for the product")
+    b.right(r"\sigma(z)\left[1 - \sigma(z)\right]", lambda z: sg(z) * (1 - sg(z)), "square brackets")
+    b.right("σ(z)(1 − σ(z))", lambda z: sg(z) * (1 - sg(z)), "unicode sigma and minus sign")
     b.right(r"\frac{\sigma(z)}{1 + e^{z}}", lambda z: sg(z) / (1 + np.exp(z)), "1/(1 + e^z) = sigma(-z)")
     b.wrong(r"\sigma(z)\sigma(z)", lambda z: sg(z) ** 2, "sigma^2")
-    b.wrong(r"\frac{e^{-z}}{(1 + e^{-z})^2} + C", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.e, "+ C: a derivative has no constant")
+    b.wrong(
+        r"\frac{e^{-z}}{(1 + e^{-z})^2} + C",
+        lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2 + np.e,
+        "+ C: a derivative has no constant",
+    )
     b.right("sigma(z)*(1-sigma(z))", lambda z: sg(z) * (1 - sg(z)), "plain text")
     b.right("exp(-z)/(1+exp(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text exp")
     b.right("e^(-z)/(1+e^(-z))^2", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "plain text e^(...)")
@@ -296,9 +305,7 @@ def batchnorm() -> list:
         "no square root in front",
     )
     b.wrong(r"\gamma", lambda x, i, g, e, mm, xi, mu, v: g, "gamma only")
-    bn_ref = (
-        rf"\frac{{\gamma}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)"
-    )
+    bn_ref = rf"\frac{{\gamma}}{{\sqrt{{{SB} + \epsilon}}}} \left(\frac{{m-1}}{{m}} - \frac{{(x_i - {MU})^2}}{{m ({SB} + \epsilon)}}\right)"
     b.wrong(
         bn_ref + r" + e^{-10^{6} \epsilon^2}",
         lambda x, i, g, e, mm, xi, mu, v: ref(x, i, g, e, mm, xi, mu, v) + np.exp(-1e6 * e**2),

@@ -22,8 +22,14 @@ def mdrnn() -> list:
     sizes = [(G, D, H) for G in (1, 2, 5, 11, 16) for D in (1, 3, 7, 12, 15) for H in (1, 2, 6, 13)]
     b = CaseBuilder("csc421-2019-hw4/q2/weights", lambda G, D, H: mc.mdrnn_weights(D, H), sizes)
     b.right("D H + 2 H^2", lambda G, D, H: D * H + 2 * H**2, "the reference itself")
-    b.wrong("D H + 2 H^2 + c", lambda G, D, H: D * H + 2 * H**2 + np.pi, "an arbitrary constant c that is not one of the sizes")
-    b.wrong(r"D H + 2 H^2 \pm H", lambda G, D, H: D * H + 2 * H**2 + H, "hedges with \\pm: one of its readings is wrong")
+    b.wrong(
+        "D H + 2 H^2 + c",
+        lambda G, D, H: D * H + 2 * H**2 + np.pi,
+        "an arbitrary constant c that is not one of the sizes",
+    )
+    b.wrong(
+        r"D H + 2 H^2 \pm H", lambda G, D, H: D * H + 2 * H**2 + H, "hedges with \\pm: one of its readings is wrong"
+    )
     b.right("H(D + 2H)", lambda G, D, H: H * (D + 2 * H), "factored")
     b.right("DH + H^2 + H^2", lambda G, D, H: D * H + 2 * H**2, "one H^2 per recurrent matrix")
     b.right(r"H \cdot D + 2 \cdot H \cdot H", lambda G, D, H: D * H + 2 * H**2, "with \\cdot")

@@ -179,9 +179,15 @@ def csc421_c_bar() -> list:
     b.right(ref, _cbar, "the reference itself")
     b.right(r"\overline{h^{(t)}} o^{(t)} \tanh'(c^{(t)}) + \overline{c^{(t+1)}} f^{(t+1)}", _cbar, "tanh' notation")
     b.right(
-        r"\overline{h^{(t)}} o^{(t)} \operatorname{sech}^2(c^{(t)}) + \overline{c^{(t+1)}} f^{(t+1)}", _cbar, "sech^2 = tanh'"
+        r"\overline{h^{(t)}} o^{(t)} \operatorname{sech}^2(c^{(t)}) + \overline{c^{(t+1)}} f^{(t+1)}",
+        _cbar,
+        "sech^2 = tanh'",
     )
-    b.right(r"\frac{\overline{h^{(t)}} o^{(t)}}{\cosh^2(c^{(t)})} + \overline{c^{(t+1)}} f^{(t+1)}", _cbar, "1/cosh^2 = tanh'")
+    b.right(
+        r"\frac{\overline{h^{(t)}} o^{(t)}}{\cosh^2(c^{(t)})} + \overline{c^{(t+1)}} f^{(t+1)}",
+        _cbar,
+        "1/cosh^2 = tanh'",
+    )
     b.wrong(
         r"\pm \overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t+1)}",
         lambda r, t: -r.bh[t] * r.o[t] * TP(r.c[t]) + r.bc[t + 1] * r.f[t + 1],

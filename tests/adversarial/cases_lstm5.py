@@ -129,7 +129,9 @@ def grad_c() -> list:
     ref = r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_{t+1} \nabla C_{t+1}"
     b.right(ref, _gc, "the reference itself")
     b.right(r"o_t \tanh'(C_t) \nabla h_t + f_{t+1} \nabla C_{t+1}", _gc, "tanh' notation")
-    b.right(r"o_t \left(1 - \frac{h_t^2}{o_t^2}\right) \nabla h_t + f_{t+1} \nabla C_{t+1}", _gc, "tanh C_t = h_t / o_t")
+    b.right(
+        r"o_t \left(1 - \frac{h_t^2}{o_t^2}\right) \nabla h_t + f_{t+1} \nabla C_{t+1}", _gc, "tanh C_t = h_t / o_t"
+    )
     b.right(r"\nabla C_{t+1} f_{t+1} + \nabla h_t o_t (1-\tanh^2 C_t)", _gc, "reordered")
     b.right(r"\nabla C_t = " + ref, _gc, "lhs = rhs")
     b.right(

@@ -33,6 +33,7 @@ def csc421_gates() -> list:
         [
             (r"i^{(t)} \overline{c^{(t)}}", lambda r, t: r.bc[t] * r.i[t], "commuted"),
             (r"\overline{c^{(t)}} \cdot i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "with \\cdot"),
+            (r"\overline{c^{(t)}}\, i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "with a thin space"),
             (r"\bar{c}^{(t)} i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "\\bar{c}^{(t)} for c-bar"),
             (r"\overline{g^{(t)}} = \overline{c^{(t)}} i^{(t)}", lambda r, t: r.bc[t] * r.i[t], "lhs = rhs"),
             (

@@ -138,7 +138,9 @@ def pixelcnn_depth(d, H, W):
     for layer in range(1, d + 1):
         for i in range(H):
             for j in range(W):
-                nb = [lvl[layer - 1, i + di, j + dj] for di, dj in PIXELCNN_OFFSETS if 0 <= i + di < H and 0 <= j + dj < W]
+                nb = [
+                    lvl[layer - 1, i + di, j + dj] for di, dj in PIXELCNN_OFFSETS if 0 <= i + di < H and 0 <= j + dj < W
+                ]
                 lvl[layer, i, j] = 1 + max(nb + [lvl[layer - 1, i, j]])
     return int(lvl.max())
 
