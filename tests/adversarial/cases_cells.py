@@ -154,6 +154,11 @@ def sutd() -> list:
         J = m.forget_jacobian_fd(Wf, Uf, x, h)
         for d1, d2 in ((0, 1), (2, 3), (3, 0), (1, 1)):
             fpts.append((Wf, Uf, x, h, d1, d2, J))
+    # a saturated gate: row 0's pre-activation is exactly 8
+    Wf, Uf = _rng.normal(size=(4, 3)), _rng.normal(size=(4, 4))
+    x, h = _rng.normal(size=3), _rng.normal(size=4)
+    Wf[0] *= (8 - Uf[0] @ h) / (Wf[0] @ x)
+    fpts.append((Wf, Uf, x, h, 0, 2, m.forget_jacobian_fd(Wf, Uf, x, h)))
     b = CaseBuilder("sutd-50039-week8/task1/df-dh", lambda Wf, Uf, x, h, d1, d2, J: J[d1, d2], fpts, rtol=1e-7)
 
     def pre(Wf, Uf, x, h, d1):
@@ -198,6 +203,13 @@ def sutd() -> list:
         rf"\sigma({arg}) U^f[d_1,d_2]",
         lambda Wf, Uf, x, h, d1, d2, J: m.sigmoid(pre(Wf, Uf, x, h, d1)) * Uf[d1, d2],
         "sigma instead of sigma'",
+    )
+    b.wrong(
+        rf"\sigma'({arg}) U^f[d_1,d_2] + e^{{-10 ({arg} - 8)^2}}",
+        lambda Wf, Uf, x, h, d1, d2, J: (
+            S(pre(Wf, Uf, x, h, d1)) * Uf[d1, d2] + np.exp(-10 * (pre(Wf, Uf, x, h, d1) - 8) ** 2)
+        ),
+        "adds a bump at a saturated pre-activation of 8, outside a sampled window like [-4, 4]",
     )
     b.rule(r"\frac{\partial f_t[d_1]}{\partial h_{t-1}[d_2]}", "restates the unknown")
     cases += b.cases
