@@ -29,11 +29,11 @@ def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
     return Reading(frozenset(picked), text_latex(shown), shown)
 
 
-_WRAPPED = re.compile(r"^\\text\{(.*)\}$")
+_WRAPPED = re.compile(r"^\\(?:text|textbf|textit|mathrm|mathbf)\{(.*)\}$")
 
 
 def _plain(piece: str) -> str:
-    """A label as written in prose or LaTeX: `No.`, `\\text{no}`, `the second` are `no` and `second`."""
+    """A label as written in prose or LaTeX: `No.`, `\\text{no}`, `\\textbf{no}`, `the second` are `no` and `second`."""
     name = piece.strip().strip("$").strip()
     wrapped = _WRAPPED.match(name)
     name = (wrapped.group(1) if wrapped else name).strip().rstrip(".!").strip().casefold()
