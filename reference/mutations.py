@@ -54,6 +54,12 @@ def formula_mutations(expr: sp.Expr, declared: set[str]) -> Iterator[tuple[str, 
         for term in add.args:
             yield f"dropped the term {term}", expr.xreplace({add: add - term})
             yield f"flipped the sign of {term}", expr.xreplace({add: add - 2 * term})
+    for power in (node for node in sp.preorder_traversal(expr) if isinstance(node, sp.Pow) and node.exp.free_symbols):
+        for delta in (-1, 1):
+            yield f"exponent {power.exp} {delta:+d}", expr.xreplace({power: sp.Pow(power.base, power.exp + delta)})
+    for number in sorted({n for n in expr.atoms(sp.Rational) if abs(n) != 1} | ({expr} if expr.is_number else set()), key=str):
+        yield f"{number} doubled", expr.xreplace({number: 2 * number}) if number != expr else 2 * expr
+        yield f"{number} halved", expr.xreplace({number: number / 2}) if number != expr else expr / 2
     for symbol in sorted(expr.free_symbols, key=str):
         for other in [*_shifted(symbol.name, declared), *_similar(symbol.name, declared)]:
             yield f"{symbol} -> {other}", expr.xreplace({symbol: sp.Symbol(other)})
