@@ -1,4 +1,4 @@
-"""The `grader` command: serve the API, mint tokens, migrate, regrade."""
+"""The `grader` command: serve the API, mint tokens, migrate, regrade, list and check the question bank."""
 
 import argparse
 import sys
@@ -6,12 +6,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from app import bank_cli
 from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
 from app.migrate import upgrade_to_head
 from app.models import ApiToken
 from app.security import Role, create_token, revoke_token
+from reference import BankError
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -19,6 +21,7 @@ def serve(args: argparse.Namespace) -> None:
 
     settings = get_settings()
     upgrade_to_head(settings.database_url)
+    bank_cli.require_assignment_parts()
     if args.demo:
         from app.services.demo import load_demo
 
@@ -87,6 +90,7 @@ def regrade_assignment(args: argparse.Namespace) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description=__doc__)
+    parser.set_defaults(loads_bank=True)
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve_cmd = commands.add_parser("serve", help="migrate the database and serve the API")
@@ -111,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_cmd = commands.add_parser("migrate", help="upgrade the database to the latest revision")
     migrate_cmd.set_defaults(run=migrate)
 
+    bank_cli.add_commands(commands)
+
     regrade_cmd = commands.add_parser("regrade", help="regrade an assignment's stored answers (resumes an interrupted run)")
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")
     regrade_cmd.add_argument("--by", help="who regrades, for the score history")
@@ -121,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
+        if args.loads_bank:  # every command sees the service's bank; a package that cannot join stops it here
+            bank_cli.load_configured_packages()
         args.run(args)
     except DomainError as exc:
         sys.exit(f"grader: {exc.detail}")
+    except BankError as exc:
+        sys.exit(f"grader: {exc}")

@@ -7,9 +7,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+import reference
 from graders import GradingPool
-from app.api import assignments, courses, grading, health, questions, validate
-from app.dashboard import routes as dashboard
+from app.api import assignments, courses, grading, health, manage, questions, students, tokens, validate
+from app.dashboard import errors as dashboard_errors, manage as dashboard_manage, routes as dashboard, student
+from app.dashboard import editor as dashboard_editor, tokens as dashboard_tokens
+from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
 from app.config import Settings, get_settings
 from app.errors import DomainError
@@ -43,7 +46,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
-    for module in (health, questions, courses, assignments, validate, grading, dashboard):
+    dashboard_errors.install(app)
+    for module in (health, questions, courses, assignments, manage, students, tokens, validate, grading, dashboard,
+                   dashboard_manage, dashboard_editor, dashboard_tokens, student):
         app.include_router(module.router)
-    app.mount("/dashboard/static", StaticFiles(directory=dashboard.STATIC), name="dashboard-static")
+    app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
+    # At start, so that a package that does not import stops the service here, never a grade later.
+    reference.load_packages(app.state.settings.bank_paths)
     return app

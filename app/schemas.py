@@ -15,6 +15,14 @@ MAX_ANSWER_LENGTH = 20_000
 NO_NUL = r"^[^\x00]*$"
 
 
+FEEDBACK_FORMAT = (
+    "For the student. A Markdown subset (paragraphs, *emphasis*, **strong**, `code`, lists; no HTML, links or "
+    "images) with LaTeX between `$...$` (inline) or `$$...$$` (display). Escape it as text, then typeset the "
+    "LaTeX with KaTeX or MathJax with trust off; never insert it as HTML. For a part that waits for an "
+    "instructor it says so; once graded by hand it is the instructor's comment."
+)
+
+
 class Orm(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -57,6 +65,31 @@ class AssignmentIn(BaseModel):
     parts: list[PartIn] = Field(min_length=1, max_length=200)
 
 
+class CoursePatch(BaseModel):
+    code: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    timezone: str | None = Field(default=None, max_length=64, pattern=NO_NUL,
+                                 description="Deadlines already stored keep their instant.")
+
+
+class AssignmentPatch(BaseModel):
+    """Only the fields sent change; a new deadline or late policy regrades the assignment."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
+    deadline: datetime | str | None = Field(default=None, description="ISO 8601; without an offset it is course-local.")
+    late_policy: LatePolicy | None = None
+    attempts: Literal["last", "best"] | None = None
+
+
+class PointsIn(BaseModel):
+    points: float = Field(gt=0, le=1000, allow_inf_nan=False)
+
+
+class RegradedOut(BaseModel):
+    submissions: int = Field(description="Submissions the edit regraded.")
+    changed: int = Field(description="Of them, how many changed (each change is in their history).")
+
+
 class PartOut(Orm):
     question_id: str
     points: float
@@ -73,6 +106,10 @@ class AssignmentOut(Orm):
     parts: list[PartOut]
 
 
+class AssignmentEditOut(AssignmentOut):
+    regrade: RegradedOut | None = Field(description="The regrade the edit caused; null when no score could change.")
+
+
 class ExtensionIn(BaseModel):
     deadline: datetime | str
 
@@ -81,6 +118,7 @@ class ExtensionOut(Orm):
     assignment_id: int
     student: str
     deadline: datetime
+    regrade: RegradedOut | None = Field(default=None, description="The student's submissions reassessed.")
 
 
 class SubmissionIn(BaseModel):
@@ -95,11 +133,11 @@ class PartResultOut(Orm):
     score: float
     max_score: float
     correct: bool | None
-    feedback: str
+    feedback: str = Field(description=FEEDBACK_FORMAT)
     interpreted: str | None
     error: str | None
     graded_by: str | None = None
-    comment: str | None = None
+    comment: str | None = Field(default=None, description="The instructor's comment, in the feedback's format.")
 
 
 class ScoreChangeOut(Orm):
@@ -136,6 +174,8 @@ class GradebookRow(BaseModel):
     raw_score: float
     max_score: float
     final_score: float
+    waiting_parts: int = Field(default=0, description="Parts of this submission that wait for an instructor's grade.")
+    provisional: bool = Field(default=False, description="True while a part waits: the scores may still rise.")
     parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
 
 

@@ -1,11 +1,12 @@
-"""Grade the corpus with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table.
+"""Grade the corpora with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table each.
 
-The corpus is ours (benchmarks/grading_corpus.py) plus, when present, the independently written adversarial
-corpus (tests/adversarial/corpus.py: bank parts, answers and verdicts from its own NumPy models). Per kind and
-per corpus it reports agreement, false accepts (a wrong answer given full marks) and false rejects (a right one
-refused), and warm latencies.
+Three corpora: the course corpus (grading_corpus.py: seed answers and every spelling of the grading issue), the
+general-mathematics corpus (general_corpus.py), and, when present, the independently written adversarial corpus
+(tests/adversarial/corpus.py: bank parts, answers and verdicts from its own NumPy models). Per kind it reports
+agreement, false accepts (a wrong answer given full marks), false rejects (a right one refused) and warm latencies.
 
-Run from the repository root: `python benchmarks/bench_grading.py`. Latencies are warm: ours after one
+Run from the repository root: `python benchmarks/bench_grading.py [course|general|adversarial]` (all by default).
+Latencies are warm: ours after one
 warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
 """
 
@@ -21,7 +22,7 @@ from pebble import ProcessPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.grading_corpus import CASES as OWN_CASES  # noqa: E402
+from benchmarks import general_corpus, grading_corpus  # noqa: E402
 from benchmarks.grading_corpus import Case  # noqa: E402
 from graders import grade  # noqa: E402
 
@@ -36,13 +37,10 @@ def adversarial_cases() -> list[Case]:
         return []
     import reference
 
-
     parts = {case.part_id: reference.get_part(case.part_id) for case in ADVERSARIAL}
     return [Case(parts[c.part_id].kind, c.answer, parts[c.part_id].reference, c.correct,
                  parts[c.part_id].grading_options(), "adversarial") for c in ADVERSARIAL]
 
-
-CASES: list[Case] = [*OWN_CASES, *adversarial_cases()]
 
 BASELINE_TIMEOUT = 5.0
 Outcome = tuple[bool, float]  # (verdict, seconds)
@@ -96,10 +94,10 @@ def math_verify_baseline(student: str, reference: str) -> Outcome:
     return bool(verdict), time.perf_counter() - start
 
 
-def run_baseline(function: Callable[[str, str], Outcome]) -> list[Outcome]:
+def run_baseline(function: Callable[[str, str], Outcome], cases: list[Case]) -> list[Outcome]:
     with ProcessPool(max_workers=2) as pool:
         futures: list[Future] = [
-            pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in CASES
+            pool.schedule(function, args=(case.student, str(case.reference)), timeout=BASELINE_TIMEOUT) for case in cases
         ]
         return [_outcome(future) for future in futures]
 
@@ -119,40 +117,49 @@ def math_verify_installed() -> bool:
     return True
 
 
-def summary(outcomes: list[Outcome], indices: list[int]) -> list[str]:
-    agreed = sum(outcomes[i][0] is CASES[i].expected for i in indices)
-    false_accepts = sum(outcomes[i][0] and not CASES[i].expected for i in indices)
-    false_rejects = sum(not outcomes[i][0] and CASES[i].expected for i in indices)
+def summary(outcomes: list[Outcome], indices: list[int], cases: list[Case]) -> list[str]:
+    agreed = sum(outcomes[i][0] is cases[i].expected for i in indices)
+    false_accepts = sum(outcomes[i][0] and not cases[i].expected for i in indices)
+    false_rejects = sum(not outcomes[i][0] and cases[i].expected for i in indices)
     times = sorted(outcomes[i][1] * 1000 for i in indices)
     p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
     return [f"{agreed / len(indices):.1%}", str(false_accepts), str(false_rejects), f"{statistics.median(times):.2f}",
             f"{p99:.2f}"]
 
 
-def groups() -> dict[str, list[int]]:
-    """Rows of the table: each kind, each corpus, and everything."""
-    rows: dict[str, list[int]] = defaultdict(list)
-    for index, case in enumerate(CASES):
-        rows[case.kind].append(index)
-    for index, case in enumerate(CASES):
-        rows["adversarial corpus" if case.source == "adversarial" else "own corpus"].append(index)
-    rows["all"] = list(range(len(CASES)))
-    return rows
+def table(title: str, cases: list[Case]) -> None:
+    columns = {"graders": [ours(case) for case in cases], "SymPy simplify": run_baseline(sympy_baseline, cases)}
+    if math_verify_installed():
+        columns["Math-Verify"] = run_baseline(math_verify_baseline, cases)
+    else:
+        print("math-verify is not installed (pip install '.[bench]'): its column is skipped", file=sys.stderr)
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, case in enumerate(cases):
+        by_kind[case.kind].append(index)
+    by_kind["all"] = list(range(len(cases)))
+    what = ("agree", "false accepts", "false rejects", "median ms", "p99 ms")
+    header = ["kind", "cases"] + [f"{name} {column}" for name in columns for column in what]
+    print(f"\n{title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for kind, indices in by_kind.items():
+        cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices, cases)]
+        print("| " + " | ".join(cells) + " |")
+
+
+CORPORA: dict[str, tuple[str, Callable[[], list[Case]]]] = {
+    "course": ("Course corpus (benchmarks/grading_corpus.py)", lambda: grading_corpus.CASES),
+    "general": ("General-mathematics corpus (benchmarks/general_corpus.py)", lambda: general_corpus.CASES),
+    "adversarial": ("Adversarial corpus (tests/adversarial/corpus.py)", adversarial_cases),
+}
 
 
 def main() -> None:
-    columns = {"graders": [ours(case) for case in CASES], "SymPy simplify": run_baseline(sympy_baseline)}
-    if math_verify_installed():
-        columns["Math-Verify"] = run_baseline(math_verify_baseline)
-    else:
-        print("math-verify is not installed (pip install '.[bench]'): its column is skipped", file=sys.stderr)
-    header = ["kind", "cases"] + [f"{name} {what}" for name in columns
-                                  for what in ("agree", "false accepts", "false rejects", "median ms", "p99 ms")]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for kind, indices in groups().items():
-        cells = [kind, str(len(indices))] + [cell for outcomes in columns.values() for cell in summary(outcomes, indices)]
-        print("| " + " | ".join(cells) + " |")
+    for name in sys.argv[1:] or list(CORPORA):
+        title, load = CORPORA[name]
+        cases = load()
+        if cases:
+            table(title, cases)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from graders.fingerprint import fingerprint
 from graders.kinds import KINDS
-from graders.kinds.engine import grade, interpret
+from graders.kinds.engine import check_reference, grade, interpret
 from graders.pool import GradingPool
 from graders.result import GradeResult, Interpretation
 
-__all__ = ["KINDS", "GradeResult", "GradingPool", "Interpretation", "fingerprint", "grade", "interpret"]
+__all__ = ["KINDS", "GradeResult", "GradingPool", "Interpretation", "check_reference", "fingerprint", "grade", "interpret"]

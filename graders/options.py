@@ -1,4 +1,7 @@
-"""Frozen, hashable option records per answer kind, built from the plain options dict (unknown keys ignored).
+"""Frozen, hashable option records per answer kind, built from the plain options dict.
+
+An option name the kind does not know is refused with an error naming it: a misspelt `sigfig`
+must not silently grade without significant figures.
 
 Hashable so that a parsed reference can be cached per (reference, options).
 """
@@ -6,7 +9,7 @@ Hashable so that a parsed reference can be cached per (reference, options).
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,23 @@ _CONVERTERS: dict[str, Any] = {
     "sigfigs": int,
     "accuracy_sigfigs": int,
     "decimal_places": int,
+    "at_least": bool,
+    "complex": bool,
     "literal": bool,
     "variable": str,
     "integer": bool,
     "choices": lambda v: tuple(str(c) for c in v),
+    "synonyms": lambda v: tuple((str(label), tuple(map(str, others))) for label, others in sorted(v.items())),
     "asymptotic": lambda v: tuple(str(name) for name in v),
     "variables": _frozen_json,
     "symbols": _frozen_json,
     "functions": _frozen_json,
     "samples": _frozen_json,
 }
+
+
+class UnknownOptions(ValueError):
+    """Options a kind does not know: a bug in the bank or the caller, never in a student's answer."""
 
 
 @dataclass(frozen=True)
@@ -72,11 +82,18 @@ class CommonOptions:
     reveal_answer: bool = False
     partial: bool = False
 
+    # names read under another field's name (bigo's `variables` are its `asymptotic` variables)
+    RENAMED: ClassVar[frozenset[str]] = frozenset()
+
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any] | None) -> Self:
-        """Keep the keys this kind knows, converted to hashable values; ignore the rest."""
+        """The keys this kind knows, converted to hashable values; any other key is refused by name."""
         options = options or {}
         known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known - cls.RENAMED)
+        if unknown:
+            raise UnknownOptions(f"unknown option{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} "
+                                 f"for this kind; it knows {', '.join(sorted(known | cls.RENAMED))}")
         return cls(**{name: _CONVERTERS[name](options[name]) for name in known if options.get(name) is not None})
 
 
@@ -87,7 +104,9 @@ class NumberOptions(CommonOptions):
     sigfigs: int | None = None
     accuracy_sigfigs: int | None = None
     decimal_places: int | None = None
+    at_least: bool = False  # sigfigs / decimal_places are the fewest a numeral may be written with
     literal: bool = False
+    complex: bool = False  # `i`/`I` is the imaginary unit and values are compared as complex numbers
 
 
 @dataclass(frozen=True)
@@ -99,6 +118,11 @@ class IntegerOptions(CommonOptions):
 class TupleOptions(CommonOptions):
     rtol: float | None = None  # None: exact (shapes, counts); a part that accepts rounding says how much
     atol: float = 0.0
+    # elements are read with the part's own vocabulary (`H_K`, `W_K`) and sample ranges
+    variables: str = "{}"
+    symbols: str = "{}"
+    functions: str = "{}"
+    samples: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -126,12 +150,16 @@ class BigOOptions(CommonOptions):
     # options["variables"] for bigo is a list of asymptotic variable names, not sample ranges.
     asymptotic: tuple[str, ...] | None = None
 
+    RENAMED: ClassVar[frozenset[str]] = frozenset({"variables"})
+
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any] | None) -> Self:
-        options = options or {}
-        return super().from_mapping({**options, "asymptotic": options.get("variables")})
+        options = dict(options or {})
+        asymptotic = options.pop("variables", None)
+        return super().from_mapping({**options, "asymptotic": asymptotic})
 
 
 @dataclass(frozen=True)
 class ChoiceOptions(CommonOptions):
     choices: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # label -> other spellings

@@ -1,6 +1,10 @@
-"""The reference bank: every question part of the seed homeworks, with verified reference answers."""
+"""The reference bank: every question part of the seed homeworks, then of the loaded question packages."""
 
-from reference.bank import all_parts, get_part, homeworks
+from reference.bank import all_parts, get_part, homeworks, load_packages, packages
+from reference.packages import BankError, Package
 from reference.part import Homework, KnownMistake, Part
 
-__all__ = ["Homework", "KnownMistake", "Part", "all_parts", "get_part", "homeworks"]
+__all__ = [
+    "BankError", "Homework", "KnownMistake", "Package", "Part", "all_parts", "get_part", "homeworks", "load_packages",
+    "packages",
+]

@@ -35,7 +35,7 @@ SEED_ANSWERS_001_004: list[SeedAnswer] = [
     SeedAnswer(f"{NYU}/q1.1/b-output-shape",
                r"F \times \left[\frac{(H + 2P) - (H_K + D(H_K - 1))}{S} + 1 \right] \times \left[\frac{(W + 2P) - (W_K + D(W_K - 1))}{S} + 1 \right]",
                False, "effective kernel size", "001 1.1(b)",
-               note="the dilated kernel spans D(K-1)+1 inputs, not K + D(K-1)", unreadable_notation=r"\left[ ... \right]"),
+               note="the dilated kernel spans D(K-1)+1 inputs, not K + D(K-1)"),
     SeedAnswer(f"{NYU}/q1.1/c-i-output-length", "5", True, None, "001 1.1(c)(i)"),
     SeedAnswer(f"{NYU}/q1.1/c-i-formula",
                r"f_{\mathbf{W}}(\mathbf{x})[n] = \sum_{k=1}^7 \sum_{i=1}^3 \mathbf{x}[2(n-1) + i][k] \mathbf{W}[1, k, i]",

@@ -1,20 +1,24 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
 from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffOrLmsDep
+from app.api.pagination import PageDep, limit_query, one_page
+from app.api.responses import RESOURCE, errors
+from app.models import Submission
 from app.schemas import (
     AssignmentOut,
     ExtensionIn,
     ExtensionOut,
     GradebookRow,
     NO_NUL,
+    RegradedOut,
     SubmissionIn,
     SubmissionOut,
 )
-from app.services import assignments, gradebook, submissions
+from app.services import assignments, editing, gradebook, submissions
 
-router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"])
+router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses=RESOURCE)
 
 
 @router.get("/{assignment_id}", response_model=AssignmentOut)
@@ -29,28 +33,36 @@ def put_extension(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: StaffOrLmsDep,
+    pool: PoolDep,
     student: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
 ) -> ExtensionOut:
-    """Give one student their own deadline; the late policy counts from it."""
-    extension = assignments.set_extension(
-        session, assignment=assignment, student=student, deadline=extension_in.deadline
+    """Give one student their own deadline; the late policy counts from it, for submissions already made too."""
+    extension, regraded = editing.set_extension(
+        session, pool, assignment=assignment, student=student, deadline=extension_in.deadline, by=caller.label
     )
-    return ExtensionOut.model_validate(extension)
+    out = ExtensionOut.model_validate(extension)
+    out.regrade = RegradedOut(submissions=regraded.submissions, changed=regraded.changed)
+    return out
 
 
-@router.post("/{assignment_id}/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED)
+@router.post("/{assignment_id}/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED,
+             responses=errors(409))
 def create_submission(
     body: SubmissionIn,
     assignment: AssignmentDep,
     session: SessionDep,
     caller: CallerDep,
     pool: PoolDep,
+    response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> SubmissionOut:
-    """Grade and store a submission; the same Idempotency-Key returns the first response and stores nothing new."""
-    submission, _created = submissions.create_submission(
+    """Grade and store a submission; the same Idempotency-Key returns the first response, stores nothing new and
+    says so with `Idempotent-Replayed: true`."""
+    submission, created = submissions.create_submission(
         session, pool, caller=caller, assignment=assignment, body=body, idempotency_key=idempotency_key
     )
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
     return SubmissionOut.model_validate(submission)
 
 
@@ -59,17 +71,21 @@ def list_submissions(
     assignment: AssignmentDep,
     session: SessionDep,
     caller: CallerDep,
+    page: PageDep,
+    request: Request,
+    response: Response,
     student: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
 ) -> list[SubmissionOut]:
-    """Stored submissions, oldest first; a student token sees only its own."""
-    found = submissions.list_submissions(session, caller=caller, assignment=assignment, student=student)
+    """Stored submissions, oldest first; a student token sees only its own. Paginated with `limit` and `cursor`."""
+    query = submissions.submissions_query(caller=caller, assignment=assignment, student=student)
+    found = one_page(list(session.scalars(limit_query(query, Submission.id, page))), page, request, response)
     return [SubmissionOut.model_validate(s) for s in found]
 
 
 @router.get(
     "/{assignment_id}/gradebook",
     response_model=list[GradebookRow],
-    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with `Accept: text/csv`."}},
+    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with `Accept: text/csv` or `?format=csv`."}},
 )
 def get_gradebook(
     assignment: AssignmentDep,
@@ -77,9 +93,10 @@ def get_gradebook(
     caller: StaffOrLmsDep,
     request: Request,
     parts: Annotated[bool, Query(description="Add each part's score (always in the CSV).")] = False,
+    format: Annotated[Literal["json", "csv"] | None, Query(description="`csv`: the same as `Accept: text/csv`.")] = None,
 ) -> list[GradebookRow] | Response:
     """One row per student with the effective submission's scores."""
-    as_csv = "text/csv" in request.headers.get("accept", "")
+    as_csv = format == "csv" or (format is None and "text/csv" in request.headers.get("accept", ""))
     rows = gradebook.gradebook(session, assignment, with_parts=parts or as_csv)
     if as_csv:
         filename = f"assignment-{assignment.id}-gradebook.csv"

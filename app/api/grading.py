@@ -6,10 +6,11 @@ from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
 from app.api.deps import AssignmentDep, PoolDep, SessionDep, StaffDep, SubmissionDep
+from app.api.responses import RESOURCE
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, SubmissionOut
 from app.services import manual, regrade, stats
 
-router = APIRouter(prefix="/api/v1", tags=["grading"])
+router = APIRouter(prefix="/api/v1", tags=["grading"], responses=RESOURCE)
 
 QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 

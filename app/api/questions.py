@@ -2,10 +2,11 @@ from fastapi import APIRouter
 
 import reference
 from app.api.deps import CallerDep
+from app.api.responses import errors
 from app.schemas import QuestionOut
 from app.security import Role
 
-router = APIRouter(prefix="/api/v1/questions", tags=["questions"])
+router = APIRouter(prefix="/api/v1/questions", tags=["questions"], responses=errors(401))
 
 # Sample points are grading data, not something a client needs to read the question.
 HIDDEN_OPTIONS = frozenset({"samples"})

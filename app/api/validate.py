@@ -1,10 +1,11 @@
 from fastapi import APIRouter
 
 from app.api.deps import CallerDep, PoolDep
+from app.api.responses import errors
 from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
 
-router = APIRouter(prefix="/api/v1/validate", tags=["validate"])
+router = APIRouter(prefix="/api/v1/validate", tags=["validate"], responses=errors(401))
 
 
 @router.post("", response_model=ValidateOut)

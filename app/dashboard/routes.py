@@ -4,37 +4,31 @@ Pages read the same services as the JSON API. Forms that change anything carry t
 """
 
 from dataclasses import dataclass
-from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
 import reference
 from app.api.deps import PoolDep, ResourceId, SessionDep, caller_from_token, get_assignment, get_course, get_submission
 from app.config import Settings
 from app.dashboard import charts, session as cookie
+from app.dashboard.templating import page
 from app.dashboard.explain import late_arithmetic
 from app.errors import Forbidden
 from app.late_policy import closes_at
-from app.models import ApiToken, Assignment, Course, Submission
+from app.models import ApiToken, Assignment, Course, Extension, RegradeRun, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
-from app.services import courses, gradebook, manual, regrade, stats
-from app.services.assignments import deadline_for, list_assignments, policy_of
+from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students
+from app.services.assignments import deadline_for, policy_of
 from app.services.clusters import part_clusters
+from app.services.mistakes import known_mistakes
 
-HERE = Path(__file__).parent
-STATIC = HERE / "static"
 STAFF = (Role.admin, Role.instructor)
-# No inline script anywhere, so a student's text can never become one; KaTeX needs inline styles and fonts.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True))
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
 
 
@@ -52,6 +46,22 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def sign_in_url(request: Request) -> str:
+    """The sign-in form, remembering the page asked for so that signing in lands there."""
+    asked = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/dashboard" if asked == "/dashboard" else f"/dashboard?{urlencode({'next': asked})}"
+
+
+def safe_next(target: str | None) -> str:
+    """A dashboard path on this site, or the course list: never another origin (`//evil`, `/\\evil`, `https:`)."""
+    if not target or not target.startswith("/dashboard") or "\\" in target or any(c < " " for c in target):
+        return "/dashboard"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not (parts.path == "/dashboard" or parts.path.startswith("/dashboard/")):
+        return "/dashboard"
+    return target
+
+
 def get_visitor(request: Request, session: SessionDep) -> Visitor:
     """The signed-in instructor or admin; anyone else is sent to the sign-in form or refused."""
     bearer = request.headers.get("authorization", "")
@@ -62,7 +72,7 @@ def get_visitor(request: Request, session: SessionDep) -> Visitor:
     signed_in = cookie.read(request, settings_of(request))
     token = session.get(ApiToken, signed_in.token_id) if signed_in else None
     if signed_in is None or token is None:
-        raise HTTPException(status.HTTP_303_SEE_OTHER, "sign in first", headers={"Location": "/dashboard"})
+        raise HTTPException(status.HTTP_303_SEE_OTHER, "sign in first", headers={"Location": sign_in_url(request)})
     if Role(token.role) not in STAFF:
         raise refuse(token.role)
     return Visitor(Caller(token.id, Role(token.role), token.course_id, token.student, token.name), signed_in.csrf)
@@ -77,13 +87,6 @@ def check_csrf(visitor: Visitor, submitted: str) -> None:
 
 
 CsrfField = Annotated[str, Form(alias="csrf_token", max_length=200)]
-
-
-def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
-    response = templates.TemplateResponse(request, name, context, status_code=status_code)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def back_to(url: str) -> RedirectResponse:
@@ -104,20 +107,22 @@ def index(request: Request, session: SessionDep) -> Response:
     try:
         visitor = get_visitor(request, session)
     except HTTPException:
-        return page(request, "sign_in.html")
+        return page(request, "sign_in.html", next=safe_next(request.query_params.get("next")))
     found = courses.list_courses(session, role=visitor.caller.role, course_id=visitor.caller.course_id)
     return page(request, "courses.html", visitor=visitor, courses=found)
 
 
 @router.post("/sign-in")
-def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(max_length=200)]) -> Response:
-    """Exchange an API token for a session cookie (instructors and admins only)."""
+def sign_in(request: Request, session: SessionDep, token: Annotated[str, Form(max_length=200)],
+            next: Annotated[str, Query(max_length=2000)] = "/dashboard") -> Response:
+    """Exchange an API token for a session cookie (instructors and admins only), then go where the visitor asked."""
     found = find_token(session, token.strip())
     if found is None:
-        return page(request, "sign_in.html", status.HTTP_401_UNAUTHORIZED, error="Unknown or revoked token.")
+        return page(request, "sign_in.html", status.HTTP_401_UNAUTHORIZED, error="Unknown or revoked token.",
+                    next=safe_next(next))
     if Role(found.role) not in STAFF:
         return page(request, "denied.html", status.HTTP_403_FORBIDDEN, message=refuse(found.role).detail)
-    response = back_to("/dashboard")
+    response = back_to(safe_next(next))
     cookie.start(response, settings_of(request), found.id, secure=request.url.scheme == "https")
     return response
 
@@ -133,8 +138,8 @@ def sign_out(visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
 @router.get("/courses/{course_id}", response_class=HTMLResponse)
 def course_page(request: Request, course_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     course = get_course(course_id, session, visitor.caller)
-    return page(request, "course.html", visitor=visitor, course=course,
-                assignments=list_assignments(session, course=course))
+    assignments, rows = course_gradebook.course_gradebook(session, course)
+    return page(request, "course.html", visitor=visitor, course=course, assignments=assignments, rows=rows)
 
 
 @router.get("/assignments/{assignment_id}", response_class=HTMLResponse)
@@ -151,9 +156,11 @@ def assignment_page(request: Request, assignment_id: ResourceId, session: Sessio
         bank=bank_parts(assignment),
         bars=charts.histogram([100 * r.final_score / r.max_score if r.max_score else 0 for r in rows]),
         timeline=charts.timeline([t.astimezone(zone) for t in times],
-                                 {k: v.astimezone(zone) if v else None for k, v in marks.items()}),
+                                 {k: v.astimezone(zone) if v else None for k, v in marks.items()}) if times else None,
         stats=stats.assignment_stats(session, None, assignment), charts=charts,
-        waiting=len(manual.queue(session, assignment)),
+        waiting=len(manual.queue(session, assignment)), provisional=sum(row.provisional for row in rows),
+        last_regrade=session.scalar(select(RegradeRun).where(RegradeRun.assignment_id == assignment.id)
+                                    .order_by(RegradeRun.id.desc()).limit(1)),
     )
 
 
@@ -171,7 +178,8 @@ def clusters_page(request: Request, assignment_id: ResourceId, question_id: str,
     assignment = get_assignment(assignment_id, session, visitor.caller)
     part = manual.assignment_part(assignment, question_id)
     return page(request, "clusters.html", visitor=visitor, assignment=assignment, part=part,
-                bank=reference.get_part(question_id), clusters=part_clusters(session, pool, assignment, part))
+                bank=reference.get_part(question_id), clusters=part_clusters(session, pool, assignment, part),
+                mistakes=known_mistakes(assignment, question_id))
 
 
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
@@ -183,17 +191,11 @@ def add_mistake(
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id, by=visitor.caller.label,
-                              mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
-    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}")
-
-
-@router.get("/assignments/{assignment_id}/manual", response_class=HTMLResponse)
-def manual_queue(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
-    """Manual parts of the effective submissions that wait for an instructor."""
-    assignment = get_assignment(assignment_id, session, visitor.caller)
-    return page(request, "manual.html", visitor=visitor, assignment=assignment, queue=manual.queue(session, assignment),
-                bank=bank_parts(assignment))
+    run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
+                                    by=visitor.caller.label,
+                                    mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
+    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
+                   f"&changed={run.changed}")
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)
@@ -205,6 +207,11 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
                 bank=bank_parts(assignment),
+                waiting=sum(part.correct is None for part in submission.parts),
+                attempts=students.submissions_of(session, assignment, submission.student),
+                extension=session.scalar(select(Extension.deadline).where(
+                    Extension.assignment_id == assignment.id, Extension.student == submission.student)),
+                counted=students.counted_id(session, assignment, submission.student),
                 arithmetic=late_arithmetic(policy_of(assignment), deadline, submission, zone))
 
 
@@ -219,5 +226,12 @@ def grade_part(
     manual.grade_by_hand(session, submission=submission, question_id=question_id, score=score, comment=comment,
                          caller=visitor.caller)
     if back == "queue":
-        return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual")
-    return back_to(f"/dashboard/submissions/{submission.id}")
+        return back_to(f"/dashboard/assignments/{submission.assignment_id}/manual?notice=grade")
+    return back_to(f"/dashboard/submissions/{submission.id}?notice=grade")
+
+
+@router.get("/courses/{course_id}/gradebook.csv")
+def course_gradebook_csv(course_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
+    course = get_course(course_id, session, visitor.caller)
+    return Response(course_gradebook.to_csv(*course_gradebook.course_gradebook(session, course)), media_type="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{course.code}-gradebook.csv"'})

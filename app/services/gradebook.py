@@ -42,7 +42,9 @@ def effective_submissions(assignment: Assignment) -> Select:  # type: ignore[typ
 def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = False) -> list[GradebookRow]:
     """Rows sorted by student; `with_parts` adds every part's score (a 100,000-entry read for a large class)."""
     ranked = effective_submissions(assignment).subquery()
-    rows = session.execute(select(ranked).where(ranked.c.rank == 1).order_by(ranked.c.student)).all()
+    waiting = (select(func.count()).where(PartResult.submission_id == ranked.c.id, PartResult.correct.is_(None))
+               .scalar_subquery().label("waiting"))
+    rows = session.execute(select(ranked, waiting).where(ranked.c.rank == 1).order_by(ranked.c.student)).all()
     scores = part_scores(session, ranked) if with_parts else {}
     # Built without validation: every value comes straight from typed columns.
     return [
@@ -56,6 +58,8 @@ def gradebook(session: Session, assignment: Assignment, *, with_parts: bool = Fa
             raw_score=row.raw_score,
             max_score=row.max_score,
             final_score=row.final_score,
+            waiting_parts=row.waiting,
+            provisional=row.waiting > 0,
             parts=_scores(scores[row.id]) if with_parts else None,
         )
         for row in rows

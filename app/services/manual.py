@@ -29,6 +29,8 @@ def grade_by_hand(
     why = f"graded by hand: {comment}" if comment else "graded by hand"
     history.record(submission, question_id, part.score, score, why=why, by=caller.label)
     part.score = round(score, history.DECIMALS)
+    if part.correct is None:  # it waited for an instructor: the grader's note says so, the instructor's words replace it
+        part.feedback = comment
     part.correct = score >= part.max_score
     part.comment = comment
     part.graded_by = caller.label

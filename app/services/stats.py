@@ -1,18 +1,22 @@
 """Item analysis per part over the effective submissions: attempts, mean score, fraction correct,
 discrimination, flags, the most common wrong answers and the clusters of equivalent wrong answers.
 
+A part's numbers are computed over its graded answers only: an answer that waits for an instructor (a manual
+part nobody has graded yet) has no score, and counting it as 0 would report a hand-graded part as hard and
+badly discriminating after the first grade.
+
 The numbers are SQL aggregates (sums of x, x², rest, rest², x·rest per part, one GROUP BY), so the cost does
 not grow with a Python loop over every answer; only the Pearson formula runs in Python, once per part.
 """
 
 import math
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from graders import GradingPool
-from app.models import Assignment, PartResult
+from app.models import Assignment, AssignmentPart, PartResult
 from app.services import clusters
 from app.services.clusters import Cluster, effective_ids
 from app.services.gradebook import effective_submissions
@@ -20,7 +24,7 @@ from app.services.gradebook import effective_submissions
 COMMON_WRONG = 5
 # Below this correlation with the rest of the total a part says little about who understood the material.
 LOW_DISCRIMINATION = 0.2
-# A correlation from fewer students than this is noise, so it is neither reported nor flagged.
+# A correlation or a fraction from fewer graded answers than this is noise, so it is neither reported nor flagged.
 MIN_STUDENTS = 5
 
 
@@ -32,7 +36,9 @@ class WrongAnswer(BaseModel):
 class PartStats(BaseModel):
     question_id: str
     points: float
-    attempts: int
+    attempts: int = Field(description="Answers given (not blank).")
+    graded: int = Field(description="Answers with a score; the statistics below are over these only.")
+    waiting: int = Field(description="Answers that wait for an instructor's grade.")
     mean_score: float | None
     fraction_correct: float | None
     discrimination: float | None
@@ -54,15 +60,18 @@ def correlation(n: int, sx: float, sxx: float, sy: float, syy: float, sxy: float
 def part_sums(session: Session, assignment: Assignment) -> dict[str, dict[str, float]]:
     ranked = effective_submissions(assignment).subquery()
     counted = select(ranked.c.id, ranked.c.raw_score).where(ranked.c.rank == 1).subquery()
-    score, rest = PartResult.score, counted.c.raw_score - PartResult.score
+    graded = PartResult.correct.is_not(None)
+    # Sums over graded answers only: SUM skips the NULL that an ungraded answer gives.
+    score = case((graded, PartResult.score))
+    rest = case((graded, counted.c.raw_score - PartResult.score))
     answered = case((func.coalesce(func.length(PartResult.raw_answer), 0) > 0, 1), else_=0)
     query = (
         select(
-            PartResult.question_id, func.count().label("n"), func.sum(answered).label("attempts"),
+            PartResult.question_id, func.count(PartResult.correct).label("n"), func.sum(answered).label("attempts"),
+            func.sum(case((graded, 0), else_=1)).label("waiting"),
             func.sum(score).label("sx"), func.sum(score * score).label("sxx"),
             func.sum(rest).label("sy"), func.sum(rest * rest).label("syy"), func.sum(score * rest).label("sxy"),
             func.sum(case((PartResult.correct.is_(True), 1), else_=0)).label("right"),
-            func.count(PartResult.correct).label("judged"),
         )
         .join(counted, counted.c.id == PartResult.submission_id)
         .group_by(PartResult.question_id)
@@ -89,13 +98,28 @@ def common_wrong_answers(session: Session, assignment: Assignment) -> dict[str, 
     return found
 
 
-def flags(attempts: int, right: int, judged: int, discrimination: float | None) -> list[str]:
+def flags(graded: int, right: int, discrimination: float | None) -> list[str]:
     found = []
-    if attempts and judged and right == 0:
+    if graded >= MIN_STUDENTS and right == 0:
         found.append("nobody gets it right")
     if discrimination is not None and discrimination < LOW_DISCRIMINATION:
         found.append("discriminates badly")
     return found
+
+
+def part_stats(part: AssignmentPart, s: dict[str, float] | None) -> dict[str, object]:
+    """The numeric fields of one part's PartStats from its sums (None: nobody submitted)."""
+    if s is None:
+        return {"attempts": 0, "graded": 0, "waiting": 0, "mean_score": None, "fraction_correct": None,
+                "discrimination": None, "flags": []}
+    n, right = int(s["n"]), int(s["right"])
+    r = correlation(n, s["sx"], s["sxx"], s["sy"], s["syy"], s["sxy"]) if n else None
+    return {
+        "attempts": int(s["attempts"]), "graded": n, "waiting": int(s["waiting"]),
+        "mean_score": round(s["sx"] / n, 4) if n else None,
+        "fraction_correct": round(right / n, 4) if n else None,
+        "discrimination": r, "flags": flags(n, right, r),
+    }
 
 
 def assignment_stats(
@@ -106,21 +130,13 @@ def assignment_stats(
     wrong = common_wrong_answers(session, assignment)
     distinct_wrong = (clusters.wrong_answers(session, assignment, [p.question_id for p in assignment.parts])
                       if pool is not None else {})
-    stats = []
-    for part in assignment.parts:
-        s = sums.get(part.question_id)
-        n = int(s["n"]) if s else 0
-        r = correlation(n, s["sx"], s["sxx"], s["sy"], s["syy"], s["sxy"]) if s else None
-        attempts, right, judged = (int(s["attempts"]), int(s["right"]), int(s["judged"])) if s else (0, 0, 0)
-        stats.append(PartStats(
+    return [
+        PartStats(
             question_id=part.question_id,
             points=part.points,
-            attempts=attempts,
-            mean_score=round(s["sx"] / n, 4) if n else None,
-            fraction_correct=round(right / judged, 4) if judged else None,
-            discrimination=r,
-            flags=flags(attempts, right, judged, r),
+            **part_stats(part, sums.get(part.question_id)),  # type: ignore[arg-type]
             common_wrong_answers=wrong.get(part.question_id, []),
             clusters=clusters.group(pool, part, distinct_wrong.get(part.question_id, [])) if pool is not None else [],
-        ))
-    return stats
+        )
+        for part in assignment.parts
+    ]

@@ -4,7 +4,7 @@ import hashlib
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -126,7 +126,8 @@ def create_submission(
     return submission, True
 
 
-def list_submissions(session: Session, *, caller: Caller, assignment: Assignment, student: str | None) -> list[Submission]:
+def submissions_query(*, caller: Caller, assignment: Assignment, student: str | None) -> Select[tuple[Submission]]:
+    """The submissions the caller may list, oldest first."""
     if caller.role is Role.student:
         if student not in (None, caller.student):
             raise Forbidden("a student token sees only its own submissions")
@@ -134,4 +135,8 @@ def list_submissions(session: Session, *, caller: Caller, assignment: Assignment
     query = select(Submission).where(Submission.assignment_id == assignment.id).order_by(Submission.id)
     if student is not None:
         query = query.where(Submission.student == student)
-    return list(session.scalars(query))
+    return query
+
+
+def list_submissions(session: Session, *, caller: Caller, assignment: Assignment, student: str | None) -> list[Submission]:
+    return list(session.scalars(submissions_query(caller=caller, assignment=assignment, student=student)))

@@ -1,7 +1,5 @@
 """One module per answer kind; `KINDS` names them in the order of the contract."""
 
-from types import ModuleType
-
 from graders.kinds import (
     bigo,
     choice,
@@ -14,8 +12,10 @@ from graders.kinds import (
     sets,
     tuples,
 )
+from graders.kinds.base import Kind
 
-_MODULES: dict[str, ModuleType] = {
+# each module provides the Kind protocol (Options, read_student, read_reference, compare, key)
+_MODULES: dict[str, Kind] = {
     "number": number,
     "integer": integer,
     "tuple": tuples,
@@ -31,7 +31,7 @@ _MODULES: dict[str, ModuleType] = {
 KINDS: tuple[str, ...] = tuple(_MODULES)
 
 
-def kind_module(kind: str) -> ModuleType:
+def kind_module(kind: str) -> Kind:
     """The module that grades `kind`; an unknown kind is a bug in the caller."""
     try:
         return _MODULES[kind]

@@ -1,4 +1,9 @@
-"""Multiple choice: one label or several, separated by commas; partial credit per label when allowed."""
+"""Multiple choice: one label or several, separated by commas; partial credit per label when allowed.
+
+A label is recognised whatever its case and punctuation (`No.`), with articles and fillers around
+it (`the second one`, `option B`), by its position (`second`, `2nd`), and by the part's synonyms
+(options["synonyms"]: label -> other spellings; `yes`/`no` labels know `yep`, `nope`, ...).
+"""
 
 import re
 
@@ -11,13 +16,38 @@ Options = ChoiceOptions
 MAX_LENGTH = 1000
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_FILLERS = {"a", "an", "the", "option", "choice", "answer", "one", "is", "it", "i", "think", "my"}
+_COMMON_SYNONYMS = {"yes": ("y", "yeah", "yep", "true", "correct"), "no": ("n", "nope", "false", "incorrect")}
+
+
+def _spoken(text: str) -> str:
+    """Lower case, punctuation dropped, and fillers dropped while a word remains: `The second one.` -> `second`."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    kept = [word for word in words if word not in _FILLERS]
+    return " ".join(kept if kept else words)
+
+
+def _spellings(options: ChoiceOptions) -> dict[str, str]:
+    """Every accepted spelling -> its label; a label's own spelling wins over any other."""
+    table: dict[str, str] = {}
+    for index, label in enumerate(options.choices):
+        if index < len(_ORDINALS):
+            table.update({_ORDINALS[index]: label, f"{index + 1}{('st', 'nd', 'rd')[index] if index < 3 else 'th'}": label})
+        table.update({_spoken(other): label for other in _COMMON_SYNONYMS.get(_spoken(label), ())})
+    for label, others in options.synonyms:
+        table.update({_spoken(other): label for other in others})
+    table.update({_spoken(label): label for label in options.choices})
+    return table
+
+
 def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
     check_length(text, MAX_LENGTH)
-    labels = {_plain(label): label for label in options.choices}
+    labels = _spellings(options)
     picked: set[str] = set()
     position = 0
     for piece in text.replace(";", ",").split(","):
-        name = _plain(piece)
+        name = _spoken(_unwrapped(piece))
         if name and name not in labels:
             raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)})", position, text)
         if name:
@@ -32,12 +62,11 @@ def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
 _WRAPPED = re.compile(r"^\\(?:text|textbf|textit|mathrm|mathbf)\{(.*)\}$")
 
 
-def _plain(piece: str) -> str:
-    """A label as written in prose or LaTeX: `No.`, `\\text{no}`, `\\textbf{no}`, `the second` are `no` and `second`."""
+def _unwrapped(piece: str) -> str:
+    """A label as written in LaTeX: `$no$`, `\\text{no}`, `\\textbf{no}` are `no`."""
     name = piece.strip().strip("$").strip()
     wrapped = _WRAPPED.match(name)
-    name = (wrapped.group(1) if wrapped else name).strip().rstrip(".!").strip().casefold()
-    return name.removeprefix("the ").strip()
+    return wrapped.group(1) if wrapped else name
 
 
 def read_reference(reference: object, syntax: str, options: ChoiceOptions) -> Reading:

@@ -45,7 +45,8 @@ def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
         # Shapes and counts are exact unless the part gives a tolerance: (9.000001, 13) is not 9 x 13.
         rtol = EXACT_RTOL if options.rtol is None else options.rtol
         return bool(close(ours, theirs, rtol, max(options.atol, 1e-12)).all())
-    return bool(compare_formulas(student, expected, ExpressionOptions(rtol=options.rtol), "").correct)
+    sampling = ExpressionOptions(rtol=options.rtol, variables=options.variables, samples=options.samples)
+    return bool(compare_formulas(student, expected, sampling, "").correct)
 
 
 def wrong_positions(flags: Sequence[bool], label: str = "position") -> str:

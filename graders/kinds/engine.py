@@ -12,7 +12,7 @@ from graders.kinds.base import Reading, Verdict, trusted
 from graders.kinds.forbidden import refusal
 from graders.kinds.mistakes import matched_mistake
 from graders.options import CommonOptions
-from graders.parsing import ParseError
+from graders.parsing import ParseError, trusted_input
 from graders.result import GradeResult, Interpretation, unreadable
 
 
@@ -45,6 +45,18 @@ def grade(
     return _result(answer, verdict)
 
 
+def check_reference(kind: str, reference: object, syntax: str = "auto", options: Mapping[str, Any] | None = None) -> None:
+    """Read a part's options, reference and known mistakes as grading will; ValueError names what is wrong.
+
+    For loading a question (the bank's tests, instructors' scripts): an unreadable reference is an
+    error then, never at grading time."""
+    module = kind_module(kind)
+    opts = module.Options.from_mapping(options)
+    expected_reading(kind, reference, syntax, opts)
+    for mistake in opts.mistakes:
+        expected_reading(kind, mistake.answer, syntax, opts)
+
+
 def interpret(kind: str, student: str, syntax: str = "auto", options: Mapping[str, Any] | None = None) -> Interpretation:
     """How the answer is read, without grading it."""
     module = kind_module(kind)
@@ -71,7 +83,8 @@ def _cached_reference(kind: str, reference: object, syntax: str, options: Common
 
 def _read_reference(kind: str, reference: object, syntax: str, options: CommonOptions) -> Reading:
     module = kind_module(kind)
-    return trusted(lambda: module.read_reference(reference, syntax, options), f"{kind} reference {reference!r}")
+    with trusted_input():  # bank data: instructors' references and known mistakes
+        return trusted(lambda: module.read_reference(reference, syntax, options), f"{kind} reference {reference!r}")
 
 
 def _hashable(value: object) -> object:

@@ -73,12 +73,12 @@ def key(answer: Reading, options: ExpressionOptions) -> str:
 
 def compare_formulas(student: Formula, expected: Formula, options: ExpressionOptions, not_equal: str) -> Verdict:
     """Numeric agreement, else the SymPy fallback; wrong answers get a hint that does not reveal the reference."""
-    names = student.names | expected.names
-    ours = values_at_points(student, names, options)
-    theirs = _reference_values(expected, tuple(sorted(names)), options)
+    names, whole = student.names | expected.names, student.whole | expected.whole
+    ours = values_at_points(student, names, options, whole)
+    theirs = _reference_values(expected, tuple(sorted(names)), options, whole)
     outcome = agreement.agree(ours, theirs, tolerance(options), symbolic=bool(names))
     if outcome.equal and _exact_enough(ours, theirs, student, expected, options):
-        if options.rtol is None and hidden_term(student, expected, sample_env(names, options), theirs):
+        if options.rtol is None and hidden_term(student, expected, sample_env(names, options, whole), theirs):
             return wrong(f"{not_equal}: a part of it is too small to see at the points checked, but it is not zero.")
         return RIGHT
     if not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic()):
@@ -100,14 +100,17 @@ def _exact_enough(ours: np.ndarray, theirs: np.ndarray, student: Formula, expect
     return agreement.symbolically_equal(student.symbolic(), expected.symbolic())
 
 
-def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
-    return formula.values(sample_env(names, options), point_count(options))
+def values_at_points(formula: Formula, names: frozenset[str] | tuple[str, ...], options: ExpressionOptions,
+                     whole: frozenset[str] | None = None) -> np.ndarray:
+    whole = formula.whole if whole is None else whole
+    return formula.values(sample_env(names, options, whole), point_count(options))
 
 
 @lru_cache(maxsize=2048)
-def _reference_values(formula: Formula, names: tuple[str, ...], options: ExpressionOptions) -> np.ndarray:
+def _reference_values(formula: Formula, names: tuple[str, ...], options: ExpressionOptions,
+                      whole: frozenset[str] = frozenset()) -> np.ndarray:
     # Keyed by the formula's identity, which is stable because the engine caches the reference's reading.
-    values = values_at_points(formula, names, options)
+    values = values_at_points(formula, names, options, whole)
     values.flags.writeable = False
     return values
 

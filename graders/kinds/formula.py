@@ -19,6 +19,7 @@ class Formula:
     # function's name, and `f'` for any derivative of f, mapped to how the answer spelt it.
     uses: Mapping[str, str] = field(default_factory=dict)
     approximate: bool = False  # written with decimals: a reference that is itself rounded
+    whole: frozenset[str] = frozenset()  # names sampled as whole numbers (bounds of sums)
 
     def values(self, env: Mapping[str, np.ndarray], count: int) -> np.ndarray:
         """Real values at `count` points; nan where the formula is undefined or not real."""
@@ -33,7 +34,7 @@ def from_node(node: Node) -> Formula:
     uses = {name: spelt for term in node.parts for name, spelt in _uses(term)}
     approximate = any(_decimal(term) for term in node.parts)
     return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses,
-                   approximate=approximate)
+                   approximate=approximate, whole=node.whole_names)
 
 
 def _decimal(term: Term) -> bool:
@@ -59,9 +60,12 @@ def from_sympy(expr: sympy.Expr) -> Formula:
     """A trusted reference written in SymPy; lambdify is fine here because the bank is ours."""
     symbols = sorted(expr.free_symbols, key=str)
     function = sympy.lambdify(symbols, expr, modules="numpy")
+    bounds = (limit for big in expr.atoms(sympy.Sum, sympy.Product) for limit in big.limits)
+    whole = frozenset(str(s) for _, low, high in bounds for s in (low.free_symbols | high.free_symbols))
     return Formula(
         names=frozenset(str(s) for s in symbols),
         evaluate=lambda env: function(*(env[str(s)] for s in symbols)),
         symbolic=lambda: expr,
         approximate=bool(expr.atoms(sympy.Float)),
+        whole=whole,
     )

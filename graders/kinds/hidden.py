@@ -46,6 +46,6 @@ def _invisible(term: sympy.Expr, env: Mapping[str, np.ndarray], threshold: float
     try:
         with np.errstate(all="ignore"):
             values = np.asarray(sympy.lambdify(symbols, term, "numpy")(*(env[str(s)] for s in symbols)), dtype=complex)
-    except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError):
-        return False
+    except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError, NotImplementedError):
+        return False  # NotImplementedError: NumPy has no printer for it (a symbolic Sum or Product)
     return bool(np.isfinite(values).all() and np.max(np.abs(values), initial=0.0) <= threshold)

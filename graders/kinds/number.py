@@ -1,13 +1,16 @@
 """Numbers: literals, scientific notation, fractions and arithmetic, compared with tolerance or significant figures."""
 
+import cmath
 import math
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import sympy
 
 from graders.kinds.agreement import EXACT_RTOL
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
+from graders.kinds.numerals import Numeral, numeral, round_figures, round_places
 from graders.options import NumberOptions
 from graders.parsing import Node, ParseError, parse
 
@@ -21,54 +24,97 @@ _POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|
 _LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\$?")
 
 
+@dataclass(frozen=True)
+class Written:
+    """A number as read, and as written when it is a plain numeral (for figures and places)."""
+
+    value: float | complex
+    numeral: Numeral | None = None
+    exact: bool = False  # a reference known exactly (an int, a SymPy rational or constant, text without decimals)
+
+
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
     if options.literal and not _LITERAL.fullmatch(text.strip()):
         raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
-    return _reading(read_constant(text, syntax))
+    return _reading(read_constant(text, syntax, options.complex), numeral(text), options.complex)
 
 
 def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
-    """An exact reference (an int, a SymPy rational or constant, text without decimals) is kept exact: its value is
-    a SymPy number; a Python float is an approximate reference and stays a float."""
+    """An exact reference (an int, a SymPy rational or constant, text without decimals) is compared exactly; a
+    Python float or complex is an approximate reference."""
     if isinstance(reference, str):
-        node = read_constant(reference, syntax)
-        reading = _reading(node)
-        exact = node.to_sympy()
-        return Reading(exact, reading.latex, reading.canonical) if _is_exact(exact) else reading
-    if isinstance(reference, float | np.floating):
-        value = float(reference)
-        return Reading(value, sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
+        node = read_constant(reference, syntax, options.complex)
+        return _reading(node, None, options.complex, exact=_is_exact(node.to_sympy(), options.complex))
+    if isinstance(reference, float | complex | np.floating | np.complexfloating):
+        value = complex(reference) if options.complex else float(reference)
+        return Reading(Written(value), sympy.latex(sympy.sympify(value)), _shown(value))
     exact = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
-    if not _is_exact(exact):
+    if not _is_exact(exact, options.complex):
         raise ValueError(f"number reference {reference!r} is not a number")
-    return Reading(exact, sympy.latex(exact), sympy.sstr(exact))
+    value = complex(exact) if options.complex else float(exact)
+    return Reading(Written(value, exact=True), sympy.latex(exact), sympy.sstr(exact))
 
 
 def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
-    student, reference = float(answer.value), float(expected.value)
-    if not math.isfinite(student):
+    student, reference = answer.value.value, expected.value.value
+    if not cmath.isfinite(student):
         return wrong("Your answer is not a finite number.")
-    if abs(student - reference) <= _tolerance(reference, options, exact=not isinstance(expected.value, float)):
+    if options.sigfigs is not None or options.decimal_places is not None:
+        return _written_to_precision(answer.value.numeral, reference, options)
+    if abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
         return RIGHT
-    if options.sigfigs is not None:
-        return wrong(f"Not the expected value to {options.accuracy_sigfigs or options.sigfigs} significant figures.")
     if reference and abs(student - reference) <= 1e-2 * abs(reference):
         return wrong("Close, but not within the required accuracy.")
     return wrong("Not the expected value.")
 
 
 def key(answer: Reading, options: NumberOptions) -> str:
-    return f"{float(answer.value):.6g}"
+    return _shown(answer.value.value, 6)
 
 
-def read_constant(text: str, syntax: str) -> Node:
-    """Parse text that must be a constant: any symbol in it is an error naming the symbol. `N = 5` is 5."""
-    try:
-        node = parse(text, syntax=syntax, target="expression")
-    except ParseError:
-        node = _labelled(text, syntax)
-        if node is None:
-            raise
+def _shown(value: float | complex, digits: int = 15) -> str:
+    if isinstance(value, complex) and value.imag:
+        return f"{value.real:.{digits}g}{value.imag:+.{digits}g}i"
+    return f"{value.real:.{digits}g}"
+
+
+def _written_to_precision(written: Numeral | None, reference: float, options: NumberOptions) -> Verdict:
+    """STACK's test: a numeral with the asked figures (or places), correctly rounded."""
+    if options.sigfigs is not None:
+        return _figures_verdict(written, reference, options.sigfigs, options)
+    return _places_verdict(written, reference, options.decimal_places, options)
+
+
+def _figures_verdict(written: Numeral | None, reference: float, figures: int, options: NumberOptions) -> Verdict:
+    asked = f"{figures} significant figure{'s' * (figures != 1)}"
+    if written is None:
+        return wrong(f"Write the value as a number with {asked}.")
+    fewest, most = written.figures
+    if most < figures or not options.at_least and fewest > figures:
+        return wrong(f"Write your answer with {'at least ' * options.at_least}{asked}.")
+    if options.accuracy_sigfigs is not None:
+        accurate = abs(float(written.value) - reference) <= _tolerance(reference, options)
+        return RIGHT if accurate else wrong(f"Not right to {options.accuracy_sigfigs} significant figures.")
+    candidates = range(max(figures, fewest), most + 1) if options.at_least else (figures,)
+    if any(written.value == round_figures(reference, count) for count in candidates):
+        return RIGHT
+    return wrong(f"Not the expected value correctly rounded to {asked}.")
+
+
+def _places_verdict(written: Numeral | None, reference: float, places: int, options: NumberOptions) -> Verdict:
+    asked = f"{places} decimal place{'s' * (places != 1)}"
+    if written is None or written.places is None:
+        return wrong(f"Write the value as a decimal number with {asked}.")
+    if written.places < places or not options.at_least and written.places > places:
+        return wrong(f"Write your answer with {'at least ' * options.at_least}{asked}.")
+    if written.value == round_places(reference, written.places):
+        return RIGHT
+    return wrong(f"Not the expected value correctly rounded to {asked}.")
+
+
+def read_constant(text: str, syntax: str, imaginary: bool = False) -> Node:
+    """Parse text that must be a constant: any symbol in it is an error naming the symbol."""
+    node = parse(text, syntax=syntax, target="expression", imaginary=imaginary)
     if node.free_symbols:
         names = ", ".join(sorted(node.free_symbols))
         message = f"a number was expected, but the answer contains the symbol(s) {names}"
@@ -76,34 +122,27 @@ def read_constant(text: str, syntax: str) -> Node:
     return node
 
 
-def _labelled(text: str, syntax: str) -> Node | None:
-    """The value of `name = value`, where the left side is one name and the right side has none."""
-    try:
-        left, right = parse(text, syntax=syntax, target="equation").parts
-    except ParseError:
-        return None
-    return Node("expr", (right,)) if left.op == "name" and not right.names() else None
+def _reading(node: Node, written: Numeral | None, allow_complex: bool = False, exact: bool = False) -> Reading:
+    if allow_complex:  # exact first (sqrt(-1), e^{i pi}); the expression is a bounded constant
+        value: float | complex = complex(sympy.N(node.to_sympy()))
+    else:
+        with np.errstate(all="ignore"):
+            value = complex(np.asarray(node.evaluate({}))).real
+    return Reading(Written(value, written, exact), node.to_latex(), node.to_text())
 
 
-def _reading(node: Node) -> Reading:
-    with np.errstate(all="ignore"):
-        value = complex(np.asarray(node.evaluate({}))).real
-    return Reading(value, node.to_latex(), node.to_text())
+def _is_exact(value: sympy.Basic, allow_complex: bool) -> bool:
+    real = allow_complex or value.is_real
+    return bool(value.is_number and value.is_finite and real and not value.atoms(sympy.Float))
 
 
-def _is_exact(value: sympy.Basic) -> bool:
-    return bool(value.is_number and value.is_finite and value.is_real and not value.atoms(sympy.Float))
-
-
-def _tolerance(reference: float, options: NumberOptions, exact: bool) -> float:
+def _tolerance(reference: float | complex, options: NumberOptions, exact: bool = False) -> float:
+    """Boundaries are inclusive: 1.05 against 1 with rtol 0.05 is right (float slack included)."""
     magnitude = abs(reference)
-    if options.decimal_places is not None:
-        return 0.5 * 10.0 ** -options.decimal_places * (1 + 1e-9)
-    if options.sigfigs is not None:
-        digits = options.accuracy_sigfigs or options.sigfigs
+    if options.accuracy_sigfigs is not None:
         exponent = math.floor(math.log10(magnitude)) if magnitude else 0
-        # Right to n significant figures: within half a unit of the n-th digit (plus float slack).
-        return 0.5 * 10.0 ** (exponent - digits + 1) * (1 + 1e-9)
+        # Right to n significant figures: within half a unit of the n-th digit.
+        return 0.5 * 10.0 ** (exponent - options.accuracy_sigfigs + 1) * (1 + 1e-9)
     rtol = options.rtol if options.rtol is not None else EXACT_RTOL if exact else APPROXIMATE_RTOL
-    return max(options.atol, rtol * magnitude)
+    return max(options.atol, rtol * magnitude) * (1 + 1e-9)
 

@@ -17,9 +17,13 @@ DEFAULT_POINTS = 12
 DEFAULT_RANGE = (-2.0, 2.0)
 
 
-def sample_env(names: Iterable[str], options: ExpressionOptions) -> dict[str, np.ndarray]:
-    """One column of values per symbol name, all of the same length."""
-    return {name: _column(name, options.variables, options.samples) for name in names}
+WHOLE_RANGE = (1, 7)  # bounds of sums: small whole numbers keep the sums short
+
+
+def sample_env(names: Iterable[str], options: ExpressionOptions,
+               whole: frozenset[str] = frozenset()) -> dict[str, np.ndarray]:
+    """One column of values per symbol name, all of the same length; `whole` names get whole numbers."""
+    return {name: _column(name, options.variables, options.samples, name in whole) for name in names}
 
 
 def point_count(options: ExpressionOptions) -> int:
@@ -28,14 +32,15 @@ def point_count(options: ExpressionOptions) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _column(name: str, variables: str, samples: str) -> np.ndarray:
+def _column(name: str, variables: str, samples: str, whole: bool = False) -> np.ndarray:
     given = _samples(samples)
     if name in given:
         return given[name]
-    low, high = _ranges(variables).get(name, DEFAULT_RANGE)
+    low, high = _ranges(variables).get(name, WHOLE_RANGE if whole else DEFAULT_RANGE)
     count = len(next(iter(given.values()))) if given else DEFAULT_POINTS
     seed = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big")
-    column = np.random.default_rng(seed).uniform(low, high, count)
+    generator = np.random.default_rng(seed)
+    column = generator.integers(int(low), int(high) + 1, count).astype(float) if whole else generator.uniform(low, high, count)
     column.flags.writeable = False
     return column
 

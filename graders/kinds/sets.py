@@ -2,7 +2,7 @@
 
 import sympy
 
-from graders.kinds.base import RIGHT, Reading, Verdict, overlap_verdict, wrong
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, overlap_verdict, wrong
 from graders.options import SetOptions
 from graders.parsing import Node, ParseError, parse
 
@@ -45,6 +45,10 @@ def key(answer: Reading, options: SetOptions) -> str:
 
 
 def _as_set(node: Node, text: str, options: SetOptions) -> sympy.Set:
+    stated = {label for label in node.meta if node.kind == "set" and label is not None} - {options.variable}
+    if stated:
+        message = f"the answer is about {options.variable}, not {', '.join(sorted(stated))}"
+        raise ParseError(message, first_position(text, stated), text)
     unknown = node.free_symbols - ({options.variable} if node.kind == "relation" else set())
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -60,9 +64,15 @@ def _as_set(node: Node, text: str, options: SetOptions) -> sympy.Set:
 
 
 def _restrict(value: sympy.Set, options: SetOptions) -> sympy.Set:
-    """With `integer`, keep only the integers: [52, 55) becomes {52, 53, 54}."""
+    """With `integer`, keep only the integers: [52, 55) becomes {52, 53, 54}, and so does
+    [52, 53] ∪ {54} (each part of a union is listed on its own, then joined)."""
     if not options.integer:
         return value
+    parts = [_integers_of(part) for part in (value.args if isinstance(value, sympy.Union) else (value,))]
+    return sympy.Union(*parts)
+
+
+def _integers_of(value: sympy.Set) -> sympy.Set:
     value = value.intersect(sympy.S.Integers)
     if isinstance(value, sympy.Range) and value.is_finite_set and value.size <= MAX_LISTED:
         return sympy.FiniteSet(*value)

@@ -3,6 +3,7 @@
 from graders.kinds.base import Reading, Verdict, partial_verdict, wrong
 from graders.kinds.elements import element_formulas, elements_equal, reference_elements, wrong_positions
 from graders.kinds.expression import key as expression_key
+from graders.kinds.expression import refuse_undeclared, vocabulary
 from graders.options import ExpressionOptions, TupleOptions
 from graders.parsing import parse
 
@@ -10,7 +11,8 @@ Options = TupleOptions
 
 
 def read_student(text: str, syntax: str, options: TupleOptions) -> Reading:
-    node = parse(text, syntax=syntax, target="tuple")
+    node = parse(text, syntax=syntax, target="tuple", vocabulary=vocabulary(options))
+    refuse_undeclared(node, text, vocabulary(options))
     return Reading(element_formulas(node), node.to_latex(), node.to_text())
 
 

@@ -20,11 +20,19 @@ How ambiguous spellings are read (the same rule for text and LaTeX):
 - In the tuple target `x`, `×`, `\\times` between numbers separate elements (`9x13`).
 - Look-alike letters (Cyrillic `х`, Greek capital `Α`) are refused with their unicode name
   rather than mapped, so a student sees why.
+- Around the answer (forms.py, prose.py, normalize.py): `N = 5` and chains `a = b = c` grade
+  the last side once every other side is shown equal to it (a bare first name, or a derivative
+  such as `\\frac{\\partial L}{\\partial z}`, is a label); `$...$`, `\\boxed{}`, a final full stop
+  and `\\text{}` prose at either end are dropped unless a word in it changes the value.
+- One table of built-in functions (builtins.py), one table of LaTeX command handlers
+  (commands.HANDLERS); Terms (terms.Op) and Nodes (node.NodeKind) are enums dispatched with match.
+- Bank text (references, known mistakes) is read inside `trusted_input()`, with limits.TRUSTED.
 """
-from graders.parsing.errors import ParseError
-from graders.parsing.limits import Limits
+from graders.parsing.errors import LimitExceeded, ParseError, Unexpected, UnknownSymbol, Unsupported
+from graders.parsing.limits import Limits, trusted_input
 from graders.parsing.node import Node
 from graders.parsing.parser import detect_syntax, parse
 from graders.parsing.vocabulary import FunctionDef, Vocabulary
 
-__all__ = ["FunctionDef", "Limits", "Node", "ParseError", "Vocabulary", "detect_syntax", "parse"]
+__all__ = ["FunctionDef", "LimitExceeded", "Limits", "Node", "ParseError", "Unexpected", "UnknownSymbol",
+           "Unsupported", "Vocabulary", "detect_syntax", "parse", "trusted_input"]

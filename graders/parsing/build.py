@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from lark import Token, Transformer, v_args
 
-from graders.parsing import builtins
-from graders.parsing.errors import ParseError
+from graders.parsing import builtins, forms
+from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
 from graders.parsing.limits import Limits
 from graders.parsing.node import Node
@@ -34,8 +34,8 @@ class Context:
 CONTEXT: ContextVar[Context] = ContextVar("parse_context")
 
 
-def _error(message: str, position: int) -> ParseError:
-    return CONTEXT.get().source.error(message, position)
+def _error(message: str, position: int, kind: type[ParseError] = ParseError) -> ParseError:
+    return CONTEXT.get().source.error(message, position, kind)
 
 
 def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
@@ -44,7 +44,7 @@ def make(op: str, args: tuple[Term, ...], value: object = None, pos: int = 0,
     limits = CONTEXT.get().limits
     depth = 1 + max((arg.depth for arg in args), default=0)
     if depth > limits.max_depth:
-        raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos)
+        raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos, LimitExceeded)
     term = Term(op, args, value, latex, depth, None, pos)
     if op not in _FOLDED or any(arg.const is None for arg in args) or op in ("num", "const"):
         return term
@@ -57,7 +57,7 @@ def _checked_constant(value: object, term: Term) -> float | None:
     if math.isnan(value):
         return None  # e.g. sqrt(-1): left to SymPy, which reads it exactly
     if math.isinf(value) or abs(value) > 10.0 ** CONTEXT.get().limits.max_magnitude:
-        raise _error(f"the number {to_text(term)} is too large or undefined", term.pos)
+        raise _error(f"the number {to_text(term)} is too large or undefined", term.pos, LimitExceeded)
     return value
 
 
@@ -70,10 +70,10 @@ class Builder(Transformer):
         limits = CONTEXT.get().limits
         mantissa, _, exponent = token.value.lower().partition("e")
         if sum(char.isdigit() for char in mantissa) > limits.max_digits:
-            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos)
+            raise _error(f"number has too many digits (limit {limits.max_digits})", token.start_pos, LimitExceeded)
         if exponent and abs(int(exponent)) > limits.max_magnitude:
             raise _error(f"number {token.value} is too large (limit 1e{limits.max_magnitude})",
-                         token.start_pos)
+                         token.start_pos, LimitExceeded)
         return Term("num", value=token.value, const=float(token.value), pos=token.start_pos)
 
     def name(self, token: Token) -> Term:
@@ -97,23 +97,31 @@ class Builder(Transformer):
         _check_exponent(exponent)
         return exponent
 
-    def call(self, token: Token, prime: Token | None, power: Term | None, argument: Term) -> Term:
+    def call(self, token: Token, prime: Token | None, power: Term | None,
+             arguments: Term | tuple[Term, ...]) -> Term:
         function, order = token.value, len(prime.value) if prime else 0
-        if function == "factorial":
-            return self.factorial(argument, token)
+        arguments = arguments if isinstance(arguments, tuple) else (arguments,)
+        if function.startswith("log_"):  # `\log_{2} x`: the base is the second argument
+            function, arguments = "log", (*arguments, _base(function[4:], token.start_pos))
+        if function == "factorial" and len(arguments) == 1:
+            return self.factorial(arguments[0], token)
         definition = _definition(function)
-        if order and definition is None and not builtins.has_derivative(function):
+        _check_arity(function, definition is not None, len(arguments), token.start_pos)
+        if order and (definition is None and not builtins.has_derivative(function) or len(arguments) > 1):
             raise _error(f"the derivative of {function} is not supported", prime.start_pos)
         if order > 3:
             raise _error("at most three primes", prime.start_pos)
-        args = (argument,) if power is None else (argument, power)
-        return make("call", args, (function, order, definition), token.start_pos)
+        term = make("call", arguments, (function, order, definition), token.start_pos)
+        return term if power is None else make("pow", (term, power), "function", token.start_pos)
 
     def factorial(self, argument: Term, token: Token) -> Term:
-        limit = CONTEXT.get().limits.max_factorial
+        limits = CONTEXT.get().limits
+        limit = limits.max_factorial
         value = argument.const
+        if value is None and limits.symbolic_factorial:
+            return make("fact", (argument,), pos=argument.pos)
         if value is None or value < 0 or value != int(value) or value > limit:
-            raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos)
+            raise _error(f"factorial needs a whole number from 0 to {limit}", argument.pos, LimitExceeded)
         return make("fact", (argument,), pos=argument.pos)
 
     # --- operators --------------------------------------------------------------------------
@@ -136,6 +144,10 @@ class Builder(Transformer):
     def div(self, left: Term, operator: Token, right: Term) -> Term:
         return make("div", (left, right), "/", left.pos)
 
+    def percent(self, value: Term, token: Token) -> Term:
+        hundred = Term("num", value="100", const=100.0, pos=token.start_pos)
+        return make("div", (value, hundred), "percent", value.pos)
+
     def neg(self, operator: Token, inner: Term) -> Term:
         return make("neg", (inner,), pos=operator.start_pos)
 
@@ -147,11 +159,20 @@ class Builder(Transformer):
         return make("pow", (base, exponent), pos=base.pos)
 
     # --- targets ----------------------------------------------------------------------------
-    def expression_target(self, term: Term) -> Node:
-        return Node("expr", (term,))
+    def expression_target(self, *parts: Term | Token) -> Node:
+        sides = [part for part in parts if isinstance(part, Term)]
+        links = [part.value for part in parts if isinstance(part, Token)]
+        return Node("expr", (sides[0] if len(sides) == 1 else forms.settle(sides, links, _error),))
 
-    def equation_target(self, left: Term, right: Term) -> Node:
+    def equation_target(self, left: Term, equal: Token, right: Term) -> Node:
         return Node("equation", (left, right))
+
+    def alternatives(self, *parts: Term | Token) -> Node:
+        """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
+        sides = [part for part in parts if isinstance(part, Term)]
+        factors = tuple(make("add", (left, right), ("+", "-"), left.pos) for left, right in zip(sides[::2], sides[1::2]))
+        zero = Term("num", value="0", const=0.0)
+        return Node("equation", (make("mul", factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos), zero))
 
     def bigo(self, token: Token, term: Term) -> Node:
         return Node("bigo", (term,), bigo_operator=token.value)
@@ -185,12 +206,40 @@ class Builder(Transformer):
         operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
         return Node("relation", terms, operators)
 
+    def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
+        centre, spread = (None, parts[1]) if len(parts) == 2 else (parts[0], parts[2])
+        signs = (make("neg", (spread,), pos=spread.pos), spread) if centre is None else \
+            tuple(make("add", (centre, spread), ("+", sign), centre.pos) for sign in "-+")
+        return signs
+
+    def labelled(self, label: Token, equal: Token, values: Term | tuple[Term, ...]) -> tuple[str, tuple[Term, ...]]:
+        return label.value.canonical, values if isinstance(values, tuple) else (values,)
+
+    def solution(self, values: Term | tuple[Term, ...]) -> tuple[str | None, tuple[Term, ...]]:
+        return None, values if isinstance(values, tuple) else (values,)
+
+    def solutions(self, *parts: tuple | Token) -> Node:
+        """A finite set of values; meta holds the variable each was stated for (None: unstated)."""
+        found = [part for part in parts if isinstance(part, tuple)]
+        terms = tuple(term for _, values in found for term in values)
+        labels = tuple(label for label, values in found for _ in values)
+        return Node("set", terms, labels)
+
     def membership(self, element: Term, node: Node) -> Node:
         return node
 
     def union(self, left: Node, operator: Token, right: Node) -> Node:
         parts = left.parts if left.kind == "union" else (left,)
         return Node("union", parts + (right,))
+
+    def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
+        dots = [index for index, item in enumerate(items) if isinstance(item, Token)]
+        if not dots:
+            return items
+        if len(dots) > 1 or dots[0] < 2 or dots[0] != len(items) - 2:
+            raise _error("write '\\dots' once, after two elements and before the last", items[dots[0]].start_pos)
+        first, second, last = items[dots[0] - 2], items[dots[0] - 1], items[-1]
+        return items[: dots[0] - 2] + _progression(first, second, last, items[dots[0]].start_pos)
 
     def finite_set(self, items: tuple[Term, ...] | None) -> Node:
         return Node("set", items or ())
@@ -229,14 +278,93 @@ class Builder(Transformer):
             raise _error("every row of a matrix needs the same number of entries", 0)
         return Node("matrix", rows)
 
+    def bounds(self, token: Token, variable: Token, equal: Token, low: Term, power: Token, high: Term) -> tuple:
+        return token, variable.value.canonical, low, high
+
+    def bounds_upper_first(self, token: Token, power: Token, high: Term, variable: Token, equal: Token,
+                           low: Term) -> tuple:
+        return self.bounds(token, variable, equal, low, power, high)
+
+    def big_operator(self, bounds: tuple, operand: Term) -> Term:
+        token, variable, low, high = bounds
+        return _big_operator(token.value, variable, operand, low, high, token.start_pos)
+
+    def big_operator_call(self, token: Token, operand: Term, variable: Token, low: Term, high: Term) -> Term:
+        return _big_operator(token.value, variable.value.canonical, operand, low, high, token.start_pos)
+
+    def determinant(self, token: Token, *rows: tuple[Term, ...] | Token | None) -> Term:
+        rows = tuple(row for row in rows if isinstance(row, tuple))
+        if any(len(row) != len(rows) for row in rows) or len(rows) > MAX_DETERMINANT:
+            raise _error(f"a determinant needs a square matrix of at most {MAX_DETERMINANT} rows", token.start_pos)
+        return _expanded_determinant(rows, token.start_pos)
+
     def vector(self, items: tuple[Term, ...]) -> Node:
         return Node("matrix", tuple((item,) for item in items))
+
+
+def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
+    """`1, 2, \\dots, 10` listed: numbers only, a nonzero step that reaches the last element."""
+    values = (first.const, second.const, last.const)
+    if any(value is None for value in values):
+        raise _error("'\\dots' needs numbers around it, as in 1, 2, \\dots, 10", pos)
+    start, step, stop = values[0], values[1] - values[0], values[2]
+    count = round((stop - start) / step) + 1 if step else 0
+    limit = CONTEXT.get().limits.max_terms
+    if step == 0 or count < 2 or count > limit or not math.isclose(start + (count - 1) * step, stop, abs_tol=1e-9):
+        raise _error(f"'\\dots' must step from {first.value} by the same amount to its last element "
+                     f"(at most {limit} of them)", pos)
+    return tuple(Term("num", value=format(start + index * step, ".15g"), const=start + index * step, pos=pos)
+                 for index in range(count))
+
+
+def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term, pos: int) -> Term:
+    """A sum or product over whole numbers from `low` to `high`; refused when it could not end."""
+    limit = CONTEXT.get().limits.max_terms
+    for bound in (low, high):
+        if variable in bound.names():
+            raise _error(f"a bound of this {kind} depends on its own variable {variable}", bound.pos)
+        if bound.const is not None and (not math.isfinite(bound.const) or bound.const != int(bound.const)):
+            raise _error(f"the bounds of a {kind} must be whole numbers: its evaluation would not end", bound.pos)
+        if bound.op == "const" and bound.value == "inf" or bound.op == "neg" and bound.args[0].value == "inf":
+            raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
+    if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
+        raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
+    return make("sum", (operand, low, high), (kind, variable), pos=pos)
+
+
+MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most
+
+
+def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:
+    if len(rows) == 1:
+        return rows[0][0]
+    products = []
+    for column, entry in enumerate(rows[0]):
+        minor = tuple(row[:column] + row[column + 1 :] for row in rows[1:])
+        products.append(make("mul", (entry, _expanded_determinant(minor, pos)), ("", "*"), pos))
+    return make("add", tuple(products), tuple("+-"[column % 2] for column in range(len(products))), pos)
 
 
 def _check_exponent(exponent: Term) -> None:
     limit = CONTEXT.get().limits.max_exponent
     if exponent.const is not None and abs(exponent.const) > limit:
-        raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos)
+        raise _error(f"exponent {to_text(exponent)} is too large (limit {limit})", exponent.pos, LimitExceeded)
+
+
+def _base(written: str, position: int) -> Term:
+    if written == "e":
+        return Term("const", value="e", const=math.e, pos=position)
+    if written.isdigit():
+        return Term("num", value=written, const=float(written), pos=position)
+    return Term("name", value=written, pos=position)
+
+
+def _check_arity(function: str, defined: bool, count: int, position: int) -> None:
+    row = None if defined else builtins.BUILTINS.get(function)
+    fewest, most = row.arity if row is not None else (1, 1)
+    if not fewest <= count <= most:
+        expected = str(fewest) if fewest == most else f"{fewest} to {most}"
+        raise _error(f"{function} takes {expected} argument{'s' * (most > 1)}, not {count}", position)
 
 
 def _definition(function: str) -> tuple[str, Term] | None:

@@ -1,59 +1,149 @@
-"""Built-in functions: their NumPy form and their first derivative as a Term in U."""
+"""Built-in functions: ONE typed table. Adding a function is one row here.
+
+Each row gives the spellings that read as the function (as plain words and as LaTeX commands), its
+NumPy and SymPy forms, its first derivative as a Term in U (None: no derivative), and how it
+prints in LaTeX. Every other module derives its view from this table.
+"""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
 
 import numpy as np
+import sympy
 
 from graders.parsing.construct import ONE, TWO, U, add, call, div, mul, name, neg, power, sub
 from graders.parsing.terms import Term
 
 u = name(U)
 
-NUMPY = {
-    "exp": np.exp, "log": np.log, "ln": np.log, "sqrt": np.sqrt, "sin": np.sin, "cos": np.cos,
-    "tan": np.tan, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh, "arcsin": np.arcsin,
-    "arccos": np.arccos, "arctan": np.arctan, "abs": np.abs, "floor": np.floor, "ceil": np.ceil,
-    "sigma": lambda x: 1.0 / (1.0 + np.exp(-x)),
-}
 
-FIRST_DERIVATIVE = {
-    "exp": call("exp", u),
-    "log": div(ONE, u),
-    "ln": div(ONE, u),
-    "sqrt": div(ONE, mul(TWO, call("sqrt", u))),
-    "sin": call("cos", u),
-    "cos": neg(call("sin", u)),
-    "tan": add(ONE, power(call("tan", u), TWO)),
-    "tanh": sub(ONE, power(call("tanh", u), TWO)),
-    "sinh": call("cosh", u),
-    "cosh": call("sinh", u),
-    "arcsin": div(ONE, call("sqrt", sub(ONE, power(u, TWO)))),
-    "arccos": neg(div(ONE, call("sqrt", sub(ONE, power(u, TWO))))),
-    "arctan": div(ONE, add(ONE, power(u, TWO))),
-    "abs": div(u, call("abs", u)),
-    "sigma": mul(call("sigma", u), sub(ONE, call("sigma", u))),
-}
+@dataclass(frozen=True)
+class Builtin:
+    name: str  # canonical
+    numpy: Callable[..., object]
+    sympy: Callable[..., sympy.Basic]
+    derivative: Term | None  # d f(u) / du for one-argument functions
+    words: tuple[str, ...] = ()  # plain-text spellings besides the name
+    latex: str | None = None  # LaTeX of the function's name; None: \operatorname{name}
+    arity: tuple[int, int] = (1, 1)  # fewest and most arguments
+    delimiters: tuple[str, str] | None = None  # printed around the argument: |x|, floor
+
+    @property
+    def latex_name(self) -> str:
+        return self.latex or f"\\operatorname{{{self.name}}}"
 
 
-def numpy_function(function: str) -> Callable[[np.ndarray], np.ndarray]:
-    """NumPy callable for a built-in; `log_b` is the logarithm to base b."""
-    if function.startswith("log_"):
-        base = np.e if function == "log_e" else float(function[4:])
-        return lambda x: np.log(x) / np.log(base)
-    return NUMPY[function]
+def _sigma(x: object) -> object:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _log(x: object, base: object = None) -> object:
+    return np.log(x) if base is None else np.log(x) / np.log(base)
+
+
+def _sympy_log(x: sympy.Expr, base: sympy.Expr | None = None) -> sympy.Expr:
+    return sympy.log(x) if base is None else sympy.log(x, base)
+
+
+def _reduced(function: Callable[[object, object], object]) -> Callable[..., object]:
+    return lambda *values: reduce(function, values)
+
+
+def _sqrt_of_square_minus_one() -> Term:
+    return call("sqrt", sub(power(u, TWO), ONE))
+
+
+_SIGMA = call("sigma", u)
+_ANY = (1, 64)
+_ROWS = [
+    Builtin("exp", np.exp, sympy.exp, call("exp", u), latex="\\exp"),
+    Builtin("log", _log, _sympy_log, div(ONE, u), latex="\\log", arity=(1, 2)),
+    Builtin("ln", np.log, sympy.log, div(ONE, u), latex="\\ln"),
+    Builtin("lg", np.log10, lambda x: sympy.log(x, 10), div(ONE, mul(u, call("ln", Term("num", value="10", const=10.0)))),
+            words=(), latex="\\lg"),
+    Builtin("sqrt", np.sqrt, sympy.sqrt, div(ONE, mul(TWO, call("sqrt", u))), delimiters=("\\sqrt{", "}")),
+    Builtin("sin", np.sin, sympy.sin, call("cos", u), latex="\\sin"),
+    Builtin("cos", np.cos, sympy.cos, neg(call("sin", u)), latex="\\cos"),
+    Builtin("tan", np.tan, sympy.tan, add(ONE, power(call("tan", u), TWO)), latex="\\tan"),
+    Builtin("sec", lambda x: 1 / np.cos(x), sympy.sec, mul(call("sec", u), call("tan", u)),
+            latex="\\sec"),
+    Builtin("csc", lambda x: 1 / np.sin(x), sympy.csc, neg(mul(call("csc", u), call("cot", u))),
+            words=("cosec",), latex="\\csc"),
+    Builtin("cot", lambda x: 1 / np.tan(x), sympy.cot, neg(power(call("csc", u), TWO)), words=("cotan",),
+            latex="\\cot"),
+    Builtin("sinh", np.sinh, sympy.sinh, call("cosh", u), latex="\\sinh"),
+    Builtin("cosh", np.cosh, sympy.cosh, call("sinh", u), latex="\\cosh"),
+    Builtin("tanh", np.tanh, sympy.tanh, sub(ONE, power(call("tanh", u), TWO)),
+            latex="\\tanh"),
+    Builtin("sech", lambda x: 1 / np.cosh(x), sympy.sech, neg(mul(call("sech", u), call("tanh", u)))),
+    Builtin("csch", lambda x: 1 / np.sinh(x), sympy.csch, neg(mul(call("csch", u), call("coth", u)))),
+    Builtin("coth", lambda x: 1 / np.tanh(x), sympy.coth, neg(power(call("csch", u), TWO)),
+            latex="\\coth"),
+    Builtin("arcsin", np.arcsin, sympy.asin, div(ONE, call("sqrt", sub(ONE, power(u, TWO)))), words=("asin",),
+            latex="\\arcsin"),
+    Builtin("arccos", np.arccos, sympy.acos, neg(div(ONE, call("sqrt", sub(ONE, power(u, TWO))))),
+            words=("acos",), latex="\\arccos"),
+    Builtin("arctan", np.arctan, sympy.atan, div(ONE, add(ONE, power(u, TWO))), words=("atan",),
+            latex="\\arctan"),
+    Builtin("arcsec", lambda x: np.arccos(1 / x), sympy.asec,
+            div(ONE, mul(call("abs", u), _sqrt_of_square_minus_one())), words=("asec",)),
+    Builtin("arccsc", lambda x: np.arcsin(1 / x), sympy.acsc,
+            neg(div(ONE, mul(call("abs", u), _sqrt_of_square_minus_one()))), words=("acsc",)),
+    Builtin("arccot", lambda x: np.arctan(1 / x), sympy.acot, neg(div(ONE, add(ONE, power(u, TWO)))),
+            words=("acot",)),
+    Builtin("arsinh", np.arcsinh, sympy.asinh, div(ONE, call("sqrt", add(power(u, TWO), ONE))),
+            words=("asinh", "arcsinh")),
+    Builtin("arcosh", np.arccosh, sympy.acosh, div(ONE, _sqrt_of_square_minus_one()),
+            words=("acosh", "arccosh")),
+    Builtin("artanh", np.arctanh, sympy.atanh, div(ONE, sub(ONE, power(u, TWO))),
+            words=("atanh", "arctanh")),
+    Builtin("abs", np.abs, sympy.Abs, div(u, call("abs", u)), delimiters=("\\left|", "\\right|")),
+    Builtin("sign", np.sign, sympy.sign, None, words=("sgn",)),
+    Builtin("floor", np.floor, sympy.floor, None, delimiters=("\\left\\lfloor ", " \\right\\rfloor")),
+    Builtin("ceil", np.ceil, sympy.ceiling, None, words=("ceiling",),
+            delimiters=("\\left\\lceil ", " \\right\\rceil")),
+    Builtin("max", _reduced(np.maximum), sympy.Max, None, latex="\\max", arity=_ANY),
+    Builtin("min", _reduced(np.minimum), sympy.Min, None, latex="\\min", arity=_ANY),
+    Builtin("sigma", _sigma, lambda x: 1 / (1 + sympy.exp(-x)), mul(_SIGMA, sub(ONE, _SIGMA)),
+            words=("sigmoid",), latex="\\sigma"),
+]
+
+BUILTINS: dict[str, Builtin] = {row.name: row for row in _ROWS}
+# plain word -> canonical name; `factorial(n)` is read as `n!`
+WORDS: dict[str, str] = {spelling: row.name for row in _ROWS for spelling in (row.name, *row.words)}
+WORDS["factorial"] = "factorial"
+WORDS.pop("lg")  # `lg` typed as text is l*g; only `\lg` names the logarithm
+# LaTeX commands: `\\sin`, `\\arcsinh`; `\\operatorname{sech}` reads its word
+COMMANDS: dict[str, str] = {spelling: row.name for row in _ROWS for spelling in (row.name, *row.words)}
 
 
 def has_derivative(function: str) -> bool:
-    return function in FIRST_DERIVATIVE or function.startswith("log_")
+    row = BUILTINS.get(function)
+    return row is not None and row.derivative is not None
 
 
 def first_derivative(function: str) -> Term:
-    if function.startswith("log_"):
-        return div(ONE, mul(u, call("ln", _base(function))))
-    return FIRST_DERIVATIVE[function]
+    derivative = BUILTINS[function].derivative
+    if derivative is None:
+        raise ValueError(f"the derivative of {function} is not supported")
+    return derivative
 
 
-def _base(function: str) -> Term:
-    base = function[4:]
-    return Term("const", value="e") if base == "e" else Term("num", value=base, const=float(base))
+def factorial(values: object) -> object:
+    """x! as Γ(x + 1): exact for the whole numbers a student may write, and defined for the symbolic
+    factorials of trusted references (`factorial(n + 1)`) at every sample point."""
+    if isinstance(values, float):
+        return _gamma_of_successor(values)
+    return np.vectorize(_gamma_of_successor, otypes=[float])(values)
+
+
+def _gamma_of_successor(value: float) -> float:
+    if value == int(value) and 0 <= value <= 170:
+        return float(math.factorial(int(value)))
+    try:
+        return math.gamma(value + 1)
+    except (OverflowError, ValueError):  # beyond floats, or a pole at a negative whole number
+        return math.inf if value > 0 else math.nan

@@ -1,11 +1,12 @@
 """Symbolic differentiation of Terms, so that `sigma'(z)` evaluates without SymPy."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from graders.parsing import builtins
 from graders.parsing.construct import ONE, U, ZERO, add, call, div, mul, neg, power
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
 
 def differentiate(term: Term, variable: str) -> Term:
@@ -69,12 +70,13 @@ def _neg(term: Term, variable: str) -> Term:
 
 def _call(term: Term, variable: str) -> Term:
     function, order, definition = term.value
+    if len(term.args) > 1:  # log(x, b) = ln(x) / ln(b); max and min have no derivative
+        if function != "log":
+            raise ValueError(f"cannot differentiate {function}")
+        argument, base = term.args
+        return differentiate(div(call("ln", argument), call("ln", base)), variable)
     argument = term.args[0]
-    outer = call(function, argument, order + 1, definition)
-    if len(term.args) == 2:  # \tanh^2(x) = tanh(x)^2
-        plain = call(function, argument, order, definition)
-        return differentiate(power(plain, term.args[1]), variable)
-    return mul(outer, differentiate(argument, variable))
+    return mul(call(function, argument, order + 1, definition), differentiate(argument, variable))
 
 
 def _root(term: Term, variable: str) -> Term:
@@ -87,5 +89,7 @@ def _abs(term: Term, variable: str) -> Term:
 
 
 # a name reaching its rule is the variable itself: differentiate() returned ZERO otherwise
-_RULES = {"name": lambda term, variable: ONE, "add": _add, "mul": _mul, "div": _div, "pow": _pow,
-          "neg": _neg, "call": _call, "root": _root, "abs": _abs}
+_RULES: dict[Op, Callable[[Term, str], Term]] = {
+    Op.NAME: lambda term, variable: ONE, Op.ADD: _add, Op.MUL: _mul, Op.DIV: _div, Op.POW: _pow,
+    Op.NEG: _neg, Op.CALL: _call, Op.ROOT: _root, Op.ABS: _abs,
+}

@@ -3,31 +3,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lark import Token
 
+from graders.parsing.errors import Unsupported
 from graders.parsing.names import Name
-from graders.parsing.words import ACCENTS, FUNCTIONS, GREEK
+from graders.parsing.builtins import COMMANDS
+from graders.parsing import prose
+from graders.parsing.words import ACCENTS, GREEK
 
 if TYPE_CHECKING:
     from graders.parsing.lexer import Lexer
 
 OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
-                "accent": "'{'", "bar": "'|'"}
+                "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil",
+                "determinant": "determinant", "wrapper": "bracket"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
-_SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits"}
+_SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "middle"}
 _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
-           "Bigr": "close", "biggl": "open", "biggr": "close", "big": None, "Big": None}
+           "Bigr": "close", "biggl": "open", "biggr": "close", "Biggl": "open", "Biggr": "close", "big": None,
+           "Big": None, "bigg": None, "Bigg": None}
 _TIMES = {"cdot", "times", "circ", "odot", "otimes", "ast", "star", "bullet"}
 _RELATIONS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
               "geqslant": ">=", "lt": "<", "gt": ">"}
-_STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "text", "textrm",
-           "textit", "textbf", "operatorname", "mathnormal"}
+_STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "operatorname", "mathnormal",
+           "boxed"}
+_PROSE = {"text", "textrm", "textit", "textbf", "mbox", "textnormal"}
 _SIMPLE = {"oplus": ("PLUS", "+"), "div": ("SLASH", "/"), "cup": ("CUP", "cup"),
            "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
            "infty": ("CONST", "inf"), "pi": ("CONST", "pi"), "frac": ("FRAC", "frac"),
-           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
+           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
            "prime": ("PRIME", "'")}
 _MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"}
 _SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
@@ -35,43 +42,105 @@ _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
 _SCALAR_NORMS = {"1", "2", "\\infty"}
 # `x_{\mathrm{in}}`: a style inside a script changes how it looks, not which name it is
-_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES)))
+_STYLED_SCRIPT = re.compile(r"\\(?:%s)\{([A-Za-z0-9]*)\}" % "|".join(sorted(_STYLES | _PROSE)))
+
+
+Handler = Callable[["Lexer", str, int], None]
 
 
 def command(lexer: Lexer, spelling: str) -> None:
+    """One LaTeX command (`spelling` includes the backslash), dispatched through HANDLERS."""
     name = spelling[1:]
-    end = lexer.position + len(spelling)
     if not name:
         raise lexer.error("unexpected '\\' at the end")
-    if name in _SKIPPED:
-        lexer.position = end
-    elif name in _SIZERS:
-        _sizer(lexer, name, end)
-    elif name in ("{", "}", "|", "\\"):
-        _escaped(lexer, name)
-    elif name in _SIMPLE or name in _TIMES or name in _RELATIONS:
-        _operator(lexer, name, end)
-    elif name in ("mathbb", "mathcal", "mathscr", "begin", "end"):
-        _braced_word_command(lexer, name, end)
-    elif name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
+    handler = HANDLERS.get(name)
+    if handler is None:
+        raise lexer.error(f"unsupported command '{spelling}'", kind=Unsupported)
+    handler(lexer, name, lexer.position + len(spelling))
+
+
+def _skip(lexer: Lexer, name: str, end: int) -> None:
+    lexer.position = end
+
+
+def _function(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("FUNC", COMMANDS[name], end)
+
+
+def _greek(lexer: Lexer, name: str, end: int) -> None:
+    if name in BIGO_WORDS and lexer.target == "bigo" and lexer.opens_bracket(end):
         lexer.emit("BIGO", BIGO_WORDS[name], end)
-    elif name in FUNCTIONS and name != "factorial":
-        lexer.emit("FUNC", FUNCTIONS[name], end)
-    elif name in GREEK:
-        lexer.emit_name(Name.letter(name), end)
-    elif name in _STYLES or name in ACCENTS:
-        _group_command(lexer, name, end)
-    elif name == "tag":  # an equation number pasted with the answer
-        found = re.compile(r"\s*\{[^{}]*\}").match(lexer.text, end)
-        lexer.position = found.end() if found else end
-    elif name == "nabla":
-        lexer.pending_nabla, lexer.position = lexer.position, end
-    elif name == "in" and lexer.target == "set":
-        lexer.emit("_IN", "in", end)
-    elif name in ("land", "wedge") and lexer.target == "set":
-        lexer.emit("AND", "and", end)
     else:
-        raise lexer.error(f"unsupported command '{spelling}'")
+        lexer.emit_name(Name.letter(name), end)
+
+
+def _tag(lexer: Lexer, name: str, end: int) -> None:
+    """An equation number pasted with the answer."""
+    found = re.compile(r"\s*\{[^{}]*\}").match(lexer.text, end)
+    lexer.position = found.end() if found else end
+
+
+def _nabla(lexer: Lexer, name: str, end: int) -> None:
+    lexer.pending_nabla, lexer.position = lexer.position, end
+
+
+def _set_word(lexer: Lexer, name: str, end: int) -> None:
+    if lexer.target != "set":
+        raise lexer.error(f"unsupported command '\\{name}' here")
+    token = {"in": "_IN", "lor": "OR", "vee": "OR"}.get(name, "AND")
+    lexer.emit(token, {"_IN": "in", "OR": "or"}.get(token, "and"), end)
+
+
+def _plus_minus(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("PM", "\\pm", end)
+
+
+def _approx(lexer: Lexer, name: str, end: int) -> None:
+    """`x \\approx 0.33`: the stated value, as after `=`; a leading `\\approx` is dropped."""
+    if lexer.tokens:
+        lexer.emit("EQUAL", "~", end)
+    else:
+        lexer.position = end
+
+
+def _floor_or_ceiling(lexer: Lexer, name: str, end: int) -> None:
+    """`\\lfloor x \\rfloor` is floor(x): a function name and a bracket the closing command closes."""
+    if name in ("lfloor", "lceil"):
+        lexer.emit("FUNC", name[1:], end)
+        lexer.open("_LPAR", name[1:], 0)
+    else:
+        lexer.close((name[1:],), "_RPAR", end - lexer.position)
+
+
+def _bar(lexer: Lexer, name: str, end: int) -> None:
+    """`\\lvert`, `\\rVert`, `\\Vert`, `\\mid`: bars of an absolute value or a norm."""
+    side = "open" if name.startswith("l") else "close" if name.startswith("r") else None
+    if side is not None:
+        lexer.sized = (side, lexer.position)
+    lexer.bar(end - lexer.position)
+
+
+def _text(lexer: Lexer, name: str, end: int) -> None:
+    prose.text_command(lexer, end)
+
+
+def _handlers() -> dict[str, Handler]:
+    table: dict[str, Handler] = {name: _greek for name in GREEK}
+    table.update({name: _function for name in COMMANDS})
+    table.update({name: _group_command for name in (*_STYLES, *ACCENTS)})
+    table.update({name: _skip for name in _SKIPPED})
+    table.update({name: _sizer for name in _SIZERS})
+    table.update({name: _escaped for name in ("{", "}", "|", "\\", "%")})
+    table.update({name: _operator for name in (*_SIMPLE, *_TIMES, *_RELATIONS)})
+    table.update({name: _braced_word_command for name in ("mathbb", "mathcal", "mathscr", "begin", "end")})
+    table.update({name: _floor_or_ceiling for name in ("lfloor", "rfloor", "lceil", "rceil")})
+    table.update({name: _bar for name in ("lvert", "rvert", "lVert", "rVert", "vert", "Vert", "mid")})
+    table.update({name: _text for name in _PROSE})
+    table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
+                 lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det, dots=_dots, ldots=_dots, cdots=_dots,
+                 sum=_big_operator, prod=_big_operator)
+    table["in"] = _set_word
+    return table
 
 
 def _sizer(lexer: Lexer, name: str, end: int) -> None:
@@ -83,11 +152,13 @@ def _sizer(lexer: Lexer, name: str, end: int) -> None:
     lexer.sized = (_SIZERS[name], lexer.position)
 
 
-def _escaped(lexer: Lexer, name: str) -> None:
+def _escaped(lexer: Lexer, name: str, end: int) -> None:
     if name == "{":
         lexer.open("_LSET", "set", 2)
     elif name == "}":
         lexer.close(("set",), "_RSET", 2)
+    elif name == "%":
+        lexer.emit("PERCENT", "%", lexer.position + 2)
     elif name == "|":
         lexer.bar(2)
     else:
@@ -98,7 +169,7 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
     if name in _RELATIONS:
         lexer.emit("REL", _RELATIONS[name], end)
     elif name in _TIMES:
-        tuple_separator = name == "times" and lexer.target == "tuple"
+        tuple_separator = name == "times" and lexer.separates_here()
         lexer.emit("TUPLE_SEP" if tuple_separator else "STAR", "\\" + name, end)
     else:
         kind, value = _SIMPLE[name]
@@ -110,17 +181,57 @@ def _operator(lexer: Lexer, name: str, end: int) -> None:
 def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
     found = re.compile(r"\s*\{\s*([A-Za-z*]+)\s*\}").match(lexer.text, end)
     word = found.group(1) if found else None
+    if name == "mathbb" and word == "R" and lexer.space_of_shape(found.end()):
+        return
     if name == "mathbb" and word == "R":
         lexer.emit("REALS", "R", found.end())
     elif name == "mathcal" and word == "O" and lexer.target == "bigo":
         lexer.emit("BIGO", "O", found.end())
     elif name in ("begin", "end") and word in _MATRICES:
-        lexer.emit(name.upper(), word, found.end())
+        _environment(lexer, name, word, found.end())
     elif name in ("mathcal", "mathscr") and word is not None and len(word) == 1 and word != "O":
         script = f"\\{name}{{{word}}}"  # `\mathcal{L}` is a name of its own, not L
         lexer.emit_name(Name(script, script), found.end())
     else:
         raise lexer.error(f"unsupported command '\\{name}{{{word or ''}}}'")
+
+
+def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
+    """A matrix; in an expression, `vmatrix` (or a matrix after `\\det`) is its determinant."""
+    if lexer.target == "matrix":
+        lexer.emit(name.upper(), word, end)
+    elif name == "begin" and (word == "vmatrix" or lexer.previous() == "DET"):
+        if lexer.previous() == "DET":
+            lexer.tokens.pop()
+        lexer.open("DETBEGIN", "determinant", end - lexer.position)
+    elif name == "end" and lexer.stack and lexer.stack[-1][0] == "determinant":
+        lexer.close(("determinant",), "DETEND", end - lexer.position)
+    else:
+        raise lexer.error(f"a matrix is not expected here; \\begin{{{word}}} is read only as a determinant")
+
+
+def _big_operator(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("BIGOP", name, end)
+
+
+def _after_big_operator(lexer: Lexer) -> bool:
+    """Whether the last tokens are `\\sum` or `\\sum^{...}` (the upper bound written first)."""
+    kinds = [token.type for token in lexer.tokens]
+    if kinds[-1:] == ["BIGOP"]:
+        return True
+    depth, index = 0, len(kinds) - 1
+    while index >= 0 and (depth or index == len(kinds) - 1):
+        depth += {"_RBRACE": 1, "_LBRACE": -1}.get(kinds[index], 0)
+        index -= 1
+    return index >= 1 and kinds[index] == "POW" and kinds[index - 1] == "BIGOP"
+
+
+def _dots(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("ELLIPSIS", "...", end)
+
+
+def _det(lexer: Lexer, name: str, end: int) -> None:
+    lexer.emit("DET", "det", end)
 
 
 def _group_command(lexer: Lexer, name: str, end: int) -> None:
@@ -177,6 +288,9 @@ def _names_a_symbol(lexer: Lexer, name: Name, content: str, braced: bool) -> boo
 
 
 def subscript(lexer: Lexer) -> None:
+    if lexer.tokens and _after_big_operator(lexer):
+        lexer.emit("_SUB", "_", None)  # `\\sum_{t=1}`: the bound is read as an equation in braces
+        return
     script = _read_script(lexer, lexer.position + 1, braced_only=False)
     previous = lexer.tokens[-1] if lexer.tokens else None
     if script is None:
@@ -185,7 +299,7 @@ def subscript(lexer: Lexer) -> None:
     if previous is not None and previous.type == "NAME" and not previous.value.sub:
         _replace_name(lexer, _declared(lexer, replace(previous.value, sub=content)), end)
     elif previous is not None and previous.type == "FUNC" and previous.value == "log" \
-            and (content.isdigit() or content == "e"):
+            and (content.isdigit() or content.isalpha() and len(content) == 1):
         lexer.tokens[-1] = Token("FUNC", f"log_{content}", start_pos=previous.start_pos, end_pos=end)
         lexer.position = end
     elif previous is not None and previous.type == "FUNC" and previous.value == "sigma":
@@ -239,3 +353,6 @@ def _replace_name(lexer: Lexer, name: Name, end: int) -> None:
     old = lexer.tokens[-1]
     lexer.tokens[-1] = Token("NAME", name, start_pos=old.start_pos, end_pos=end)
     lexer.position = end
+
+
+HANDLERS: dict[str, Handler] = _handlers()

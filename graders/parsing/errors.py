@@ -24,3 +24,19 @@ class ParseError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} at position {self.position}:\n{self.caret()}"
+
+
+class LimitExceeded(ParseError):
+    """The answer is longer, deeper or larger than the limits allow (graders.parsing.Limits)."""
+
+
+class UnknownSymbol(ParseError):
+    """A word that is no known function, constant, Greek letter or declared name."""
+
+
+class Unsupported(ParseError):
+    """Notation the reader does not know (a LaTeX command, a misplaced operator)."""
+
+
+class Unexpected(ParseError):
+    """The answer does not follow the grammar at this point."""

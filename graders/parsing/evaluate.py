@@ -8,9 +8,9 @@ import numpy as np
 
 from graders.parsing import builtins
 from graders.parsing.calculus import derivative_body
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
-_CONSTANTS = {"e": math.e, "pi": math.pi, "inf": math.inf}
+_CONSTANTS = {"e": math.e, "pi": math.pi, "inf": math.inf, "i": 1j}
 
 
 def evaluate(term: Term, env: Mapping[str, np.ndarray]) -> np.ndarray:
@@ -22,52 +22,100 @@ def evaluate(term: Term, env: Mapping[str, np.ndarray]) -> np.ndarray:
 def apply(term: Term, values: list) -> object:
     """The value of one node given the values of its arguments (used to fold constants)."""
     with np.errstate(all="ignore"):
-        return _OPS[term.op](term, values, {})
+        return _apply(term, values)
 
 
 def _value(term: Term, env: Mapping[str, np.ndarray]) -> object:
-    if term.op == "name":
+    if term.op is Op.NAME:
         if term.value not in env:
             raise ValueError(f"no value for symbol '{term.value}'")
         return env[term.value]
     if term.const is not None:
         return term.const
-    return _OPS[term.op](term, [_value(arg, env) for arg in term.args], env)
+    if term.op is Op.SUM:
+        return _big_operator(term, env)
+    return _apply(term, [_value(arg, env) for arg in term.args])
 
 
-def _add(term: Term, values: list, env: Mapping) -> object:
+def _apply(term: Term, values: list) -> object:
+    """One node's value from its arguments' values."""
+    match term.op:
+        case Op.NUM:
+            return float(term.value)
+        case Op.CONST:
+            return _CONSTANTS[term.value]
+        case Op.ADD:
+            return _add(term, values)
+        case Op.MUL:
+            return _mul(values)
+        case Op.DIV:
+            return np.divide(values[0], values[1])
+        case Op.POW:
+            return _pow(*values)
+        case Op.NEG:
+            return -values[0]
+        case Op.CALL:
+            return _call(term, values)
+        case Op.ROOT:
+            return _root(values)
+        case Op.ABS:
+            return np.abs(values[0])
+        case Op.FACT:
+            return builtins.factorial(values[0])
+    raise ValueError(f"cannot evaluate {term.op}")
+
+
+MAX_TERMS = 10_000
+
+
+def _big_operator(term: Term, env: Mapping[str, np.ndarray]) -> object:
+    """Sum or product at every point at once: term k counts where low <= k <= high; NaN where a
+    bound is not a whole number or the range is longer than MAX_TERMS."""
+    (kind, variable), (operand, low_term, high_term) = term.value, term.args
+    low, high = np.asarray(_value(low_term, env), dtype=float), np.asarray(_value(high_term, env), dtype=float)
+    whole = np.isfinite(low) & np.isfinite(high) & (low == np.round(low)) & (high == np.round(high))
+    whole &= high - low < MAX_TERMS
+    neutral = 0.0 if kind == "sum" else 1.0
+    if not whole.any():
+        return np.full(np.broadcast(low, high).shape, np.nan)
+    first, last = int(np.min(low[whole] if low.ndim else low)), int(np.max(high[whole] if high.ndim else high))
+    total: object = neutral
+    for k in range(first, last + 1):
+        value = _value(operand, {**env, variable: np.float64(k)})
+        counted = np.where((low <= k) & (k <= high), value, neutral)
+        total = total + counted if kind == "sum" else total * counted
+    return np.where(whole, total, np.nan)
+
+
+def _add(term: Term, values: list) -> object:
     total = 0.0
     for sign, value in zip(term.value, values):
         total = total - value if sign == "-" else total + value
     return total
 
 
-def _mul(term: Term, values: list, env: Mapping) -> object:
+def _mul(values: list) -> object:
     product = 1.0
     for value in values:
         product = product * value
     return product
 
 
-def _pow(term: Term, values: list, env: Mapping) -> object:
-    base, exponent = values
+def _pow(base: object, exponent: object) -> object:
     if isinstance(base, float) and isinstance(exponent, float):
         return float(np.float64(base) ** np.float64(exponent))
     return np.power(np.asarray(base, dtype=np.result_type(base, 1.0)), exponent)
 
 
-def _call(term: Term, values: list, env: Mapping) -> object:
+def _call(term: Term, values: list) -> object:
     function, order, definition = term.value
-    argument = values[0]
     if order == 0 and definition is None:
-        result = builtins.numpy_function(function)(argument)
-    else:
-        variable, body = derivative_body(function, order, definition)
-        result = _value(body, {variable: argument})
-    return result ** values[1] if len(values) == 2 else result
+        return builtins.BUILTINS[function].numpy(*values)
+    variable, body = derivative_body(function, order, definition)
+    return _value(body, {variable: values[0]})
 
 
-def _root(term: Term, values: list, env: Mapping) -> object:
+def _root(values: list) -> object:
     if len(values) == 1:
         return np.sqrt(values[0])
     radicand, index = values
@@ -75,22 +123,3 @@ def _root(term: Term, values: list, env: Mapping) -> object:
     if odd:  # the real cube root of -8 is -2
         return np.sign(radicand) * np.abs(radicand) ** (1.0 / index)
     return np.power(radicand, 1.0 / index)
-
-
-def _factorial(term: Term, values: list, env: Mapping) -> object:
-    return float(math.factorial(int(values[0])))
-
-
-_OPS = {
-    "num": lambda term, values, env: float(term.value),
-    "const": lambda term, values, env: _CONSTANTS[term.value],
-    "add": _add,
-    "mul": _mul,
-    "div": lambda term, values, env: np.divide(values[0], values[1]),
-    "pow": _pow,
-    "neg": lambda term, values, env: -values[0],
-    "call": _call,
-    "root": _root,
-    "abs": lambda term, values, env: np.abs(values[0]),
-    "fact": _factorial,
-}

@@ -2,15 +2,14 @@
 `\\frac{1}{2 x}`, operators as the student wrote them (`\\cdot`, `\\odot`, implicit)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from graders.parsing.builtins import BUILTINS
 from graders.parsing.precedence import ATOM, PRODUCT, join_sum, precedence
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 from graders.parsing.words import GREEK
 
-_NAMED = {"exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos",
-          "arctan", "sigma"}
-_DELIMITED = {"sqrt": "\\sqrt{{{}}}", "abs": "\\left|{}\\right|",
-              "floor": "\\left\\lfloor {} \\right\\rfloor", "ceil": "\\left\\lceil {} \\right\\rceil"}
-_CONSTANTS = {"e": "e", "pi": "\\pi", "inf": "\\infty"}
+_CONSTANTS = {"e": "e", "pi": "\\pi", "inf": "\\infty", "i": "i"}
 
 
 def to_latex(term: Term) -> str:
@@ -42,6 +41,8 @@ def _mul(term: Term) -> str:
 
 def _pow(term: Term) -> str:
     base, exponent = term.args
+    if term.value == "function":  # `\tanh^{2}\left(x\right)`, as written
+        return _call(base, f"^{{{to_latex(exponent)}}}")
     shown = _wrap(base, ATOM)
     if base.op == "name" and "^" in to_latex(base):
         shown = f"\\left({shown}\\right)"  # W^{hf} squared
@@ -49,21 +50,30 @@ def _pow(term: Term) -> str:
 
 
 def _function(function: str) -> str:
-    if function in _NAMED:
-        return "\\" + function
-    if function.startswith("log_"):
-        return f"\\log_{{{function[4:]}}}"
+    row = BUILTINS.get(function)
+    if row is not None:
+        return row.latex_name
     if function in GREEK:
         return "\\" + function
     return function if len(function) == 1 else f"\\operatorname{{{function}}}"
 
 
-def _call(term: Term) -> str:
+def _call(term: Term, power: str = "") -> str:
     function, order, _ = term.value
-    if function in _DELIMITED and order == 0 and len(term.args) == 1:
-        return _DELIMITED[function].format(to_latex(term.args[0]))
-    power = f"^{{{to_latex(term.args[1])}}}" if len(term.args) == 2 else ""
-    return f"{_function(function)}{chr(39) * order}{power}\\left({to_latex(term.args[0])}\\right)"
+    row = BUILTINS.get(function)
+    if row is not None and row.delimiters and order == 0 and not power:
+        left, right = row.delimiters
+        return f"{left}{to_latex(term.args[0])}{right}"
+    if function == "log" and len(term.args) == 2:
+        return f"\\log_{{{to_latex(term.args[1])}}}{power}\\left({to_latex(term.args[0])}\\right)"
+    inside = ", ".join(map(to_latex, term.args))
+    return f"{_function(function)}{chr(39) * order}{power}\\left({inside}\\right)"
+
+
+def _div(term: Term) -> str:
+    if term.value == "percent":
+        return f"{_wrap(term.args[0], ATOM)}\\%"
+    return f"\\frac{{{to_latex(term.args[0])}}}{{{to_latex(term.args[1])}}}"
 
 
 def _root(term: Term) -> str:
@@ -71,17 +81,23 @@ def _root(term: Term) -> str:
     return f"\\sqrt{index}{{{to_latex(term.args[0])}}}"
 
 
-_PRINTERS = {
-    "num": _number,
-    "name": lambda term: term.latex or term.value,
-    "const": lambda term: _CONSTANTS[term.value],
-    "add": lambda term: join_sum(term, _wrap),
-    "mul": _mul,
-    "div": lambda term: f"\\frac{{{to_latex(term.args[0])}}}{{{to_latex(term.args[1])}}}",
-    "pow": _pow,
-    "neg": lambda term: "-" + _wrap(term.args[0], PRODUCT),
-    "call": _call,
-    "root": _root,
-    "abs": lambda term: f"\\left|{to_latex(term.args[0])}\\right|",
-    "fact": lambda term: _wrap(term.args[0], ATOM) + "!",
+def _big_operator(term: Term) -> str:
+    (kind, variable), (operand, low, high) = term.value, term.args
+    return f"\\{kind}_{{{variable} = {to_latex(low)}}}^{{{to_latex(high)}}} {_wrap(operand, PRODUCT)}"
+
+
+_PRINTERS: dict[Op, Callable[[Term], str]] = {
+    Op.NUM: _number,
+    Op.NAME: lambda term: term.latex or term.value,
+    Op.CONST: lambda term: _CONSTANTS[term.value],
+    Op.ADD: lambda term: join_sum(term, _wrap),
+    Op.MUL: _mul,
+    Op.DIV: _div,
+    Op.POW: _pow,
+    Op.NEG: lambda term: "-" + _wrap(term.args[0], PRODUCT),
+    Op.CALL: _call,
+    Op.ROOT: _root,
+    Op.ABS: lambda term: f"\\left|{to_latex(term.args[0])}\\right|",
+    Op.FACT: lambda term: _wrap(term.args[0], ATOM) + "!",
+    Op.SUM: _big_operator,
 }

@@ -7,10 +7,12 @@ opens a set or a group, whether `|` opens or closes, and how `nlogn` splits into
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lark import Token
 
 from graders.parsing import commands
+from graders.parsing.errors import LimitExceeded, ParseError, UnknownSymbol
 from graders.parsing.limits import Limits
 from graders.parsing.names import Name
 from graders.parsing.normalize import Normalised
@@ -26,34 +28,83 @@ _OPENING_PARENTHESIS = re.compile(r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big)\s*)
 _SET_ENDS = {"_RSET", "_RPAR", "_RBRACK", "REALS", "EMPTYSET"}
 # targets in which `[...]` can only group, as `(...)` does: `\\left[\\frac{H-K}{S} + 1\\right]`
 _GROUPING_TARGETS = {"expression", "equation", "bigo"}
-_SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "_EQUAL", "&": "_AMP",
-           "!": "BANG"}
+_SIMPLE = {"+": "PLUS", "-": "MINUS", "/": "SLASH", ",": "_COMMA", "=": "EQUAL", "&": "_AMP",
+           "!": "BANG", "%": "PERCENT"}
+# `65,536`, `2{,}508{,}800`, `1 000`, `1\,000`: one number (only where a comma cannot separate values)
+_GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>,|\{,\}|\\,|\\ | )\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?(?![\d.]|\{,\}\d|,\d)")
+_GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
+_SPACE_POWER = re.compile(r"\s*\^\s*")
+# `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for
+_DERIVATIVE_LABEL = re.compile(
+    r"\s*(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*)\s*=(?!=)")
+
+
+def _shape_depth(text: str) -> int | None:
+    """0, or 1 inside one bracket around the whole answer; None when commas separate the elements
+    there, so that `(D \\times (K-1) + 1, 5)` multiplies inside its first element."""
+    wrapped = text.strip()[:1] in "([" and _closing(text.strip()) == len(text.strip()) - 1
+    level, depth = int(wrapped), 0
+    for char in text:
+        depth += (char in "([{") - (char in ")]}")
+        if char == "," and depth == level:
+            return None
+    return level
+
+
+def _closing(text: str) -> int:
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0:
+            return index
+    return -1
+
+
+@dataclass
 class Lexer:
-    """Reads one normalised answer into a list of lark Tokens (positions are normalised)."""
+    """Reads one normalised answer into a list of lark Tokens (positions are normalised).
 
-    def __init__(self, source: Normalised, syntax: str, target: str, vocabulary: Vocabulary,
-                 limits: Limits) -> None:
-        self.source, self.text = source, source.text
-        self.syntax, self.target = syntax, target
-        self.vocabulary, self.limits = vocabulary, limits
-        self.position = 0
-        self.tokens: list[Token] = []
-        self.stack: list[tuple[str, int]] = []  # (kind of opener, its position)
-        self.pending_nabla: int | None = None
-        self.sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
-        self.accents: list[tuple[int, str]] = []  # (index of the first token inside, accent)
-        self.frac_arguments = 0  # `{` groups still owed to \frac: groups, never sets
+    All of its state is here; the LaTeX command handlers (commands.HANDLERS) change it through
+    the methods below and these fields, and nothing else does."""
 
-    def error(self, message: str, position: int | None = None) -> Exception:
-        return self.source.error(message, self.position if position is None else position)
+    source: Normalised
+    syntax: str
+    target: str
+    vocabulary: Vocabulary
+    limits: Limits
+    position: int = 0
+    tokens: list[Token] = field(default_factory=list)
+    stack: list[tuple[str, int]] = field(default_factory=list)  # (kind of opener, its position)
+    pending_nabla: int | None = None
+    sized: tuple[str | None, int] | None = None  # `\left|`: ("open", where `|` is)
+    accents: list[tuple[int, str]] = field(default_factory=list)  # (index of the first token inside, accent)
+    frac_arguments: int = 0  # `{` groups still owed to \frac: groups, never sets
+    frac_digit: bool = False  # the next digit is \frac's second argument
+    # depth at which `\times` separates the elements of a shape; None: it multiplies
+    shape_depth: int | None = None
+    imaginary: bool = False  # `i` and `I` are the imaginary unit
+    def __post_init__(self) -> None:
+        self.shape_depth = _shape_depth(self.text) if self.target == "tuple" else None
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def error(self, message: str, position: int | None = None, kind: type[ParseError] = ParseError) -> ParseError:
+        return self.source.error(message, self.position if position is None else position, kind)
 
     def run(self) -> list[Token]:
+        label = _DERIVATIVE_LABEL.match(self.text) if self.target == "expression" else None
+        if label is not None:
+            self.position = label.end()
         while self.position < len(self.text):
             self.step()
             if len(self.tokens) > self.limits.max_tokens:
-                raise self.error(f"answer has too many symbols (limit {self.limits.max_tokens})")
+                raise self.error(f"answer has too many symbols (limit {self.limits.max_tokens})", kind=LimitExceeded)
         if self.stack:
             kind, where = self.stack[-1]
             raise self.error(f"this {commands.OPENER_NAMES[kind]} is never closed", where)
@@ -72,7 +123,7 @@ class Lexer:
             else:
                 self.emit("FUNC", found.canonical, found.end)
         elif char.isdigit() or char == "." and self.text[self.position + 1 : self.position + 2].isdigit():
-            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
+            self.number()
         elif char.isalpha():
             self.word(_WORD.match(self.text, self.position).group())
         elif char == "\\":
@@ -105,6 +156,16 @@ class Lexer:
         """Whether `(` follows, sized (`\\left(`) or not."""
         return _OPENING_PARENTHESIS.match(self.text, at) is not None
 
+    def number(self) -> None:
+        grouped = _GROUPED.match(self.text, self.position)
+        if grouped and not self.stack and self.target in ("expression", "equation"):
+            self.emit("NUMBER", _GROUPING_SEPARATORS.sub("", grouped.group()), grouped.end())
+        elif self.previous() == "FRAC" or self.frac_digit:  # `\frac13`: one digit per argument
+            self.frac_digit = self.previous() == "FRAC"
+            self.emit("NUMBER", self.text[self.position], self.position + 1)
+        else:
+            self.emit("NUMBER", _NUMBER.match(self.text, self.position).group(), None)
+
     # --- words ------------------------------------------------------------------------------
     def word(self, word: str) -> None:
         end = self.position + len(word)
@@ -113,12 +174,39 @@ class Lexer:
         elif self.target == "tuple" and word in ("x", "X") and self.previous() == "NUMBER" \
                 and self.next_char(end).isdigit():
             self.emit("TUPLE_SEP", word, end)
-        elif self.target == "set" and word in ("in", "and"):
-            self.emit("_IN" if word == "in" else "AND", word, end)
+        elif word == "by" and self.separates_here() and self.previous() in _OPERAND_ENDS:
+            self.emit("TUPLE_SEP", word, end)  # `9 by 13`
+        elif word == "R" and self.space_of_shape(end):
+            pass
+        elif word in ("sum", "prod", "product") and self.target != "bigo" and self.opens_bracket(end):
+            self.emit("BIGOPCALL", "prod" if word == "product" else word, end)  # `sum(f(t), t, 1, T)`
+        elif self.target == "matrix" and word in ("Matrix", "matrix", "array") and self.opens_bracket(end):
+            self.position = end  # `Matrix([[1, 2], [3, 4]])`: the call around the rows
+            self.position = self.text.index("(", end)
+            self.open("", "wrapper", 1)
+        elif self.target == "equation" and word == "or" and self.previous() in _OPERAND_ENDS:
+            self.emit("OR", word, end)
+        elif self.target == "set" and word in ("in", "and", "or"):
+            self.emit({"in": "_IN", "and": "AND", "or": "OR"}[word], word, end)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
             self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:
             self.split(word, end)
+
+    def separates_here(self) -> bool:
+        """Whether `\\times` here separates the elements of a shape rather than multiplying."""
+        return self.shape_depth is not None and len(self.stack) <= self.shape_depth
+
+    def space_of_shape(self, end: int) -> bool:
+        """`R^5`, `\\mathbb{R}^{9 \\times 13}` as a whole shape answer: read the exponent as the shape."""
+        found = _SPACE_POWER.match(self.text, end)
+        if self.target != "tuple" or self.tokens or found is None:
+            return False
+        self.position = found.end()
+        if self.text.startswith("{", self.position):
+            self.open("", "transparent", 1)
+            self.shape_depth = None if self.shape_depth is None else self.shape_depth + 1
+        return True
 
     def split(self, word: str, end: int) -> None:
         declared = self.vocabulary.words
@@ -126,11 +214,13 @@ class Lexer:
         pieces = split_word(word, declared, None if self.target == "bigo" else MAX_LETTER_RUN)
         if pieces is None:
             raise self.error(f"unknown symbol '{word}' (allowed: {self.vocabulary.describe()}; "
-                             "write products with *)")
+                             "write products with *)", kind=UnknownSymbol)
         for piece in pieces:
             piece_end = self.position + len(piece)
             kind = kind_of(piece, declared)
-            if kind == "name":
+            if kind == "name" and self.imaginary and piece in ("i", "I"):
+                self.emit("CONST", "i", piece_end)  # the imaginary unit, where the question allows it
+            elif kind == "name":
                 self.emit_name(Name.letter(piece), piece_end)
             elif kind == "function":
                 self.emit("FUNC", FUNCTIONS[piece], piece_end)
@@ -139,8 +229,12 @@ class Lexer:
 
     # --- punctuation ------------------------------------------------------------------------
     def punctuation(self, char: str) -> None:
-        if self.target == "set" and self.text.startswith("&&", self.position):
+        if self.text.startswith("...", self.position):
+            self.emit("ELLIPSIS", "...", None)
+        elif self.target == "set" and self.text.startswith("&&", self.position):
             self.emit("AND", "&&", None)
+        elif char == "=" and not self.tokens and self.target != "equation":
+            self.position += 1  # `= 5`: the rest of a line that stated what it computes
         elif char in _SIMPLE:
             self.emit(_SIMPLE[char], char, None)
         elif char == "*":
@@ -161,6 +255,8 @@ class Lexer:
             self.close_square()
         elif char == "(":
             self.open("_LPAR", "paren", 1)
+        elif char == ")" and self.stack and self.stack[-1][0] == "wrapper":
+            self.close(("wrapper",), "", 1)
         elif char == ")":
             self.close(("paren",), "_RPAR", 1)
         elif char == "{":
@@ -181,7 +277,7 @@ class Lexer:
     # --- brackets ---------------------------------------------------------------------------
     def open(self, token: str, kind: str, length: int) -> None:
         if len(self.stack) >= self.limits.max_depth:
-            raise self.error(f"brackets are nested too deeply (limit {self.limits.max_depth})")
+            raise self.error(f"brackets are nested too deeply (limit {self.limits.max_depth})", kind=LimitExceeded)
         self.stack.append((kind, self.position))
         if token:
             self.emit(token, self.text[self.position : self.position + length], self.position + length)
@@ -203,7 +299,9 @@ class Lexer:
         return self.sized is not None and self.sized[1] == self.position
 
     def open_square(self) -> None:
-        if self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\sqrt[3]{x}`
+        if self.target == "tuple" and self.tokens and self.previous() != "SQRT":
+            self.open("_LPAR", "group", 1)  # `F \times \left[\frac{H - K}{S} + 1\right]`: an element
+        elif self.target not in _GROUPING_TARGETS or self.previous() == "SQRT":  # `\sqrt[3]{x}`
             self.open("_LBRACK", "paren", 1)
         elif self.previous() == "NAME" and not self.sized_here():
             raise self.error("'[' after a name reads as an index; write * before a bracket")
@@ -215,7 +313,7 @@ class Lexer:
         self.close(("paren", "group"), "_RPAR" if grouping else "_RBRACK", 1)
 
     def open_brace(self, length: int) -> None:
-        free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK") \
+        free_standing = self.previous() not in ("POW", "FRAC", "SQRT", "FUNC", "_RBRACK", "_SUB") \
             and not self.frac_arguments
         if self.target == "set" and free_standing:
             self.open("_LSET", "set", length)

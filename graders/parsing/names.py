@@ -20,7 +20,11 @@ class Name:
 
     @classmethod
     def letter(cls, word: str) -> Name:
-        return cls(word, "\\" + word if word in GREEK else word)
+        """`\\varepsilon`, `\\epsilon` and `epsilon` are one name, shown as written."""
+        if word not in GREEK:
+            return cls(word, word)
+        plain = word[3:] if word.startswith("var") and word[3:] in GREEK else word
+        return cls(plain, "\\" + word)
 
     @classmethod
     def alias(cls, canonical: str, spelling: str) -> Name:

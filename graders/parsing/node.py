@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 import numpy as np
@@ -10,6 +11,20 @@ import sympy
 
 from graders.parsing import shapes
 from graders.parsing.evaluate import evaluate
+
+
+class NodeKind(StrEnum):
+    """What an answer is; a StrEnum, so that it also equals its name as a string."""
+
+    EXPR = "expr"
+    TUPLE = "tuple"
+    SET = "set"
+    INTERVAL = "interval"
+    UNION = "union"
+    RELATION = "relation"
+    MATRIX = "matrix"
+    EQUATION = "equation"
+    BIGO = "bigo"
 
 
 @dataclass(frozen=True)
@@ -22,14 +37,22 @@ class Node:
     end of an interval is closed.
     """
 
-    kind: str
+    kind: NodeKind
     parts: tuple = ()
     meta: tuple = ()
     bigo_operator: str | None = None  # "O" | "Theta" | "Omega" when written
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", NodeKind(self.kind))
+
     @cached_property
     def free_symbols(self) -> frozenset[str]:
         return frozenset().union(*(term.names() for term in shapes.terms_of(self)))
+
+    @cached_property
+    def whole_names(self) -> frozenset[str]:
+        """Names that must be sampled as whole numbers: the bounds of sums and products."""
+        return frozenset().union(*(term.whole_names() for term in shapes.terms_of(self)))
 
     @property
     def elements(self) -> tuple[Node, ...]:

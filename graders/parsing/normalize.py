@@ -5,17 +5,19 @@ errors point at what the student typed.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.limits import Limits
+from graders.parsing.prose import CHANGES_MEANING
 
 _SYMBOLS = {
     "×": r"\times", "·": r"\cdot", "⋅": r"\cdot", "∙": r"\cdot", "∘": r"\circ", "⊙": r"\odot",
     "⊗": r"\otimes", "⊕": r"\oplus", "÷": "/", "−": "-", "–": "-", "‐": "-", "≤": r"\le",
     "≥": r"\ge", "⩽": r"\le", "⩾": r"\ge", "√": r"\sqrt", "∞": r"\infty", "∪": r"\cup",
-    "∅": r"\emptyset", "ℝ": r"\mathbb{R}", "∇": r"\nabla", "′": "'", "″": "''", "∈": r"\in", "∧": r"\land",
+    "∅": r"\emptyset", "ℝ": r"\mathbb{R}", "∇": r"\nabla", "′": "'", "″": "''", "∈": r"\in", "∧": r"\land", "∨": r"\lor", "±": r"\pm",
     "²": "^2", "³": "^3", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
 # Letters that look like Latin ones but are not: refused by name rather than silently mapped,
@@ -29,9 +31,9 @@ class Normalised:
     origin: tuple[int, ...] | None  # origin[i] = index in the student's text; None when identical
     source: str  # the student's text
 
-    def error(self, message: str, position: int) -> ParseError:
-        """A ParseError located in the student's own text."""
-        return ParseError(message, self.original_position(position), self.source)
+    def error(self, message: str, position: int, kind: type[ParseError] = ParseError) -> ParseError:
+        """A ParseError (of `kind`) located in the student's own text."""
+        return kind(message, self.original_position(position), self.source)
 
     def original_position(self, position: int) -> int:
         if self.origin is None:
@@ -45,7 +47,7 @@ def normalise(text: str, limits: Limits) -> Normalised:
     if not isinstance(text, str):
         raise ParseError("the answer must be text", 0, "")
     if len(text) > limits.max_length:
-        raise ParseError(
+        raise LimitExceeded(
             f"answer is too long ({len(text)} characters, limit {limits.max_length})",
             limits.max_length, text[: limits.max_length + 1])
     if text.isascii() and text.isprintable():
@@ -63,12 +65,20 @@ def normalise(text: str, limits: Limits) -> Normalised:
 
 
 def _strip_dollars(text: str) -> str:
-    # students paste LaTeX with its math delimiters
-    core = text.strip()
-    for left, right in (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]")):
-        if len(core) > len(left) + len(right) and core.startswith(left) and core.endswith(right):
-            return core[len(left) : -len(right)]
-    return text
+    """The maths of an answer pasted with its delimiters, its full stop, or a sentence around it:
+    `$$x^2$$`, `\\(x^2\\)`, `x^2.`, `The answer is $x^2$.`"""
+    core = _TRAILING.sub("", text.strip())
+    region = _MATH_REGION.fullmatch(core)
+    if region and not CHANGES_MEANING.search(region.group("before") + " " + region.group("after")):
+        maths = next(group for group in region.group("a", "b", "c", "d") if group is not None)
+        core = _TRAILING.sub("", maths.strip())
+    return core if core != text.strip() else text
+
+
+_DELIMITERS = r"\$\$(?P<a>[^$]+)\$\$|\$(?P<b>[^$]+)\$|\\\((?P<c>.+?)\\\)|\\\[(?P<d>.+?)\\\]"
+_PROSE = r"[A-Za-z\s,.:;!?'\"()-]*"
+_MATH_REGION = re.compile(rf"(?P<before>{_PROSE}?)(?:{_DELIMITERS})(?P<after>{_PROSE})", re.S)
+_TRAILING = re.compile(r"(?:\s|;|(?<!\.)\.)+$")
 
 
 def _replace(char: str, index: int, text: str) -> str:

@@ -10,9 +10,9 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer as LarkLexer
 
 from graders.parsing.build import CONTEXT, Builder, Context
-from graders.parsing.errors import ParseError
+from graders.parsing.errors import LimitExceeded, ParseError, Unexpected
 from graders.parsing.lexer import Lexer
-from graders.parsing.limits import Limits
+from graders.parsing.limits import Limits, effective
 from graders.parsing.node import Node
 from graders.parsing.normalize import Normalised, normalise
 from graders.parsing.vocabulary import Vocabulary
@@ -44,15 +44,17 @@ def detect_syntax(text: str) -> str:
 
 
 def parse(text: str, *, syntax: str = "auto", target: str = "expression",
-          vocabulary: Vocabulary | None = None, limits: Limits = Limits()) -> Node:
-    """Read one answer; raises ParseError (and nothing else) for anything it refuses."""
+          vocabulary: Vocabulary | None = None, limits: Limits = Limits(), imaginary: bool = False) -> Node:
+    """Read one answer; raises ParseError (and nothing else) for anything it refuses. With
+    `imaginary`, `i` and `I` are the imaginary unit (for questions that allow complex numbers)."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}")
+    limits = effective(limits)
     source = normalise(text, limits)
     if syntax == "auto":
         syntax = detect_syntax(source.text)
     vocabulary = vocabulary or _NO_VOCABULARY
-    tokens = Lexer(source, syntax, target, vocabulary, limits).run()
+    tokens = Lexer(source, syntax, target, vocabulary, limits, imaginary=imaginary).run()
     if not tokens:
         raise ParseError("the answer is empty", 0, text)
     reset = CONTEXT.set(Context(source, vocabulary, limits))
@@ -61,7 +63,7 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
     except UnexpectedInput as error:
         raise _unexpected(error, source) from None
     except RecursionError:
-        raise source.error("answer is nested too deeply", 0) from None
+        raise source.error("answer is nested too deeply", 0, LimitExceeded) from None
     finally:
         CONTEXT.reset(reset)
 
@@ -69,6 +71,6 @@ def parse(text: str, *, syntax: str = "auto", target: str = "expression",
 def _unexpected(error: UnexpectedInput, source: Normalised) -> ParseError:
     token = getattr(error, "token", None)
     if not isinstance(error, UnexpectedToken) or token is None or token.type == "$END":
-        return source.error("unexpected end of answer", len(source.text))
+        return source.error("unexpected end of answer", len(source.text), Unexpected)
     shown = source.text[token.start_pos : token.end_pos] or str(token)
-    return source.error(f"unexpected '{shown}'", token.start_pos)
+    return source.error(f"unexpected '{shown}'", token.start_pos, Unexpected)

@@ -3,22 +3,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graders.parsing.terms import Term
+from graders.parsing.terms import Op, Term
 
 SUM, PRODUCT, NEGATION, POWER, ATOM = 1, 2, 3, 4, 5
 
 
 def precedence(term: Term) -> int:
-    if term.op == "add":
-        return SUM
-    if term.op in ("mul", "div"):
-        return PRODUCT
-    if term.op == "neg":
-        return NEGATION
-    if term.op in ("pow", "fact") or term.op == "call" and len(term.args) == 2:
-        return POWER
-    if term.op == "num" and any(mark in term.value for mark in "eE"):
-        return PRODUCT  # 2.5e-3 prints as 2.5 \cdot 10^{-3}
+    match term.op:
+        case Op.ADD:
+            return SUM
+        case Op.MUL | Op.DIV | Op.SUM:
+            return PRODUCT
+        case Op.NEG:
+            return NEGATION
+        case Op.POW | Op.FACT:
+            return POWER
+        case Op.NUM if any(mark in term.value for mark in "eE"):
+            return PRODUCT  # 2.5e-3 prints as 2.5 \cdot 10^{-3}
     return ATOM
 
 

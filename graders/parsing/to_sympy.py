@@ -9,48 +9,72 @@ from fractions import Fraction
 
 import sympy
 
+from graders.parsing.builtins import BUILTINS
 from graders.parsing.calculus import derivative_body
+from graders.parsing.node import Node, NodeKind
+from graders.parsing.terms import Op, Term
 
-from graders.parsing.node import Node
-from graders.parsing.terms import Term
-
-_FUNCTIONS = {
-    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin,
-    "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh,
-    "cosh": sympy.cosh, "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan,
-    "abs": sympy.Abs, "floor": sympy.floor, "ceiling": sympy.ceiling, "ceil": sympy.ceiling,
-    "sigma": lambda x: 1 / (1 + sympy.exp(-x)),
-}
-_CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo}
+_CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo, "i": sympy.I}
 _RELATIONS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
               ">=": sympy.GreaterThan}
 
 
 def term_to_sympy(term: Term) -> sympy.Expr:
-    return _CONVERTERS[term.op](term)
+    arguments = term.args
+    match term.op:
+        case Op.NUM:
+            return _number(term)
+        case Op.NAME:
+            return sympy.Symbol(term.value)
+        case Op.CONST:
+            return _CONSTANTS[term.value]
+        case Op.ADD:
+            return _add(term)
+        case Op.MUL:
+            return sympy.Mul(*map(term_to_sympy, arguments))
+        case Op.DIV:
+            return term_to_sympy(arguments[0]) / term_to_sympy(arguments[1])
+        case Op.POW:
+            return sympy.Pow(*map(term_to_sympy, arguments))
+        case Op.NEG:
+            return -term_to_sympy(arguments[0])
+        case Op.CALL:
+            return _call(term)
+        case Op.ROOT:
+            return _root(term)
+        case Op.ABS:
+            return sympy.Abs(term_to_sympy(arguments[0]))
+        case Op.FACT:
+            return sympy.factorial(term_to_sympy(arguments[0]))
+        case Op.SUM:
+            return _big_operator(term)
+    raise ValueError(f"cannot convert {term.op}")
 
 
 def node_to_sympy(node: Node) -> sympy.Basic:
-    kind, parts = node.kind, node.parts
-    if kind in ("expr", "bigo"):
-        return term_to_sympy(parts[0])
-    if kind == "tuple":
-        return sympy.Tuple(*map(term_to_sympy, parts))
-    if kind == "set":
-        return sympy.FiniteSet(*map(term_to_sympy, parts))
-    if kind == "interval":
-        low, high = map(term_to_sympy, parts)
-        return sympy.Interval(low, high, not node.meta[0], not node.meta[1])
-    if kind == "union":
-        return sympy.Union(*(node_to_sympy(part) for part in parts))
-    if kind == "relation":
-        values = list(map(term_to_sympy, parts))
-        relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])
-                     if op != "and"]
-        return relations[0] if len(relations) == 1 else sympy.And(*relations)
-    if kind == "matrix":
-        return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])
-    return sympy.Eq(*map(term_to_sympy, parts), evaluate=False)
+    parts = node.parts
+    match node.kind:
+        case NodeKind.EXPR | NodeKind.BIGO:
+            return term_to_sympy(parts[0])
+        case NodeKind.TUPLE:
+            return sympy.Tuple(*map(term_to_sympy, parts))
+        case NodeKind.SET:
+            return sympy.FiniteSet(*map(term_to_sympy, parts))
+        case NodeKind.INTERVAL:
+            low, high = map(term_to_sympy, parts)
+            return sympy.Interval(low, high, not node.meta[0], not node.meta[1])
+        case NodeKind.UNION:
+            return sympy.Union(*(node_to_sympy(part) for part in parts))
+        case NodeKind.RELATION:
+            values = list(map(term_to_sympy, parts))
+            relations = [_relation(op, left, right) for op, left, right in zip(node.meta, values, values[1:])
+                         if op != "and"]
+            return relations[0] if len(relations) == 1 else sympy.And(*relations)
+        case NodeKind.MATRIX:
+            return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])
+        case NodeKind.EQUATION:
+            return sympy.Eq(*map(term_to_sympy, parts), evaluate=False)
+    raise ValueError(f"cannot convert a {node.kind}")
 
 
 def _relation(operator: str, left: sympy.Expr, right: sympy.Expr) -> sympy.Basic:
@@ -71,22 +95,12 @@ def _add(term: Term) -> sympy.Expr:
 
 def _call(term: Term) -> sympy.Expr:
     function, order, definition = term.value
-    argument = term_to_sympy(term.args[0])
+    arguments = [term_to_sympy(arg) for arg in term.args]
     if order == 0 and definition is None:
-        result = _function(function)(argument)
-    else:
-        variable, body = derivative_body(function, order, definition)
-        result = term_to_sympy(body).subs(sympy.Symbol(variable), argument)
-    return result ** term_to_sympy(term.args[1]) if len(term.args) == 2 else result
-
-
-def _function(function: str):  # noqa: ANN202 - a SymPy callable
-    if function.startswith("log_"):
-        base = sympy.E if function == "log_e" else sympy.Integer(function[4:])
-        return lambda x: sympy.log(x, base)
-    if function in _FUNCTIONS:
-        return _FUNCTIONS[function]
-    return sympy.Function(function)
+        row = BUILTINS.get(function)
+        return row.sympy(*arguments) if row is not None else sympy.Function(function)(*arguments)
+    variable, body = derivative_body(function, order, definition)
+    return term_to_sympy(body).subs(sympy.Symbol(variable), arguments[0])
 
 
 def _root(term: Term) -> sympy.Expr:
@@ -95,18 +109,7 @@ def _root(term: Term) -> sympy.Expr:
     return sympy.root(term_to_sympy(term.args[0]), term_to_sympy(term.args[1]))
 
 
-_CONVERTERS = {
-    "num": _number,
-    "name": lambda term: sympy.Symbol(term.value),
-    "const": lambda term: _CONSTANTS[term.value],
-    "add": _add,
-    "mul": lambda term: sympy.Mul(*map(term_to_sympy, term.args)),
-    "div": lambda term: term_to_sympy(term.args[0]) / term_to_sympy(term.args[1]),
-    "pow": lambda term: sympy.Pow(*map(term_to_sympy, term.args)),
-    "neg": lambda term: -term_to_sympy(term.args[0]),
-    "call": _call,
-    "root": _root,
-    "abs": lambda term: sympy.Abs(term_to_sympy(term.args[0])),
-    "fact": lambda term: sympy.factorial(term_to_sympy(term.args[0])),
-}
-
+def _big_operator(term: Term) -> sympy.Expr:
+    (kind, variable), (operand, low, high) = term.value, term.args
+    limits = (sympy.Symbol(variable), term_to_sympy(low), term_to_sympy(high))
+    return (sympy.Sum if kind == "sum" else sympy.Product)(term_to_sympy(operand), limits)

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from graders.parsing.words import GREEK
+
 _ALIAS_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\S")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -90,6 +92,9 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
                  declared: Iterable[str]) -> list[tuple[str, str, str]]:
     """(alias, kind, canonical), longest alias first so that `\\nabla c_t` wins over `c_t`."""
     table = {}
+    for name, aliases in symbols.items():  # generated first, so that a declared spelling wins
+        for alias in aliases:
+            table.update({spelling: ("name", name) for spelling in generated_spellings(alias, declared)})
     for name in declared:
         if len(name) > 1:  # a single letter reads as itself anyway
             table[name] = ("name", name)
@@ -106,6 +111,37 @@ def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tu
     for alias in aliases:
         buckets.setdefault(_ALIAS_TOKEN.findall(alias[0])[0], []).append(alias)
     return {token: (_compile(bucket), bucket) for token, bucket in buckets.items()}
+
+
+_GREEK_COMMAND = re.compile(r"\\(?:var)?([A-Za-z]+)")
+_BARRED = re.compile(r"\\(?:bar|overline)\s*(?:\{([A-Za-z]+)\}|([A-Za-z]))")
+_STYLED = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)\s*\{([^{}]*)\}")
+_LETTER_SUPERSCRIPT = re.compile(r"\^\{([A-Za-z]+)\}")
+_BRACED_SCRIPT = re.compile(r"([_^])\{([A-Za-z0-9]+)\}")
+
+
+_VARIANT = re.compile(r"\\(var)?(epsilon|phi|theta|rho)(?![A-Za-z])")
+
+
+def generated_spellings(alias: str, declared: Iterable[str] = ()) -> set[str]:
+    """The other spellings of a declared LaTeX spelling: `\\epsilon` for `\\varepsilon`, and what a
+    student types on a keyboard: `\\sigma_B` is `sigma_B`, `\\varepsilon` is `epsilon`,
+    `W^{hf}` is `W_hf`, `\\nabla h_t` is `dh_t`, `\\bar{h}_t` is `hbar_t`."""
+    variant = _VARIANT.sub(lambda found: "\\" + ("" if found[1] else "var") + found[2], alias)
+    return (_plain(alias, declared) | _plain(variant, declared) | {variant}) - {alias}
+
+
+def _plain(alias: str, declared: Iterable[str]) -> set[str]:
+    text = _GREEK_COMMAND.sub(lambda found: found[1] if found[1] in GREEK | {"sigma"} else found[0], alias)
+    text = _BARRED.sub(lambda found: (found[1] or found[2]) + "bar", text)
+    text = _STYLED.sub(r"\1", text)
+    if text.startswith("\\nabla") and "d" not in declared:
+        text = "d" + text[len("\\nabla"):].lstrip()
+    if "\\" in text or " " in text:
+        return set()
+    forms = {text, _LETTER_SUPERSCRIPT.sub(r"_\1", text)}
+    forms |= {_BRACED_SCRIPT.sub(r"\1\2", form) for form in forms}
+    return forms
 
 
 def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:
@@ -129,7 +165,9 @@ def _alias_regex(alias: str) -> str:
         token = tokens[index]
         parts.append(re.escape(token) + ("(?![A-Za-z])" if token[0] == "\\" and token[1:].isalpha() else ""))
         index, after = index + 1, "(?![A-Za-z0-9])" if token[-1].isalnum() else ""
-    before = r"(?<![A-Za-z\\])" if tokens and (tokens[0][0].isalnum() or tokens[0][0] == "\\") else ""
+    # never inside a longer word; a command may follow another one directly (`\\cdot\\overline{h}`)
+    first = tokens[0][0] if tokens else ""
+    before = r"(?<![A-Za-z\\])" if first.isalnum() else r"(?<!\\)" if first == "\\" else ""
     return before + r"\s*".join(parts) + after
 
 

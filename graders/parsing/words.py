@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from graders.parsing.builtins import WORDS
+
 # name as typed -> canonical function name
-FUNCTIONS = {
-    "exp": "exp", "log": "log", "ln": "ln", "sqrt": "sqrt", "sin": "sin", "cos": "cos",
-    "tan": "tan", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "arcsin": "arcsin",
-    "arccos": "arccos", "arctan": "arctan", "abs": "abs", "sigma": "sigma", "sigmoid": "sigma",
-    "floor": "floor", "ceil": "ceil", "factorial": "factorial",
-}
+FUNCTIONS = WORDS
 CONSTANTS = {"pi": "pi", "e": "e", "inf": "inf", "infty": "inf", "infinity": "inf"}
 GREEK = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "

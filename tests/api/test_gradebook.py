@@ -3,6 +3,8 @@
 import csv
 import io
 
+import pytest
+
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import assignment_body, right_answers
@@ -45,18 +47,47 @@ class TestGradebook:
         assert (row["late_periods"], row["penalty_percent"], row["final_score"]) == (1, 10, 3.6)
         assert row["parts"][parts["number"].id] == 2
 
+    def test_a_waiting_manual_part_makes_the_row_provisional(self, client, lms, instructor, assignment, parts) -> None:
+        submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
+        row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
+        assert (row["waiting_parts"], row["provisional"]) == (1, True)
+
     def test_part_scores_only_on_request(self, client, lms, instructor, assignment, parts) -> None:
         submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
         row = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=instructor).json()[0]
         assert row["parts"] is None
 
-    def test_csv_has_the_same_rows(self, client, lms, instructor, assignment, parts) -> None:
+    @pytest.mark.parametrize(("query", "accept"), [("", "text/csv"), ("?format=csv", "*/*"), ("?format=csv", "application/json")],
+                             ids=["accept-header", "format-query", "query-wins"])
+    def test_csv_has_the_same_rows(self, client, lms, instructor, assignment, parts, query, accept) -> None:
         submit(client, lms, assignment, right_answers(parts), at=ON_TIME)
-        response = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook",
-                              headers=instructor | {"Accept": "text/csv"})
+        response = client.get(f"/api/v1/assignments/{assignment['id']}/gradebook{query}",
+                              headers=instructor | {"Accept": accept})
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
         assert [(r["student"], float(r["final_score"]), float(r[parts["number"].id])) for r in rows] == [("alice", 4.0, 2.0)]
 
     def test_lms_may_read_it(self, client, lms, assignment) -> None:
         assert client.get(f"/api/v1/assignments/{assignment['id']}/gradebook", headers=lms).status_code == 200
+
+
+class TestCourseGradebook:
+    def test_one_row_per_student_across_assignments(self, client, lms, instructor, course, assignment, parts) -> None:
+        second = make_assignment(client, course, instructor, parts, "last")
+        submit(client, lms, assignment, right_answers(parts), student="alice", at=ON_TIME)
+        submit(client, lms, second, right_answers(parts), student="alice", at=ON_TIME)
+        submit(client, lms, second, right_answers(parts), student="bob", at=ON_TIME)
+        rows = client.get(f"/api/v1/courses/{course['id']}/gradebook", headers=instructor).json()
+        assert [(r["student"], r["scores"], r["total"], r["max_total"]) for r in rows] == [
+            ("alice", {str(assignment["id"]): 4.0, str(second["id"]): 4.0}, 8.0, 12.0),
+            ("bob", {str(assignment["id"]): None, str(second["id"]): 4.0}, 4.0, 12.0),
+        ]
+
+    @pytest.mark.parametrize("how", [{"params": {"format": "csv"}}, {"headers": {"Accept": "text/csv"}}],
+                             ids=["format-query", "accept-header"])
+    def test_csv(self, client, lms, instructor, course, assignment, parts, how) -> None:
+        submit(client, lms, assignment, right_answers(parts), student="alice", at=ON_TIME)
+        response = client.get(f"/api/v1/courses/{course['id']}/gradebook", params=how.get("params"),
+                              headers=instructor | how.get("headers", {}))
+        assert list(csv.reader(io.StringIO(response.text))) == [
+            ["student", "Homework 4", "total", "max_total", "provisional"], ["alice", "4.0", "4.0", "6.0", "True"]]

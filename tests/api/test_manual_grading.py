@@ -34,6 +34,19 @@ class TestGradeByHand:
         part = part_of(grade(client, instructor, submission, parts["manual"].id, score).json(), parts["manual"].id)
         assert part["correct"] is correct
 
+    @pytest.mark.parametrize("comment", ["clear argument", ""], ids=["with-comment", "without"])
+    def test_the_waiting_note_gives_way_to_the_instructors_words(self, client, instructor, submission, parts,
+                                                                 comment) -> None:
+        assert part_of(submission, parts["manual"].id)["feedback"] == "waiting for an instructor"
+        graded = grade(client, instructor, submission, parts["manual"].id, 2, comment=comment).json()
+        read_back = client.get(f"/api/v1/submissions/{submission['id']}", headers=instructor).json()
+        assert part_of(graded, parts["manual"].id)["feedback"] == part_of(read_back, parts["manual"].id)["feedback"] == comment
+
+    def test_an_override_keeps_the_graders_feedback(self, client, instructor, submission, parts) -> None:
+        before = part_of(submission, parts["expression"].id)["feedback"]
+        graded = grade(client, instructor, submission, parts["expression"].id, 1).json()
+        assert part_of(graded, parts["expression"].id)["feedback"] == before
+
     def test_raw_and_final_score_are_recomputed(self, client, instructor, submission, parts) -> None:
         updated = grade(client, instructor, submission, parts["manual"].id, 2).json()
         assert (updated["raw_score"], updated["final_score"]) == (submission["raw_score"] + 2, submission["final_score"] + 2)

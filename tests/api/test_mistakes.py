@@ -67,3 +67,41 @@ class TestRefusals:
 
     def test_lms_may_not_add_mistakes(self, client, lms, assignment, parts) -> None:
         assert add_mistake(client, lms, assignment, parts["expression"].id, "1").status_code == 403
+
+
+class TestListAndDelete:
+    def url(self, assignment, question_id) -> str:  # type: ignore[no-untyped-def]
+        return f"/api/v1/assignments/{assignment['id']}/parts/{question_id}/mistakes"
+
+    def test_the_list_has_the_banks_then_the_assignments(self, client, instructor, assignment, parts) -> None:
+        answer = doubled(parts["expression"].answer)[0]
+        add_mistake(client, instructor, assignment, parts["expression"].id, answer)
+        listed = client.get(self.url(assignment, parts["expression"].id), headers=instructor).json()
+        bank = [m for m in listed if m["source"] == "bank"]
+        assert len(bank) == len(parts["expression"].mistakes)
+        assert listed[-1] == {"answer": answer, "feedback": FEEDBACK, "score": 0.5, "source": "assignment"}
+
+    def test_editing_replaces_the_same_answer(self, client, instructor, assignment, parts) -> None:
+        answer = doubled(parts["expression"].answer)[0]
+        add_mistake(client, instructor, assignment, parts["expression"].id, answer, score=0.5)
+        add_mistake(client, instructor, assignment, parts["expression"].id, answer, score=0.25)
+        added = [m for m in client.get(self.url(assignment, parts["expression"].id), headers=instructor).json()
+                 if m["source"] == "assignment"]
+        assert [m["score"] for m in added] == [0.25]
+
+    def test_deleting_regrades_the_answers_back(self, client, instructor, assignment, parts, doubled_submission) -> None:
+        answer = doubled(parts["expression"].answer)[0]
+        add_mistake(client, instructor, assignment, parts["expression"].id, answer)
+        response = client.delete(self.url(assignment, parts["expression"].id), params={"answer": answer},
+                                 headers=instructor)
+        assert response.status_code == 200 and response.json() == {"submissions": 1, "changed": 1}
+        read = client.get(f"/api/v1/submissions/{doubled_submission['id']}", headers=instructor).json()
+        assert next(p for p in read["parts"] if p["question_id"] == parts["expression"].id)["score"] == 0
+
+    def test_deleting_an_unknown_mistake_is_404(self, client, instructor, assignment, parts) -> None:
+        response = client.delete(self.url(assignment, parts["expression"].id), params={"answer": "x+1"},
+                                 headers=instructor)
+        assert response.status_code == 404 and "'x+1'" in response.json()["detail"]
+
+    def test_only_staff_may_list(self, client, lms, assignment, parts) -> None:
+        assert client.get(self.url(assignment, parts["expression"].id), headers=lms).status_code == 403

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from app.services.stats import MIN_STUDENTS
 from tests.api.conftest import right_answers
 from tests.api.test_submissions import ON_TIME, submit
 
@@ -64,8 +65,12 @@ class TestNumbers:
 
 class TestFlags:
     def test_a_part_nobody_gets_right_is_flagged(self, client, lms, instructor, assignment, parts) -> None:
-        submit_expression(client, lms, assignment, parts, [shifted(parts["expression"].answer)] * 2)
+        submit_expression(client, lms, assignment, parts, [shifted(parts["expression"].answer)] * MIN_STUDENTS)
         assert "nobody gets it right" in get_stats(client, instructor, assignment)[parts["expression"].id]["flags"]
+
+    def test_too_few_answers_raise_no_flag(self, client, lms, instructor, assignment, parts) -> None:
+        submit_expression(client, lms, assignment, parts, [shifted(parts["expression"].answer)] * (MIN_STUDENTS - 1))
+        assert get_stats(client, instructor, assignment)[parts["expression"].id]["flags"] == []
 
     def test_a_part_that_everyone_gets_right_is_not_flagged_as_unsolved(
         self, client, lms, instructor, assignment, parts
@@ -82,6 +87,36 @@ class TestFlags:
                        number.id: number.answer if strong else "-12345"}
             submit(client, lms, assignment, answers, student=f"s{index}", at=ON_TIME)
         assert "discriminates badly" in get_stats(client, instructor, assignment)[expression.id]["flags"]
+
+
+class TestManualParts:
+    """A manual part's numbers are over the answers an instructor graded, never counting the waiting ones as 0."""
+
+    def grade(self, client, instructor, submission, question_id, score):  # type: ignore[no-untyped-def]
+        url = f"/api/v1/submissions/{submission['id']}/parts/{question_id}/grade"
+        assert client.put(url, json={"score": score}, headers=instructor).status_code == 200
+
+    def class_of(self, client, lms, assignment, parts, size):  # type: ignore[no-untyped-def]
+        return [submit(client, lms, assignment, right_answers(parts), student=f"s{i:02d}", at=ON_TIME).json()
+                for i in range(size)]
+
+    def test_before_any_grade_there_is_no_number(self, client, lms, instructor, assignment, parts) -> None:
+        self.class_of(client, lms, assignment, parts, 6)
+        item = get_stats(client, instructor, assignment)[parts["manual"].id]
+        assert (item["graded"], item["waiting"], item["mean_score"], item["fraction_correct"], item["flags"]) == (
+            0, 6, None, None, [])
+
+    def test_one_grade_is_the_mean_of_one_answer(self, client, lms, instructor, assignment, parts) -> None:
+        submissions = self.class_of(client, lms, assignment, parts, 6)
+        self.grade(client, instructor, submissions[0], parts["manual"].id, 0.5)
+        item = get_stats(client, instructor, assignment)[parts["manual"].id]
+        assert (item["graded"], item["waiting"], item["mean_score"], item["fraction_correct"]) == (1, 5, 0.5, 0.0)
+        assert (item["discrimination"], item["flags"]) == (None, [])
+
+    def test_auto_graded_parts_count_every_answer(self, client, lms, instructor, assignment, parts) -> None:
+        self.class_of(client, lms, assignment, parts, 3)
+        item = get_stats(client, instructor, assignment)[parts["expression"].id]
+        assert (item["graded"], item["waiting"], item["fraction_correct"]) == (3, 0, 1.0)
 
 
 class TestWrongAnswers:

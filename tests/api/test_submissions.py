@@ -165,3 +165,10 @@ class TestOutOfRange:
         response = client.post(f"/api/v1/assignments/{assignment['id']}/submissions", json=body, headers=lms)
         assert response.status_code == 422
         assert field in str(response.json()["detail"][0]["loc"]) or "answers" in str(response.json()["detail"][0]["loc"])
+
+
+class TestReplayIsVisible:
+    def test_a_replay_says_so_in_a_header(self, client, lms, assignment, parts) -> None:
+        first = submit(client, lms, assignment, right_answers(parts), key="replay-me", at=ON_TIME)
+        again = submit(client, lms, assignment, right_answers(parts), key="replay-me", at=ON_TIME)
+        assert "idempotent-replayed" not in first.headers and again.headers["idempotent-replayed"] == "true"

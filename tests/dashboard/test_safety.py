@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import PartResult
-from app.dashboard.routes import STATIC
+from app.dashboard.templating import STATIC
 from tests.api.conftest import right_answers
 from tests.api.test_submissions import ON_TIME, submit
 

@@ -1,5 +1,7 @@
 """Sign-in: one token field, a signed HttpOnly SameSite=Strict cookie that expires, staff only."""
 
+from urllib.parse import urlencode
+
 import pytest
 
 from tests.dashboard.conftest import csrf_of, secret_of, sign_in
@@ -13,6 +15,22 @@ class TestSignInForm:
     @pytest.mark.parametrize("path", ["/dashboard/courses/1", "/dashboard/assignments/1", "/dashboard/submissions/1"])
     def test_pages_send_a_visitor_without_a_session_to_sign_in(self, browser, path) -> None:
         response = browser.get(path, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (303, f"/dashboard?{urlencode({'next': path})}")
+
+    def test_signing_in_lands_on_the_page_asked_for(self, browser, instructor, course, assignment) -> None:
+        asked = f"/dashboard/assignments/{assignment['id']}?tab=1"
+        form = browser.get(browser.get(asked, follow_redirects=False).headers["location"]).text
+        action = form[form.index('action="') + 8:form.index('"', form.index('action="') + 8)].replace("&amp;", "&")
+        response = browser.post(action, data={"token": secret_of(instructor)}, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (303, asked)
+
+    @pytest.mark.parametrize("target", [
+        "https://evil.example/dashboard", "//evil.example/dashboard", "/\\evil.example", "/dashboardx/../evil",
+        "javascript:alert(1)", "/api/v1/courses", "/dashboard\r\nSet-Cookie: x=1",
+    ], ids=["absolute", "scheme-relative", "backslash", "prefix-trick", "javascript", "other-path", "header-split"])
+    def test_a_foreign_target_lands_on_the_course_list(self, browser, instructor, target) -> None:
+        response = browser.post(f"/dashboard/sign-in?{urlencode({'next': target})}",
+                                data={"token": secret_of(instructor)}, follow_redirects=False)
         assert (response.status_code, response.headers["location"]) == (303, "/dashboard")
 
     def test_an_unknown_token_is_refused(self, browser) -> None:
@@ -55,7 +73,8 @@ class TestStaffOnly:
 
     def test_a_student_bearer_token_gets_no_page(self, browser, auth, course) -> None:
         response = browser.get("/dashboard", headers=auth("student", student="alice"))
-        assert response.status_code == 403 and "instructors and admins only" in response.json()["detail"]
+        assert response.status_code == 403 and "instructors and admins only" in response.text
+        assert response.headers["content-type"].startswith("text/html")
 
     def test_another_course_is_forbidden(self, signed_in, other_course) -> None:
         assert signed_in.get(f"/dashboard/courses/{other_course['id']}").status_code == 403

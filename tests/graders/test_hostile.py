@@ -24,6 +24,8 @@ FRAGMENTS = [
     "\\sigma'", "sigma(", "factorial(", "!", "x", "c^{(t)}", "ⅹ", "х", "𝑥", "−", "∗", "×", "\\times", "O(", "\\mathcal{O}",
     "\\begin{pmatrix}", "&", "\\\\", "\\end{pmatrix}", "<=", "=", ",", "U", "\\cup", "e", "0", "1e308", ".", "/", "-",
     "\\sqrt[", "|", "\u202e", "\ufeff", " ", "\\overline{", "log(", "tanh^2", "9" * 80,
+    "\\sum_{t=1}^{", "T}", "\\prod_{j=0}^{10^6}", "sum(", "\\pm", " or ", "\\text{ or }", "...", "x^x", "\\det",
+    "\\begin{vmatrix}", "\\end{vmatrix}", "%", "\\approx", "max(", "65,536", "y", "a b",
 ]
 
 hostile_text = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)

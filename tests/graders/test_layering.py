@@ -21,7 +21,7 @@ def test_the_public_api_is_exactly_the_agreed_names() -> None:
     import graders
 
     assert sorted(graders.__all__) == sorted(
-        ["grade", "interpret", "fingerprint", "GradeResult", "Interpretation", "KINDS", "GradingPool"]
+        ["grade", "interpret", "check_reference", "fingerprint", "GradeResult", "Interpretation", "KINDS", "GradingPool"]
     )
     assert graders.KINDS == (
         "number", "integer", "tuple", "set", "expression", "equation", "matrix", "bigo", "choice", "manual"

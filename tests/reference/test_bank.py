@@ -77,6 +77,11 @@ def test_demo_homework_keeps_the_seed_deadline_and_late_policy() -> None:
 
 
 @pytest.mark.parametrize("part", AUTO, ids=lambda p: p.id)
+def test_reference_options_and_mistakes_load(part: reference.Part) -> None:
+    graders.check_reference(part.kind, part.reference, options=part.grading_options())
+
+
+@pytest.mark.parametrize("part", AUTO, ids=lambda p: p.id)
 def test_reference_answer_scores_full_marks(part: reference.Part) -> None:
     result = graders.grade(part.kind, part.answer, part.reference, options=part.grading_options())
     assert (result.correct, result.score, result.error) == (True, 1.0, None)

@@ -4,20 +4,12 @@
 // Student-derived LaTeX: trust off (no \href, \url, \includegraphics, \htmlClass ...), bounded macro expansion.
 const KATEX_OPTIONS = { trust: false, maxExpand: 1000, maxSize: 20, strict: "ignore", throwOnError: false };
 
-// Question prompts (bank text, Markdown with $...$ and $$...$$) get the same safe options.
-const PROMPT_DELIMITERS = [
-  { left: "$$", right: "$$", display: true },
-  { left: "$", right: "$", display: false },
-];
-
+// Formulas as the grader read them, and the $...$ of prompts, feedback and titles (the server marks them up as
+// data-latex spans): without this script, or if KaTeX cannot read one, the LaTeX stays as text.
 function renderFormulas() {
   if (typeof katex === "undefined") return;
   for (const element of document.querySelectorAll("[data-latex]")) {
-    katex.render(element.dataset.latex, element, KATEX_OPTIONS);
-  }
-  if (typeof renderMathInElement === "undefined") return;
-  for (const element of document.querySelectorAll(".prompt")) {
-    renderMathInElement(element, { ...KATEX_OPTIONS, delimiters: PROMPT_DELIMITERS });
+    katex.render(element.dataset.latex, element, { ...KATEX_OPTIONS, displayMode: element.dataset.display === "true" });
   }
 }
 

@@ -15,6 +15,11 @@ PIECES = [
     r"\tanh", r"\bar", r"\overline", r"\nabla", r"\mathbf", r"\mathcal{O}", r"\Theta", r"\cup",
     r"\le", r"\in", r"\begin{pmatrix}", r"\end{pmatrix}", r"\mathbb{R}", r"\emptyset", "sigma",
     "log", "sqrt", "O", " ", "W^{hf}", "c(t)", "σ", "×", "−", "√", "х",
+    # the families of issue 10
+    r"\sum_{t=1}^{T}", r"\prod", "_{", "sum(", r"\pm", "±", r"\text{ or }", r"\text{ cm}", "...", r"\dots",
+    r"\lfloor", r"\rfloor", r"\lceil", r"\rVert", r"\boxed{", "65,536", "2{,}508", "%", r"\%", r"\approx",
+    r"\begin{vmatrix}", r"\end{vmatrix}", r"\det", "Matrix(", " by ", "R^", "max(", "log(x, 2)", r"\log_{2}",
+    r"\frac13", "$", r"\(", " or ", r"\sec", "1 000",
 ]
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

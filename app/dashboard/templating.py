@@ -1,0 +1,62 @@
+"""The dashboard's Jinja environment, its filters, and the one way a page is sent (with its security headers)."""
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from app.dashboard import markup
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+# No inline script anywhere, so a student's text can never become one; KaTeX needs inline styles and fonts.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 student`, `2 students`, `0 answers waiting`."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+    env.filters.update(markdown=markup.markdown, inline=markup.inline, heading=markup.heading, plural=plural,
+                       zone=ZoneInfo)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+# What a form did, shown once on the page it returns to (`?notice=...&changed=N`): only these texts can appear,
+# so a crafted link cannot make the page say anything else.
+NOTICES = {
+    "grade": "Grade saved.",
+    "graded": "Saved: {changed} graded.",
+    "mistake-saved": "Known mistake saved and the part regraded: {changed} changed.",
+    "mistake-removed": "Known mistake deleted and the part regraded: {changed} changed.",
+    "extension": "Extension saved and this student's submissions reassessed: {changed} changed.",
+    "extension-removed": "Extension taken back and this student's submissions reassessed: {changed} changed.",
+    "regraded": "Regraded: {changed} changed.",
+    "edited": "Assignment saved: {changed} changed.",
+}
+
+
+def notice_of(request: Request) -> str | None:
+    text = NOTICES.get(request.query_params.get("notice", ""))
+    if text is None:
+        return None
+    changed = request.query_params.get("changed", "0")
+    return text.format(changed=plural(int(changed) if changed.isdigit() else 0, "score"))
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    context.setdefault("notice", notice_of(request))
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
