@@ -5,7 +5,14 @@ Every verdict is stated by hand and re-derived at import by `oracle` from the in
 (never from the answer string); a disagreement raises `VerdictMismatch`. See FINDINGS.md for today's failures.
 """
 
-from tests.adversarial.general import cases_expressions, cases_numbers, cases_relations, cases_sigfigs, cases_structures
+from tests.adversarial.general import (
+    cases_expressions,
+    cases_more,
+    cases_numbers,
+    cases_relations,
+    cases_sigfigs,
+    cases_structures,
+)
 from tests.adversarial.general.case import GeneralCase
 
 CASES: list[GeneralCase] = [
@@ -14,6 +21,7 @@ CASES: list[GeneralCase] = [
     *cases_expressions.CASES,
     *cases_relations.CASES,
     *cases_structures.CASES,
+    *cases_more.CASES,
 ]
 
 __all__ = ["CASES", "GeneralCase"]
