@@ -102,7 +102,7 @@ CASES: list[GeneralCase] = [
         (r"e^{-x^{2}}/2", "exp(-x**2)/2", False, "halved outside the exponent"),
         (r"e^{-(x/2)^2}", "exp(-(x/2)**2)", False, "x/2 squared"),
     ], source=MV),
-    *expressions("Abs(x)", "Abs(x)", [
+    *expressions("abs(x)", "Abs(x)", [
         (r"\sqrt{x^2}", "sqrt(x**2)", True, "root of a square"),
         ("|x|", "Abs(x)", True, "bars"),
         (r"\left|x\right|", "Abs(x)", True, "\\left| \\right|"),
@@ -127,7 +127,7 @@ CASES: list[GeneralCase] = [
         (r"\lfloor x + 0.5 \rfloor", "floor(x + 0.5)", False, "rounding"),
         (r"\lceil x \rceil - 1", "ceiling(x) - 1", False, "differs only at integers"),
     ], probes=[{"x": R(1)}, {"x": R(-2)}]),
-    *expressions("Max(x, 0)", "Max(x, 0)", [
+    *expressions("max(x, 0)", "Max(x, 0)", [
         (r"\max(x,0)", "Max(x,0)", True, "LaTeX max"),
         (r"\max\{0, x\}", "Max(0,x)", True, "braces"),
         (r"\frac{x+|x|}{2}", "(x+Abs(x))/2", True, "abs form"),

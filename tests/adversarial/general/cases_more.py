@@ -129,6 +129,14 @@ CASES: list[GeneralCase] = [
         (r"\pi - \arccos(-x)", "pi - acos(-x)", True, "reflection"),
         (r"\arccos(-x)", "acos(-x)", False, "reflected"),
     ], UNIT_V, UNIT),
+    *expressions("Abs(x)", "Abs(x)", [
+        ("|x|", "Abs(x)", True, "SymPy-spelled reference Abs"),
+        ("-x", "-x", False, "wrong for x > 0"),
+    ], source="CONTRACT (reference may be SymPy)"),
+    *expressions("Max(x, 0)", "Max(x, 0)", [
+        (r"\max(0, x)", "Max(0, x)", True, "SymPy-spelled reference Max"),
+        (r"\max(0, -x)", "Max(0, -x)", False, "reflected"),
+    ], source="CONTRACT (reference may be SymPy)"),
     *equations("x^2 + y^2 = 1", "x**2 + y**2 - 1", circle, [
         (r"\sqrt{x^2+y^2} = 1", "sqrt(x**2 + y**2) - 1", circle, True, "root form"),
         (r"y = \sqrt{1-x^2}", "y - sqrt(1 - x**2)", [circle[0], circle[1]], False, "upper half only"),

@@ -12,6 +12,7 @@ from tests.adversarial.general import (
     cases_relations,
     cases_sigfigs,
     cases_structures,
+    cases_traps,
 )
 from tests.adversarial.general.case import GeneralCase
 
@@ -22,6 +23,7 @@ CASES: list[GeneralCase] = [
     *cases_relations.CASES,
     *cases_structures.CASES,
     *cases_more.CASES,
+    *cases_traps.CASES,
 ]
 
 __all__ = ["CASES", "GeneralCase"]
