@@ -5,6 +5,7 @@ only look wrong."""
 from fractions import Fraction
 
 from tests.adversarial.general.case import R, GeneralCase, equations, expressions, numbers, on_line, sets
+from tests.adversarial.general.cases_expressions import UNIT, UNIT_V
 from tests.adversarial.general.cases_relations import INF, _any, _in, _iv
 
 xy2 = on_line(lambda t: {"x": 2 * t, "y": t})
@@ -30,6 +31,37 @@ CASES: list[GeneralCase] = [
     *expressions("max(x, 0)", "Max(x, 0)", [
         (r"\max(x, 10^{-9})", "Max(x, 1e-9)", False, "1e-9 instead of 0 for every x < 0"),
     ]),
+    *expressions("13/x", "13/x", [
+        (r"\frac13 x", "x/3", False, "TeX reads \\frac13 as 1/3: a third of x, not 13/x"),
+        (r"\frac{13}{x}", "13/x", True, "braced"),
+    ], source="TeX brace-less argument rule"),
+    *expressions("12/x", "12/x", [
+        (r"\frac12 x", "x/2", False, "half of x, not 12/x"),
+    ], source="TeX brace-less argument rule"),
+    *expressions("1/sin(x)", "1/sin(x)", [
+        (r"\sin^{-1} x", "asin(x)", False, "sin^{-1} is arcsin, not the reciprocal"),
+        (r"(\sin x)^{-1}", "1/sin(x)", True, "parenthesised power -1 is the reciprocal"),
+        (r"\csc x", "csc(x)", True, "cosecant"),
+    ], UNIT_V, UNIT, "STACK/WeBWorK inverse-function notation"),
+    *expressions("1/tan(x)", "1/tan(x)", [
+        (r"\tan^{-1} x", "atan(x)", False, "arctan, not cot"),
+        (r"\cot x", "cot(x)", True, "cotangent"),
+    ], UNIT_V, UNIT, "STACK/WeBWorK inverse-function notation"),
+    *expressions("1/cos(x)", "1/cos(x)", [
+        (r"\cos^{-1}(x)", "acos(x)", False, "arccos, not sec"),
+    ], UNIT_V, UNIT, "STACK/WeBWorK inverse-function notation"),
+    *expressions("1/sinh(x)", "1/sinh(x)", [
+        (r"\sinh^{-1} x", "asinh(x)", False, "arsinh, not csch"),
+    ], UNIT_V, UNIT, "STACK/WeBWorK inverse-function notation"),
+    *expressions("cos(2)*x", "cos(2)*x", [
+        (r"\cos 2x", "cos(2*x)", False, "\\cos 2x is cos(2x) in every textbook"),
+        (r"x\cos 2", "x*cos(2)", True, "constant factor written after"),
+    ], source="TeX operator argument convention"),
+    *expressions("cos(2*x)", "cos(2*x)", [
+        (r"\cos 2x", "cos(2*x)", True, "argument without parentheses"),
+        (r"\sin 2x", "sin(2*x)", False, "sine"),
+        (r"\dfrac{\cos 2x}{1}", "cos(2*x)", True, "inside a fraction"),
+    ], source="TeX operator argument convention"),
     *expressions("x^2", "x**2", [
         (r"\sqrt{x^4}", "sqrt(x**4)", True, "even power under the root"),
     ]),
@@ -42,6 +74,22 @@ CASES: list[GeneralCase] = [
         ("(x^3)^{1/3}", "(x**3)**Rational(1, 3)", False, "principal cube root: not real for x < 0"),
         (r"\frac{1}{x} \cdot x^2", "x**2/x", True, "removable point at 0"),
     ]),
+    *numbers("number", "15", 15, [
+        ("1,5", R(3, 2), False, "a decimal comma (1.5), not a thousands separator"),
+        ("15.0", 15, True, "trailing .0"),
+    ], source="own (European decimal comma)"),
+    *numbers("number", "1234", 1234, [
+        ("12,34", R(1234, 100), False, "separator not before a group of three: a decimal comma"),
+        ("1,234", 1234, True, "thousands separator"),
+    ], source="own (European decimal comma)"),
+    *numbers("number", "1000.5", R(2001, 2), [
+        ("1,000.5", R(2001, 2), True, "separator and decimal point"),
+        ("1,0005", R(10005, 10000), False, "a decimal comma"),
+    ]),
+    *numbers("number", "0.0025", R(1, 400), [
+        ("2.5 x 10^-3", R(1, 400), True, "x for times in scientific notation (no variables in a number)"),
+        ("2.5 X 10^-3", R(1, 400), True, "capital X for times"),
+    ], source="own"),
     *numbers("number", "10^{100}", 10**100, [
         ("10^{100} + 10^{90}", 10**100 + 10**90, False, "1e-10 relative off"),
         ("1e100", 10**100, True, "e notation"),
