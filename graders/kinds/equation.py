@@ -75,7 +75,7 @@ def key(answer: Reading, options: ExpressionOptions) -> str:
 
 
 def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
-    ratio = sympy.simplify(student.symbolic() / reference.symbolic())
+    ratio = sympy.simplify(_difference(student.symbolic()) / _difference(reference.symbolic()))
     return bool(ratio.is_number and ratio.is_finite and ratio != 0)
 
 
