@@ -9,7 +9,7 @@ import sympy
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import Formula, from_node, from_sympy
-from graders.kinds.hidden import hidden_term
+from graders.kinds.hidden import hidden_jump, hidden_term
 from graders.kinds.sampling import point_count, sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import Node, ParseError, Vocabulary, parse
@@ -78,8 +78,12 @@ def compare_formulas(student: Formula, expected: Formula, options: ExpressionOpt
     theirs = _reference_values(expected, tuple(sorted(names)), options, whole)
     outcome = agreement.agree(ours, theirs, tolerance(options), symbolic=bool(names))
     if outcome.equal and _exact_enough(ours, theirs, student, expected, options):
-        if options.rtol is None and hidden_term(student, expected, sample_env(names, options, whole), theirs):
+        env = sample_env(names, options, whole)
+        if options.rtol is None and hidden_term(student, expected, env, theirs):
             return wrong(f"{not_equal}: a part of it is too small to see at the points checked, but it is not zero.")
+        free = frozenset(names - whole - json.loads(options.samples).keys())
+        if hidden_jump(student, expected, env, free, tolerance(options)):
+            return wrong(f"{not_equal}: it differs where a floor, ceiling or sign jumps.")
         return RIGHT
     if not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic()):
         return RIGHT

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import sympy
 
+from graders.kinds import agreement
 from graders.kinds.bigo import too_big_to_expand
 from graders.kinds.formula import Formula
 
@@ -49,3 +50,24 @@ def _invisible(term: sympy.Expr, env: Mapping[str, np.ndarray], threshold: float
     except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError, NotImplementedError):
         return False  # NotImplementedError: NumPy has no printer for it (a symbolic Sum or Product)
     return bool(np.isfinite(values).all() and np.max(np.abs(values), initial=0.0) <= threshold)
+
+
+STEP_FUNCTIONS = frozenset({"floor", "ceil", "sign"})
+JUST_OFF = 1e-10  # within float64's reach of a whole number of the sample ranges, and beyond rounding error
+
+
+def hidden_jump(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], free: frozenset[str],
+                rtol: float) -> bool:
+    """Does an answer with a floor, ceiling or sign differ from the reference only where they jump? They jump at
+    whole numbers (sign at 0), where random points never land: `\\lceil x \\rceil - 1` is `\\lfloor x \\rfloor` except
+    at whole x, `\\lfloor x + 10^{-9} \\rfloor` except just below them. The `free` names (sampled from ranges, not the
+    question's consistent samples or the bounds of sums) are moved onto whole numbers and just off them."""
+    if not STEP_FUNCTIONS & student.uses.keys() or not free & env.keys():
+        return False
+    count = len(next(iter(env.values())))
+    for shift in (0.0, -JUST_OFF, JUST_OFF):
+        moved = {name: np.round(column) + shift if name in free else column for name, column in env.items()}
+        outcome = agreement.agree(student.values(moved, count), expected.values(moved, count), rtol)
+        if outcome.decided and not outcome.equal:
+            return True
+    return False

@@ -3,6 +3,7 @@
 import cmath
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,7 @@ Options = NumberOptions
 
 # A float reference comes from a computation (a model, a measurement): it is only known to about this accuracy.
 APPROXIMATE_RTOL = 1e-6
+FLOAT_ROUNDING = 1e-12  # how far NumPy's value of an exact expression may be from it
 
 _DIGITS = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 _POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|[+-]?\d+)"
@@ -31,6 +33,7 @@ class Written:
     value: float | complex
     numeral: Numeral | None = None
     exact: bool = False  # a reference known exactly (an int, a SymPy rational or constant, text without decimals)
+    symbolic: Callable[[], sympy.Expr] | None = None  # the exact value, for what floats cannot settle
 
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
@@ -52,7 +55,7 @@ def read_reference(reference: object, syntax: str, options: NumberOptions) -> Re
     if not _is_exact(exact, options.complex):
         raise ValueError(f"number reference {reference!r} is not a number")
     value = complex(exact) if options.complex else float(exact)
-    return Reading(Written(value, exact=True), sympy.latex(exact), sympy.sstr(exact))
+    return Reading(Written(value, exact=True, symbolic=lambda: exact), sympy.latex(exact), sympy.sstr(exact))
 
 
 def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
@@ -62,6 +65,8 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
     if options.sigfigs is not None or options.decimal_places is not None:
         return _written_to_precision(answer.value.numeral, reference, options)
     if abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
+        return RIGHT
+    if expected.value.exact and _exactly_equal(answer.value, expected.value):
         return RIGHT
     if reference and abs(student - reference) <= 1e-2 * abs(reference):
         return wrong("Close, but not within the required accuracy.")
@@ -128,7 +133,21 @@ def _reading(node: Node, written: Numeral | None, allow_complex: bool = False, e
     else:
         with np.errstate(all="ignore"):
             value = complex(np.asarray(node.evaluate({}))).real
-    return Reading(Written(value, written, exact), node.to_latex(), node.to_text())
+    return Reading(Written(value, written, exact, node.to_sympy), node.to_latex(), node.to_text())
+
+
+def _exactly_equal(answer: Written, expected: Written) -> bool:
+    """`\\sin(\\pi)` is 0, though NumPy gives 1.2e-16: within float rounding of an exact reference, the exact values
+    decide (to 30 digits, so that 10^{-20} is still not 0)."""
+    if answer.symbolic is None or expected.symbolic is None:
+        return False
+    if abs(answer.value - expected.value) > FLOAT_ROUNDING * max(1.0, abs(expected.value)):
+        return False
+    try:
+        difference = sympy.N(answer.symbolic() - expected.symbolic(), 30)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
+    return bool(difference.is_number and abs(difference) < sympy.Float("1e-25", 30))
 
 
 def _is_exact(value: sympy.Basic, allow_complex: bool) -> bool:

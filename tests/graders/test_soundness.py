@@ -87,6 +87,36 @@ def test_close_values_pass_when_the_part_accepts_them_or_the_formulas_are_equal(
     assert grade(kind, student, reference, options=options).correct is True
 
 
+@pytest.mark.parametrize(
+    ("student", "reference", "correct"),
+    [
+        pytest.param(r"\lceil x \rceil - 1", "floor(x)", False, id="ceiling-minus-one-differs-at-whole-numbers"),
+        pytest.param(r"\lfloor x + 10^{-9} \rfloor", "floor(x)", False, id="floor-shifted-differs-just-below-them"),
+        pytest.param(r"\operatorname{sign}(x) + \operatorname{sign}(x)^2 - 1", "sign(x)", False, id="sign-differs-at-zero"),
+        pytest.param(r"-\lceil -x \rceil", "floor(x)", True, id="floor-as-a-ceiling"),
+        pytest.param(r"\lfloor \frac{H - K}{S} \rfloor + 1", "floor((H - K + S)/S)", True, id="output-size"),
+    ],
+)
+def test_step_functions_are_compared_where_they_jump(student: str, reference: str, correct: bool) -> None:
+    assert grade("expression", student, reference).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("student", "reference"),
+    [
+        pytest.param(r"\sin(\pi)", "0", id="sine-of-pi-is-zero"),
+        pytest.param(r"\sqrt{2}^2", 2, id="square-of-a-root"),
+        pytest.param(r"\ln(e^3)", "3", id="log-of-a-power"),
+    ],
+)
+def test_a_number_equal_to_an_exact_reference_but_for_float_rounding_is_right(student: str, reference: object) -> None:
+    assert grade("number", student, reference).correct is True
+
+
+def test_a_number_off_an_exact_reference_by_less_than_float_rounding_is_still_wrong() -> None:
+    assert grade("number", "10^{-20}", "0").correct is False
+
+
 SIGMA = {"variables": {"z": [-4, 4]}}
 UNKNOWN = {
     "symbols": {"hbar": [r"\overline{h^{(t)}}", r"\nabla h_t"], "u": ["u_t"], "w": ["w"], "a": ["a"]},

@@ -145,7 +145,7 @@ FUNCTIONS = [
     # an argument without brackets: a fraction, and a number with the names right after it (TeX's convention)
     (r"\ln\frac{1}{4}", -sympy.log(4)), (r"\sin\frac{\pi}{6}", sympy.Rational(1, 2)), (r"\cos 2x", sympy.cos(2 * x)),
     (r"\sin 2\pi x", sympy.sin(2 * sympy.pi * x)), (r"\sin x \cos 2x", sympy.sin(x) * sympy.cos(2 * x)),
-    (r"\cos 2x + 1", sympy.cos(2 * x) + 1),
+    (r"\cos 2x + 1", sympy.cos(2 * x) + 1), (r"\ln|x|", sympy.log(sympy.Abs(x))), (r"2\ln |x| + 1", 2 * sympy.log(sympy.Abs(x)) + 1),
 ]
 
 
