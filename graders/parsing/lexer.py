@@ -188,6 +188,8 @@ class Lexer:
             self.emit("OR", word, end)
         elif self.target == "set" and word in ("in", "and", "or"):
             self.emit({"in": "_IN", "and": "AND", "or": "OR"}[word], word, end)
+        elif self.target == "set" and word == "oo":
+            self.emit("CONST", "inf", end)  # `[0, oo)`: SymPy's infinity, in intervals only (elsewhere o*o)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
             self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:

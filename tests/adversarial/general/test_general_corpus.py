@@ -34,8 +34,7 @@ _OPEN: dict[str, tuple[Key, ...]] = {
         ("set", r"\mathbb{R}", r"\mathbb{R} \setminus \{0\}", False),
         ("set", r"(0, \infty)", r"\mathbb{R} \setminus \{0\}", False),
     ),
-    r"intervals and sets in other spellings (oo, ]0, 1], x < -1 \text{ or } x > 1)": (
-        ("set", "[0, oo)", r"[0, \infty)", True),
+    r"intervals and sets in other spellings (]0, 1], x < -1 \text{ or } x > 1)": (
         ("set", "]0, 1]", "(0, 1]", True),
         ("set", r"x < -1 \text{ or } x > 1", r"(-\infty, -1) \cup (1, \infty)", True),
     ),
