@@ -24,6 +24,8 @@ FLOAT_ROUNDING = 1e-12  # how far NumPy's value of an exact expression may be fr
 _DIGITS = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 _POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|[+-]?\d+)"
 _LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\$?")
+# `2.5 x 10^-3`: a letter x between a number and a power of ten is a times sign (a number has no variables)
+_X_TIMES = re.compile(r"(?<=[\d.])\s*[xX]\s*(?=10\s*\^)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Written:
 
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
+    text = _X_TIMES.sub(r" \\times ", text)
     if options.literal and not _LITERAL.fullmatch(text.strip()):
         raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
     return _reading(read_constant(text, syntax, options.complex), numeral(text), options.complex)
