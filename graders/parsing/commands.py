@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
                 "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil",
-                "determinant": "determinant", "wrapper": "bracket"}
+                "determinant": "determinant", "wrapper": "bracket", "arguments": "set brace"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
 _SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "middle"}
 _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
@@ -153,8 +153,12 @@ def _sizer(lexer: Lexer, name: str, end: int) -> None:
 
 
 def _escaped(lexer: Lexer, name: str, end: int) -> None:
-    if name == "{":
+    if name == "{" and lexer.previous() == "FUNC":
+        lexer.open("_LPAR", "arguments", 2)  # `\\max\\{0, x\\}`: the braces hold the function's arguments
+    elif name == "{":
         lexer.open("_LSET", "set", 2)
+    elif name == "}" and lexer.stack and lexer.stack[-1][0] == "arguments":
+        lexer.close(("arguments",), "_RPAR", 2)
     elif name == "}":
         lexer.close(("set",), "_RSET", 2)
     elif name == "%":

@@ -62,7 +62,6 @@ _OPEN: dict[str, tuple[Key, ...]] = {
     r"other spellings: units in \mathrm, \binom, \max\{...\}, \langle\rangle": (
         ("number", r"26\ \mathrm{cm}", "26", True),
         ("integer", r"\binom{10}{3}", "120", True),
-        ("expression", r"\max\{0, x\}", "max(x, 0)", True),
         ("tuple", r"\langle 1, 2\rangle", "(1, 2)", True),
     ),
 }

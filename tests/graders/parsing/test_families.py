@@ -142,6 +142,7 @@ FUNCTIONS = [
     (r"\sinh^{-1} x", sympy.asinh(x)), (r"\tanh^{-1}(x)", sympy.atanh(x)), (r"\sigma^{-1}(x)", 1 + sympy.exp(-x)),
     # SymPy's own spellings, as references copied from SymPy use them
     ("Abs(x)", sympy.Abs(x)), ("Max(x, 0)", sympy.Max(x, 0)), ("Min(x, 0)", sympy.Min(x, 0)),
+    (r"\max\{0, x\}", sympy.Max(x, 0)), (r"\min\{x, y, 1\}", sympy.Min(x, y, 1)),
     # an argument without brackets: a fraction, and a number with the names right after it (TeX's convention)
     (r"\ln\frac{1}{4}", -sympy.log(4)), (r"\sin\frac{\pi}{6}", sympy.Rational(1, 2)), (r"\cos 2x", sympy.cos(2 * x)),
     (r"\sin 2\pi x", sympy.sin(2 * sympy.pi * x)), (r"\sin x \cos 2x", sympy.sin(x) * sympy.cos(2 * x)),
