@@ -59,7 +59,7 @@ _OPEN: dict[str, tuple[Key, ...]] = {
         ("expression", "e^{i x}", "exp(I*x)", True),
         ("number", r"e^{i\pi}", "-1", True),
     ),
-    r"other spellings: units in \mathrm, \binom, \max\{...\}, \langle\rangle": (
+    r"other spellings: units in \mathrm, \binom, \langle\rangle": (
         ("number", r"26\ \mathrm{cm}", "26", True),
         ("integer", r"\binom{10}{3}", "120", True),
         ("tuple", r"\langle 1, 2\rangle", "(1, 2)", True),
