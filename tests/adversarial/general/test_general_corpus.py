@@ -59,10 +59,9 @@ _OPEN: dict[str, tuple[Key, ...]] = {
         ("expression", "e^{i x}", "exp(I*x)", True),
         ("number", r"e^{i\pi}", "-1", True),
     ),
-    r"other spellings: units in \mathrm, \binom, \langle\rangle": (
+    r"other spellings: units in \mathrm, \binom": (
         ("number", r"26\ \mathrm{cm}", "26", True),
         ("integer", r"\binom{10}{3}", "120", True),
-        ("tuple", r"\langle 1, 2\rangle", "(1, 2)", True),
     ),
 }
 KNOWN_FAILURES: dict[Key, str] = {key: f"open: {family}" for family, keys in _OPEN.items() for key in keys}
