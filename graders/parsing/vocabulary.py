@@ -41,7 +41,7 @@ class Vocabulary:
         self.declared = frozenset([*self.symbols, *names])
         self.words = frozenset(name for name in self.declared if _WORD.fullmatch(name))
         self._aliases = _alias_table(self.symbols, self.functions, self.declared)
-        self._pattern = _compile(self._aliases)
+        self._patterns = _compile_by_first_token(self._aliases)
         self._by_spelling = {_unbraced(name): name for name in self.declared}
         self.definitions: dict[str, tuple] = {}  # read function definitions, filled by the parser
 
@@ -60,12 +60,17 @@ class Vocabulary:
 
     def match(self, text: str, position: int) -> AliasMatch | None:
         """The longest alias that starts at `position`, if any."""
-        if self._pattern is None:
+        # An alias can only match where the text starts with the alias's first token: trying only those keeps a
+        # question with a thousand aliases (every step of a long run) as fast as one with ten.
+        first = _ALIAS_TOKEN.match(text, position)
+        entry = self._patterns.get(first.group()) if first else None
+        if entry is None:
             return None
-        found = self._pattern.match(text, position)
+        pattern, aliases = entry
+        found = pattern.match(text, position)
         if found is None:
             return None
-        kind, canonical = self._aliases[int(found.lastgroup[1:])][1:]
+        kind, canonical = aliases[int(found.lastgroup[1:])][1:]
         return AliasMatch(kind, canonical, found.end())
 
     def declared_as(self, canonical: str) -> str | None:
@@ -98,6 +103,14 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
     for name, function in functions.items():
         table.update({alias: ("function", name) for alias in (name, *function.aliases)})
     return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
+
+
+def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tuple[re.Pattern, list]]:
+    """One pattern per first token of the aliases, each with its aliases longest first."""
+    buckets: dict[str, list[tuple[str, str, str]]] = {}
+    for alias in aliases:
+        buckets.setdefault(_ALIAS_TOKEN.findall(alias[0])[0], []).append(alias)
+    return {token: (_compile(bucket), bucket) for token, bucket in buckets.items()}
 
 
 _GREEK_COMMAND = re.compile(r"\\(?:var)?([A-Za-z]+)")
