@@ -1,5 +1,6 @@
-"""Do two formulas agree at the sample points? Domain-aware: points where the reference is undefined are skipped,
-and an answer that is undefined (or infinite) where the reference is finite is not the same function."""
+"""Do two formulas agree at the sample points? Domain-aware: a function is its values and its domain, so an answer
+that is undefined (or infinite) where the reference is finite, or defined where the reference is not, is not the
+same function (`\sqrt{x^2+x}` is not `\sqrt{x}\sqrt{x+1}`, `\log(x^2)` is not `2\log x`)."""
 
 from dataclasses import dataclass
 
@@ -37,8 +38,8 @@ def close(student: np.ndarray, expected: np.ndarray, rtol: float, atol: float = 
 def agree(student: np.ndarray, expected: np.ndarray, rtol: float, symbolic: bool = True) -> Agreement:
     """Compare values where the reference is defined; too few such points leaves the question undecided.
 
-    A student value that is not finite where the reference is finite decides "different" at once: `1/(z-z)`,
-    `G/0` or `e^{1000 G}` are not the reference, whatever `inf <= rtol * inf` says.
+    A point where exactly one of the two is finite decides "different" at once: `1/(z-z)`, `G/0` or `e^{1000 G}`
+    are not the reference, whatever `inf <= rtol * inf` says, and neither is an answer defined beyond its domain.
     """
     valid = np.flatnonzero(np.isfinite(expected))
     needed = min(ENOUGH_POINTS, len(expected)) if symbolic else 1
@@ -46,7 +47,10 @@ def agree(student: np.ndarray, expected: np.ndarray, rtol: float, symbolic: bool
     if len(undefined):
         return Agreement(decided=True, equal=False, witness=int(undefined[0]))
     if len(valid) < needed:
-        return UNDECIDED
+        return UNDECIDED  # points drawn outside the reference's domain cannot judge its domain either
+    beyond = np.flatnonzero(np.isfinite(student) & ~np.isfinite(expected))
+    if len(beyond):
+        return Agreement(decided=True, equal=False, witness=int(beyond[0]))
     ok = close(student[valid], expected[valid], rtol)
     if ok.all():
         return Agreement(decided=True, equal=True)

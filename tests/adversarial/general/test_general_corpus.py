@@ -21,12 +21,6 @@ Key = tuple[str, str, str, bool]  # kind, answer, reference, verdict
 # Cases graders.grade gets wrong today, one family a line. Each is a strict xfail: a fix makes it XPASS, which fails
 # until its case is removed here. The verdicts themselves are never changed.
 _OPEN: dict[str, tuple[Key, ...]] = {
-    # The seeds' own test (tests/graders/test_expression.py, log-domain-skipped) accepts an answer defined where the
-    # reference is not (log(x^2) for 2 log x); this corpus refuses it. Which one the bank wants is the lead's call.
-    "an answer defined where the reference is not (false accept; conflicts with log-domain-skipped)": (
-        ("expression", r"\sqrt{x(x+1)}", "sqrt(x)*sqrt(x+1)", False),
-        ("expression", r"\sqrt{x^2+x}", "sqrt(x)*sqrt(x+1)", False),
-    ),
     r"\setminus in sets (the reference raises when read)": (
         ("set", r"\mathbb{R} \setminus [-1, 1]", r"(-\infty, -1) \cup (1, \infty)", True),
         ("set", r"x \neq 0", r"\mathbb{R} \setminus \{0\}", True),
