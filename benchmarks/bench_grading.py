@@ -1,9 +1,12 @@
 """Grade the corpora with graders.grade, a plain SymPy baseline and Math-Verify; print a Markdown table each.
 
-Two corpora: the course corpus (grading_corpus.py: seed answers and every spelling of the grading issue) and
-the general-mathematics corpus (general_corpus.py). "false accepts" counts wrong answers given full marks.
+Three corpora: the course corpus (grading_corpus.py: seed answers and every spelling of the grading issue), the
+general-mathematics corpus (general_corpus.py), and, when present, the independently written adversarial corpus
+(tests/adversarial/corpus.py: bank parts, answers and verdicts from its own NumPy models). Per kind it reports
+agreement, false accepts (a wrong answer given full marks), false rejects (a right one refused) and warm latencies.
 
-Run from the repository root: `python benchmarks/bench_grading.py [course|general]` (both by default). Latencies are warm: ours after one
+Run from the repository root: `python benchmarks/bench_grading.py [course|general|adversarial]` (all by default).
+Latencies are warm: ours after one
 warm-up grade of the same case in this process, the baselines inside an already-importing worker process.
 """
 
@@ -22,6 +25,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import general_corpus, grading_corpus  # noqa: E402
 from benchmarks.grading_corpus import Case  # noqa: E402
 from graders import grade  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def adversarial_cases() -> list[Case]:
+    """The adversarial corpus as benchmark cases, each graded against its bank part; empty when it is absent."""
+    try:
+        from tests.adversarial.corpus import CASES as ADVERSARIAL
+    except ModuleNotFoundError:
+        return []
+    import reference
+
+    parts = {case.part_id: reference.get_part(case.part_id) for case in ADVERSARIAL}
+    return [Case(parts[c.part_id].kind, c.answer, parts[c.part_id].reference, c.correct,
+                 parts[c.part_id].grading_options(), "adversarial") for c in ADVERSARIAL]
+
 
 BASELINE_TIMEOUT = 5.0
 Outcome = tuple[bool, float]  # (verdict, seconds)
@@ -101,9 +120,11 @@ def math_verify_installed() -> bool:
 def summary(outcomes: list[Outcome], indices: list[int], cases: list[Case]) -> list[str]:
     agreed = sum(outcomes[i][0] is cases[i].expected for i in indices)
     false_accepts = sum(outcomes[i][0] and not cases[i].expected for i in indices)
+    false_rejects = sum(not outcomes[i][0] and cases[i].expected for i in indices)
     times = sorted(outcomes[i][1] * 1000 for i in indices)
     p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
-    return [f"{agreed / len(indices):.1%}", str(false_accepts), f"{statistics.median(times):.2f}", f"{p99:.2f}"]
+    return [f"{agreed / len(indices):.1%}", str(false_accepts), str(false_rejects), f"{statistics.median(times):.2f}",
+            f"{p99:.2f}"]
 
 
 def table(title: str, cases: list[Case]) -> None:
@@ -116,7 +137,7 @@ def table(title: str, cases: list[Case]) -> None:
     for index, case in enumerate(cases):
         by_kind[case.kind].append(index)
     by_kind["all"] = list(range(len(cases)))
-    what = ("agree", "false accepts", "median ms", "p99 ms")
+    what = ("agree", "false accepts", "false rejects", "median ms", "p99 ms")
     header = ["kind", "cases"] + [f"{name} {column}" for name in columns for column in what]
     print(f"\n{title}\n")
     print("| " + " | ".join(header) + " |")
@@ -126,13 +147,19 @@ def table(title: str, cases: list[Case]) -> None:
         print("| " + " | ".join(cells) + " |")
 
 
-CORPORA = {"course": ("Course corpus (benchmarks/grading_corpus.py)", grading_corpus.CASES),
-           "general": ("General-mathematics corpus (benchmarks/general_corpus.py)", general_corpus.CASES)}
+CORPORA: dict[str, tuple[str, Callable[[], list[Case]]]] = {
+    "course": ("Course corpus (benchmarks/grading_corpus.py)", lambda: grading_corpus.CASES),
+    "general": ("General-mathematics corpus (benchmarks/general_corpus.py)", lambda: general_corpus.CASES),
+    "adversarial": ("Adversarial corpus (tests/adversarial/corpus.py)", adversarial_cases),
+}
 
 
 def main() -> None:
     for name in sys.argv[1:] or list(CORPORA):
-        table(*CORPORA[name])
+        title, load = CORPORA[name]
+        cases = load()
+        if cases:
+            table(title, cases)
 
 
 if __name__ == "__main__":

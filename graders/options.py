@@ -19,6 +19,21 @@ class Mistake:
     score: float
 
 
+@dataclass(frozen=True)
+class Forbidden:
+    """A name an answer may not use, and why: the unknown itself, a quantity that makes the question trivial, or
+    `f'` (any derivative of the function f) where the derivative is the question."""
+
+    name: str
+    reason: str
+
+
+def _forbidden(value: Any) -> tuple[Forbidden, ...]:
+    """A list of {"name", "reason"} records, or a mapping name -> reason."""
+    items = value.items() if isinstance(value, Mapping) else ((entry["name"], entry["reason"]) for entry in value)
+    return tuple(Forbidden(name=str(name), reason=str(reason)) for name, reason in items)
+
+
 def _mistakes(value: Any) -> tuple[Mistake, ...]:
     return tuple(
         Mistake(answer=str(m["answer"]), feedback=str(m.get("feedback", "")), score=float(m.get("score", 0.0)))
@@ -33,6 +48,7 @@ def _frozen_json(value: Any) -> str:
 
 _CONVERTERS: dict[str, Any] = {
     "mistakes": _mistakes,
+    "forbidden": _forbidden,
     "reveal_answer": bool,
     "partial": bool,
     "rtol": float,
@@ -62,6 +78,7 @@ class UnknownOptions(ValueError):
 @dataclass(frozen=True)
 class CommonOptions:
     mistakes: tuple[Mistake, ...] = ()
+    forbidden: tuple[Forbidden, ...] = ()
     reveal_answer: bool = False
     partial: bool = False
 
@@ -82,7 +99,7 @@ class CommonOptions:
 
 @dataclass(frozen=True)
 class NumberOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: exact for an exact reference, 1e-6 for a float one
     atol: float = 0.0
     sigfigs: int | None = None
     accuracy_sigfigs: int | None = None
@@ -99,7 +116,7 @@ class IntegerOptions(CommonOptions):
 
 @dataclass(frozen=True)
 class TupleOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: exact (shapes, counts); a part that accepts rounding says how much
     atol: float = 0.0
     # elements are read with the part's own vocabulary (`H_K`, `W_K`) and sample ranges
     variables: str = "{}"
@@ -121,7 +138,7 @@ class SetOptions(CommonOptions):
 
 @dataclass(frozen=True)
 class ExpressionOptions(CommonOptions):
-    rtol: float = 1e-6
+    rtol: float | None = None  # None: the formula itself (close values are decided by SymPy)
     variables: str = "{}"
     symbols: str = "{}"
     functions: str = "{}"

@@ -1,7 +1,9 @@
 """The notation of univariate-LSTM questions bound to runs of `models.lstm`.
 
-Relative steps (-1, 0, +1 around the question's `t`) and absolute steps (1..T) of the same runs are
-both available, so a weight gradient can be written out term by term over a short sequence.
+Relative steps (-2..+2 around the run's own `t`) and absolute steps (0..T) of the same runs are both available.
+A question about a general step samples long runs whose `t` varies from run to run and whose initial state is
+not zero, so that `c^{(2)}` is not `c^{(t)}` and nothing vanishes at the ends of the sequence; a question about a
+short sequence written out term by term (T = 3) samples runs of exactly that length.
 """
 
 from collections.abc import Iterable, Mapping
@@ -9,16 +11,22 @@ from collections.abc import Iterable, Mapping
 import sympy as sp
 
 from reference.models.lstm import GATES, Run, gate_slope
-from reference.vocabulary import Notation, adjoint, quantity
+from reference.vocabulary import Notation, adjoint, quantity, step_label
 
-CENTER = 2    # the step that plays `t` in a run of three steps: t-1 and t+1 both exist
-STEPS = 3
+GENERAL_STEPS = 7   # t in 3..5: t-2 and t+2 exist in every run
+SEQUENCE_STEPS = 3  # the questions that write a sum over time out term by term
+RELATIVE = (-2, -1, 0, 1, 2)
 
 Spelling = Mapping[str, tuple[str, ...]]
 
 
-def _step(step: int | str) -> int:
-    return int(step) if isinstance(step, str) else CENTER + step
+def _step(run: Run, step: int | str) -> int:
+    return int(step) if isinstance(step, str) else run.t + step
+
+
+def absolute(first: int, last: int) -> tuple[str, ...]:
+    """Absolute steps first..last, as the step labels of `states` and `adjoints`."""
+    return tuple(str(step) for step in range(first, last + 1))
 
 
 def _bound(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str], *, adjoints: bool) -> list[Notation]:
@@ -27,7 +35,7 @@ def _bound(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str],
     for step in steps:
         for name in names:
             symbol, aliases = spell(spelling[name], step, name=name)
-            result.append(Notation(symbol, aliases, lambda run, n=name, s=_step(step): getattr(run, table)[n][s]))
+            result.append(Notation(symbol, aliases, lambda run, n=name, s=step: getattr(run, table)[n][_step(run, s)]))
     return result
 
 
@@ -46,9 +54,9 @@ def upstream(aliases: list[str], steps: Iterable[int | str], *, name: str = "u")
     result = []
     for step in steps:
         symbol, _ = quantity((name,), step)
-        written = step if isinstance(step, str) else {-1: "t-1", 0: "t", 1: "t+1"}[step]
+        written = step_label(step)[1]
         result.append(Notation(symbol, [a.replace("{t}", written) for a in aliases],
-                               lambda run, s=_step(step): run.upstream[s - 1]))
+                               lambda run, s=step: run.upstream[_step(run, s) - 1]))
     return result
 
 
@@ -75,10 +83,18 @@ def partials(entries: Mapping[str, tuple[list[str], object]]) -> list[Notation]:
     return [Notation(name, aliases, value) for name, (aliases, value) in entries.items()]
 
 
+def at(run: Run, name: str, step: int) -> float:
+    """The quantity `name` at a relative step of the run's own `t`."""
+    return float(run.trace[name][run.t + step])
+
+
 def slope_at(run: Run, gate: str, step: int) -> float:
     """d gate / d pre-activation at a relative step, in that run."""
-    return gate_slope(gate, run.trace[gate][CENTER + step])
+    return gate_slope(gate, at(run, gate, step))
 
+
+# The adjoints at step t computed from another one's: h-bar feeds c-bar and o-bar, c-bar feeds the other gates'.
+COMPUTED_FROM = {"h": ("c", "o", "f", "i", "g"), "c": ("f", "i", "g")}
 
 # Reference BPTT equations in canonical names (the same for every spelling of the question).
 _s = sp.Symbol
@@ -98,5 +114,5 @@ def input_weight_bar(gate: str, source: str, steps: Iterable[int]) -> sp.Expr:
     return sum(_s(f"{gate}bar_{s}") * gate_slope(gate, _s(f"{gate}_{s}")) * inputs(s) for s in steps)
 
 
-__all__ = ["CENTER", "C_BAR", "GATES", "GATE_BARS", "RECURRENT_H", "STEPS", "adjoints", "input_weight_bar", "partials",
-           "slope_at", "states", "upstream", "weights"]
+__all__ = ["COMPUTED_FROM", "C_BAR", "GATES", "GATE_BARS", "GENERAL_STEPS", "RECURRENT_H", "RELATIVE", "SEQUENCE_STEPS", "absolute",
+           "adjoints", "at", "input_weight_bar", "partials", "slope_at", "states", "upstream", "weights"]

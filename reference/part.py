@@ -1,6 +1,6 @@
 """The bank's records: a homework, its parts, and the known mistakes a part recognises."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +25,9 @@ class Part:
     options: Mapping[str, Any] = field(default_factory=dict)
     mistakes: tuple[KnownMistake, ...] = ()
     rubric: str | None = None
+    # For a part graded at consistent samples of a model: fresh sample rows (count, seed) of that model, so that
+    # the mutation self-test can tell mutants apart independently of the grader's own samples.
+    model: Callable[[int, int], Mapping[str, list[float]]] | None = field(default=None, compare=False, repr=False)
 
     def grading_options(self) -> dict[str, Any]:
         """Exactly what the service passes to graders.grade for this part."""

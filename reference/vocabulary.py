@@ -5,13 +5,13 @@ of the seeds and of common textbooks as aliases: `c^{(t)}`, `c_t`, `C_{t-1}`; an
 of the loss) adds `\\overline{c^{(t)}}`, `\\bar{c}_t`, `\\nabla c_t`.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 Vocabulary = dict[str, list[str]]
 
-_STEP_LABELS = {-1: ("tm1", "t-1"), 0: ("t", "t"), 1: ("tp1", "t+1")}
+_STEP_LABELS = {-2: ("tm2", "t-2"), -1: ("tm1", "t-1"), 0: ("t", "t"), 1: ("tp1", "t+1"), 2: ("tp2", "t+2")}
 
 
 def step_label(step: int | str) -> tuple[str, str]:
@@ -75,11 +75,44 @@ class Notation:
     value: Callable[[Any], float]
 
 
+@dataclass(frozen=True)
+class Sampling:
+    """A question's symbols bound to a model, and how to draw runs of that model: (count, seed) -> rows."""
+
+    notations: tuple[Notation, ...]
+    draw: Callable[[int, int], Sequence[Any]]
+
+    def options(self, rows: Sequence[Any], **extra: Any) -> dict[str, Any]:
+        return sampled_options(self.notations, rows, **extra)
+
+    def fresh(self, count: int, seed: int) -> dict[str, list[float]]:
+        """Rows of new runs, which the grader never saw: the independent truth of the mutation self-test."""
+        return self.options(self.draw(count, seed))["samples"]
+
+
 def sampled_options(notations: Iterable[Notation], rows: Sequence[Any], **extra: Any) -> dict[str, Any]:
     """graders options whose samples are consistent: row k of every symbol comes from run `rows[k]`."""
     notations = list(notations)
     return {
         "symbols": merge(*[(n.name, n.aliases) for n in notations]),
-        "samples": {n.name: [round(float(n.value(row)), 12) for row in rows] for n in notations},
+        "samples": {n.name: [float(n.value(row)) for row in rows] for n in notations},  # full precision: relations hold
         **extra,
     }
+
+
+def asked_for(name: str, written: str) -> dict[str, str]:
+    """A `forbidden` entry for the unknown: the bank samples it with its true value, so only its name gives it away."""
+    return {name: f"${written}$ is the quantity the question asks for; write it in terms of the other quantities."}
+
+
+def computed_from(unknown: str, shown: Mapping[str, str]) -> dict[str, str]:
+    """`forbidden` entries for quantities computed from the unknown (o-bar = h-bar tanh c): dividing one by its
+    factor restates the unknown."""
+    return {name: f"${written}$ is computed from ${unknown}$, so an answer written with it restates ${unknown}$."
+            for name, written in shown.items()}
+
+
+def unevaluated(notations: Iterable[Notation]) -> dict[str, str]:
+    """`forbidden` entries for local derivatives an answer must evaluate, not restate (named by their first alias)."""
+    return {n.name: f"${n.aliases[0]}$ is part of what you are asked to derive: evaluate it from the equations."
+            for n in notations}

@@ -84,7 +84,8 @@ SEED_ANSWERS_001_004: list[SeedAnswer] = [
     # --- 004: univariate LSTM with output, a student's answers ------------------------------------------------------
     SeedAnswer(f"{LSTM5}/q1/grad-h",
                r"w^y y_t (1 - y_t) \nabla y_t + \frac{\partial f_{t+1}}{\partial h_t} \nabla f_{t+1} + \frac{\partial i_{t+1}}{\partial h_t} \nabla i_{t+1} + \frac{\partial o_{t+1}}{\partial h_t} \nabla o_{t+1} + \frac{\partial \tilde{C}_{t+1}}{\partial h_t} \nabla \tilde{C}_{t+1}",
-               True, None, "004 1.1 (first derivation)", note="right, but the student then drops the t+1 terms"),
+               False, "is part of what you are asked to derive", "004 1.1 (first derivation)",
+               note="the paths are right, but the local partials are left unevaluated: a restated chain rule (issue 9)"),
     SeedAnswer(f"{LSTM5}/q1/grad-h", r"w^y y_t (1 - y_t) \nabla y_t", False, _ONLY_OUTPUT, "004 1.1 (final)"),
     SeedAnswer(f"{LSTM5}/q1/grad-c", r"o_t(1 - (\tanh(C_t))^2) \nabla h_t + f_t \nabla C_{t+1}", False,
                "time index of the forget gate", "004 1.2 (first derivation)"),

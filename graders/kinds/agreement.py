@@ -1,4 +1,6 @@
-"""Do two formulas agree at the sample points? Domain-aware: points where the reference is undefined are skipped."""
+"""Do two formulas agree at the sample points? Domain-aware: a function is its values and its domain, so an answer
+that is undefined (or infinite) where the reference is finite, or defined where the reference is not, is not the
+same function (`\sqrt{x^2+x}` is not `\sqrt{x}\sqrt{x+1}`, `\log(x^2)` is not `2\log x`)."""
 
 from dataclasses import dataclass
 
@@ -8,6 +10,11 @@ import sympy
 # Cancellation leaves tiny nonzero values where the exact value is 0; below this they count as 0.
 ABSOLUTE_FLOOR = 1e-10
 ENOUGH_POINTS = 4
+# Equivalent formulas evaluated in floating point differ by rounding only: far below this. A difference above it
+# (1 + 10^{-9} n against 1) is a different formula, unless the part declares a tolerance of its own.
+EXACT_RTOL = 1e-11
+# Within this, values are "close": a different formula, or an equal one evaluated with heavy cancellation.
+CLOSE_RTOL = 1e-6
 
 
 @dataclass(frozen=True)
@@ -21,16 +28,29 @@ UNDECIDED = Agreement(decided=False, equal=False)
 
 
 def close(student: np.ndarray, expected: np.ndarray, rtol: float, atol: float = ABSOLUTE_FLOOR) -> np.ndarray:
-    """Element-wise closeness, relative to the larger magnitude; nan is never close."""
-    return np.abs(student - expected) <= rtol * np.maximum(np.abs(student), np.abs(expected)) + atol
+    """Element-wise closeness, relative to the larger magnitude; nan and infinity are never close to anything."""
+    student, expected = np.asarray(student, dtype=float), np.asarray(expected, dtype=float)
+    with np.errstate(invalid="ignore", over="ignore"):
+        near = np.abs(student - expected) <= rtol * np.maximum(np.abs(student), np.abs(expected)) + atol
+    return near & np.isfinite(student) & np.isfinite(expected)
 
 
 def agree(student: np.ndarray, expected: np.ndarray, rtol: float, symbolic: bool = True) -> Agreement:
-    """Compare values where the reference is defined; too few such points leaves the question undecided."""
+    """Compare values where the reference is defined; too few such points leaves the question undecided.
+
+    A point where exactly one of the two is finite decides "different" at once: `1/(z-z)`, `G/0` or `e^{1000 G}`
+    are not the reference, whatever `inf <= rtol * inf` says, and neither is an answer defined beyond its domain.
+    """
     valid = np.flatnonzero(np.isfinite(expected))
     needed = min(ENOUGH_POINTS, len(expected)) if symbolic else 1
+    undefined = valid[~np.isfinite(student[valid])]
+    if len(undefined):
+        return Agreement(decided=True, equal=False, witness=int(undefined[0]))
     if len(valid) < needed:
-        return UNDECIDED
+        return UNDECIDED  # points drawn outside the reference's domain cannot judge its domain either
+    beyond = np.flatnonzero(np.isfinite(student) & ~np.isfinite(expected))
+    if len(beyond):
+        return Agreement(decided=True, equal=False, witness=int(beyond[0]))
     ok = close(student[valid], expected[valid], rtol)
     if ok.all():
         return Agreement(decided=True, equal=True)
@@ -44,19 +64,21 @@ def enough_nonzero_points(expected: np.ndarray) -> bool:
 
 def constant_ratio(student: np.ndarray, expected: np.ndarray, rtol: float) -> float | None:
     """The constant c with student == c * expected at every valid point, if there is one."""
-    valid = np.isfinite(expected) & (np.abs(expected) > ABSOLUTE_FLOOR)
-    if not enough_nonzero_points(expected):
+    finite = np.isfinite(expected)
+    if not np.isfinite(student[finite]).all() or not enough_nonzero_points(expected):
         return None
+    valid = finite & (np.abs(expected) > ABSOLUTE_FLOOR)
     ratio = student[valid] / expected[valid]
-    zeros_match = close(student[~valid & np.isfinite(expected)], 0.0, rtol).all()
+    zeros_match = close(student[~valid & finite], 0.0, rtol).all()
     if zeros_match and close(ratio, ratio[0], rtol).all():
         return float(ratio[0])
     return None
 
 
 def symbolically_equal(student: sympy.Expr, expected: sympy.Expr) -> bool:
-    """The slow fallback; the worker pool's time limit bounds it."""
+    """The slow fallback; the worker pool's time limit bounds it. An undefined difference (zoo, nan) is not 0."""
     try:
-        return sympy.simplify(student - expected) == 0
+        difference = sympy.simplify(student - expected)
     except (TypeError, ValueError, NotImplementedError, RecursionError):
         return False  # SymPy could not decide either, so the answer is not shown equivalent
+    return difference == 0

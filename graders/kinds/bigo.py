@@ -1,6 +1,8 @@
 """Asymptotic bounds: same class when the dominant terms agree after dropping constant factors.
 
-`O(3 d k^2 H W + d)` = `O(d k^2 H W)`; `O(dHW)` ≠ `O(d k^2 HW)`. O, \\mathcal{O} and \\Theta are read alike.
+`O(3 d k^2 H W + d)` = `O(d k^2 H W)`; `O(dHW)` ≠ `O(d k^2 HW)`. The operator is kept: a tight bound (Theta)
+answers a question that asks for an upper (O) or a lower (Omega) bound, but O and Omega answer only themselves.
+A letter that is not one of the question's sizes is an error naming it, never a silent constant.
 """
 
 import math
@@ -8,7 +10,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.options import BigOOptions
 from graders.parsing import ParseError, parse
 
@@ -40,15 +42,34 @@ _CONSTANT = (sympy.Integer(0),) * 3
 class Bound:
     expression: sympy.Expr
     dominant: frozenset[Growth]
+    operator: str | None = None  # "O" | "Theta" | "Omega" as written; None for a bare class
+
+
+# What a written operator claims, as the set of bounds it implies.
+_CLAIMS = {"O": {"O"}, "Omega": {"Omega"}, "Theta": {"O", "Omega", "Theta"}}
+_NAMES = {"O": "an upper bound O(...)", "Omega": "a lower bound \\Omega(...)", "Theta": "a tight bound \\Theta(...)"}
 
 
 def read_student(text: str, syntax: str, options: BigOOptions) -> Reading:
     node = parse(text, syntax=syntax, target="bigo")
     expression = node.to_sympy()
+    if options.asymptotic is not None:
+        _refuse_other_letters(node.free_symbols, set(options.asymptotic), text)
     variables = set(options.asymptotic) if options.asymptotic is not None else set(node.free_symbols)
-    if _too_big_to_expand(expression):
+    if too_big_to_expand(expression):
         raise ParseError("simplify the bound first: a power of a sum this large is not expanded", 0, text)
-    return Reading(Bound(expression, _dominant(expression, variables)), node.to_latex(), node.to_text())
+    if expression.has(sympy.zoo, sympy.nan, sympy.oo):
+        raise ParseError("the bound is not a finite expression (a division by zero or an infinity)", 0, text)
+    bound = Bound(expression, _dominant(expression, variables), node.bigo_operator)
+    return Reading(bound, node.to_latex(), node.to_text())
+
+
+def _refuse_other_letters(names: frozenset[str], sizes: set[str], text: str) -> None:
+    """`O(d + N)` where the sizes are d, k, T: N is not a size of the question, and not a constant either."""
+    other = names - sizes
+    if other:
+        message = f"{_listed(other)} not a size of this question (its sizes are {', '.join(sorted(sizes))})"
+        raise ParseError(message, first_position(text, other), text)
 
 
 def read_reference(reference: object, syntax: str, options: BigOOptions) -> Reading:
@@ -57,10 +78,16 @@ def read_reference(reference: object, syntax: str, options: BigOOptions) -> Read
     expression = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     variables = set(options.asymptotic or (str(s) for s in expression.free_symbols))
     latex = rf"\mathcal{{O}}\left({sympy.latex(expression)}\right)"
-    return Reading(Bound(expression, _dominant(expression, variables)), latex, f"O({sympy.sstr(expression)})")
+    return Reading(Bound(expression, _dominant(expression, variables), "O"), latex, f"O({sympy.sstr(expression)})")
 
 
 def compare(answer: Reading, expected: Reading, options: BigOOptions) -> Verdict:
+    other = _letters(answer.value) - _letters(expected.value)
+    if options.asymptotic is None and other:
+        return wrong(f"{_listed(other)} not a size of this question.")
+    asked, written = expected.value.operator, answer.value.operator
+    if asked is not None and written is not None and asked not in _CLAIMS[written]:
+        return wrong(f"The question asks for {_NAMES[asked]}; your answer is {_NAMES[written]}.")
     ours, theirs = _regrown(answer.value, expected.value, options), expected.value.dominant
     if ours == theirs:
         return RIGHT
@@ -73,6 +100,14 @@ def compare(answer: Reading, expected: Reading, options: BigOOptions) -> Verdict
 
 def key(answer: Reading, options: BigOOptions) -> str:
     return " + ".join(sorted(_show(growth) for growth in answer.value.dominant))
+
+
+def _listed(names: set[str] | frozenset[str]) -> str:
+    return f"{', '.join(sorted(names))} {'is' if len(names) == 1 else 'are'}"
+
+
+def _letters(bound: Bound) -> set[str]:
+    return {str(s) for s in bound.expression.free_symbols}
 
 
 def _regrown(answer: Bound, expected: Bound, options: BigOOptions) -> frozenset[Growth]:
@@ -122,7 +157,7 @@ def _all_dominated(lower: frozenset[Growth], upper: frozenset[Growth]) -> bool:
     return all(any(u.dominates(low) for u in upper) for low in lower)
 
 
-def _too_big_to_expand(expression: sympy.Expr) -> bool:
+def too_big_to_expand(expression: sympy.Expr) -> bool:
     return any(_expansion_too_big(p) for p in expression.atoms(sympy.Pow) if p.base.is_Add and p.exp.is_Integer)
 
 

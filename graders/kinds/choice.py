@@ -47,7 +47,7 @@ def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
     picked: set[str] = set()
     position = 0
     for piece in text.replace(";", ",").split(","):
-        name = _spoken(piece)
+        name = _spoken(_unwrapped(piece))
         if name and name not in labels:
             raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)})", position, text)
         if name:
@@ -57,6 +57,16 @@ def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
         raise ParseError("pick at least one of the choices", 0, text)
     shown = ", ".join(sorted(picked))
     return Reading(frozenset(picked), text_latex(shown), shown)
+
+
+_WRAPPED = re.compile(r"^\\(?:text|textbf|textit|mathrm|mathbf)\{(.*)\}$")
+
+
+def _unwrapped(piece: str) -> str:
+    """A label as written in LaTeX: `$no$`, `\\text{no}`, `\\textbf{no}` are `no`."""
+    name = piece.strip().strip("$").strip()
+    wrapped = _WRAPPED.match(name)
+    return wrapped.group(1) if wrapped else name
 
 
 def read_reference(reference: object, syntax: str, options: ChoiceOptions) -> Reading:

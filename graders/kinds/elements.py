@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import numpy as np
 import sympy
 
-from graders.kinds.agreement import close
+from graders.kinds.agreement import EXACT_RTOL, close
 from graders.kinds.expression import compare_formulas
 from graders.kinds.formula import Formula, from_node, from_sympy
 from graders.options import ExpressionOptions, TupleOptions
@@ -38,8 +38,13 @@ def constant_value(formula: Formula) -> float:
 
 def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
     if not student.names and not expected.names:
+        if options.rtol is None and options.atol == 0 and expected.symbolic().is_Integer:
+            # A size or a count is a whole number: 13.0000000001 is not 13, however small the difference.
+            return bool(student.symbolic() == expected.symbolic())
         ours, theirs = np.array([constant_value(student)]), np.array([constant_value(expected)])
-        return bool(close(ours, theirs, options.rtol, max(options.atol, 1e-12)).all())
+        # Shapes and counts are exact unless the part gives a tolerance: (9.000001, 13) is not 9 x 13.
+        rtol = EXACT_RTOL if options.rtol is None else options.rtol
+        return bool(close(ours, theirs, rtol, max(options.atol, 1e-12)).all())
     sampling = ExpressionOptions(rtol=options.rtol, variables=options.variables, samples=options.samples)
     return bool(compare_formulas(student, expected, sampling, "").correct)
 

@@ -9,6 +9,7 @@ import sympy
 
 from graders.kinds import kind_module
 from graders.kinds.base import Reading, Verdict, trusted
+from graders.kinds.forbidden import refusal
 from graders.kinds.mistakes import matched_mistake
 from graders.options import CommonOptions
 from graders.parsing import ParseError, trusted_input
@@ -33,6 +34,9 @@ def graded(
         answer = module.read_student(student, syntax, opts)
     except ParseError as error:
         return unreadable(str(error)), None
+    refused = refusal(answer, opts)
+    if refused is not None:  # before known mistakes: an answer built from the unknown earns nothing
+        return _result(answer, refused), answer
     verdict = module.compare(answer, expected, opts)
     if verdict.correct is False:
         mistake = matched_mistake(

@@ -10,8 +10,10 @@ import sympy
 
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, wrong
-from graders.kinds.expression import refuse_undeclared, values_at_points, vocabulary
+from graders.kinds.expression import refuse_undeclared, tolerance, values_at_points, vocabulary
 from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.kinds.hidden import hidden_term
+from graders.kinds.sampling import sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import parse
 
@@ -42,11 +44,25 @@ def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> V
     student, reference = answer.value, expected.value
     names, whole = student.names | reference.names, student.whole | reference.whole
     ours, theirs = values_at_points(student, names, options, whole), values_at_points(reference, names, options, whole)
-    if agreement.enough_nonzero_points(theirs) and agreement.constant_ratio(ours, theirs, options.rtol):
-        return RIGHT
-    if not agreement.enough_nonzero_points(theirs) and _symbolically_proportional(student, reference):
+    if agreement.enough_nonzero_points(theirs):
+        ratio = agreement.constant_ratio(ours, theirs, tolerance(options))
+        if ratio and (options.rtol is not None or agreement.constant_ratio(ours, theirs, agreement.EXACT_RTOL)):
+            hidden = options.rtol is None and _hidden(student, reference, ratio, names, whole, options, theirs)
+            return wrong(NOT_EQUIVALENT) if hidden else RIGHT
+        if ratio:  # proportional only up to rounding: the formula itself is asked for, not a close one
+            return RIGHT if _symbolically_proportional(student, reference) else wrong(NOT_EQUIVALENT)
+    elif _symbolically_proportional(student, reference):
         return RIGHT
     return RIGHT if _same_solutions(student.symbolic(), reference.symbolic()) else wrong(NOT_EQUIVALENT)
+
+
+def _hidden(student: Formula, reference: Formula, ratio: float, names: frozenset[str], whole: frozenset[str],
+            options: ExpressionOptions, theirs: np.ndarray) -> bool:
+    """A hidden term (see graders.kinds.hidden) in the answer's side difference, once scaled like the reference's."""
+    factor = sympy.nsimplify(ratio, rational=True, tolerance=agreement.EXACT_RTOL)
+    ours = Formula(student.names, student.evaluate, lambda: _difference(student.symbolic()))
+    scaled = Formula(reference.names, reference.evaluate, lambda: factor * _difference(reference.symbolic()))
+    return hidden_term(ours, scaled, sample_env(names, options, whole), theirs * ratio)
 
 
 def key(answer: Reading, options: ExpressionOptions) -> str:
@@ -59,8 +75,9 @@ def key(answer: Reading, options: ExpressionOptions) -> str:
 
 
 def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
-    ratio = sympy.simplify(student.symbolic() / reference.symbolic())
-    return bool(ratio.is_number and ratio != 0)
+    ratio = sympy.simplify(_difference(student.symbolic()) / _difference(reference.symbolic()))
+    return bool(ratio.is_number and ratio.is_finite and ratio != 0)
+
 
 
 def _same_solutions(student: sympy.Expr, reference: sympy.Expr) -> bool:
@@ -95,6 +112,7 @@ def _solutions(expression: sympy.Expr, unknown: sympy.Symbol) -> list[sympy.Expr
 
 
 def _difference(relation: sympy.Basic) -> sympy.Expr:
+    """left - right of an equation read from text (SymPy gives Eq), or the difference a SymPy reference holds."""
     return relation.lhs - relation.rhs if isinstance(relation, sympy.Equality) else relation
 
 
@@ -138,4 +156,4 @@ def _values(solutions: list[sympy.Expr], point: dict) -> list[complex] | None:
 
 
 def _covered(values: list[complex], by: list[complex]) -> bool:
-    return all(any(abs(value - other) <= 1e-9 * max(1.0, abs(value)) for other in by) for value in values)
+    return all(any(abs(value - other) <= agreement.EXACT_RTOL * max(1.0, abs(value)) for other in by) for value in values)

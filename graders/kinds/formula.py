@@ -1,12 +1,13 @@
 """A formula that can be evaluated at sample points and turned into SymPy: a parsed Node or a trusted SymPy object."""
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import sympy
 
 from graders.parsing import Node
+from graders.parsing.terms import Term
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: a cached reference keeps its cached values
@@ -14,6 +15,10 @@ class Formula:
     names: frozenset[str]
     evaluate: Callable[[Mapping[str, np.ndarray]], object]
     symbolic: Callable[[], sympy.Expr]
+    # What a student's formula is written with, for the part's `forbidden` list: each symbol's canonical name, each
+    # function's name, and `f'` for any derivative of f, mapped to how the answer spelt it.
+    uses: Mapping[str, str] = field(default_factory=dict)
+    approximate: bool = False  # written with decimals: a reference that is itself rounded
     whole: frozenset[str] = frozenset()  # names sampled as whole numbers (bounds of sums)
 
     def values(self, env: Mapping[str, np.ndarray], count: int) -> np.ndarray:
@@ -26,8 +31,29 @@ class Formula:
 
 
 def from_node(node: Node) -> Formula:
-    return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy,
-                   whole=node.whole_names)
+    uses = {name: spelt for term in node.parts for name, spelt in _uses(term)}
+    approximate = any(_decimal(term) for term in node.parts)
+    return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses,
+                   approximate=approximate, whole=node.whole_names)
+
+
+def _decimal(term: Term) -> bool:
+    if term.op == "num":
+        return any(mark in str(term.value) for mark in ".eE")
+    return any(_decimal(arg) for arg in term.args if isinstance(arg, Term))
+
+
+def _uses(term: Term) -> Iterator[tuple[str, str]]:
+    if term.op == "name":
+        yield term.value, term.latex or term.value
+    if term.op == "call":
+        function, order = term.value[0], term.value[1]
+        yield function, function
+        if order:
+            yield f"{function}'", f"{function}{chr(39) * order}"
+    for arg in term.args:
+        if isinstance(arg, Term):
+            yield from _uses(arg)
 
 
 def from_sympy(expr: sympy.Expr) -> Formula:
@@ -40,5 +66,6 @@ def from_sympy(expr: sympy.Expr) -> Formula:
         names=frozenset(str(s) for s in symbols),
         evaluate=lambda env: function(*(env[str(s)] for s in symbols)),
         symbolic=lambda: expr,
+        approximate=bool(expr.atoms(sympy.Float)),
         whole=whole,
     )

@@ -3,21 +3,29 @@
 import cmath
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import sympy
 
-from graders.kinds.numerals import Numeral, numeral, round_figures, round_places
+from graders.kinds.agreement import EXACT_RTOL
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
+from graders.kinds.numerals import Numeral, numeral, round_figures, round_places
 from graders.options import NumberOptions
 from graders.parsing import Node, ParseError, parse
 
 Options = NumberOptions
 
+# A float reference comes from a computation (a model, a measurement): it is only known to about this accuracy.
+APPROXIMATE_RTOL = 1e-6
+FLOAT_ROUNDING = 1e-12  # how far NumPy's value of an exact expression may be from it
+
 _DIGITS = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 _POWER_OF_TEN = r"(?:\\times|\\cdot|\*|×|·)\s*10\s*\^\s*(?:\{\s*[+-]?\d+\s*\}|[+-]?\d+)"
 _LITERAL = re.compile(rf"\$?\s*{_DIGITS}\s*(?:[eE][+-]?\d+|{_POWER_OF_TEN})?\s*\$?")
+# `2.5 x 10^-3`: a letter x between a number and a power of ten is a times sign (a number has no variables)
+_X_TIMES = re.compile(r"(?<=[\d.])\s*[xX]\s*(?=10\s*\^)")
 
 
 @dataclass(frozen=True)
@@ -26,22 +34,31 @@ class Written:
 
     value: float | complex
     numeral: Numeral | None = None
+    exact: bool = False  # a reference known exactly (an int, a SymPy rational or constant, text without decimals)
+    symbolic: Callable[[], sympy.Expr] | None = None  # the exact value, for what floats cannot settle
 
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
+    text = _X_TIMES.sub(r" \\times ", text)
     if options.literal and not _LITERAL.fullmatch(text.strip()):
         raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
     return _reading(read_constant(text, syntax, options.complex), numeral(text), options.complex)
 
 
 def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
+    """An exact reference (an int, a SymPy rational or constant, text without decimals) is compared exactly; a
+    Python float or complex is an approximate reference."""
     if isinstance(reference, str):
-        return _reading(read_constant(reference, syntax, options.complex), None, options.complex)
-    if options.complex:
-        value = complex(reference)  # type: ignore[arg-type]
+        node = read_constant(reference, syntax, options.complex)
+        return _reading(node, None, options.complex, exact=_is_exact(node.to_sympy(), options.complex))
+    if isinstance(reference, float | complex | np.floating | np.complexfloating):
+        value = complex(reference) if options.complex else float(reference)
         return Reading(Written(value), sympy.latex(sympy.sympify(value)), _shown(value))
-    value = float(reference)  # type: ignore[arg-type]
-    return Reading(Written(value), sympy.latex(sympy.Float(value, 15)), f"{value:.15g}")
+    exact = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
+    if not _is_exact(exact, options.complex):
+        raise ValueError(f"number reference {reference!r} is not a number")
+    value = complex(exact) if options.complex else float(exact)
+    return Reading(Written(value, exact=True, symbolic=lambda: exact), sympy.latex(exact), sympy.sstr(exact))
 
 
 def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdict:
@@ -50,7 +67,9 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
         return wrong("Your answer is not a finite number.")
     if options.sigfigs is not None or options.decimal_places is not None:
         return _written_to_precision(answer.value.numeral, reference, options)
-    if abs(student - reference) <= _tolerance(reference, options):
+    if abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
+        return RIGHT
+    if expected.value.exact and _exactly_equal(answer.value, expected.value):
         return RIGHT
     if reference and abs(student - reference) <= 1e-2 * abs(reference):
         return wrong("Close, but not within the required accuracy.")
@@ -111,21 +130,41 @@ def read_constant(text: str, syntax: str, imaginary: bool = False) -> Node:
     return node
 
 
-def _reading(node: Node, written: Numeral | None, allow_complex: bool = False) -> Reading:
+def _reading(node: Node, written: Numeral | None, allow_complex: bool = False, exact: bool = False) -> Reading:
     if allow_complex:  # exact first (sqrt(-1), e^{i pi}); the expression is a bounded constant
         value: float | complex = complex(sympy.N(node.to_sympy()))
     else:
         with np.errstate(all="ignore"):
             value = complex(np.asarray(node.evaluate({}))).real
-    return Reading(Written(value, written), node.to_latex(), node.to_text())
+    return Reading(Written(value, written, exact, node.to_sympy), node.to_latex(), node.to_text())
 
 
-def _tolerance(reference: float, options: NumberOptions) -> float:
+def _exactly_equal(answer: Written, expected: Written) -> bool:
+    """`\\sin(\\pi)` is 0, though NumPy gives 1.2e-16: within float rounding of an exact reference, the exact values
+    decide (to 30 digits, so that 10^{-20} is still not 0)."""
+    if answer.symbolic is None or expected.symbolic is None:
+        return False
+    if abs(answer.value - expected.value) > FLOAT_ROUNDING * max(1.0, abs(expected.value)):
+        return False
+    try:
+        difference = sympy.N(answer.symbolic() - expected.symbolic(), 30)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
+    return bool(difference.is_number and abs(difference) < sympy.Float("1e-25", 30))
+
+
+def _is_exact(value: sympy.Basic, allow_complex: bool) -> bool:
+    real = allow_complex or value.is_real
+    return bool(value.is_number and value.is_finite and real and not value.atoms(sympy.Float))
+
+
+def _tolerance(reference: float | complex, options: NumberOptions, exact: bool = False) -> float:
     """Boundaries are inclusive: 1.05 against 1 with rtol 0.05 is right (float slack included)."""
     magnitude = abs(reference)
     if options.accuracy_sigfigs is not None:
         exponent = math.floor(math.log10(magnitude)) if magnitude else 0
         # Right to n significant figures: within half a unit of the n-th digit.
         return 0.5 * 10.0 ** (exponent - options.accuracy_sigfigs + 1) * (1 + 1e-9)
-    return max(options.atol, options.rtol * magnitude) * (1 + 1e-9)
+    rtol = options.rtol if options.rtol is not None else EXACT_RTOL if exact else APPROXIMATE_RTOL
+    return max(options.atol, rtol * magnitude) * (1 + 1e-9)
 

@@ -55,6 +55,9 @@ def _as_set(node: Node, text: str, options: SetOptions) -> sympy.Set:
         message = f"write the set with numbers and the variable {options.variable} only; {names} is not known here"
         raise ParseError(message, 0, text)
     value = node.to_sympy()
+    if isinstance(value, sympy.FiniteSet) and not all(element.is_finite for element in value):
+        # Before the integer restriction, which would silently drop it: {52, 53, 54, oo} is not {52, 53, 54}.
+        raise ParseError("every element of a set must be a finite number", 0, text)
     if node.kind == "relation":
         value = value.as_set() if node.free_symbols else sympy.S.EmptySet
     return _restrict(value, options)

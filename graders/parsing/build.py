@@ -108,6 +108,8 @@ class Builder(Transformer):
     def call(self, token: Token, prime: Token | None, power: Term | None,
              arguments: Term | tuple[Term, ...]) -> Term:
         function, order = token.value, len(prime.value) if prime else 0
+        if power is not None and power.const == -1 and function in builtins.INVERSES:
+            function, power = builtins.INVERSES[function], None
         arguments = arguments if isinstance(arguments, tuple) else (arguments,)
         if function.startswith("log_"):  # `\log_{2} x`: the base is the second argument
             function, arguments = "log", (*arguments, _base(function[4:], _at(token)))

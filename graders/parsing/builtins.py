@@ -103,18 +103,21 @@ _ROWS = [
             words=("acosh", "arccosh")),
     Builtin("artanh", np.arctanh, sympy.atanh, div(ONE, sub(ONE, power(u, TWO))),
             words=("atanh", "arctanh")),
-    Builtin("abs", np.abs, sympy.Abs, div(u, call("abs", u)), delimiters=("\\left|", "\\right|")),
+    Builtin("abs", np.abs, sympy.Abs, div(u, call("abs", u)), words=("Abs",), delimiters=("\\left|", "\\right|")),
     Builtin("sign", np.sign, sympy.sign, None, words=("sgn",)),
     Builtin("floor", np.floor, sympy.floor, None, delimiters=("\\left\\lfloor ", " \\right\\rfloor")),
     Builtin("ceil", np.ceil, sympy.ceiling, None, words=("ceiling",),
             delimiters=("\\left\\lceil ", " \\right\\rceil")),
-    Builtin("max", _reduced(np.maximum), sympy.Max, None, latex="\\max", arity=_ANY),
-    Builtin("min", _reduced(np.minimum), sympy.Min, None, latex="\\min", arity=_ANY),
+    Builtin("max", _reduced(np.maximum), sympy.Max, None, words=("Max",), latex="\\max", arity=_ANY),
+    Builtin("min", _reduced(np.minimum), sympy.Min, None, words=("Min",), latex="\\min", arity=_ANY),
     Builtin("sigma", _sigma, lambda x: 1 / (1 + sympy.exp(-x)), mul(_SIGMA, sub(ONE, _SIGMA)),
             words=("sigmoid",), latex="\\sigma"),
 ]
 
 BUILTINS: dict[str, Builtin] = {row.name: row for row in _ROWS}
+# `\\sin^{-1} x` is arcsin x and `\\sinh^{-1} x` is arsinh x, as textbooks write them (never a reciprocal)
+INVERSES: dict[str, str] = {inverse.removeprefix(prefix): inverse for inverse in BUILTINS for prefix in ("arc", "ar")
+                            if inverse.startswith(prefix) and inverse.removeprefix(prefix) in BUILTINS}
 # plain word -> canonical name; `factorial(n)` is read as `n!`
 WORDS: dict[str, str] = {spelling: row.name for row in _ROWS for spelling in (row.name, *row.words)}
 WORDS["factorial"] = "factorial"

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 OPENER_NAMES = {"paren": "bracket", "group": "bracket", "brace": "'{'", "set": "set brace", "transparent": "'{'",
                 "accent": "'{'", "bar": "'|'", "floor": "\\lfloor", "ceil": "\\lceil",
-                "determinant": "determinant", "wrapper": "bracket"}
+                "determinant": "determinant", "wrapper": "bracket", "arguments": "set brace",
+                "angle": "\\langle"}
 BIGO_WORDS = {"O": "O", "Theta": "Theta", "Omega": "Omega"}
 _SKIPPED = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "middle"}
 _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "Bigl": "open",
@@ -120,6 +121,14 @@ def _bar(lexer: Lexer, name: str, end: int) -> None:
     lexer.bar(end - lexer.position)
 
 
+def _angle(lexer: Lexer, name: str, end: int) -> None:
+    """`\\langle 1, 2 \\rangle`: a tuple (a vector) in angle brackets, read as in parentheses."""
+    if name == "langle":
+        lexer.open("_LPAR", "angle", end - lexer.position)
+    else:
+        lexer.close(("angle",), "_RPAR", end - lexer.position)
+
+
 def _text(lexer: Lexer, name: str, end: int) -> None:
     prose.text_command(lexer, end)
 
@@ -138,7 +147,7 @@ def _handlers() -> dict[str, Handler]:
     table.update(dict.fromkeys(_PROSE, _text))
     table.update(tag=_tag, nabla=_nabla, approx=_approx, simeq=_approx, land=_set_word, wedge=_set_word,
                  lor=_set_word, vee=_set_word, pm=_plus_minus, det=_det, dots=_dots, ldots=_dots, cdots=_dots,
-                 sum=_big_operator, prod=_big_operator)
+                 sum=_big_operator, prod=_big_operator, langle=_angle, rangle=_angle)
     table["in"] = _set_word
     return table
 
@@ -153,8 +162,12 @@ def _sizer(lexer: Lexer, name: str, end: int) -> None:
 
 
 def _escaped(lexer: Lexer, name: str, end: int) -> None:
-    if name == "{":
+    if name == "{" and lexer.previous() == "FUNC":
+        lexer.open("_LPAR", "arguments", 2)  # `\\max\\{0, x\\}`: the braces hold the function's arguments
+    elif name == "{":
         lexer.open("_LSET", "set", 2)
+    elif name == "}" and lexer.stack and lexer.stack[-1][0] == "arguments":
+        lexer.close(("arguments",), "_RPAR", 2)
     elif name == "}":
         lexer.close(("set",), "_RSET", 2)
     elif name == "%":

@@ -117,7 +117,7 @@ class Lexer:
             raise self.error(f"this {commands.OPENER_NAMES[kind]} is never closed", where)
         if self.pending_nabla is not None:
             raise self.error("\\nabla needs a name after it", self.pending_nabla)
-        return self.tokens
+        return _coefficients_bound(self.tokens)
 
     def step(self) -> None:
         char = self.text[self.position]
@@ -197,6 +197,8 @@ class Lexer:
             self.emit("OR", word, end)
         elif self.target == "set" and word in ("in", "and", "or"):
             self.emit({"in": "_IN", "and": "AND", "or": "OR"}[word], word, end)
+        elif self.target == "set" and word == "oo":
+            self.emit("CONST", "inf", end)  # `[0, oo)`: SymPy's infinity, in intervals only (elsewhere o*o)
         elif self.target == "set" and word == "U" and self.previous() in _SET_ENDS:
             self.emit("CUP", word, end)  # `[1,2) U {5}`: a union typed without unicode
         else:
@@ -347,3 +349,30 @@ class Lexer:
             self.close(("bar",), "_RABS", length)
         else:
             self.open("_LABS", "bar", length)
+
+
+_FACTORS = frozenset({"NAME", "CONST"})
+_CONTINUES = frozenset({"POW", "_LPAR", "BANG", "PERCENT", "PRIME", "_SUB"})
+
+
+def _coefficients_bound(tokens: list[Token]) -> list[Token]:
+    """`\\cos 2x` is cos(2x), as in every textbook, not cos(2)·x: after a function, a number and the names right
+    after it are its argument. Braces are added around them, unless a power or a bracket follows (`\\sin 2x^2`),
+    where the reading would be a guess."""
+    bound: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        end = index + 2
+        while end < len(tokens) and tokens[end].type in _FACTORS:
+            end += 1
+        follows = tokens[end].type if end < len(tokens) else None
+        if (tokens[index].type == "FUNC" and end > index + 2 and tokens[index + 1].type == "NUMBER"
+                and follows not in _CONTINUES):
+            first, last = tokens[index + 1], tokens[end - 1]
+            bound += [tokens[index], Token("_LBRACE", "{", start_pos=first.start_pos, end_pos=first.start_pos),
+                      *tokens[index + 1:end], Token("_RBRACE", "}", start_pos=last.end_pos, end_pos=last.end_pos)]
+            index = end
+        else:
+            bound.append(tokens[index])
+            index += 1
+    return bound

@@ -5,7 +5,7 @@ import sympy as sp
 
 from reference.models.batch_norm import BatchNorm
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import Notation, sampled_options
+from reference.vocabulary import Notation, Sampling
 
 SETTING = (r"Batch normalization of one feature over a mini-batch $\mathcal{B} = \{x_1, \dots, x_m\}$: "
            r"$\mu_{\mathcal{B}} = \frac{1}{m}\sum_j x_j$, $\sigma_{\mathcal{B}}^2 = \frac{1}{m}\sum_j (x_j - "
@@ -19,7 +19,9 @@ def batches(count: int, *, seed: int) -> list[tuple[BatchNorm, np.ndarray, int]]
     rows = []
     for _ in range(count):
         m = int(rng.integers(2, 10))
-        layer = BatchNorm(gamma=float(rng.uniform(0.5, 2)), beta=float(rng.normal()), eps=float(rng.uniform(1e-3, 0.1)))
+        # gamma is a learned real scale, of either sign: |gamma| must not pass for gamma.
+        gamma = float(rng.choice([-1, 1]) * rng.uniform(0.5, 2))
+        layer = BatchNorm(gamma=gamma, beta=float(rng.normal()), eps=float(rng.uniform(1e-3, 0.1)))
         rows.append((layer, rng.normal(size=m) * rng.uniform(0.5, 2), int(rng.integers(m))))
     return rows
 
@@ -33,7 +35,8 @@ NOTATION = [
     Notation("mu", ["\\mu_{\\mathcal{B}}", "\\mu_B", "\\mu_{B}", "\\mu"], lambda r: r[1].mean()),
     Notation("sd", ["\\sigma_{\\mathcal{B}}", "\\sigma_B", "\\sigma_{B}"], lambda r: r[1].std()),
 ]
-OPTIONS = sampled_options(NOTATION, BATCHES)
+SAMPLING = Sampling(tuple(NOTATION), lambda count, seed: batches(count, seed=seed))
+OPTIONS = SAMPLING.options(BATCHES)
 gamma, eps, m, x_i, mu, sd = (sp.Symbol(n.name) for n in NOTATION)
 REFERENCE = gamma / sp.sqrt(sd**2 + eps) * ((m - 1) / m - (x_i - mu) ** 2 / (m * (sd**2 + eps)))
 SETTINGS = (r"Two ways to combine batch normalization with a residual connection: in the **first** setting the block "
@@ -49,7 +52,7 @@ def parts(make: PartMaker) -> list[Part]:
                      r"$\mu_{\mathcal{B}}$, $\sigma_{\mathcal{B}}^2$ and $\epsilon$."),
              answer=(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \left(\frac{m-1}{m} - "
                      r"\frac{(x_i - \mu_{\mathcal{B}})^2}{m (\sigma_{\mathcal{B}}^2 + \epsilon)}\right)"),
-             reference=REFERENCE, options=OPTIONS, mistakes=(
+             reference=REFERENCE, options=OPTIONS, model=SAMPLING.fresh, mistakes=(
                  KnownMistake(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}}",
                               "The batch mean and variance depend on $x_i$ too: differentiate them as well.", 0.25),
                  KnownMistake(r"\frac{\gamma}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} \frac{m-1}{m}",

@@ -2,21 +2,41 @@
 
 import sympy as sp
 
-from reference.lstm_notation import C_BAR, GATE_BARS, RECURRENT_H, STEPS, adjoints, input_weight_bar, states, upstream, weights
+from reference.lstm_notation import (
+    COMPUTED_FROM, C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, input_weight_bar, states,
+    upstream, weights,
+)
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import sampled_options
+from reference.vocabulary import Notation, Sampling, asked_for, computed_from
 
 SPELLING = {name: (name,) for name in ("x", "h", "c", *GATES)}
-RUNS = runs(8, STEPS, seed=421)
-NOTATION = [
-    *states(SPELLING, (-1, 0, 1, "1", "2", "3"), ("x", "h", "c", *GATES)),
-    *adjoints(SPELLING, (0, 1, "1", "2", "3"), ("h", "c", *GATES)),
-    *upstream(["\\frac{\\partial \\mathcal{L}}{\\partial h^{({t})}}", "\\frac{\\partial L}{\\partial h^{({t})}}",
-               "\\frac{\\partial \\mathcal{L}}{\\partial h_{{t}}}", "\\frac{\\partial L}{\\partial h_{{t}}}"], (0,)),
-    *weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"}),
-]
-OPTIONS = sampled_options(NOTATION, RUNS)
+WEIGHTS = weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"})
+
+
+def notation(steps: int, relative: tuple[int, ...]) -> list[Notation]:
+    """The question's symbols over runs of `steps` steps: absolute steps always, steps around `t` if asked."""
+    return [
+        *states(SPELLING, (*relative, *absolute(1, steps)), ("x", "h", "c", *GATES)),
+        *states(SPELLING, ("0",), ("h", "c")),
+        *adjoints(SPELLING, (*relative, *absolute(1, steps)), ("h", "c", *GATES)),
+        *upstream(["\\frac{\\partial \\mathcal{L}}{\\partial h^{({t})}}", "\\frac{\\partial L}{\\partial h^{({t})}}",
+                   "\\frac{\\partial \\mathcal{L}}{\\partial h_{{t}}}", "\\frac{\\partial L}{\\partial h_{{t}}}"],
+                  (0,) if relative else ()),
+        *WEIGHTS,
+    ]
+
+
+# A general step t: long runs, t varying from run to run, a non-zero initial state.
+GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)),
+                   lambda count, seed: runs(count, GENERAL_STEPS, seed=seed, random_initial_state=True))
+RUNS = GENERAL.draw(12, 421)
+OPTIONS = GENERAL.options(RUNS)
+# The weight gradient written out over T = 3 steps: runs of exactly three steps.
+SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
+                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, random_initial_state=True))
+SEQUENCE_RUNS = SEQUENCE.draw(10, 4213)
+SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
 
 EQUATIONS = r"""$$\begin{split} i^{(t)} &= \sigma(w_{ix}x^{(t)} + w_{ih}h^{(t-1)}) \\ f^{(t)} &= \sigma(w_{fx}x^{(t)} + w_{fh}h^{(t-1)}) \\ o^{(t)} &= \sigma(w_{ox}x^{(t)} + w_{oh}h^{(t-1)}) \\ g^{(t)} &= \tanh(w_{gx}x^{(t)} + w_{gh}h^{(t-1)}) \\ c^{(t)} &= f^{(t)}c^{(t-1)} + i^{(t)}g^{(t)} \\ h^{(t)} &= o^{(t)}\tanh(c^{(t)}) \end{split}$$"""
 CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The loss $\mathcal{L}$ depends on $h^{(t)}$ directly "
@@ -35,21 +55,29 @@ NO_RECURRENCE = ("$h^{(t)}$ also feeds all four gates at step $t+1$, so its grad
                  "$i^{(t+1)}, f^{(t+1)}, o^{(t+1)}, g^{(t+1)}$ (each through its nonlinearity and recurrent weight).")
 
 
+def _asking(name: str) -> dict:
+    """The general-step options of a part that asks for the adjoint of `name` at step t: it may not be written with
+    that adjoint, nor with the adjoints computed from it."""
+    unknown = f"\\overline{{{name}^{{(t)}}}}"
+    derived = {f"{d}bar_t": f"\\overline{{{d}^{{(t)}}}}" for d in COMPUTED_FROM.get(name, ())}
+    return {**OPTIONS, "forbidden": {**asked_for(f"{name}bar_t", unknown), **computed_from(unknown, derived)}}
+
+
 def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
                mistakes: tuple[KnownMistake, ...] = ()) -> Part:
     return make("q1", f"{gate}-bar", title=f"Q1(a) BPTT equation for the gate {gate}", kind="expression",
                 prompt=_prompt(f"\\overline{{{gate}^{{(t)}}}}"), points=0.5, answer=answer, reference=reference,
-                options=OPTIONS, mistakes=mistakes)
+                options=_asking(gate), mistakes=mistakes, model=GENERAL.fresh)
 
 
 def parts(make: PartMaker) -> list[Part]:
-    common = dict(kind="expression", points=0.5, options=OPTIONS)
+    common = dict(kind="expression", points=0.5, model=GENERAL.fresh)
     return [
         make("q1", "h-bar", title="Q1(a) BPTT equation for the hidden state", prompt=_prompt(r"\overline{h^{(t)}}"),
              answer=(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}} + \overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih}"
                      r" + \overline{f^{(t+1)}} f^{(t+1)}(1-f^{(t+1)}) w_{fh} + \overline{o^{(t+1)}} o^{(t+1)}(1-o^{(t+1)}) w_{oh}"
                      r" + \overline{g^{(t+1)}} (1-(g^{(t+1)})^2) w_{gh}"),
-             reference=H_BAR, mistakes=(
+             reference=H_BAR, options=_asking("h"), mistakes=(
                  KnownMistake(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}}", NO_RECURRENCE),
                  KnownMistake(r"\overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih} + \overline{f^{(t+1)}} f^{(t+1)}(1-f^{(t+1)}) w_{fh}"
                               r" + \overline{o^{(t+1)}} o^{(t+1)}(1-o^{(t+1)}) w_{oh} + \overline{g^{(t+1)}} (1-(g^{(t+1)})^2) w_{gh}",
@@ -58,7 +86,7 @@ def parts(make: PartMaker) -> list[Part]:
              **common),
         make("q1", "c-bar", title="Q1(a) BPTT equation for the memory cell", prompt=_prompt(r"\overline{c^{(t)}}"),
              answer=r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t+1)}",
-             reference=C_BAR, mistakes=(
+             reference=C_BAR, options=_asking("c"), mistakes=(
                  KnownMistake(r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)}))",
                               "$c^{(t)}$ also reaches the loss through the next cell, $c^{(t+1)} = f^{(t+1)} c^{(t)} + \\dots$"),
                  KnownMistake(r"\overline{h^{(t)}} o^{(t)} (1 - \tanh^2(c^{(t)})) + \overline{c^{(t+1)}} f^{(t)}",
@@ -78,7 +106,7 @@ def parts(make: PartMaker) -> list[Part]:
                      "\n\n$\\overline{w_{ix}} =$"),
              answer=(r"\overline{i^{(1)}} i^{(1)}(1-i^{(1)}) x^{(1)} + \overline{i^{(2)}} i^{(2)}(1-i^{(2)}) x^{(2)}"
                      r" + \overline{i^{(3)}} i^{(3)}(1-i^{(3)}) x^{(3)}"),
-             reference=input_weight_bar("i", "x", (1, 2, 3)), options=OPTIONS, mistakes=(
+             reference=input_weight_bar("i", "x", (1, 2, 3)), options=SEQUENCE_OPTIONS, model=SEQUENCE.fresh, mistakes=(
                  KnownMistake(r"\overline{i^{(1)}} x^{(1)} + \overline{i^{(2)}} x^{(2)} + \overline{i^{(3)}} x^{(3)}",
                               "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),)),
         make.manual("q1", "explain", title="Q1(c) Why the gradient does not explode (optional)", points=1,

@@ -17,7 +17,7 @@ _THETA = ("\\boldsymbol{\\theta}", "\\theta", "\\mathbf{\\theta}")
 INVERSE_OPTIONS = {
     "symbols": {
         "theta_next": [f"{t}^{{(k+1)}}" for t in _THETA] + ["\\theta_{k+1}"],
-        "p_next": ["\\mathbf{p}^{(k+1)}", "p^{(k+1)}", "p_{k+1}", "\\mathbf{p}_{k+1}"],
+        "p_next": ["\\mathbf{p}^{(k+1)}", "\\boldsymbol{p}^{(k+1)}", "p^{(k+1)}", "p_{k+1}", "\\mathbf{p}_{k+1}"],
         "gradJ": [f"\\nabla \\mathcal{{J}}({t}^{{(k)}})" for t in _THETA] + ["\\nabla J(\\theta^{(k)})", "\\nabla J(\\theta_k)"],
         "alpha": ["\\alpha"], "beta": ["\\beta"],
     },

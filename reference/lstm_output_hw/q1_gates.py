@@ -4,11 +4,12 @@ import numpy as np
 import sympy as sp
 
 from reference.lstm_notation import (
-    CENTER, C_BAR, GATE_BARS, RECURRENT_H, STEPS, adjoints, partials, slope_at, states, upstream, weights,
+    COMPUTED_FROM, C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, at, partials, slope_at,
+    states, upstream, weights,
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
-from reference.vocabulary import sampled_options
+from reference.vocabulary import Notation, Sampling, asked_for, computed_from, unevaluated
 
 SPELLING = {"x": ("X", "x"), "h": ("h",), "c": ("C", "c"), "g": ("\\tilde{C}", "\\tilde{c}", "\\tilde C"),
             "i": ("i",), "f": ("f",), "o": ("o",), "y": ("y",)}
@@ -18,30 +19,41 @@ WEIGHT_SPELLING = {
     **{f"b_{g}": [f"W_0^{_LETTER[g]}", f"w_0^{_LETTER[g]}", f"W_0^{{{_LETTER[g]}}}"] for g in GATES},
     "w_y": ["W^y", "w^y", "W^{y}", "w^{y}"], "b_y": ["W_0^y", "w_0^y", "W_0^{y}"],
 }
-RUNS = runs(8, STEPS, seed=5, biases=True, readout=True)
-
-
 PARTIALS = partials({
-    "dy_dh": (["\\frac{\\partial y_t}{\\partial h_t}"], lambda r: r.model.readout[0] * r.trace["y"][CENTER] * (1 - r.trace["y"][CENTER])),
+    "dy_dh": (["\\frac{\\partial y_t}{\\partial h_t}"], lambda r: r.model.readout[0] * at(r, "y", 0) * (1 - at(r, "y", 0))),
     **{f"d{g}_dh": ([f"\\frac{{\\partial {SPELLING[g][0]}_{{t+1}}}}{{\\partial h_t}}"],
                     lambda r, g=g: r.model.w_h[g] * slope_at(r, g, 1)) for g in GATES},
-    "dh_dc": (["\\frac{\\partial h_t}{\\partial C_t}"], lambda r: r.trace["o"][CENTER] * (1 - np.tanh(r.trace["c"][CENTER]) ** 2)),
-    "dc_dc": (["\\frac{\\partial C_{t+1}}{\\partial C_t}"], lambda r: r.trace["f"][CENTER + 1]),
-    "dh_do": (["\\frac{\\partial h_t}{\\partial o_t}"], lambda r: np.tanh(r.trace["c"][CENTER])),
-    "dc_df": (["\\frac{\\partial c_t}{\\partial f_t}", "\\frac{\\partial C_t}{\\partial f_t}"], lambda r: r.trace["c"][CENTER - 1]),
-    "dc_di": (["\\frac{\\partial c_t}{\\partial i_t}", "\\frac{\\partial C_t}{\\partial i_t}"], lambda r: r.trace["g"][CENTER]),
+    "dh_dc": (["\\frac{\\partial h_t}{\\partial C_t}"], lambda r: at(r, "o", 0) * (1 - np.tanh(at(r, "c", 0)) ** 2)),
+    "dc_dc": (["\\frac{\\partial C_{t+1}}{\\partial C_t}"], lambda r: at(r, "f", 1)),
+    "dh_do": (["\\frac{\\partial h_t}{\\partial o_t}"], lambda r: np.tanh(at(r, "c", 0))),
+    "dc_df": (["\\frac{\\partial c_t}{\\partial f_t}", "\\frac{\\partial C_t}{\\partial f_t}"], lambda r: at(r, "c", -1)),
+    "dc_di": (["\\frac{\\partial c_t}{\\partial i_t}", "\\frac{\\partial C_t}{\\partial i_t}"], lambda r: at(r, "g", 0)),
 })
-NOTATION = [
-    *states(SPELLING, (-1, 0, 1), ("x", "h", "c", "y", *GATES)),
-    *states(SPELLING, ("0", "1", "2", "3"), ("h",)),
-    *states(SPELLING, ("1", "2", "3"), ("x", "c", *GATES)),
-    *adjoints(SPELLING, (0, 1), ("h", "c", *GATES)),
-    *adjoints(SPELLING, ("1", "2", "3"), ("h", "c", *GATES)),
-    *upstream(["\\nabla y_{t}", "\\nabla y^{({t})}", "\\nabla y_t"], (0,)),
-    *weights(WEIGHT_SPELLING),
-    *PARTIALS,
-]
-OPTIONS = sampled_options(NOTATION, RUNS)
+
+
+def notation(steps: int, relative: tuple[int, ...]) -> list[Notation]:
+    """The question's symbols over runs of `steps` steps: absolute steps always; steps around `t`, the gradient
+    arriving at y_t and the local partials (so that an answer leaving them unevaluated can be told so) if asked."""
+    around = [*upstream(["\\nabla y_{t}", "\\nabla y^{({t})}", "\\nabla y_t"], (0,)), *PARTIALS] if relative else []
+    return [
+        *states(SPELLING, (*relative, *absolute(1, steps)), ("x", "h", "c", "y", *GATES)),
+        *states(SPELLING, ("0",), ("h", "c")),
+        *adjoints(SPELLING, (*relative, *absolute(1, steps)), ("h", "c", *GATES)),
+        *weights(WEIGHT_SPELLING),
+        *around,
+    ]
+
+
+# A general step t < T: long runs, t varying from run to run, a non-zero initial state.
+GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)), lambda count, seed: runs(
+    count, GENERAL_STEPS, seed=seed, biases=True, readout=True, random_initial_state=True))
+RUNS = GENERAL.draw(12, 5)
+OPTIONS = GENERAL.options(RUNS)
+# Q2's sum over T = 3 steps with h_0 = 0, as its prompt says.
+SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
+                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, biases=True, readout=True))
+SEQUENCE_RUNS = SEQUENCE.draw(10, 55)
+SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
 
 SETTING = r"""Here you derive the backprop updates for the univariate version of the LSTM: input, hidden state and output are all scalars. At time $t$ the unit computes
 
@@ -62,10 +74,20 @@ OUTPUT_ONLY = r"w^y y_t (1 - y_t) \nabla y_t"
 CELL_ONLY = r"o_t(1 - (\tanh(C_t))^2) " + OUTPUT_ONLY
 
 
+def _forbidden(unknown: str, target: str) -> dict[str, str]:
+    """The unknown, the gradients computed from it, and the local partials: left unevaluated they restate the chain
+    rule (the bank samples them all with their true values, so only their names tell)."""
+    derived = {f"{d}bar_t": f"\\nabla {SPELLING[d][0]}_t" for d in COMPUTED_FROM.get(unknown[0], ())}
+    written = f"\\nabla {target}"
+    return {**asked_for(unknown, written), **computed_from(written, derived), **unevaluated(PARTIALS)}
+
+
 def _part(make: PartMaker, name: str, target: str, reference: sp.Expr, answer: str, *mistakes: KnownMistake) -> Part:
+    unknown = {"h_t": "hbar_t", "C_t": "cbar_t"}.get(target, f"{target[0]}bar_t")
     return make("q1", name, title=f"Q1 Gradient of ${target}$", kind="expression", points=1,
                 prompt=f"{SETTING}\n\nDerive $\\nabla {target} =$ (you may use $\\nabla h_t$ and $\\nabla C_t$ in the gate gradients)",
-                answer=answer, reference=reference, options=OPTIONS, mistakes=mistakes)
+                answer=answer, reference=reference, options={**OPTIONS, "forbidden": _forbidden(unknown, target)},
+                mistakes=mistakes, model=GENERAL.fresh)
 
 
 def parts(make: PartMaker) -> list[Part]:

@@ -44,11 +44,15 @@ def _activate(gate: str, z: float) -> float:
     return float(np.tanh(z)) if gate == "g" else float(sigmoid(z))
 
 
-def forward(model: LSTM, x: np.ndarray, nudge: Nudge | None = None) -> dict[str, np.ndarray]:
-    """Every quantity at steps 0..T (step 0 holds the zero initial state); x[t-1] is the input at step t."""
+Initial = tuple[float, float]   # (h_0, c_0)
+
+
+def forward(model: LSTM, x: np.ndarray, nudge: Nudge | None = None, initial: Initial = (0.0, 0.0)) -> dict[str, np.ndarray]:
+    """Every quantity at steps 0..T (step 0 holds the initial state h_0, c_0); x[t-1] is the input at step t."""
     steps = len(x)
     trace = {name: np.zeros(steps + 1) for name in (*STATES, "x", "y")}
     trace["x"][1:] = x
+    trace["h"][0], trace["c"][0] = initial
 
     def put(name: str, t: int, value: float) -> None:
         trace[name][t] = value + (nudge.amount if nudge and (nudge.name, nudge.step) == (name, t) else 0.0)
@@ -67,8 +71,9 @@ def forward(model: LSTM, x: np.ndarray, nudge: Nudge | None = None) -> dict[str,
     return trace
 
 
-def loss(model: LSTM, x: np.ndarray, upstream: np.ndarray, nudge: Nudge | None = None) -> float:
-    return float(np.dot(upstream, forward(model, x, nudge)["y"][1:]))
+def loss(model: LSTM, x: np.ndarray, upstream: np.ndarray, nudge: Nudge | None = None,
+         initial: Initial = (0.0, 0.0)) -> float:
+    return float(np.dot(upstream, forward(model, x, nudge, initial)["y"][1:]))
 
 
 def gate_slope(gate: str, value: np.ndarray | float) -> np.ndarray | float:
@@ -100,15 +105,15 @@ def backward(model: LSTM, trace: dict[str, np.ndarray], upstream: np.ndarray) ->
 
 
 def adjoint_by_finite_difference(model: LSTM, x: np.ndarray, upstream: np.ndarray, name: str, step: int,
-                                 eps: float = 1e-6) -> float:
+                                 eps: float = 1e-6, initial: Initial = (0.0, 0.0)) -> float:
     """d loss / d (quantity `name` at `step`), by a central difference of a nudged forward pass."""
-    ahead = loss(model, x, upstream, Nudge(name, step, eps))
-    behind = loss(model, x, upstream, Nudge(name, step, -eps))
+    ahead = loss(model, x, upstream, Nudge(name, step, eps), initial)
+    behind = loss(model, x, upstream, Nudge(name, step, -eps), initial)
     return (ahead - behind) / (2 * eps)
 
 
 def weight_gradient_by_finite_difference(model: LSTM, x: np.ndarray, upstream: np.ndarray, gate: str, source: str,
-                                         eps: float = 1e-6) -> float:
+                                         eps: float = 1e-6, initial: Initial = (0.0, 0.0)) -> float:
     """d loss / d w_{gate source} (source "x" or "h"), by a central difference."""
     table = model.w_x if source == "x" else model.w_h
 
@@ -116,7 +121,7 @@ def weight_gradient_by_finite_difference(model: LSTM, x: np.ndarray, upstream: n
         weights = {**table, gate: table[gate] + delta}
         return LSTM(w_x=weights if source == "x" else model.w_x, w_h=weights if source == "h" else model.w_h,
                     bias=model.bias, readout=model.readout)
-    return (loss(shifted(eps), x, upstream) - loss(shifted(-eps), x, upstream)) / (2 * eps)
+    return (loss(shifted(eps), x, upstream, initial=initial) - loss(shifted(-eps), x, upstream, initial=initial)) / (2 * eps)
 
 
 @dataclass(frozen=True)
@@ -126,15 +131,31 @@ class Run:
     upstream: np.ndarray
     trace: dict[str, np.ndarray]
     bars: dict[str, np.ndarray]
+    t: int                       # the step that plays the question's general `t` in this run
+    initial: Initial = (0.0, 0.0)
 
 
-def runs(count: int, steps: int, *, seed: int, biases: bool = False, readout: bool = False) -> list[Run]:
-    """`count` independent runs (one per sample row) with a fixed seed."""
+# `t` is at least this far from either end, so that t-2 and t+2 are real steps: a formula that drops the carry
+# through c(t+2), or the f c(t-2) of the cell two steps back, changes the value.
+MARGIN = 2
+
+
+def runs(count: int, steps: int, *, seed: int, biases: bool = False, readout: bool = False,
+         random_initial_state: bool = False) -> list[Run]:
+    """`count` independent runs (one per sample row) with a fixed seed.
+
+    Each run draws its own model, inputs, upstream gradients, `t` (MARGIN steps from either end when the run is
+    long enough, else its middle step) and, if asked, a non-zero initial state: with a zero state and a fixed `t`,
+    `c^{(2)}` and `c^{(t)}` would be the same number and `+ h_0` would change nothing.
+    """
     rng = np.random.default_rng(seed)
+    margin = min(MARGIN, (steps - 1) // 2)
     result = []
     for _ in range(count):
         model = LSTM.random(rng, biases=biases, readout=readout)
         x, upstream = rng.normal(size=steps), rng.normal(size=steps)
-        trace = forward(model, x)
-        result.append(Run(model, x, upstream, trace, backward(model, trace, upstream)))
+        initial = (float(rng.normal()), float(rng.normal())) if random_initial_state else (0.0, 0.0)
+        t = int(rng.integers(1 + margin, steps - margin + 1))
+        trace = forward(model, x, initial=initial)
+        result.append(Run(model, x, upstream, trace, backward(model, trace, upstream), t, initial))
     return result

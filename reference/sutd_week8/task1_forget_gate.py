@@ -7,7 +7,7 @@ import sympy as sp
 from reference.part import KnownMistake, Part, PartMaker
 from reference.sutd_week8.lstm_cell import samples
 from reference.sutd_week8.task1_memory import SETTING
-from reference.vocabulary import Notation, sampled_options
+from reference.vocabulary import Notation, Sampling, asked_for
 
 SAMPLES = samples(10, seed=8)
 _PRE = ("W^f[d_1,:] \\cdot x_t + U^f[d_1,:] \\cdot h_{t-1}", "W^f[d_1,:] x_t + U^f[d_1,:] h_{t-1}",
@@ -17,7 +17,8 @@ COMPONENT = [
     Notation("f1", ["f_t[d_1]", "f_t(d_1)", "f_{t}[d_1]"], lambda s: s.values["f"][s.d1]),
     Notation("uf12", ["U^f[d_1,d_2]", "U^f(d_1,d_2)", "U^f_{d_1 d_2}"], lambda s: s.cell.u["f"][s.d1, s.d2]),
 ]
-COMPONENT_OPTIONS = sampled_options(COMPONENT, SAMPLES)
+COMPONENT_SAMPLING = Sampling(tuple(COMPONENT), lambda count, seed: samples(count, seed=seed))
+COMPONENT_OPTIONS = COMPONENT_SAMPLING.options(SAMPLES)
 _zf, _uf = sp.Symbol("zf"), sp.Symbol("uf12")
 COMPONENT_REFERENCE = sp.exp(-_zf) / (1 + sp.exp(-_zf)) ** 2 * _uf
 
@@ -43,7 +44,11 @@ _NORMS = [f"{left}U^f(d){right}{sub}" for left, right in (("\\|", "\\|"), ("||",
           for sub in ("_2", "")]
 ARGMAX_NOTATION = [Notation("u", ["U^f(d)", "U^f[d,:]"], lambda row: row[0]),
                    Notation("norm_u", _NORMS, lambda row: row[1])]
-ARGMAX_OPTIONS = sampled_options(ARGMAX_NOTATION, unit_vector_rows(10, seed=39))
+ARGMAX_SAMPLING = Sampling(tuple(ARGMAX_NOTATION), lambda count, seed: unit_vector_rows(count, seed=seed))
+# h_{t-1} is the vector asked for: readable (so that `h_{t-1} = ...` is read as its right side), never an answer.
+_ARGMAX_SAMPLED = ARGMAX_SAMPLING.options(unit_vector_rows(10, seed=39))
+ARGMAX_OPTIONS = {**_ARGMAX_SAMPLED, "symbols": {**_ARGMAX_SAMPLED["symbols"], "h_prev": ["h_{t-1}", "h^{(t-1)}"]},
+                  "forbidden": asked_for("h_prev", "h_{t-1}")}
 ARGMAX_REFERENCE = sp.Symbol("u") / sp.Symbol("norm_u")
 
 GATE_SETTING = (f"{SETTING}\n\nLook at one component of the forget gate, $f_t(d) = \\sigma(W^f(d) \\cdot x_t + U^f(d) "
@@ -70,7 +75,7 @@ def parts(make: PartMaker) -> list[Part]:
         make("task1", "df-dh", title="Task 1: one component of the forget gate's derivative", kind="expression",
              points=1, prompt=COMPONENT_PROMPT,
              answer=r"\sigma'(W^f[d_1,:] \cdot x_t + U^f[d_1,:] \cdot h_{t-1}) U^f[d_1,d_2]",
-             reference=COMPONENT_REFERENCE, options=COMPONENT_OPTIONS, mistakes=(
+             reference=COMPONENT_REFERENCE, options=COMPONENT_OPTIONS, model=COMPONENT_SAMPLING.fresh, mistakes=(
                  KnownMistake(r"\sigma'(W^f[d_1,:] \cdot x_t + U^f[d_1,:] \cdot h_{t-1})",
                               r"Chain rule: multiply by the derivative of the inner product $U^f[d_1,:] \cdot h_{t-1}$ "
                               r"with respect to $h_{t-1}[d_2]$, which is the entry $U^f[d_1,d_2]$.", 0.5),
@@ -88,7 +93,7 @@ def parts(make: PartMaker) -> list[Part]:
              kind="expression", points=1,
              prompt=(f"{GATE_SETTING}\n\n{ARGMAX_QUESTION}\n\nWrite $h_{{t-1}} =$ as a formula in $U^f(d)$ and its "
                      r"norm $\|U^f(d)\|_2$ (it is checked component by component)."),
-             answer=r"\frac{U^f(d)}{\|U^f(d)\|_2}", reference=ARGMAX_REFERENCE, options=ARGMAX_OPTIONS, mistakes=(
+             answer=r"\frac{U^f(d)}{\|U^f(d)\|_2}", reference=ARGMAX_REFERENCE, options=ARGMAX_OPTIONS, model=ARGMAX_SAMPLING.fresh, mistakes=(
                  KnownMistake("U^f(d)", "Right direction, but $h_{t-1}$ must have length 1: divide by $\\|U^f(d)\\|_2$.", 0.5),
                  KnownMistake(r"-\frac{U^f(d)}{\|U^f(d)\|_2}",
                               "That vector minimises the inner product; $\\sigma$ is increasing, so the maximum is "

@@ -6,7 +6,7 @@ from reference.part import KnownMistake, Part, PartMaker
 from reference.sutd_week8.lstm_cell import samples
 from reference.sutd_week8.notation import CELL_PARTIAL, GATE_PARTIALS, PREVIOUS_CELL_PARTIAL, STEP_VALUES
 from reference.sutd_week8.task1_memory import SETTING
-from reference.vocabulary import Notation, merge, sampled_options
+from reference.vocabulary import Notation, Sampling, merge, sampled_options
 
 SAMPLES = samples(10, seed=50039)
 _s = sp.Symbol
@@ -19,6 +19,8 @@ REFERENCE = H_OF_CELL.subs(CELL, CELL_TERMS)
 NOTATION: list[Notation] = [*STEP_VALUES, *GATE_PARTIALS, PREVIOUS_CELL_PARTIAL]
 # dc_t/dh_{t-1} is known to the parser but left out of the samples (drawn at random), so that an answer
 # that stops at it is refused and recognised as the unfinished first step.
+# The independent truth also knows dc_t/dh_{t-1}, which the grader draws at random.
+TRUTH = Sampling((*NOTATION, CELL_PARTIAL), lambda count, seed: samples(count, seed=seed))
 OPTIONS = {**sampled_options(NOTATION, SAMPLES),
            "symbols": merge(*[(n.name, n.aliases) for n in (*NOTATION, CELL_PARTIAL)])}
 
@@ -36,7 +38,7 @@ ANSWER = (r"\frac{\partial o_t}{\partial h_{t-1}} \circ \tanh(c_t) + o_t \circ \
 def parts(make: PartMaker) -> list[Part]:
     return [make(
         "task1", "dh-dh", title="Task 1: the derivative of h_t with respect to h_{t-1}", kind="expression", points=1,
-        prompt=PROMPT, answer=ANSWER, reference=REFERENCE, options=OPTIONS, mistakes=(
+        prompt=PROMPT, answer=ANSWER, reference=REFERENCE, options=OPTIONS, model=TRUTH.fresh, mistakes=(
             KnownMistake(r"\frac{\partial o_t}{\partial h_{t-1}} \circ \tanh(c_t) + o_t \circ (\tanh'(c_t) "
                          r"\frac{\partial c_t}{\partial h_{t-1}})",
                          r"Right first step. Now resolve $\frac{\partial c_t}{\partial h_{t-1}}$ with the product rule on "

@@ -6,7 +6,8 @@ from reference.part import KnownMistake, Part, PartMaker
 
 z = sp.Symbol("z")
 REFERENCE = sp.exp(-z) / (1 + sp.exp(-z)) ** 2
-OPTIONS = {"variables": {"z": [-4, 4]}}
+OPTIONS = {"variables": {"z": [-4, 4]},
+           "forbidden": {"sigma'": "$\\sigma'$ is what you are asked to calculate: write it without $\\sigma'$."}}
 
 
 def parts(make: PartMaker) -> list[Part]:

@@ -49,8 +49,42 @@ def test_logarithms_roots_and_exponentials(student: str, reference: str, correct
     assert grade("bigo", student, reference).correct is correct
 
 
-def test_declared_variables_make_the_other_symbols_constants() -> None:
-    assert grade("bigo", "O(G^2 H^2)", "O(G^2)", options={"variables": ["G"]}).correct is True
+@pytest.mark.parametrize(
+    ("student", "named"),
+    [
+        pytest.param("O(G^2 H^2)", "H is not a size", id="one-letter"),
+        pytest.param("O(d k^2 H W T)", "H, W are not sizes", id="two-letters"),
+        pytest.param("O(d + N)", "N is not a size", id="added-term"),
+        pytest.param(r"O(d \log n)", "n is not a size", id="log-factor"),
+    ],
+)
+def test_a_letter_that_is_not_a_declared_size_is_an_error_naming_it(student: str, named: str) -> None:
+    # Before issue 9 such letters were silently constants, so O(d k^2 H W T) passed for O(d k^2 T).
+    result = grade("bigo", student, "O(G^2 d k^2 T)", options={"variables": ["G", "d", "k", "T"]})
+    assert result.correct is False and named.split(" ")[0] in result.error and "not a size" in result.error
+
+
+def test_without_declared_sizes_a_letter_the_reference_lacks_is_refused() -> None:
+    result = grade("bigo", "O(d + N)", "O(d)")
+    assert result.correct is False and "N is not a size" in result.feedback
+
+
+@pytest.mark.parametrize(
+    ("student", "reference", "correct"),
+    [
+        pytest.param(r"\Theta(n)", "O(n)", True, id="tight-answers-upper"),
+        pytest.param(r"\Omega(n)", "O(n)", False, id="lower-does-not-answer-upper"),
+        pytest.param("O(n)", r"\Theta(n)", False, id="upper-does-not-answer-tight"),
+        pytest.param(r"\Omega(n)", r"\Omega(n)", True, id="lower-answers-lower"),
+        pytest.param(r"\Theta(n)", r"\Omega(n)", True, id="tight-answers-lower"),
+        pytest.param("O(n)", r"\Omega(n)", False, id="upper-does-not-answer-lower"),
+        pytest.param("n", "O(n)", True, id="bare-class"),
+    ],
+)
+def test_the_operator_written_is_compared_with_the_one_asked(student: str, reference: str, correct: bool) -> None:
+    result = grade("bigo", student, reference)
+    assert result.correct is correct
+    assert correct or "bound" in result.feedback
 
 
 def test_a_sympy_reference_is_accepted() -> None:

@@ -60,3 +60,10 @@ def test_interpret_shows_the_chosen_labels() -> None:
 def test_an_unknown_kind_is_a_bug_in_the_caller() -> None:
     with pytest.raises(ValueError, match="unknown answer kind"):
         grade("essay", "x", "x")
+
+
+@pytest.mark.parametrize("student", ["No.", r"\text{no}", r"\textbf{no}", "$no$", "the second", " NO "],
+                         ids=["full-stop", "text", "textbf", "dollars", "article", "spaces"])
+def test_a_choice_written_in_prose_or_latex_is_read(student: str) -> None:
+    expected = "second" if "second" in student else "no"
+    assert grade("choice", student, expected, options={"choices": ["yes", "no", "first", "second"]}).correct is True

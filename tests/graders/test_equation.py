@@ -28,6 +28,9 @@ def test_the_same_relation_is_accepted(student: str) -> None:
         pytest.param("y = x + 1", id="slope"),
         pytest.param("y^2 = (2x + 1)^2", id="squared-adds-a-branch"),
         pytest.param("0 = 0", id="trivial"),
+        # proportional up to rounding only: decided by SymPy on both sides' differences, and refused
+        pytest.param("y = 2x + 1.0000001", id="constant-off-by-1e-7"),
+        pytest.param("y = 2.0000001 x + 1", id="slope-off-by-1e-7"),
     ],
 )
 def test_a_different_relation_is_refused(student: str) -> None:

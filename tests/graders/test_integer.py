@@ -37,3 +37,10 @@ def test_inexact_values_are_refused(student: str, feedback: str) -> None:
 def test_a_fractional_reference_is_a_bug_in_the_bank() -> None:
     with pytest.raises(ValueError):
         grade("integer", "2", 2.5)
+
+
+@pytest.mark.parametrize(("student", "correct"), [("N = 5", True), ("N = 6", False), ("N = M", None)],
+                         ids=["labelled", "labelled-wrong", "not-a-value"])
+def test_a_value_may_be_labelled_with_a_name(student: str, correct: bool | None) -> None:
+    result = grade("integer", student, 5)
+    assert result.correct is (correct is True) and (result.error is not None) is (correct is None)

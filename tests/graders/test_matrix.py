@@ -15,11 +15,18 @@ IDENTITY_LIKE = [[1, 0], [0, 2]]
         pytest.param(r"\begin{pmatrix} 1 & 0 \\ 0 & 2 \end{pmatrix}", id="pmatrix"),
         pytest.param(r"\begin{bmatrix} 1 & 0 \\ 0 & 2 \end{bmatrix}", id="bmatrix"),
         pytest.param("[[1, 0], [0, 4/2]]", id="arithmetic-entry"),
-        pytest.param("[[1.0000000001, 0], [0, 2]]", id="within-tolerance"),
     ],
 )
 def test_equal_matrices_are_accepted(student: str) -> None:
     assert grade("matrix", student, IDENTITY_LIKE).correct is True
+
+
+@pytest.mark.parametrize(
+    ("options", "correct"),
+    [pytest.param({}, False, id="exact-by-default"), pytest.param({"rtol": 1e-9}, True, id="within-declared-rtol")],
+)
+def test_entries_of_an_exact_matrix_compare_exactly_unless_the_part_gives_a_tolerance(options: dict, correct: bool) -> None:
+    assert grade("matrix", "[[1.0000000001, 0], [0, 2]]", IDENTITY_LIKE, options=options).correct is correct
 
 
 def test_a_numpy_reference_is_accepted() -> None:

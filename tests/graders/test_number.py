@@ -11,6 +11,8 @@ from graders import grade
         pytest.param("26", 26, id="integer"),
         pytest.param("2.5e-3", 0.0025, id="scientific-e"),
         pytest.param(r"2.5 \times 10^{-3}", 0.0025, id="scientific-latex"),
+        pytest.param("2.5 x 10^-3", 0.0025, id="scientific-x-for-times"),
+        pytest.param("2.5X10^{-3}", 0.0025, id="scientific-capital-x-for-times"),
         pytest.param("1/4", 0.25, id="fraction-text"),
         pytest.param(r"\frac{1}{4}", 0.25, id="fraction-latex"),
         pytest.param("32*7*7*64", 100352, id="arithmetic"),

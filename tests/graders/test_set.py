@@ -12,6 +12,8 @@ from graders import grade
         pytest.param("52 <= x < 55", "[52, 55)", id="inequality-text"),
         pytest.param(r"52 \le x < 55", "[52, 55)", id="inequality-latex"),
         pytest.param("x >= 52", "[52, inf)", id="one-sided"),
+        pytest.param("[0, oo)", r"[0, \infty)", id="sympy-infinity"),
+        pytest.param("(-oo, 2]", "x <= 2", id="sympy-minus-infinity"),
         pytest.param("[52, 55)", sympy.Interval.Ropen(52, 55), id="sympy-reference"),
         pytest.param("(0, 1] ∪ (1, 2)", "(0, 2)", id="union-merges"),
         pytest.param(r"(0, 1] \cup [1, 2)", "(0, 2)", id="latex-union"),

@@ -15,6 +15,7 @@ from graders import grade
         pytest.param("[9,13]", id="brackets"),
         pytest.param("9, 13", id="bare"),
         pytest.param("(27/3, 13.0)", id="arithmetic"),
+        pytest.param(r"\langle 9, 13 \rangle", id="angle-brackets"),
     ],
 )
 def test_shape_spellings_are_accepted(student: str) -> None:

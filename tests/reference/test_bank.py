@@ -93,3 +93,22 @@ def test_known_mistake_is_recognised_with_its_feedback(part: reference.Part, ind
     result = graders.grade(part.kind, mistake.answer, part.reference, options=part.grading_options())
     assert (result.correct, result.mistake, result.score, result.feedback) == (False, index, mistake.score, mistake.feedback)
 
+
+
+FORBIDDING = [(p, name) for p in AUTO for name in p.options.get("forbidden", {})]
+
+
+def _spelling(part: reference.Part, name: str) -> str:
+    """An answer that is the forbidden name itself, in the question's notation."""
+    if name.endswith("'"):
+        return f"{name}(z)"
+    return part.options["symbols"][name][0]
+
+
+@pytest.mark.parametrize(("part", "name"), FORBIDDING, ids=lambda v: v.id if isinstance(v, reference.Part) else v)
+def test_a_forbidden_name_is_a_name_of_the_question_and_is_refused(part: reference.Part, name: str) -> None:
+    declared = {*part.options.get("symbols", {}), *part.options.get("variables", {}), *part.options.get("samples", {})}
+    assert name in declared or name.endswith("'")
+    result = graders.grade(part.kind, _spelling(part, name), part.reference, options=part.grading_options())
+    assert (result.correct, result.score, result.error) == (False, 0.0, None) and "may not appear" in result.feedback
+

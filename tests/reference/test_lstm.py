@@ -9,7 +9,6 @@ import pytest
 import graders
 from reference import Part, get_part
 from reference.csc421_2019_hw4 import q1_lstm
-from reference.lstm_notation import CENTER
 from reference.lstm_output_hw import q1_gates
 from reference.models.lstm import GATES, STATES, Run, adjoint_by_finite_difference, runs, weight_gradient_by_finite_difference
 
@@ -34,22 +33,23 @@ def test_weight_gradient_matches_finite_difference(config: dict, gate: str, sour
 
 
 def _adjoint(name: str) -> Callable[[Run], float]:
-    return lambda run: adjoint_by_finite_difference(run.model, run.x, run.upstream, name, CENTER)
+    return lambda run: adjoint_by_finite_difference(run.model, run.x, run.upstream, name, run.t, initial=run.initial)
 
 
 def _weight(gate: str, source: str) -> Callable[[Run], float]:
-    return lambda run: weight_gradient_by_finite_difference(run.model, run.x, run.upstream, gate, source)
+    return lambda run: weight_gradient_by_finite_difference(run.model, run.x, run.upstream, gate, source,
+                                                            initial=run.initial)
 
 
 CHECKS = [
     ("csc421-2019-hw4/q1/h-bar", q1_lstm.RUNS, _adjoint("h")),
     ("csc421-2019-hw4/q1/c-bar", q1_lstm.RUNS, _adjoint("c")),
     *[(f"csc421-2019-hw4/q1/{g}-bar", q1_lstm.RUNS, _adjoint(g)) for g in GATES],
-    ("csc421-2019-hw4/q1/w-ix-bar", q1_lstm.RUNS, _weight("i", "x")),
+    ("csc421-2019-hw4/q1/w-ix-bar", q1_lstm.SEQUENCE_RUNS, _weight("i", "x")),
     ("lstm-output-hw5/q1/grad-h", q1_gates.RUNS, _adjoint("h")),
     ("lstm-output-hw5/q1/grad-c", q1_gates.RUNS, _adjoint("c")),
     *[(f"lstm-output-hw5/q1/grad-{g}", q1_gates.RUNS, _adjoint(g)) for g in "ofi"],
-    ("lstm-output-hw5/q2/grad-w-hi", q1_gates.RUNS, _weight("i", "h")),
+    ("lstm-output-hw5/q2/grad-w-hi", q1_gates.SEQUENCE_RUNS, _weight("i", "h")),
 ]
 
 
@@ -102,7 +102,23 @@ def test_bptt_answer_without_recurrent_terms_is_refused(part_id: str, answer: st
     assert (result.correct, result.score < 1) == (False, True)
 
 
-def test_sample_rows_vary_so_that_answers_are_told_apart() -> None:
-    samples = get_part("csc421-2019-hw4/q1/h-bar").options["samples"]
-    constant = {name for name, values in samples.items() if len(set(np.round(values, 9))) == 1}
-    assert constant == {"fbar_1"}   # f at step 1 multiplies the zero initial cell
+@pytest.mark.parametrize("part_id", ["csc421-2019-hw4/q1/h-bar", "lstm-output-hw5/q1/grad-h"])
+def test_sample_rows_vary_so_that_answers_are_told_apart(part_id: str) -> None:
+    # Before issue 9, f at step 1 multiplied a zero initial cell and was 0 in every row.
+    samples = get_part(part_id).options["samples"]
+    assert {name for name, values in samples.items() if len(set(np.round(values, 9))) == 1} == set()
+
+
+@pytest.mark.parametrize("model_runs", [q1_lstm.RUNS, q1_gates.RUNS], ids=["csc421", "lstm-output"])
+def test_general_step_runs_vary_t_away_from_the_ends_and_start_from_a_nonzero_state(model_runs: list[Run]) -> None:
+    steps = len(model_runs[0].x)
+    assert all(3 <= run.t <= steps - 2 for run in model_runs) and len({run.t for run in model_runs}) > 1
+    assert all(min(abs(h), abs(c)) > 0 for h, c in (run.initial for run in model_runs))
+
+
+@pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
+def test_bptt_from_a_nonzero_initial_state_matches_finite_difference(config: dict) -> None:
+    for run in runs(2, 5, seed=13, random_initial_state=True, **config):
+        expected = [adjoint_by_finite_difference(run.model, run.x, run.upstream, "c", t, initial=run.initial)
+                    for t in range(1, 6)]
+        assert run.bars["c"][1:6] == pytest.approx(expected, **APPROX)

@@ -139,6 +139,16 @@ FUNCTIONS = [
     ("sign(x)", sympy.sign(x)), ("sgn(x)", sympy.sign(x)), (r"\|x\|", sympy.Abs(x)),
     (r"\lVert x \rVert", sympy.Abs(x)), (r"\lvert x \rvert", sympy.Abs(x)),
     (r"\tanh^2(x)", sympy.tanh(x) ** 2), ("sec'(x)", sympy.sec(x) * sympy.tan(x)),
+    # inverse-function notation is the inverse, never the reciprocal
+    (r"\sin^{-1}(x)", sympy.asin(x)), (r"\cos^{-1} x", sympy.acos(x)), (r"\tan^{-1} x", sympy.atan(x)),
+    (r"\sinh^{-1} x", sympy.asinh(x)), (r"\tanh^{-1}(x)", sympy.atanh(x)), (r"\sigma^{-1}(x)", 1 + sympy.exp(-x)),
+    # SymPy's own spellings, as references copied from SymPy use them
+    ("Abs(x)", sympy.Abs(x)), ("Max(x, 0)", sympy.Max(x, 0)), ("Min(x, 0)", sympy.Min(x, 0)),
+    (r"\max\{0, x\}", sympy.Max(x, 0)), (r"\min\{x, y, 1\}", sympy.Min(x, y, 1)),
+    # an argument without brackets: a fraction, and a number with the names right after it (TeX's convention)
+    (r"\ln\frac{1}{4}", -sympy.log(4)), (r"\sin\frac{\pi}{6}", sympy.Rational(1, 2)), (r"\cos 2x", sympy.cos(2 * x)),
+    (r"\sin 2\pi x", sympy.sin(2 * sympy.pi * x)), (r"\sin x \cos 2x", sympy.sin(x) * sympy.cos(2 * x)),
+    (r"\cos 2x + 1", sympy.cos(2 * x) + 1), (r"\ln|x|", sympy.log(sympy.Abs(x))), (r"2\ln |x| + 1", 2 * sympy.log(sympy.Abs(x)) + 1),
 ]
 
 

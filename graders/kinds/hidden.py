@@ -1,0 +1,73 @@
+"""Hidden terms: an answer that agrees with the reference at every sample point only because one of its parts is
+too small to see there (a bump e^{-10^6 w^2}, a constant 10^{-12}, a factor 1 + 10^{-12}) is not the reference:
+that part is not zero, so somewhere outside the samples the answer is wrong.
+
+Each term of the expanded difference (answer - reference) is evaluated at the sample points. An equal answer
+written differently leaves terms that cancel each other but are each of the reference's size; a hidden part
+leaves a term that is invisible on its own.
+"""
+
+from collections.abc import Mapping
+
+import numpy as np
+import sympy
+
+from graders.kinds import agreement
+from graders.kinds.bigo import too_big_to_expand
+from graders.kinds.formula import Formula
+
+INVISIBLE = 1e-9   # relative to the reference's largest value at the points
+MAX_TERMS = 400    # a longer difference is not searched (the pool's time limit still bounds the grade)
+
+
+def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], reference_values: np.ndarray) -> bool:
+    """Does the difference have a term that is not zero yet vanishes at every sample point?"""
+    if expected.approximate:
+        return False  # a reference written with decimals is rounded: small differences are its own
+    try:
+        difference = student.symbolic() - expected.symbolic()
+        if too_big_to_expand(difference):
+            return False
+        terms = sympy.Add.make_args(sympy.expand(difference, power_exp=False, power_base=False, log=False))
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return False
+    if len(terms) > MAX_TERMS or difference == 0:
+        return False
+    finite = reference_values[np.isfinite(reference_values)]
+    scale = max(1.0, float(np.max(np.abs(finite)))) if len(finite) else 1.0
+    return any(_invisible(term, env, INVISIBLE * scale) for term in terms if term != 0)
+
+
+def _invisible(term: sympy.Expr, env: Mapping[str, np.ndarray], threshold: float) -> bool:
+    symbols = sorted(term.free_symbols, key=str)
+    if any(str(s) not in env for s in symbols):
+        return False
+    if any(not env[str(s)].any() for s in symbols):
+        return False  # a quantity the question makes 0 (h_0 = 0, a partial that vanishes): a term with it is 0
+    try:
+        with np.errstate(all="ignore"):
+            values = np.asarray(sympy.lambdify(symbols, term, "numpy")(*(env[str(s)] for s in symbols)), dtype=complex)
+    except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError, NotImplementedError):
+        return False  # NotImplementedError: NumPy has no printer for it (a symbolic Sum or Product)
+    return bool(np.isfinite(values).all() and np.max(np.abs(values), initial=0.0) <= threshold)
+
+
+STEP_FUNCTIONS = frozenset({"floor", "ceil", "sign"})
+JUST_OFF = 1e-10  # within float64's reach of a whole number of the sample ranges, and beyond rounding error
+
+
+def hidden_jump(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], free: frozenset[str],
+                rtol: float) -> bool:
+    """Does an answer with a floor, ceiling or sign differ from the reference only where they jump? They jump at
+    whole numbers (sign at 0), where random points never land: `\\lceil x \\rceil - 1` is `\\lfloor x \\rfloor` except
+    at whole x, `\\lfloor x + 10^{-9} \\rfloor` except just below them. The `free` names (sampled from ranges, not the
+    question's consistent samples or the bounds of sums) are moved onto whole numbers and just off them."""
+    if not STEP_FUNCTIONS & student.uses.keys() or not free & env.keys():
+        return False
+    count = len(next(iter(env.values())))
+    for shift in (0.0, -JUST_OFF, JUST_OFF):
+        moved = {name: np.round(column) + shift if name in free else column for name, column in env.items()}
+        outcome = agreement.agree(student.values(moved, count), expected.values(moved, count), rtol)
+        if outcome.decided and not outcome.equal:
+            return True
+    return False
