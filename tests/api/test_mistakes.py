@@ -71,11 +71,10 @@ class TestRefusals:
 
 class TestHostileMistakes:
     @pytest.mark.parametrize("answer", [
-        # Since main's number/agreement refactor the grader reads 171! (infinite at every sample point) and even
-        # accepts it as correct on an expression part: a false accept in graders/kinds/agreement.py, left to the
-        # graders merge. Strict, so that fixing it turns this row red until the mark goes.
+        # The reader now reads 171! (infinite at every sample point; the grader refuses it as an answer), so it is
+        # stored as a mistake instead of refused with a 422. Strict, so that refusing it turns this row red.
         pytest.param("171!", id="factorial-beyond-float", marks=pytest.mark.xfail(
-            strict=True, reason="graders accept 171! as equal to the reference (inf vs inf) since main's refactor")),
+            strict=True, reason="a mistake with no finite value (171!) is stored rather than refused")),
         pytest.param("\\sin(x) < 0", id="inequality-on-an-expression-part"),
         pytest.param("\\frac{1}{", id="unclosed-brace"),
     ])
