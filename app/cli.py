@@ -132,9 +132,8 @@ def worker(args: argparse.Namespace) -> None:
 
     from app.db import get_session
     from app.jobs import session_scope, work
-    from app.services.grading import make_pool
-
     from app.logs import setup
+    from app.services.grading import make_pool
 
     settings = get_settings()
     setup(settings.log_level)

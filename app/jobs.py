@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
 from app.models import Job, utcnow
+from graders import GradingPool
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from limits import RateLimitItem, parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from app.errors import DomainError
 from graders import GradingPool
 from graders.options import Mistake
 from graders.pool import Outcome
-from app.errors import DomainError
 
 
 class TooMany(DomainError):

@@ -12,12 +12,16 @@ from fastapi_offline import FastAPIOffline
 import reference
 from app import metrics
 from app.api import assignments, courses, grading, health, jobs, manage, questions, students, tokens, validate
-from app.dashboard import errors as dashboard_errors, manage as dashboard_manage, routes as dashboard, student
-from app.dashboard import editor as dashboard_editor, tokens as dashboard_tokens
-from app.dashboard.templating import STATIC
 from app.api.deps import Unauthorized
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
+from app.dashboard import editor as dashboard_editor
+from app.dashboard import errors as dashboard_errors
+from app.dashboard import manage as dashboard_manage
+from app.dashboard import routes as dashboard
+from app.dashboard import student
+from app.dashboard import tokens as dashboard_tokens
+from app.dashboard.templating import STATIC
 from app.db import get_session
 from app.errors import DomainError
 from app.headers import SecurityHeaders

@@ -8,9 +8,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from graders.pool import Outcome, Unfinished, was_stopped
 from app.jobs import queue_depth
 from app.models import PartResult, PartStatus
+from graders.pool import Outcome, Unfinished, was_stopped
 
 REGISTRY = CollectorRegistry()
 GRADE_SECONDS = Histogram(

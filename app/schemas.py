@@ -7,7 +7,6 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.late_policy import LatePolicy
 
-
 # Long enough for a written proof; anything longer is refused before it reaches the grader or the database.
 MAX_ANSWER_LENGTH = 20_000
 # An assignment has at most this many parts, so a submission never needs more answers.

@@ -64,7 +64,7 @@ def formula_mutations(expr: sp.Expr, declared: set[str]) -> Iterator[tuple[str, 
         for other in [*_shifted(symbol.name, declared), *_similar(symbol.name, declared)]:
             yield f"{symbol} -> {other}", expr.xreplace({symbol: sp.Symbol(other)})
     for delta in (-1, 1):
-        yield f"every step shifted by {delta:+d}", _all_steps(expr, declared, lambda d: ("rel", d + delta))
+        yield f"every step shifted by {delta:+d}", _all_steps(expr, declared, lambda d, delta=delta: ("rel", d + delta))
     for step in range(1, 10):
         yield f"general step t fixed at {step}", _all_steps(expr, declared, lambda d, k=step: ("abs", k + d))
     for initial in sorted(name for name in declared if (_step_of(name) or ("", "", None))[1:] == ("abs", 0)):

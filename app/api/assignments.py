@@ -7,11 +7,11 @@ from app.api.pagination import PageDep, limit_query, one_page
 from app.api.responses import RESOURCE, errors
 from app.models import Submission
 from app.schemas import (
+    NO_NUL,
     AssignmentOut,
     ExtensionIn,
     ExtensionOut,
     GradebookRow,
-    NO_NUL,
     RegradedOut,
     SubmissionIn,
     SubmissionOut,

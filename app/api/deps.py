@@ -11,14 +11,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
-
 from app.db import get_session
 from app.errors import Forbidden, NotFound
 from app.limits import Gate
 from app.models import ApiToken, Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token
 from app.services import audit
+from graders import GradingPool
 
 # Function scope: the unit of work commits before the response is sent, so a 201 means stored.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -1,12 +1,12 @@
 from fastapi import APIRouter
 
-from graders.pool import Unfinished
 from app.api.deps import CallerDep, GateDep, SessionDep
 from app.api.responses import errors
 from app.db import release
 from app.errors import Unavailable
 from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
+from graders.pool import Unfinished
 
 router = APIRouter(prefix="/api/v1/validate", tags=["validate"], responses=errors(401))
 

@@ -4,8 +4,8 @@ Pages read the same services as the JSON API. Forms that change anything carry t
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
 from typing import Annotated
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, status
@@ -15,9 +15,10 @@ from sqlalchemy import select
 import reference
 from app.api.deps import PoolDep, ResourceId, SessionDep, caller_from_token, get_assignment, get_course, get_submission
 from app.config import Settings
-from app.dashboard import charts, session as cookie
-from app.dashboard.templating import page
+from app.dashboard import charts
+from app.dashboard import session as cookie
 from app.dashboard.explain import late_arithmetic
+from app.dashboard.templating import page
 from app.errors import Forbidden
 from app.late_policy import closes_at
 from app.models import ApiToken, Assignment, Course, Extension, PartStatus, RegradeRun, Submission

@@ -20,7 +20,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.models import DashboardSession as SessionRow, utcnow
+from app.models import DashboardSession as SessionRow
+from app.models import utcnow
 
 COOKIE = "grader_session"
 _PROCESS_SECRET = secrets.token_urlsafe(32)

@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import reference
 from app.api.deps import ResourceId, SessionDep
-from app.dashboard import session as cookie, student_pass
+from app.dashboard import session as cookie
+from app.dashboard import student_pass
 from app.dashboard.explain import late_arithmetic
 from app.dashboard.student_pass import StudentPass
 from app.dashboard.templating import page

@@ -14,12 +14,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradeResult, GradingPool
-from graders.pool import Outcome, Unfinished
 from app.db import release
 from app.models import Assignment, AssignmentPart, PartResult
 from app.services.gradebook import effective_submissions
 from app.services.grading import grading_options
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 
 # Confirmations already made, so that reloading a page does not grade the same pairs again.
 _CONFIRMED: dict[tuple[str, str, str], bool] = {}

@@ -5,18 +5,18 @@ answer, and the known mistakes the instructor added to this assignment.
 """
 
 import time
-from functools import partial
 from collections.abc import Mapping
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, Protocol
 
 import reference
-from graders import GradeResult, GradingPool
-from graders.pool import Outcome, Question, Unfinished, install
-from graders.options import CommonOptions, Mistake
 from app import metrics
 from app.config import Settings
 from app.models import AssignmentPart
+from graders import GradeResult, GradingPool
+from graders.options import CommonOptions, Mistake
+from graders.pool import Outcome, Question, Unfinished, install
 
 
 class Grades(Protocol):

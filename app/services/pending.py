@@ -7,13 +7,13 @@ are provisional while `pending_parts` > 0 (the gradebook exports no final score 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from graders import GradeResult, GradingPool
-from graders.pool import Outcome, Unfinished
 from app.db import release
 from app.models import Assignment, AssignmentPart, PartStatus, Submission
 from app.services import history
 from app.services.assignments import policy_of
 from app.services.grading import grade_answer
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 
 WHY = "grading finished after a delay"
 BY = "grader"

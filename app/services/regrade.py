@@ -20,8 +20,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool
-from graders.pool import Outcome, Unfinished
 from app.db import release
 from app.errors import Conflict, Invalid, Unavailable
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
@@ -31,6 +29,8 @@ from app.services.assignments import policy_of
 from app.services.grading import NO_ANSWER, Grades, grade_answer, grading_options
 from app.services.manual import assignment_part
 from app.services.pending import count_pending, part_fields
+from graders import GradingPool
+from graders.pool import Outcome, Unfinished
 
 CHUNK = 250
 # A run renews its lease with every chunk; a run not heard from for this long is taken to have died.

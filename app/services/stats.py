@@ -15,12 +15,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from graders import GradingPool
 from app.db import release
 from app.models import Assignment, AssignmentPart, PartResult, PartStatus
 from app.services import clusters
 from app.services.clusters import Cluster, effective_ids
 from app.services.gradebook import effective_submissions
+from graders import GradingPool
 
 COMMON_WRONG = 5
 # Below this correlation with the rest of the total a part says little about who understood the material.

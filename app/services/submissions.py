@@ -8,7 +8,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from graders.pool import Outcome
 from app import jobs
 from app.db import release
 from app.errors import Conflict, Forbidden, Invalid
@@ -20,6 +19,7 @@ from app.services import audit
 from app.services.assignments import deadline_for, parse_deadline, policy_of
 from app.services.grading import Grades, grade_parts
 from app.services.pending import part_fields
+from graders.pool import Outcome
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
 TRUSTED_CLOCKS = (Role.admin, Role.instructor, Role.lms)

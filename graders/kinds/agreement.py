@@ -1,4 +1,4 @@
-"""Do two formulas agree at the sample points? Domain-aware: a function is its values and its domain, so an answer
+r"""Do two formulas agree at the sample points? Domain-aware: a function is its values and its domain, so an answer
 that is undefined (or infinite) where the reference is finite, or defined where the reference is not, is not the
 same function (`\sqrt{x^2+x}` is not `\sqrt{x}\sqrt{x+1}`, `\log(x^2)` is not `2\log x`)."""
 

@@ -88,7 +88,7 @@ def _same_solutions(student: sympy.Expr, reference: sympy.Expr) -> bool:
     compared = False
     for unknown in unknowns[:_MAX_UNKNOWNS]:
         ours, theirs = _solutions(student, unknown), _solutions(reference, unknown)
-        if ours is None or theirs is None or not ours and not theirs:
+        if ours is None or theirs is None or (not ours and not theirs):
             continue
         others = [symbol for symbol in unknowns if symbol != unknown]
         if not ours or not theirs or not _same_functions(ours, theirs, others):

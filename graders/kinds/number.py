@@ -53,7 +53,7 @@ def read_reference(reference: object, syntax: str, options: NumberOptions) -> Re
         return _reading(node, None, options.complex, exact=_is_exact(node.to_sympy(), options.complex))
     if isinstance(reference, float | complex | np.floating | np.complexfloating):
         value = complex(reference) if options.complex else float(reference)
-        return Reading(Written(value), sympy.latex(sympy.sympify(value)), _shown(value))
+        return Reading(Written(value), sympy.latex(sympy.sympify(value, strict=True)), _shown(value))
     exact = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     if not _is_exact(exact, options.complex):
         raise ValueError(f"number reference {reference!r} is not a number")
@@ -98,7 +98,7 @@ def _figures_verdict(written: Numeral | None, reference: float, figures: int, op
     if written is None:
         return wrong(f"Write the value as a number with {asked}.")
     fewest, most = written.figures
-    if most < figures or not options.at_least and fewest > figures:
+    if most < figures or (not options.at_least and fewest > figures):
         return wrong(f"Write your answer with {'at least ' * options.at_least}{asked}.")
     if options.accuracy_sigfigs is not None:
         accurate = abs(float(written.value) - reference) <= _tolerance(reference, options)
@@ -113,7 +113,7 @@ def _places_verdict(written: Numeral | None, reference: float, places: int, opti
     asked = f"{places} decimal place{'s' * (places != 1)}"
     if written is None or written.places is None:
         return wrong(f"Write the value as a decimal number with {asked}.")
-    if written.places < places or not options.at_least and written.places > places:
+    if written.places < places or (not options.at_least and written.places > places):
         return wrong(f"Write your answer with {'at least ' * options.at_least}{asked}.")
     if written.value == round_places(reference, written.places):
         return RIGHT

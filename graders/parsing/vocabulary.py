@@ -94,14 +94,14 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
     table = {}
     for name, aliases in symbols.items():  # generated first, so that a declared spelling wins
         for alias in aliases:
-            table.update({spelling: ("name", name) for spelling in generated_spellings(alias, declared)})
+            table.update(dict.fromkeys(generated_spellings(alias, declared), ("name", name)))
     for name in declared:
         if len(name) > 1:  # a single letter reads as itself anyway
             table[name] = ("name", name)
     for name, aliases in symbols.items():
         table.update({alias: ("name", name) for alias in aliases if alias.strip()})
     for name, function in functions.items():
-        table.update({alias: ("function", name) for alias in (name, *function.aliases)})
+        table.update(dict.fromkeys((name, *function.aliases), ("function", name)))
     return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
 
 

@@ -3,8 +3,19 @@
 import sympy as sp
 
 from reference.lstm_notation import (
-    COMPUTED_FROM, C_BAR, GATE_BARS, GENERAL_STEPS, RECURRENT_H, RELATIVE, SEQUENCE_STEPS, absolute, adjoints, input_weight_bar, states,
-    upstream, weights,
+    C_BAR,
+    COMPUTED_FROM,
+    GATE_BARS,
+    GENERAL_STEPS,
+    RECURRENT_H,
+    RELATIVE,
+    SEQUENCE_STEPS,
+    absolute,
+    adjoints,
+    input_weight_bar,
+    states,
+    upstream,
+    weights,
 )
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
