@@ -101,13 +101,13 @@ def regrade_assignment(args: argparse.Namespace) -> None:
             runner.join()
         if pool is not None:
             pool.close()
-    if job.status != jobs.DONE:
+    if job.status != jobs.DONE or job.result is None:
         raise DomainError(f"regrade job {job_id} failed: {job.error}")
     print(f"Regraded {job.result['submissions']} submissions of assignment {args.assignment}; "
           f"{job.result['changed']} changed.")
 
 
-def follow(sessions, job_id: int, bar) -> Job:  # type: ignore[no-untyped-def]
+def follow(sessions, job_id: int, bar) -> Job:
     """Show the job's progress until it is done or has failed an attempt."""
     import time
 

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Job, utcnow
@@ -102,10 +102,10 @@ def claim(session: Session, worker: str, job_id: int | None = None) -> Job | Non
     if candidate is None:
         session.rollback()
         return None
-    taken = session.execute(
+    taken = cast(CursorResult[Any], session.execute(
         update(Job).where(Job.id == candidate, due)
         .values(status=RUNNING, worker=worker, started_at=now, heartbeat_at=now, attempts=Job.attempts + 1)
-    ).rowcount
+    )).rowcount
     session.commit()
     return session.get(Job, candidate) if taken else None
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from limits import RateLimitItem, parse
@@ -107,7 +108,7 @@ class FairPool:
                 method, args, result = self._waiting[key].popleft()
                 self._running[key] += 1
             scheduled: Future[Outcome] = getattr(self.pool, method)(*args)
-            scheduled.add_done_callback(lambda done, result=result: self._finished(key, done, result))
+            scheduled.add_done_callback(partial(self._finished, key, result=result))
 
     def _finished(self, key: str, done: "Future[Outcome]", result: "Future[Outcome]") -> None:
         with self._lock:

@@ -15,8 +15,8 @@ import random
 import statistics
 import tempfile
 import time
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -24,10 +24,6 @@ from sqlalchemy import Engine, insert, make_url, text
 from sqlalchemy.orm import Session
 
 import reference
-from graders import GradingPool
-from graders.fingerprint import key_of
-from graders.kinds import kind_module
-from graders.kinds.engine import graded
 from app.db import make_engine
 from app.late_policy import LatePolicy, assess, final_score
 from app.migrate import upgrade_to_head
@@ -37,6 +33,10 @@ from app.services.gradebook import gradebook
 from app.services.grading import grading_options, warm_worker
 from app.services.regrade import add_known_mistake, regrade
 from app.services.stats import assignment_stats
+from graders import GradingPool
+from graders.fingerprint import key_of
+from graders.kinds import kind_module
+from graders.kinds.engine import graded
 
 PARTS = 20
 DEADLINE = datetime(2019, 3, 15, 3, 59, tzinfo=UTC)
@@ -161,7 +161,7 @@ def postgres_engine(url: str) -> Engine | None:
             connection.execute(text("DROP DATABASE IF EXISTS grader_bench WITH (FORCE)"))
             connection.execute(text("CREATE DATABASE grader_bench"))
         admin.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure to reach the server means: skip PostgreSQL
+    except Exception as exc:
         print(f"PostgreSQL skipped: cannot reach {url}: {str(exc).splitlines()[0]}")
         return None
     return make_engine(server.set(database="grader_bench").render_as_string(hide_password=False))

@@ -19,8 +19,8 @@ from pebble import ProcessPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graders import grade  # noqa: E402
-from tests.adversarial.general.corpus import CASES, GeneralCase  # noqa: E402
+from graders import grade
+from tests.adversarial.general.corpus import CASES, GeneralCase
 
 MV_TIMEOUT = 5.0
 
@@ -38,12 +38,12 @@ def ours(case: GeneralCase) -> Outcome:
         grade(case.kind, case.answer, case.reference, options=case.options)  # warm the reference cache
         start = time.perf_counter()
         result = grade(case.kind, case.answer, case.reference, options=case.options)
-    except Exception as exc:  # noqa: BLE001 - the benchmark reports it rather than stopping
+    except Exception as exc:
         return Outcome(False, 0.0, raised=f"{type(exc).__name__}: {exc}"[:120])
     return Outcome(result.score == 1.0, time.perf_counter() - start, error=result.error)
 
 
-def _mv_parse(text: str):  # noqa: ANN202 - Math-Verify's parse result
+def _mv_parse(text: str):
     from math_verify import parse
 
     wrapped = text if "$" in text or r"\(" in text else f"${text}$"
@@ -56,7 +56,7 @@ def math_verify(answer: str, reference: str) -> Outcome:
     start = time.perf_counter()
     try:
         verdict = bool(verify(_mv_parse(reference), _mv_parse(answer)))
-    except Exception:  # noqa: BLE001 - a failure of the baseline is its verdict "not equal"
+    except Exception:
         verdict = False
     return Outcome(verdict, time.perf_counter() - start)
 
@@ -72,7 +72,7 @@ def run_math_verify() -> list[Outcome]:
 def _result(future: Future) -> Outcome:
     try:
         return future.result()
-    except Exception:  # noqa: BLE001 - a timeout or crash is the baseline failing the case
+    except Exception:
         return Outcome(False, MV_TIMEOUT)
 
 

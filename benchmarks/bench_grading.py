@@ -22,9 +22,9 @@ from pebble import ProcessPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import general_corpus, grading_corpus  # noqa: E402
-from benchmarks.grading_corpus import Case  # noqa: E402
-from graders import grade  # noqa: E402
+from benchmarks import general_corpus, grading_corpus
+from benchmarks.grading_corpus import Case
+from graders import grade
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,7 @@ def ours(case: Case) -> Outcome:
     return result.correct is True, time.perf_counter() - start
 
 
-def _sympy_parse(text: str):  # noqa: ANN202 - a SymPy object
+def _sympy_parse(text: str):
     # Our own corpus, not student input: SymPy's parsers are fine here.
     from sympy.parsing.latex import parse_latex
     from sympy.parsing.sympy_parser import (
@@ -78,7 +78,7 @@ def sympy_baseline(student: str, reference: str) -> Outcome:
             verdict = sympy.simplify(a - b) == 0
         except TypeError:  # tuples, sets, relations: no subtraction, so plain equality
             verdict = a == b
-    except Exception:  # noqa: BLE001 - any failure of the baseline is its verdict "not equal"
+    except Exception:
         verdict = False
     return bool(verdict), time.perf_counter() - start
 
@@ -89,7 +89,7 @@ def math_verify_baseline(student: str, reference: str) -> Outcome:
     start = time.perf_counter()
     try:
         verdict = verify(parse(f"${reference}$"), parse(f"${student}$"))
-    except Exception:  # noqa: BLE001 - as above
+    except Exception:
         verdict = False
     return bool(verdict), time.perf_counter() - start
 
@@ -105,7 +105,7 @@ def run_baseline(function: Callable[[str, str], Outcome], cases: list[Case]) -> 
 def _outcome(future: Future) -> Outcome:
     try:
         return future.result()
-    except Exception:  # noqa: BLE001 - a timeout or crash is the baseline failing the case
+    except Exception:
         return False, BASELINE_TIMEOUT
 
 

@@ -68,7 +68,7 @@ def measure(url: str, workers: int, concurrencies: list[int], seconds: float) ->
             # Alternating short rounds, so that the other work on a shared machine weighs on both sides alike.
             rounds = [(rate(base, admin, assignment, {}, concurrency, seconds / ROUNDS),
                        rate(base, admin, assignment, answers, concurrency, seconds / ROUNDS)) for _ in range(ROUNDS)]
-            rows.append((concurrency, *(sum(side) / ROUNDS for side in zip(*rounds))))
+            rows.append((concurrency, *(sum(side) / ROUNDS for side in zip(*rounds, strict=False))))
         return rows
 
 

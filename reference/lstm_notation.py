@@ -6,7 +6,8 @@ not zero, so that `c^{(2)}` is not `c^{(t)}` and nothing vanishes at the ends of
 short sequence written out term by term (T = 3) samples runs of exactly that length.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 import sympy as sp
 
@@ -35,7 +36,7 @@ def _bound(spelling: Spelling, steps: Iterable[int | str], names: Iterable[str],
     for step in steps:
         for name in names:
             symbol, aliases = spell(spelling[name], step, name=name)
-            result.append(Notation(symbol, aliases, lambda run, n=name, s=step: getattr(run, table)[n][_step(run, s)]))
+            result.append(Notation(symbol, aliases, partial(_traced, table, name, step)))
     return result
 
 
@@ -55,8 +56,7 @@ def upstream(aliases: list[str], steps: Iterable[int | str], *, name: str = "u")
     for step in steps:
         symbol, _ = quantity((name,), step)
         written = step_label(step)[1]
-        result.append(Notation(symbol, [a.replace("{t}", written) for a in aliases],
-                               lambda run, s=step: run.upstream[_step(run, s) - 1]))
+        result.append(Notation(symbol, [a.replace("{t}", written) for a in aliases], partial(_upstream, step)))
     return result
 
 
@@ -64,12 +64,21 @@ def weights(spellings: Mapping[str, list[str]]) -> list[Notation]:
     """Recurrent and input weights: canonical `w_ix`, `w_ih`, ..., bias `b_i`, readout `w_y`, `b_y`."""
     result = []
     for name, aliases in spellings.items():
-        result.append(Notation(name, aliases, lambda run, n=name: _weight(run, n)))
+        result.append(Notation(name, aliases, partial(_weight, name)))
     return result
 
 
-def _weight(run: Run, name: str) -> float:
+def _traced(table: str, name: str, step: int | str, run: Run) -> float:
+    return float(getattr(run, table)[name][_step(run, step)])
+
+
+def _upstream(step: int | str, run: Run) -> float:
+    return float(run.upstream[_step(run, step) - 1])
+
+
+def _weight(name: str, run: Run) -> float:
     if name in ("w_y", "b_y"):
+        assert run.model.readout is not None, f"{name} is declared for a model without a readout"
         return run.model.readout[0 if name == "w_y" else 1]
     kind, gate, source = name[0], name[2], name[3:]
     if kind == "b":
@@ -77,7 +86,7 @@ def _weight(run: Run, name: str) -> float:
     return (run.model.w_x if source == "x" else run.model.w_h)[gate]
 
 
-def partials(entries: Mapping[str, tuple[list[str], object]]) -> list[Notation]:
+def partials(entries: Mapping[str, tuple[list[str], Callable[[Run], float]]]) -> list[Notation]:
     """Partial derivatives a student may leave unresolved, e.g. `\\frac{\\partial f_{t+1}}{\\partial h_t}`, as
     symbols whose sample values are the derivative in that run; `entries` maps a name to (aliases, value of run)."""
     return [Notation(name, aliases, value) for name, (aliases, value) in entries.items()]
@@ -90,7 +99,7 @@ def at(run: Run, name: str, step: int) -> float:
 
 def slope_at(run: Run, gate: str, step: int) -> float:
     """d gate / d pre-activation at a relative step, in that run."""
-    return gate_slope(gate, at(run, gate, step))
+    return float(gate_slope(gate, at(run, gate, step)))
 
 
 # The adjoints at step t computed from another one's: h-bar feeds c-bar and o-bar, c-bar feeds the other gates'.

@@ -8,8 +8,10 @@ asymptotic bounds, by value for numbers, sets and choices. A mutant that differs
 """
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
+from typing import cast
 
 import numpy as np
 import sympy as sp
@@ -64,11 +66,15 @@ def formula_mutations(expr: sp.Expr, declared: set[str]) -> Iterator[tuple[str, 
         for other in [*_shifted(symbol.name, declared), *_similar(symbol.name, declared)]:
             yield f"{symbol} -> {other}", expr.xreplace({symbol: sp.Symbol(other)})
     for delta in (-1, 1):
-        yield f"every step shifted by {delta:+d}", _all_steps(expr, declared, lambda d, delta=delta: ("rel", d + delta))
+        yield f"every step shifted by {delta:+d}", _all_steps(expr, declared, partial(_shift, "rel", delta))
     for step in range(1, 10):
-        yield f"general step t fixed at {step}", _all_steps(expr, declared, lambda d, k=step: ("abs", k + d))
+        yield f"general step t fixed at {step}", _all_steps(expr, declared, partial(_shift, "abs", step))
     for initial in sorted(name for name in declared if (_step_of(name) or ("", "", None))[1:] == ("abs", 0)):
         yield f"plus the initial state {initial}", expr + sp.Symbol(initial)
+
+
+def _shift(kind: str, by: int, offset: int) -> tuple[str, int]:
+    return kind, offset + by
 
 
 def _step_of(name: str) -> tuple[str, str, int] | None:
@@ -111,7 +117,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _all_steps(expr: sp.Expr, declared: set[str], where: object) -> sp.Expr:
+def _all_steps(expr: sp.Expr, declared: set[str], where: Callable[[int], tuple[str, int]]) -> sp.Expr:
     """Every name at a step relative to t moved to `where(offset)`; unchanged if one of the new names is unknown."""
     swaps = {}
     for symbol in expr.free_symbols:
@@ -130,7 +136,8 @@ def _points(part: Part, names: set[str]) -> dict[str, np.ndarray]:
     """The independent truth: fresh runs of the part's model, else fresh points of its variables' ranges."""
     given = {k: np.asarray(v, dtype=float) for k, v in (part.model(TRUTH_ROWS, TRUTH_SEED) if part.model else {}).items()}
     count = len(next(iter(given.values()))) if given else 64
-    ranges = part.options.get("variables", {}) if isinstance(part.options.get("variables"), Mapping) else {}
+    declared = part.options.get("variables")
+    ranges: Mapping[str, tuple[float, float]] = declared if isinstance(declared, Mapping) else {}
     rng = np.random.default_rng(TRUTH_SEED)
     return {name: given[name] if name in given else rng.uniform(*ranges.get(name, DEFAULT_RANGE), count)
             for name in sorted(names)}
@@ -169,7 +176,7 @@ def _expression(part: Part) -> Iterator[Mutant]:
 
 
 def _tuple(part: Part) -> Iterator[Mutant]:
-    elements = [sp.sympify(e, strict=True) for e in part.reference]
+    elements = [sp.sympify(e, strict=True) for e in cast(Iterable[object], part.reference)]
     declared = _declared(part)
     points = _points(part, {s.name for e in elements for s in e.free_symbols} | declared)
 
@@ -192,7 +199,7 @@ def _tuple(part: Part) -> Iterator[Mutant]:
 
 def _number(part: Part) -> Iterator[Mutant]:
     exact = not isinstance(part.reference, float)
-    value = float(part.reference)
+    value = float(cast(float, part.reference))
     rtol = part.options.get("rtol", 0.0 if exact else 1e-6)
     for how, other in [("+1", value + 1), ("-1", value - 1), ("doubled", 2 * value), ("negated", -value),
                        ("off by 1e-9", value * (1 + 1e-9) + 1e-9), ("off by 5%", value * 1.05)]:

@@ -34,6 +34,11 @@ def field_message(error: dict[str, Any]) -> str:
     return f"{where}: {error.get('msg', 'invalid')}"
 
 
+async def _respond(handler: Handler, request: Request, exc: Exception) -> Response:
+    response = handler(request, exc)
+    return response if isinstance(response, Response) else await response
+
+
 def install(app: FastAPI) -> None:
     """Render errors of page routes as pages; call after the API's own handlers are registered."""
     api_domain_error: Handler = app.exception_handlers[DomainError]
@@ -45,8 +50,7 @@ def install(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: DomainError) -> Response:
         if is_page(request):
             return error_page(request, exc.status_code, [exc.detail])
-        response = api_domain_error(request, exc)
-        return response if isinstance(response, Response) else await response
+        return await _respond(api_domain_error, request, exc)
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if is_page(request) and exc.status_code >= 400:
@@ -56,7 +60,7 @@ def install(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if is_page(request):
             return error_page(request, 422, [field_message(error) for error in exc.errors()])
-        return await api_validation_error(request, exc)
+        return await _respond(api_validation_error, request, exc)
 
     # Starlette types a handler's exception as Exception, so a handler of a narrower one does not fit its stub
     app.add_exception_handler(DomainError, domain_error)  # type: ignore[arg-type]

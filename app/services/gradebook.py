@@ -6,8 +6,9 @@ one query plus one for the per-part scores, never a Python loop over every submi
 
 import csv
 import io
+from typing import Any
 
-from sqlalchemy import Select, String, Subquery, cast, func, select
+from sqlalchemy import Select, String, Subquery, UnaryExpression, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Assignment, PartResult, PartStatus, Submission
@@ -19,8 +20,9 @@ SUMMARY_COLUMNS = (
 )
 
 
-def effective_submissions(assignment: Assignment) -> Select:  # type: ignore[type-arg]
+def effective_submissions(assignment: Assignment) -> Select:
     """Each student's submissions ranked: rank 1 is the one that counts ('last' or 'best')."""
+    order: tuple[UnaryExpression[Any], ...]
     if assignment.attempts == "best":
         order = (Submission.final_score.desc(), Submission.submitted_at.asc(), Submission.id.asc())
     else:
@@ -76,7 +78,7 @@ def part_scores(session: Session, ranked: Subquery) -> dict[int, str]:
     # 100,000 is what keeps a large class's gradebook fast on both databases.
     packed = func.aggregate_strings(PartResult.question_id + "\t" + cast(PartResult.score, String), "\n")
     return dict(
-        session.execute(  # type: ignore[arg-type]
+        session.execute(
             select(PartResult.submission_id, packed)
             .where(PartResult.submission_id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
             .group_by(PartResult.submission_id)

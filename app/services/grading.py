@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 from concurrent.futures import Future
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 import reference
 from app import metrics
@@ -75,7 +75,7 @@ def grade_answer(pool: Grades, assignment_part: AssignmentPart, answer: str) -> 
     return future
 
 
-def answered(answer: str | None) -> bool:
+def answered(answer: str | None) -> TypeGuard[str]:
     return answer is not None and bool(answer.strip())
 
 

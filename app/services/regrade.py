@@ -126,7 +126,7 @@ def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
 class RegradeBusy(Conflict):
     """Another regrade of the assignment holds the run; it is refused only after waiting for it."""
 
-    headers = {"Retry-After": "30"}
+    headers = {"Retry-After": "30"}  # noqa: RUF012 - never mutated; errors that vary it set their own
 
 
 def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
@@ -191,7 +191,7 @@ def extension_deadlines(session: Session, assignment: Assignment) -> dict[str, d
     rows = session.execute(
         select(Extension.student, Extension.deadline).where(Extension.assignment_id == assignment.id)
     )
-    return {student: deadline for student, deadline in rows}
+    return dict(rows.tuples().all())
 
 
 def regrade(

@@ -97,7 +97,7 @@ def common_wrong_answers(session: Session, assignment: Assignment) -> dict[str, 
     ).subquery()
     found: dict[str, list[WrongAnswer]] = {}
     for row in session.execute(select(ranked).where(ranked.c.rank <= COMMON_WRONG).order_by(ranked.c.rank)):
-        found.setdefault(row.question_id, []).append(WrongAnswer(answer=row.raw_answer, count=row.count))
+        found.setdefault(row.question_id, []).append(WrongAnswer(answer=row.raw_answer, count=row._mapping["count"]))
     return found
 
 

@@ -154,7 +154,7 @@ def graded_submission(
     )
 
 
-def submissions_query(*, caller: Caller, assignment: Assignment, student: str | None) -> Select[tuple[Submission]]:
+def submissions_query(*, caller: Caller, assignment: Assignment, student: str | None) -> Select[Submission]:
     """The submissions the caller may list, oldest first."""
     if caller.role is Role.student:
         if student not in (None, caller.student):

@@ -69,7 +69,7 @@ def constant_ratio(student: np.ndarray, expected: np.ndarray, rtol: float) -> fl
         return None
     valid = finite & (np.abs(expected) > ABSOLUTE_FLOOR)
     ratio = student[valid] / expected[valid]
-    zeros_match = close(student[~valid & finite], 0.0, rtol).all()
+    zeros_match = close(student[~valid & finite], np.zeros(1), rtol).all()
     if zeros_match and close(ratio, ratio[0], rtol).all():
         return float(ratio[0])
     return None

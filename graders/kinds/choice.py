@@ -6,6 +6,8 @@ it (`the second one`, `option B`), by its position (`second`, `2nd`), and by the
 """
 
 import re
+from collections.abc import Iterable
+from typing import cast
 
 from graders.kinds.base import Reading, Verdict, check_length, overlap_verdict, text_latex, wrong
 from graders.options import ChoiceOptions
@@ -70,7 +72,7 @@ def _unwrapped(piece: str) -> str:
 
 
 def read_reference(reference: object, syntax: str, options: ChoiceOptions) -> Reading:
-    chosen = [reference] if isinstance(reference, str) else list(reference)
+    chosen = [reference] if isinstance(reference, str) else list(cast(Iterable[str], reference))
     unknown = [c for c in chosen if options.choices and c not in options.choices]
     if unknown:
         raise ValueError(f"choice reference {unknown!r} is not among the choices {options.choices!r}")

@@ -29,7 +29,7 @@ def reference_elements(values: Sequence[object], syntax: str) -> tuple[Formula, 
 
 def elements_equal(student: Sequence[Formula], expected: Sequence[Formula], options: TupleOptions) -> list[bool]:
     """Position by position: constants with the kind's tolerance, formulas at sample points."""
-    return [_equal(ours, theirs, options) for ours, theirs in zip(student, expected)]
+    return [_equal(ours, theirs, options) for ours, theirs in zip(student, expected, strict=True)]
 
 
 def constant_value(formula: Formula) -> float:

@@ -13,6 +13,7 @@ from graders.kinds.hidden import hidden_jump, hidden_term
 from graders.kinds.sampling import point_count, sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import Node, ParseError, Vocabulary, parse
+from graders.parsing.node import NodeKind
 
 Options = ExpressionOptions
 
@@ -23,9 +24,10 @@ def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
     try:
         node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
     except ParseError:
-        node = _given_as_the_unknown(text, syntax, options)
-        if node is None:
+        given = _given_as_the_unknown(text, syntax, options)
+        if given is None:
             raise
+        node = given
     refuse_undeclared(node, text, vocabulary(options))
     return Reading(from_node(node), node.to_latex(), node.to_text())
 
@@ -43,7 +45,7 @@ def _given_as_the_unknown(text: str, syntax: str, options: ExpressionOptions) ->
     forbidden = {entry.name for entry in options.forbidden}
     named = left.op == "name" and left.value in forbidden
     derivative = left.op == "call" and left.value[1] > 0 and f"{left.value[0]}'" in forbidden
-    return Node("expr", (right,)) if named or derivative else None
+    return Node(NodeKind.EXPR, (right,)) if named or derivative else None
 
 
 def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:

@@ -52,7 +52,7 @@ def read_reference(reference: object, syntax: str, options: NumberOptions) -> Re
         node = read_constant(reference, syntax, options.complex)
         return _reading(node, None, options.complex, exact=_is_exact(node.to_sympy(), options.complex))
     if isinstance(reference, float | complex | np.floating | np.complexfloating):
-        value = complex(reference) if options.complex else float(reference)
+        value = complex(reference) if options.complex else float(reference.real)
         return Reading(Written(value), sympy.latex(sympy.sympify(value, strict=True)), _shown(value))
     exact = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     if not _is_exact(exact, options.complex):
@@ -90,6 +90,7 @@ def _written_to_precision(written: Numeral | None, reference: float, options: Nu
     """STACK's test: a numeral with the asked figures (or places), correctly rounded."""
     if options.sigfigs is not None:
         return _figures_verdict(written, reference, options.sigfigs, options)
+    assert options.decimal_places is not None, "a precision verdict is asked only when figures or places are set"
     return _places_verdict(written, reference, options.decimal_places, options)
 
 

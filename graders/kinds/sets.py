@@ -1,5 +1,8 @@
 """Sets: finite sets, intervals, unions and inequalities in one variable; optionally of integers only."""
 
+from collections.abc import Iterable
+from typing import cast
+
 import sympy
 
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, overlap_verdict, wrong
@@ -24,7 +27,7 @@ def read_reference(reference: object, syntax: str, options: SetOptions) -> Readi
         value = reference
     else:
         # strict: numbers and SymPy objects only, never text through SymPy's own parser.
-        value = sympy.FiniteSet(*(sympy.sympify(v, strict=True) for v in reference))  # type: ignore[union-attr]
+        value = sympy.FiniteSet(*(sympy.sympify(v, strict=True) for v in cast(Iterable[object], reference)))
     value = _restrict(value, options)
     return Reading(value, sympy.latex(value), sympy.sstr(value))
 

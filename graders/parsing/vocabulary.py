@@ -70,7 +70,9 @@ class Vocabulary:
         found = pattern.match(text, position)
         if found is None:
             return None
-        kind, canonical = aliases[int(found.lastgroup[1:])][1:]
+        group = found.lastgroup
+        assert group is not None, "every alternative of the pattern is a named group"
+        kind, canonical = aliases[int(group[1:])][1:]
         return AliasMatch(kind, canonical, found.end())
 
     def declared_as(self, canonical: str) -> str | None:
@@ -144,9 +146,7 @@ def _plain(alias: str, declared: Iterable[str]) -> set[str]:
     return forms
 
 
-def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:
-    if not aliases:
-        return None
+def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern:
     return re.compile("|".join(f"(?P<a{index}>{_alias_regex(alias)})"
                                for index, (alias, _, _) in enumerate(aliases)))
 

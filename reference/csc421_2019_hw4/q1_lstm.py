@@ -82,7 +82,7 @@ def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
 
 
 def parts(make: PartMaker) -> list[Part]:
-    common = dict(kind="expression", points=0.5, model=GENERAL.fresh)
+    common = {"kind": "expression", "points": 0.5, "model": GENERAL.fresh}
     return [
         make("q1", "h-bar", title="Q1(a) BPTT equation for the hidden state", prompt=_prompt(r"\overline{h^{(t)}}"),
              answer=(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}} + \overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih}"

@@ -1,5 +1,7 @@
 """Q1 Gradients of h_t, C_t and the three gates of a univariate LSTM with a sigmoid output y_t, at a step t < T."""
 
+from functools import partial
+
 import numpy as np
 import sympy as sp
 
@@ -20,7 +22,7 @@ from reference.lstm_notation import (
     upstream,
     weights,
 )
-from reference.models.lstm import GATES, runs
+from reference.models.lstm import GATES, Run, runs
 from reference.part import KnownMistake, Part, PartMaker
 from reference.vocabulary import Notation, Sampling, asked_for, computed_from, unevaluated
 
@@ -32,10 +34,21 @@ WEIGHT_SPELLING = {
     **{f"b_{g}": [f"W_0^{_LETTER[g]}", f"w_0^{_LETTER[g]}", f"W_0^{{{_LETTER[g]}}}"] for g in GATES},
     "w_y": ["W^y", "w^y", "W^{y}", "w^{y}"], "b_y": ["W_0^y", "w_0^y", "W_0^{y}"],
 }
+
+
+def _readout_slope(run: Run) -> float:
+    assert run.model.readout is not None, "the model of this homework reads y_t out of h_t"
+    return run.model.readout[0] * at(run, "y", 0) * (1 - at(run, "y", 0))
+
+
+def _gate_slope_through_h(gate: str, run: Run) -> float:
+    return run.model.w_h[gate] * slope_at(run, gate, 1)
+
+
 PARTIALS = partials({
-    "dy_dh": (["\\frac{\\partial y_t}{\\partial h_t}"], lambda r: r.model.readout[0] * at(r, "y", 0) * (1 - at(r, "y", 0))),
-    **{f"d{g}_dh": ([f"\\frac{{\\partial {SPELLING[g][0]}_{{t+1}}}}{{\\partial h_t}}"],
-                    lambda r, g=g: r.model.w_h[g] * slope_at(r, g, 1)) for g in GATES},
+    "dy_dh": (["\\frac{\\partial y_t}{\\partial h_t}"], _readout_slope),
+    **{f"d{g}_dh": ([f"\\frac{{\\partial {SPELLING[g][0]}_{{t+1}}}}{{\\partial h_t}}"], partial(_gate_slope_through_h, g))
+       for g in GATES},
     "dh_dc": (["\\frac{\\partial h_t}{\\partial C_t}"], lambda r: at(r, "o", 0) * (1 - np.tanh(at(r, "c", 0)) ** 2)),
     "dc_dc": (["\\frac{\\partial C_{t+1}}{\\partial C_t}"], lambda r: at(r, "f", 1)),
     "dh_do": (["\\frac{\\partial h_t}{\\partial o_t}"], lambda r: np.tanh(at(r, "c", 0))),

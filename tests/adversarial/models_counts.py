@@ -14,12 +14,12 @@ import numpy as np
 # ---------------------------------------------------------------------------------------------------------------
 def conv2d(x, w, stride=(1, 1), padding=(0, 0), dilation=(1, 1)):
     """x: (C, H, W), w: (F, C, KH, KW). PyTorch semantics (dilation 1 = ordinary). Returns (out, mults, adds)."""
-    C, H, W = x.shape
+    _C, _H, _W = x.shape
     F, _, KH, KW = w.shape
     xp = np.pad(x, ((0, 0), (padding[0], padding[0]), (padding[1], padding[1])))
     eff_h, eff_w = dilation[0] * (KH - 1) + 1, dilation[1] * (KW - 1) + 1
-    rows = [r for r in range(0, xp.shape[1] - eff_h + 1, stride[0])]
-    cols = [c for c in range(0, xp.shape[2] - eff_w + 1, stride[1])]
+    rows = list(range(0, xp.shape[1] - eff_h + 1, stride[0]))
+    cols = list(range(0, xp.shape[2] - eff_w + 1, stride[1]))
     out = np.zeros((F, len(rows), len(cols)))
     mults = adds = 0
     for oi, r in enumerate(rows):
@@ -141,7 +141,7 @@ def pixelcnn_depth(d, H, W):
                 nb = [
                     lvl[layer - 1, i + di, j + dj] for di, dj in PIXELCNN_OFFSETS if 0 <= i + di < H and 0 <= j + dj < W
                 ]
-                lvl[layer, i, j] = 1 + max(nb + [lvl[layer - 1, i, j]])
+                lvl[layer, i, j] = 1 + max([*nb, lvl[layer - 1, i, j]])
     return int(lvl.max())
 
 
@@ -174,7 +174,7 @@ def theta_equivalent(truth, candidate, variables, extra=(), scales=(8, 10**40, 1
     names = tuple(variables) + tuple(extra)
     logs = []
     for combo in itertools.product(scales, repeat=len(names)):
-        env = dict(zip(names, combo))
+        env = dict(zip(names, combo, strict=False))
         t, c = truth(**{n: env[n] for n in variables}), candidate(**env)
         if not (isinstance(c, int | float) and c > 0) or (isinstance(c, float) and not math.isfinite(c)):
             return False

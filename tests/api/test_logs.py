@@ -3,8 +3,6 @@
 import json
 import logging
 
-import pytest
-
 from app.logs import JsonFormatter
 from tests.api.conftest import right_answers
 

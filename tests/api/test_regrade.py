@@ -12,9 +12,9 @@ from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Assignment, AssignmentPart, AuditEntry, RegradeRun, ScoreChange, Submission
 from app.services.demo import demo_assignment, load_demo
+from app.services.grading import warm_worker
 from app.services.regrade import regrade
 from graders import GradingPool
-from app.services.grading import warm_worker
 from tests.api.conftest import right_answers
 from tests.api.test_manual_grading import ONE_DAY_LATE, grade
 from tests.api.test_submissions import ON_TIME, submit

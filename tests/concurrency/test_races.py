@@ -7,6 +7,7 @@ a regrade; every known mistake added is kept; each score change is in the histor
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -61,8 +62,8 @@ def test_racing_hand_grades_of_one_submission_keep_the_total_equal_to_the_parts(
 ) -> None:
     submitted = wrong_class(client, lms, assignment, parts, students=12)
     for submission in submitted:
-        answers = race(lambda: grade(client, instructor, submission, parts["number"].id, 1.5),
-                       lambda: grade(client, instructor, submission, parts["manual"].id, 0.5))
+        answers = race(lambda s=submission: grade(client, instructor, s, parts["number"].id, 1.5),
+                       lambda s=submission: grade(client, instructor, s, parts["manual"].id, 0.5))
         assert [r.status_code for r in answers] == [200, 200], [r.text for r in answers]
     for submission in submitted:
         stored = read(client, instructor, submission)
@@ -135,7 +136,7 @@ def test_racing_regrades_record_each_change_once(client, db, lms, instructor, as
     # Both parts and the final score of every submission changed, once each.
     assert len(changes) == 3 * len(submitted) and set(changes.values()) == {1}, "a score change was written twice"
     runs = db.execute(select(RegradeRun.started_at, RegradeRun.finished_at).order_by(RegradeRun.started_at)).all()
-    assert len(runs) == 3 and all(earlier.finished_at <= later.started_at for earlier, later in zip(runs, runs[1:]))
+    assert len(runs) == 3 and all(earlier.finished_at <= later.started_at for earlier, later in pairwise(runs))
     for submission in submitted:
         assert_totals_add_up(read(client, instructor, submission))
 
@@ -172,8 +173,8 @@ def test_two_overrides_of_one_part_at_once_both_enter_the_history_in_order(
     submitted = wrong_class(client, lms, assignment, parts, students=10)
     question_id = parts["number"].id
     for submission in submitted:
-        race(lambda: grade(client, instructor, submission, question_id, 1.0),
-             lambda: grade(client, instructor, submission, question_id, 1.5))
+        race(lambda s=submission: grade(client, instructor, s, question_id, 1.0),
+             lambda s=submission: grade(client, instructor, s, question_id, 1.5))
     for submission in submitted:
         stored = read(client, instructor, submission)
         changes = [c for c in stored["history"] if c["question_id"] == question_id]

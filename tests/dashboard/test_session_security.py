@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.dashboard.conftest import csrf_of, sign_in
+from tests.dashboard.conftest import csrf_of
 
 
 class TestServerSideSession:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from tests.api.conftest import course, first_part, instructor  # noqa: F401 - fixtures
+from tests.api.conftest import first_part
 from tests.api.test_time_limit import SLOW_SET_ANSWER
 from tests.concurrency.conftest import race
 from tests.conftest import serve

@@ -5,8 +5,6 @@ from typing import Any
 
 import pytest
 
-from tests.api.conftest import assignment, course, instructor, lms, parts  # noqa: F401 - fixtures
-
 SECRET = "tell-no-one-" * 3
 
 BODIES = [

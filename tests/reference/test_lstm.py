@@ -10,7 +10,14 @@ import graders
 from reference import Part, get_part
 from reference.csc421_2019_hw4 import q1_lstm
 from reference.lstm_output_hw import q1_gates
-from reference.models.lstm import GATES, STATES, Run, adjoint_by_finite_difference, runs, weight_gradient_by_finite_difference
+from reference.models.lstm import (
+    GATES,
+    STATES,
+    Run,
+    adjoint_by_finite_difference,
+    runs,
+    weight_gradient_by_finite_difference,
+)
 
 CONFIGS = {"no biases, loss on h": {}, "biases, sigmoid output": {"biases": True, "readout": True}}
 APPROX = {"rel": 1e-5, "abs": 1e-8}

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from itertools import pairwise
 
 import httpx
 import pytest
@@ -120,7 +121,7 @@ def assert_history_is_one_entry_per_change(session: Session, submission: Submiss
                               .order_by(ScoreChange.id)).all()
     for question_id, score in current.items():
         chain = [c for c in changes if c.question_id == question_id]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in pairwise(chain):
             assert after.old == pytest.approx(before.new), (submission.id, question_id, chain)
         if chain:
             assert chain[-1].new == pytest.approx(score), (submission.id, question_id)

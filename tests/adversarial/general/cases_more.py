@@ -5,9 +5,9 @@ from fractions import Fraction
 
 import sympy as sp
 
-from tests.adversarial.general.case import R, GeneralCase, equations, expressions, matrices, numbers, on_line, sets
+from tests.adversarial.general.case import GeneralCase, R, equations, expressions, matrices, numbers, on_line, sets
 from tests.adversarial.general.cases_expressions import POS, POS_V, UNIT, UNIT_V
-from tests.adversarial.general.cases_relations import INF, _any, _in, _iv
+from tests.adversarial.general.cases_relations import _any, _in, _iv
 
 ALG = "STACK AlgEquiv docs"
 MV = "Math-Verify tests"

@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from tests.adversarial.general.case import R, GeneralCase, equations, on_line, sets
+from tests.adversarial.general.case import R, equations, on_line, sets
 
 EQ = "issue 10 / STACK AlgEquiv (equations) docs"
 MV = "Math-Verify tests"

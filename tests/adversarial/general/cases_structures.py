@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from tests.adversarial.general.case import R, GeneralCase, expressions, matrices
+from tests.adversarial.general.case import GeneralCase, R, expressions, matrices
 
 s3 = sp.sqrt(3)
 M = [[1, 2], [3, 4]]

@@ -4,7 +4,7 @@ only look wrong."""
 
 from fractions import Fraction
 
-from tests.adversarial.general.case import R, GeneralCase, equations, expressions, numbers, on_line, sets
+from tests.adversarial.general.case import GeneralCase, R, equations, expressions, numbers, on_line, sets
 from tests.adversarial.general.cases_expressions import UNIT, UNIT_V
 from tests.adversarial.general.cases_relations import INF, _any, _in, _iv
 

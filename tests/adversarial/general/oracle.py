@@ -25,7 +25,7 @@ _NP: dict[str, Any] = {
     "sec": lambda t: 1 / np.cos(t), "csc": lambda t: 1 / np.sin(t), "cot": lambda t: 1 / np.tan(t),
     "sech": lambda t: 1 / np.cosh(t), "csch": lambda t: 1 / np.sinh(t), "coth": lambda t: 1 / np.tanh(t),
     "sign": np.sign, "cbrt": np.cbrt, "atan2": np.arctan2, "I": 1j,
-    "factorial": lambda t: np.vectorize(lambda v: float(sp.factorial(int(round(v)))))(t),
+    "factorial": lambda t: np.vectorize(lambda v: float(sp.factorial(round(v))))(t),
     "Sum": None, "Rational": lambda a, b: a / b,
 }
 _SP: dict[str, Any] = {
@@ -180,7 +180,7 @@ def same_matrix(a: list, b: list) -> bool:
         return False
     da = [[decimal_of(sp.re(v)) for v in row] for row in a]
     db = [[decimal_of(sp.re(v)) for v in row] for row in b]
-    exact = all(abs(x - y) <= TIGHT * max(abs(y), Decimal(1)) for ra, rb in zip(da, db) for x, y in zip(ra, rb))
+    exact = all(abs(x - y) <= TIGHT * max(abs(y), Decimal(1)) for ra, rb in zip(da, db, strict=False) for x, y in zip(ra, rb, strict=False))
     return bool(np.allclose(ea, eb, rtol=1e-12, atol=1e-12)) and exact
 
 
