@@ -141,7 +141,7 @@ def _plain(alias: str, declared: Iterable[str]) -> set[str]:
         return set()
     forms = {text, _LETTER_SUPERSCRIPT.sub(r"_\1", text)}
     forms |= {_BRACED_SCRIPT.sub(r"\1\2", form) for form in forms}
-    return forms
+    return {form for form in forms if form[:1].isalpha()}  # `\mathbf{1}` typed plain would be the number 1
 
 
 def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern | None:

@@ -1,0 +1,197 @@
+"""Matrix expressions: `D(c_t) + D(h_{t-1} - W_x x_t) D(\\sigma'(W_c x_t + W_h h_{t-1})) W_h`, evaluated with matrix
+semantics (graders.kinds.matrix_values) at sample points and compared with the reference's values.
+
+A part declares its names with shapes (`shapes`, in size names: `{"W_h": ["m", "m"], "x_t": ["n"]}`), their
+spellings (`symbols`), and time-indexed quantities (`sequences`: `{"x": ["x_{#}", "x^{(#)}"]}`, `#` the step), so
+that `x_t`, `x^{(t-1)}`, `x_3` and, inside `\\sum_{t=1}^{T}`, the summation variable's step all read. Sample points
+are the part's own `samples` (runs of its model: plain values, sequences by step, whole numbers such as `T` and the
+general step `t`), else random values of the declared shapes at `sizes`. A shape that differs is feedback naming
+both shapes in the question's sizes ("your answer is m×n; the Jacobian is m×m").
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from graders.kinds.base import RIGHT, Reading, Verdict, wrong
+from graders.kinds.expression import refuse_undeclared
+from graders.kinds.formula import from_node
+from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate
+from graders.options import MatrixExprOptions
+from graders.parsing import FunctionDef, Vocabulary, parse
+from graders.parsing.terms import Term
+
+Options = MatrixExprOptions
+
+RANDOM_POINTS = 6
+EXACT_RTOL = 1e-9
+_TRANSPOSE_SPELLINGS = ["\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T"]
+_ONES_SPELLINGS = ["\\mathbf{1}", "\\mathbf 1", "\\boldsymbol{1}", "\\mathbb{1}", "\\mathbb 1", "\\vec{1}"]
+_IDENTITY_SPELLINGS = ["I", "\\mathbb{I}", "\\mathbf{I}", "\\mathrm{I}"]
+_DIAGONAL = {"D": FunctionDef("D"), "diag": FunctionDef("diag", aliases=(
+    "\\operatorname{diag}", "\\text{diag}", "\\mathrm{diag}", "\\textrm{diag}", "\\operatorname{Diag}"))}
+# the letters a sum may run over, and how far from them a step may be written
+_STEP_LETTERS = {"t": "t", "i": "i", "j": "j", "k": "k", "s": "s", "tau": "\\tau"}
+_OFFSETS = (-2, -1, 0, 1, 2)
+
+
+def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
+    words = vocabulary(options)
+    node = parse(text, syntax=syntax, target="expression", vocabulary=words)
+    refuse_undeclared(node, text, words)
+    return Reading((from_node(node), node.parts[0]), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: MatrixExprOptions) -> Reading:
+    if not isinstance(reference, str):
+        raise TypeError(f"a matrix_expr reference is the answer's text, not {type(reference).__name__}")
+    reading = read_student(reference, syntax, options)
+    try:
+        _reference_values(reading.value[1], options)
+    except MatrixError as error:
+        raise ValueError(f"the reference {reference!r} has no value: {error}") from error
+    return reading
+
+
+def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> Verdict:
+    what = options.what
+    try:
+        ours = _values(answer.value[1], options)
+    except MatrixError as error:
+        return wrong(f"Your answer has no value: {error}.")
+    theirs = _reference_values(expected.value[1], options)
+    describe = _describer(options.sizes)
+    if np.shape(ours[0]) != np.shape(theirs[0]):
+        return wrong(f"Your answer is {describe(np.shape(ours[0]))}; {what} is {describe(np.shape(theirs[0]))}.")
+    if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
+        return RIGHT
+    return wrong(f"Not equal to {what} at the points checked{_hint(ours, theirs, options)}.")
+
+
+def key(answer: Reading, options: MatrixExprOptions) -> str:
+    try:
+        values = _values(answer.value[1], options)
+    except MatrixError:
+        return "nan"
+    return f"{np.shape(values[0])} " + " ".join(f"{v:.6g}" for value in values[:2] for v in np.ravel(value))
+
+
+def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: MatrixExprOptions) -> bool:
+    ours, theirs = np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float)
+    defined = np.isfinite(theirs)
+    if not np.isfinite(ours[defined]).all():
+        return False
+    rtol = EXACT_RTOL if options.rtol is None else options.rtol
+    scale = float(np.max(np.abs(theirs[defined]), initial=1.0))
+    return bool(np.allclose(ours[defined], theirs[defined], rtol=rtol, atol=rtol * scale))
+
+
+def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
+    if all(_close(-np.asarray(a), b, options) for a, b in zip(ours, theirs, strict=True)):
+        return "; check the sign"
+    if np.ndim(theirs[0]) and all(_close(np.transpose(a), b, options) for a, b in zip(ours, theirs, strict=True)):
+        return f": your answer is the transpose of {options.what} (check the layout the question asks for)"
+    return ""
+
+
+def _values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
+    return [evaluate(term, point) for point in _points(options)]
+
+
+@lru_cache(maxsize=512)
+def _reference_values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
+    return _values(term, options)
+
+
+# --- the question's names -----------------------------------------------------------------------------------------
+
+def vocabulary(options: MatrixExprOptions) -> Vocabulary:
+    return _vocabulary(options.symbols, options.shapes, options.sequences, options.samples)
+
+
+@lru_cache(maxsize=128)
+def _vocabulary(symbols: str, shapes: str, sequences: str, samples: str) -> Vocabulary:
+    declared: dict[str, list[str]] = {name: list(aliases) for name, aliases in json.loads(symbols).items()}
+    points = json.loads(samples)
+    lengths = sorted({name for point in points for name, value in point.items()
+                      if isinstance(value, int | float) and name not in json.loads(shapes)})
+    longest = max((len(steps) for point in points for steps in point.values() if isinstance(steps, list)), default=4)
+    for stem, spellings in json.loads(sequences).items():
+        for written, suffix in _step_labels(lengths, longest):
+            declared.setdefault(f"{stem}@{suffix}", []).extend(s.replace("#", written) for s in spellings)
+    declared[TRANSPOSE] = _TRANSPOSE_SPELLINGS
+    declared[ONES] = _ONES_SPELLINGS
+    if "I" not in declared and "I" not in json.loads(shapes):
+        declared[IDENTITY] = _IDENTITY_SPELLINGS
+    names = [*json.loads(shapes), *lengths]
+    return Vocabulary(declared, _DIAGONAL, names)
+
+
+def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
+    """(the step as written, its suffix in the canonical name): `t-1`, `\\tau+1`, `T`, `3`."""
+    labels = [(str(step), str(step)) for step in range(longest)]
+    letters = {**_STEP_LETTERS, **{name: name for name in lengths}}
+    for suffix, written in letters.items():
+        for offset in _OFFSETS:
+            shown = f"{offset:+d}" if offset else ""
+            labels.append((f"{written}{shown}", f"{suffix}{shown}"))
+    return labels
+
+
+# --- sample points ------------------------------------------------------------------------------------------------
+
+def _points(options: MatrixExprOptions) -> list[Point]:
+    describe = _describer(options.sizes)
+    return [Point(values, sequences, describe) for values, sequences in
+            _point_values(options.shapes, options.sequences, options.sizes, options.samples)]
+
+
+@lru_cache(maxsize=128)
+def _point_values(shapes: str, sequences: str, sizes: str, samples: str) -> list[tuple[dict, dict]]:
+    declared, stems, size = json.loads(shapes), json.loads(sequences), json.loads(sizes)
+    given = json.loads(samples)
+    if not given:
+        if stems:
+            raise ValueError("a part with sequences needs sample points from its model (option 'samples')")
+        return [(_random_point(declared, size, index), {}) for index in range(RANDOM_POINTS)]
+    points = []
+    for point in given:
+        values = {name: _array(value, declared.get(name)) for name, value in point.items() if name not in stems}
+        steps = {stem: [None if v is None else _array(v, declared.get(stem)) for v in point[stem]]
+                 for stem in stems if stem in point}
+        points.append((values, steps))
+    return points
+
+
+def _array(value: Any, shape: list | None) -> float | np.ndarray:
+    array = np.asarray(value, dtype=float)
+    if array.ndim == 0:
+        return float(array)
+    array = array.reshape(-1, 1) if array.ndim == 1 else array
+    array.flags.writeable = False
+    return array
+
+
+def _random_point(shapes: dict[str, list], sizes: dict[str, int], index: int) -> dict[str, float | np.ndarray]:
+    point: dict[str, float | np.ndarray] = {}
+    for name, dims in shapes.items():
+        seed = int.from_bytes(hashlib.blake2b(f"{name}:{index}".encode(), digest_size=8).digest(), "big")
+        numbers = [sizes[d] if isinstance(d, str) else int(d) for d in dims]
+        draw = np.random.default_rng(seed).normal(size=numbers)
+        point[name] = _array(draw, dims) if numbers else float(draw)
+    return point
+
+
+def _describer(sizes: str):  # type: ignore[no-untyped-def]
+    """Shapes in the question's size names where they tell the sizes apart: `m×n`, `m×1`, `a scalar`."""
+    names = {}
+    for name, value in json.loads(sizes).items():
+        names[value] = None if value in names else name
+    return lambda shape: "a scalar" if not shape else "×".join(names.get(n) or str(n) for n in shape)
+
+
+__all__ = ["Options", "compare", "key", "read_reference", "read_student"]
