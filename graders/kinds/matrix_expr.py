@@ -29,7 +29,7 @@ Options = MatrixExprOptions
 
 RANDOM_POINTS = 6
 EXACT_RTOL = 1e-9
-_TRANSPOSE_SPELLINGS = ["\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T"]
+_TRANSPOSE_SPELLINGS = ["\\top", "\\intercal", "\\mathsf{T}", "\\mathsf T"]  # `^T` reads as the name T
 _ONES_SPELLINGS = ["\\mathbf{1}", "\\mathbf 1", "\\boldsymbol{1}", "\\mathbb{1}", "\\mathbb 1", "\\vec{1}"]
 _IDENTITY_SPELLINGS = ["I", "\\mathbb{I}", "\\mathbf{I}", "\\mathrm{I}"]
 _DIAGONAL = {"D": FunctionDef("D"), "diag": FunctionDef("diag", aliases=(
@@ -65,8 +65,9 @@ def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> V
         return wrong(f"Your answer has no value: {error}.")
     theirs = _reference_values(expected.value[1], options)
     describe = _describer(options.sizes)
-    if np.shape(ours[0]) != np.shape(theirs[0]):
-        return wrong(f"Your answer is {describe(np.shape(ours[0]))}; {what} is {describe(np.shape(theirs[0]))}.")
+    for a, b in zip(ours, theirs, strict=True):
+        if np.shape(a) != np.shape(b):
+            return wrong(f"Your answer is {describe(np.shape(a))}; {what} is {describe(np.shape(b))}.")
     if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
         return RIGHT
     return wrong(f"Not equal to {what} at the points checked{_hint(ours, theirs, options)}.")
@@ -82,6 +83,8 @@ def key(answer: Reading, options: MatrixExprOptions) -> str:
 
 def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: MatrixExprOptions) -> bool:
     ours, theirs = np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float)
+    if ours.shape != theirs.shape:
+        return False
     defined = np.isfinite(theirs)
     if not np.isfinite(ours[defined]).all():
         return False
@@ -127,7 +130,7 @@ def _vocabulary(symbols: str, shapes: str, sequences: str, samples: str) -> Voca
     declared[ONES] = _ONES_SPELLINGS
     if "I" not in declared and "I" not in json.loads(shapes):
         declared[IDENTITY] = _IDENTITY_SPELLINGS
-    names = [*json.loads(shapes), *lengths]
+    names = [*json.loads(shapes), *lengths, "T"]  # `x^T`: a transpose wherever T is not a length
     return Vocabulary(declared, _DIAGONAL, names)
 
 
@@ -136,7 +139,7 @@ def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
     labels = [(str(step), str(step)) for step in range(longest)]
     letters = {**_STEP_LETTERS, **{name: name for name in lengths}}
     for suffix, written in letters.items():
-        for offset in _OFFSETS:
+        for offset in _OFFSETS if suffix == "t" else _OFFSETS[1:-1]:
             shown = f"{offset:+d}" if offset else ""
             labels.append((f"{written}{shown}", f"{suffix}{shown}"))
     return labels

@@ -67,6 +67,9 @@ class Vocabulary:
         if entry is None:
             return None
         pattern, aliases = entry
+        if pattern is None:  # compiled on first use: a question with thousands of aliases uses few of its buckets
+            pattern = _compile(aliases)
+            self._patterns[first.group()] = (pattern, aliases)
         found = pattern.match(text, position)
         if found is None:
             return None
@@ -105,12 +108,12 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
     return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
 
 
-def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tuple[re.Pattern, list]]:
-    """One pattern per first token of the aliases, each with its aliases longest first."""
+def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tuple[re.Pattern | None, list]]:
+    """One pattern per first token of the aliases (compiled when first needed), each with its aliases longest first."""
     buckets: dict[str, list[tuple[str, str, str]]] = {}
     for alias in aliases:
         buckets.setdefault(_ALIAS_TOKEN.findall(alias[0])[0], []).append(alias)
-    return {token: (_compile(bucket), bucket) for token, bucket in buckets.items()}
+    return {token: (None, bucket) for token, bucket in buckets.items()}
 
 
 _GREEK_COMMAND = re.compile(r"\\(?:var)?([A-Za-z]+)")
