@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +23,7 @@ from graders.kinds.expression import refuse_undeclared
 from graders.kinds.formula import from_node
 from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate
 from graders.options import MatrixExprOptions
-from graders.parsing import FunctionDef, Vocabulary, parse
+from graders.parsing import FunctionDef, Vocabulary, parse, trusted_input
 from graders.parsing.terms import Term
 
 Options = MatrixExprOptions
@@ -71,6 +72,13 @@ def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> V
     if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
         return RIGHT
     return wrong(f"Not equal to {what} at the points checked{_hint(ours, theirs, options)}.")
+
+
+def values_at_points(text: str, options: Mapping[str, Any] | None = None) -> list[float | np.ndarray]:
+    """A trusted formula's values at the part's sample points (for the bank's tests against its NumPy models)."""
+    opts = MatrixExprOptions.from_mapping(options)
+    with trusted_input():
+        return _values(read_student(text, "auto", opts).value[1], opts)
 
 
 def key(answer: Reading, options: MatrixExprOptions) -> str:
@@ -197,4 +205,4 @@ def _describer(sizes: str):  # type: ignore[no-untyped-def]
     return lambda shape: "a scalar" if not shape else "×".join(names.get(n) or str(n) for n in shape)
 
 
-__all__ = ["Options", "compare", "key", "read_reference", "read_student"]
+__all__ = ["Options", "compare", "key", "read_reference", "read_student", "values_at_points"]

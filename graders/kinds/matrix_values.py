@@ -251,7 +251,7 @@ def _pow(term: Term, point: Point) -> Value:
 
 
 def _call(term: Term, point: Point) -> Value:
-    function, order, _definition = term.value
+    function, _order, _definition = term.value
     arguments = [_value(arg, point) for arg in term.args]
     if function in DIAGONAL:
         return _diagonal(function, arguments[0], point)

@@ -1,5 +1,7 @@
 """Q1 LSTM Gradient: backprop through time for the univariate LSTM (no biases)."""
 
+from functools import partial
+
 import sympy as sp
 
 from reference.lstm_notation import (
@@ -44,9 +46,11 @@ GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)),
 RUNS = GENERAL.draw(12, 421)
 OPTIONS = GENERAL.options(RUNS)
 # The weight gradient for a general T: runs of several lengths, each with its own T, t and initial state.
-SEQUENCE_SAMPLES = lstm_samples(lambda count, seed: lstm_runs(count, seed, random_initial_state=True),
+SEQUENCE_RUNS = partial(lstm_runs, random_initial_state=True)
+SEQUENCE_SAMPLES = lstm_samples(SEQUENCE_RUNS,
                                 {n.name: n.value for n in WEIGHTS})
-SEQUENCE_OPTIONS = lstm_options(SEQUENCE_SAMPLES(12, 4213), SPELLING, WEIGHT_SPELLING, [
+SEQUENCE_DRAW = (12, 4213)
+SEQUENCE_OPTIONS = lstm_options(SEQUENCE_SAMPLES(*SEQUENCE_DRAW), SPELLING, WEIGHT_SPELLING, [
     "\\frac{\\partial \\mathcal{L}}{\\partial h^{(#)}}", "\\frac{\\partial L}{\\partial h^{(#)}}"], "the gradient")
 WEIGHT_BAR = r"\sum_{t=1}^{T} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) x^{(t)}"
 
@@ -83,7 +87,7 @@ def _gate_part(make: PartMaker, gate: str, reference: sp.Expr, answer: str,
 
 
 def parts(make: PartMaker) -> list[Part]:
-    common = dict(kind="expression", points=0.5, model=GENERAL.fresh)
+    common = {"kind": "expression", "points": 0.5, "model": GENERAL.fresh}
     return [
         make("q1", "h-bar", title="Q1(a) BPTT equation for the hidden state", prompt=_prompt(r"\overline{h^{(t)}}"),
              answer=(r"\frac{\partial \mathcal{L}}{\partial h^{(t)}} + \overline{i^{(t+1)}} i^{(t+1)}(1-i^{(t+1)}) w_{ih}"

@@ -1,12 +1,16 @@
 """Q2 The gradient of the memory-gate weight W^{hi}, summed over a sequence of T steps."""
 
+from functools import partial
+
 from reference.lstm_output_hw.q1_gates import SETTING, SPELLING, WEIGHT_SPELLING, WEIGHT_VALUES
 from reference.matrix_notation import lstm_options, lstm_runs, lstm_samples
 from reference.part import KnownMistake, Part, PartMaker
 
 # Runs of several lengths with h_0 = 0, as the prompt says; each run has its own T and general step t.
-SAMPLES = lstm_samples(lambda count, seed: lstm_runs(count, seed, biases=True, readout=True), WEIGHT_VALUES)
-OPTIONS = lstm_options(SAMPLES(12, 55), SPELLING, WEIGHT_SPELLING, ["\\nabla y_{#}", "\\nabla y^{(#)}"], "the gradient")
+RUNS = partial(lstm_runs, biases=True, readout=True)
+SAMPLES = lstm_samples(RUNS, WEIGHT_VALUES)
+DRAW = (12, 55)
+OPTIONS = lstm_options(SAMPLES(*DRAW), SPELLING, WEIGHT_SPELLING, ["\\nabla y_{#}", "\\nabla y^{(#)}"], "the gradient")
 GRADIENT = r"\sum_{t=1}^{T} h_{t-1} i_t (1 - i_t) \nabla i_t"
 
 

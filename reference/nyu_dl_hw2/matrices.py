@@ -29,15 +29,17 @@ WEIGHT_SHAPES = {"W_c": ["m", "n"], "W_h": ["m", "m"], "W_x": ["m", "n"]}
 
 # --- 1.2.1(c): the Jacobian of one step ------------------------------------------------------------------------------
 
-def jacobian_samples(count: int, seed: int) -> list[dict[str, Any]]:
+def jacobian_cases(count: int, seed: int) -> list[tuple[GatedRNN, np.ndarray, np.ndarray]]:
+    """(model, x_t, h_{t-1}) of fresh steps."""
     rng = np.random.default_rng(seed)
-    points = []
-    for _ in range(count):
-        model = GatedRNN.random(rng, GATED_SIZES["n"], GATED_SIZES["m"])
-        x, h = rng.normal(size=GATED_SIZES["n"]), rng.normal(size=GATED_SIZES["m"])
-        points.append({"W_c": plain(model.w_c), "W_h": plain(model.w_h), "W_x": plain(model.w_x), "x_t": plain(x),
-                       "h_tm1": plain(h), "c_t": plain(sigmoid(model.w_c @ x + model.w_h @ h))})
-    return points
+    return [(GatedRNN.random(rng, GATED_SIZES["n"], GATED_SIZES["m"]), rng.normal(size=GATED_SIZES["n"]),
+             rng.normal(size=GATED_SIZES["m"])) for _ in range(count)]
+
+
+def jacobian_samples(count: int, seed: int) -> list[dict[str, Any]]:
+    return [{"W_c": plain(model.w_c), "W_h": plain(model.w_h), "W_x": plain(model.w_x), "x_t": plain(x),
+             "h_tm1": plain(h), "c_t": plain(sigmoid(model.w_c @ x + model.w_h @ h))}
+            for model, x, h in jacobian_cases(count, seed)]
 
 
 def jacobian_options(samples: list[dict[str, Any]]) -> dict[str, Any]:
@@ -48,17 +50,22 @@ def jacobian_options(samples: list[dict[str, Any]]) -> dict[str, Any]:
 
 # --- 1.2.1(d): the weight gradient over runs of several lengths K ---------------------------------------------------
 
-def weight_gradient_samples(count: int, seed: int) -> list[dict[str, Any]]:
+def weight_gradient_cases(count: int, seed: int) -> list[tuple[GatedRNN, np.ndarray, np.ndarray]]:
+    """(model, inputs, direct upstream gradients) of runs of K = 2..7 steps."""
     rng = np.random.default_rng(seed)
-    points = []
+    cases = []
     for index in range(count):
         length = 2 + index % 6
         model = GatedRNN.random(rng, GATED_SIZES["n"], GATED_SIZES["m"])
-        xs, upstream = rng.normal(size=(length, GATED_SIZES["n"])), rng.normal(size=(length, GATED_SIZES["m"]))
-        points.append({"K": length, "W_c": plain(model.w_c), "W_h": plain(model.w_h), "W_x": plain(model.w_x),
-                       "x": steps(xs, first=1), "h": steps(model.run(xs)), "c": steps(model.gates(xs), first=1),
-                       "hbar": steps(model.total_gradients(xs, upstream), first=1)})
-    return points
+        cases.append((model, rng.normal(size=(length, GATED_SIZES["n"])), rng.normal(size=(length, GATED_SIZES["m"]))))
+    return cases
+
+
+def weight_gradient_samples(count: int, seed: int) -> list[dict[str, Any]]:
+    return [{"K": len(xs), "W_c": plain(model.w_c), "W_h": plain(model.w_h), "W_x": plain(model.w_x),
+             "x": steps(xs, first=1), "h": steps(model.run(xs)), "c": steps(model.gates(xs), first=1),
+             "hbar": steps(model.total_gradients(xs, upstream), first=1)}
+            for model, xs, upstream in weight_gradient_cases(count, seed)]
 
 
 def weight_gradient_options(samples: list[dict[str, Any]]) -> dict[str, Any]:
@@ -77,12 +84,16 @@ def _attention_model(rng: np.random.Generator, lags: int) -> AttentionRNN:
     return AttentionRNN.random(rng, lags, ATTENTION_SIZES["n"], ATTENTION_SIZES["d"], ATTENTION_SIZES["p"])
 
 
-def attention_jacobian_samples(count: int, seed: int) -> list[dict[str, Any]]:
+def attention_jacobian_cases(count: int, seed: int) -> list[tuple[AttentionRNN, np.ndarray, list[np.ndarray]]]:
+    """(model, x[t], [h[t-1], h[t-2]]) of fresh steps of AttentionRNN(2)."""
     rng = np.random.default_rng(seed)
+    return [(_attention_model(rng, 2), rng.normal(size=ATTENTION_SIZES["n"]),
+             [rng.normal(size=ATTENTION_SIZES["d"]) for _ in range(2)]) for _ in range(count)]
+
+
+def attention_jacobian_samples(count: int, seed: int) -> list[dict[str, Any]]:
     points = []
-    for _ in range(count):
-        model = _attention_model(rng, 2)
-        x, previous = rng.normal(size=ATTENTION_SIZES["n"]), [rng.normal(size=ATTENTION_SIZES["d"]) for _ in range(2)]
+    for model, x, previous in attention_jacobian_cases(count, seed):
         step = model.step(x, previous)
         points.append({"x_t": plain(x), "h_tm1": plain(previous[0]), "h_tm2": plain(previous[1]), "h_t": plain(step.h),
                        "q": steps(step.q), "k": steps(step.k), "v": steps(step.v), "a": steps(step.a),
@@ -104,21 +115,30 @@ def attention_jacobian_options(samples: list[dict[str, Any]]) -> dict[str, Any]:
 
 # --- 1.2.2(e): the total gradient at h[T] of AttentionRNN(k) ---------------------------------------------------------
 
-def attention_backprop_samples(count: int, seed: int) -> list[dict[str, Any]]:
-    """Runs of AttentionRNN(k), k = 1..4, whose step T = 2 has k later steps and one more after them."""
+BACKPROP_STEP = 2  # the step T of the question: k later steps follow it, and one more
+
+
+def attention_backprop_cases(count: int, seed: int) -> list[tuple[AttentionRNN, np.ndarray, list, np.ndarray]]:
+    """(model, inputs, initial states, direct upstream gradients) of runs of AttentionRNN(k), k = 1..4."""
     rng = np.random.default_rng(seed)
-    points, step = [], 2
+    cases = []
     for index in range(count):
         lags = LAGS[index % len(LAGS)]
         model = _attention_model(rng, lags)
-        xs = rng.normal(size=(step + lags + 1, ATTENTION_SIZES["n"]))
+        xs = rng.normal(size=(BACKPROP_STEP + lags + 1, ATTENTION_SIZES["n"]))
         initial = [rng.normal(size=ATTENTION_SIZES["d"]) for _ in range(lags)]
-        upstream = rng.normal(size=(len(xs), ATTENTION_SIZES["d"]))
+        cases.append((model, xs, initial, rng.normal(size=(len(xs), ATTENTION_SIZES["d"]))))
+    return cases
+
+
+def attention_backprop_samples(count: int, seed: int) -> list[dict[str, Any]]:
+    points, step = [], BACKPROP_STEP
+    for model, xs, initial, upstream in attention_backprop_cases(count, seed):
         run = model.run(xs, initial)
         bars = model.total_gradients(run, upstream)
-        points.append({"k": lags, "g_T": plain(upstream[step - 1]),
-                       "J": [None, *(plain(model.jacobian(run[step + i - 1], i)) for i in range(1, lags + 1))],
-                       "hbar": [plain(bars[step + i - 1]) for i in range(lags + 1)]})
+        points.append({"k": model.lags, "g_T": plain(upstream[step - 1]),
+                       "J": [None, *(plain(model.jacobian(run[step + i - 1], i)) for i in range(1, model.lags + 1))],
+                       "hbar": [plain(bars[step + i - 1]) for i in range(model.lags + 1)]})
     return points
 
 

@@ -72,7 +72,8 @@ def _attention_parts(make: PartMaker) -> list[Part]:
 
 MATRIX_NOTATION = (r"Write $D(v)$ (or $\operatorname{diag}(v)$) for the diagonal matrix of a vector $v$, $\odot$ for the "
                    r"element-wise product and $^\top$ for a transpose; vectors are columns.")
-JACOBIAN_SAMPLES = matrices.jacobian_samples(6, 1221)
+JACOBIAN_DRAW = (6, 1221)  # (count, seed) of the part's own sample points
+JACOBIAN_SAMPLES = matrices.jacobian_samples(*JACOBIAN_DRAW)
 JACOBIAN = "D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \\odot (1 - c_t)) W_h"
 SECOND_TERM = "D(h_{t-1} - W_x x_t) D(c_t \\odot (1 - c_t))"
 
@@ -95,7 +96,8 @@ def _jacobian_part(make: PartMaker) -> Part:
         ))
 
 
-WEIGHT_GRADIENT_SAMPLES = matrices.weight_gradient_samples(12, 1231)
+WEIGHT_GRADIENT_DRAW = (12, 1231)  # (count, seed) of the part's own sample points
+WEIGHT_GRADIENT_SAMPLES = matrices.weight_gradient_samples(*WEIGHT_GRADIENT_DRAW)
 WEIGHT_GRADIENT = "\\sum_{t=1}^{K} (\\overline{h_t} \\odot (1 - c_t)) x_t^\\top"
 
 
@@ -126,7 +128,8 @@ def _weight_gradient_part(make: PartMaker) -> Part:
 ATTENTION_SIZES = (r"Here $x[t] \in \mathbb{R}^n$, $h[t] \in \mathbb{R}^d$, $Q_0, K_0 \in \mathbb{R}^{p \times n}$, "
                    r"$V_0 \in \mathbb{R}^{d \times n}$ and, for $i \ge 1$, $Q_i, K_i \in \mathbb{R}^{p \times d}$, "
                    r"$V_i \in \mathbb{R}^{d \times d}$.")
-ATTENTION_JACOBIAN_SAMPLES = matrices.attention_jacobian_samples(6, 1222)
+ATTENTION_JACOBIAN_DRAW = (6, 1222)  # (count, seed) of the part's own sample points
+ATTENTION_JACOBIAN_SAMPLES = matrices.attention_jacobian_samples(*ATTENTION_JACOBIAN_DRAW)
 ATTENTION_JACOBIAN = "a_1[t] (V_1 + (v_1[t] - h[t]) (k_1[t]^\\top Q_1 + q_1[t]^\\top K_1))"
 
 
@@ -149,7 +152,8 @@ def _attention_jacobian_part(make: PartMaker) -> Part:
         ))
 
 
-ATTENTION_BACKPROP_SAMPLES = matrices.attention_backprop_samples(8, 1223)
+ATTENTION_BACKPROP_DRAW = (8, 1223)  # (count, seed) of the part's own sample points
+ATTENTION_BACKPROP_SAMPLES = matrices.attention_backprop_samples(*ATTENTION_BACKPROP_DRAW)
 ATTENTION_BACKPROP = "g[T] + \\sum_{i=1}^{k} J_i[T+i]^\\top \\overline{h[T+i]}"
 
 
