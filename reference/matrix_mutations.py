@@ -16,6 +16,7 @@ import numpy as np
 from graders.kinds.matrix_expr import values_at_points
 from graders.kinds.matrix_values import TRANSPOSE, MatrixError
 from graders.parsing import Node, ParseError, trusted_input
+from graders.parsing.node import NodeKind
 from graders.parsing.terms import Op, Term
 from reference.part import Part
 
@@ -27,9 +28,9 @@ def matrix_mutants(part: Part, seed: int) -> Iterator[tuple[str, str, bool]]:
     """(how, mutant text, whether it differs) for each mutant of the part's reference."""
     reference = _read(part)
     fresh = {**part.options, "samples": part.model(TRUTH_POINTS, seed) if part.model else part.options["samples"]}
-    truth = values_at_points(part.reference, fresh)
-    for how, term in _mutations(reference, part.options):
-        text = Node("expr", (term,)).to_latex()
+    truth = values_at_points(str(part.reference), fresh)
+    for how, term in _mutations(reference, dict(part.options)):
+        text = Node(NodeKind.EXPR, (term,)).to_latex()
         try:
             different = _differs(text, fresh, truth)
         except ParseError:  # printed in a form the reader refuses (`i (1) x`): not a slip a student writes

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from graders.kinds.base import RIGHT, Reading, Verdict, wrong
-from graders.kinds.expression import refuse_undeclared
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
 from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate
 from graders.options import MatrixExprOptions
-from graders.parsing import FunctionDef, Vocabulary, parse, trusted_input
-from graders.parsing.terms import Term
+from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
+from graders.parsing.terms import Op, Term
 
 Options = MatrixExprOptions
 
@@ -43,7 +43,11 @@ _OFFSETS = (-2, -1, 0, 1, 2)
 def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
     words = vocabulary(options)
     node = parse(text, syntax=syntax, target="expression", vocabulary=words)
-    refuse_undeclared(node, text, words)
+    unknown = node.free_symbols - words.declared
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise ParseError(f"{names} is not a symbol of this question (it uses {_readable(options)})",
+                         first_position(text, unknown), text)
     return Reading((from_node(node), node.parts[0]), node.to_latex(), node.to_text())
 
 
@@ -70,6 +74,9 @@ def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> V
         if np.shape(a) != np.shape(b):
             return wrong(f"Your answer is {describe(np.shape(a))}; {what} is {describe(np.shape(b))}.")
     if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
+        if _hidden_constant(answer.value[1], theirs, options):
+            return wrong(f"Not equal to {what}: a part of it is too small to see at the points checked, but it is "
+                         "not zero.")
         return RIGHT
     return wrong(f"Not equal to {what} at the points checked{_hint(ours, theirs, options)}.")
 
@@ -99,6 +106,41 @@ def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: Matrix
     rtol = EXACT_RTOL if options.rtol is None else options.rtol
     scale = float(np.max(np.abs(theirs[defined]), initial=1.0))
     return bool(np.allclose(ours[defined], theirs[defined], rtol=rtol, atol=rtol * scale))
+
+
+TINY = 1e-6
+
+
+def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bool:
+    """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
+    agrees only because that part of it is tiny at these points."""
+    for path, node in _constants(term):
+        if node.const is not None and 0 < abs(node.const) < TINY:
+            visible = float(node.const) / TINY
+            scaled = _replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
+            try:
+                values = _values(scaled, options)
+            except MatrixError:
+                return True
+            if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
+                return True
+    return False
+
+
+def _constants(term: Term, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Term]]:
+    if term.const is not None:
+        yield path, term
+        return
+    for index, arg in enumerate(term.args):
+        yield from _constants(arg, (*path, index))
+
+
+def _replaced(term: Term, path: tuple[int, ...], new: Term) -> Term:
+    if not path:
+        return new
+    args = list(term.args)
+    args[path[0]] = _replaced(args[path[0]], path[1:], new)
+    return replace(term, args=tuple(args), const=None)
 
 
 def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
@@ -133,13 +175,25 @@ def _vocabulary(symbols: str, shapes: str, sequences: str, samples: str) -> Voca
     longest = max((len(steps) for point in points for steps in point.values() if isinstance(steps, list)), default=4)
     for stem, spellings in json.loads(sequences).items():
         for written, suffix in _step_labels(lengths, longest):
-            declared.setdefault(f"{stem}@{suffix}", []).extend(s.replace("#", written) for s in spellings)
+            forms = [s.replace("#", written) for s in spellings]
+            if written.startswith("\\"):  # `x_\tau` as well as `x_{\tau}`
+                forms += [s.replace("_{#}", "_" + written) for s in spellings if "_{#}" in s]
+            declared.setdefault(f"{stem}@{suffix}", []).extend(forms)
     declared[TRANSPOSE] = _TRANSPOSE_SPELLINGS
     declared[ONES] = _ONES_SPELLINGS
     if "I" not in declared and "I" not in json.loads(shapes):
         declared[IDENTITY] = _IDENTITY_SPELLINGS
     names = [*json.loads(shapes), *lengths, "T"]  # `x^T`: a transpose wherever T is not a length
     return Vocabulary(declared, _DIAGONAL, names)
+
+
+def _readable(options: MatrixExprOptions) -> str:
+    """The question's names as a student writes them: `W_h`, `x_{t}`, not the canonical `x@t`."""
+    symbols, sequences = json.loads(options.symbols), json.loads(options.sequences)
+    plain = [aliases[0] if aliases else name for name, aliases in symbols.items() if "@" not in name]
+    plain += [name for name in json.loads(options.shapes) if name not in symbols and name not in sequences]
+    steps = [spellings[0].replace("#", "t") for spellings in sequences.values() if spellings]
+    return ", ".join([*plain, *steps])
 
 
 def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
@@ -197,9 +251,9 @@ def _random_point(shapes: dict[str, list], sizes: dict[str, int], index: int) ->
     return point
 
 
-def _describer(sizes: str):  # type: ignore[no-untyped-def]
+def _describer(sizes: str) -> Callable[[tuple[int, ...]], str]:
     """Shapes in the question's size names where they tell the sizes apart: `m×n`, `m×1`, `a scalar`."""
-    names = {}
+    names: dict[int, str | None] = {}
     for name, value in json.loads(sizes).items():
         names[value] = None if value in names else name
     return lambda shape: "a scalar" if not shape else "×".join(names.get(n) or str(n) for n in shape)

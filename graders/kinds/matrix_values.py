@@ -152,7 +152,7 @@ def _resolved(value: Value, other: Value) -> float | np.ndarray:
     return value.sized(*np.shape(other))
 
 
-def _elementwise_pair(left: Value, right: Value, what: str, point: Point) -> tuple:
+def _elementwise_pair(left: Value, right: Value, what: str, point: Point) -> tuple[float | np.ndarray, float | np.ndarray]:
     left, right = _resolved(left, right), _resolved(right, left)
     if np.ndim(left) and np.ndim(right) and np.shape(left) != np.shape(right):
         raise MatrixError(f"{what} of shapes {_shape_text(left, point)} and {_shape_text(right, point)}: "
@@ -201,15 +201,15 @@ def _matmul(left: Value, right: Value, point: Point) -> Value:
         return _scaled(float(left), right)
     if not isinstance(right, Flexible) and np.ndim(right) == 0:
         return _scaled(float(right), left)
-    if isinstance(left, Flexible):
-        left = _flexible_factor(left, np.shape(right)[0], left=True)
-    if isinstance(right, Flexible):
-        right = _flexible_factor(right, np.shape(left)[1], left=False)
+    first = _flexible_factor(left, np.shape(np.asarray(right))[0], left=True) if isinstance(left, Flexible) \
+        else np.asarray(left)
+    second = _flexible_factor(right, first.shape[1], left=False) if isinstance(right, Flexible) else np.asarray(right)
+    left, right = first, second
     if np.shape(left)[1] != np.shape(right)[0]:
         raise MatrixError(f"a product of shapes {_shape_text(left, point)} and {_shape_text(right, point)}: "
                           "the shapes do not chain")
     point.charge(np.shape(left)[0] * np.shape(left)[1] * np.shape(right)[1])
-    product = left @ right
+    product = first @ second
     return float(product[0, 0]) if product.shape == (1, 1) else product
 
 
@@ -238,7 +238,7 @@ def _pow(term: Term, point: Point) -> Value:
     if _transposes(term.args[1]):
         if isinstance(base, Flexible):
             return Flexible(base.kind, not base.transposed)
-        return base if np.ndim(base) == 0 else base.T
+        return base if np.ndim(base) == 0 else np.transpose(base)
     exponent = _value(term.args[1], point)
     if isinstance(exponent, Flexible) or np.ndim(exponent):
         raise MatrixError("an exponent must be a number")
@@ -257,7 +257,7 @@ def _call(term: Term, point: Point) -> Value:
         return _diagonal(function, arguments[0], point)
     if any(isinstance(a, Flexible) for a in arguments):
         raise MatrixError(f"the size of 1 or I inside {function} cannot be told")
-    point.charge(max(np.size(a) for a in arguments))
+    point.charge(max(np.size(np.asarray(a)) for a in arguments))
     return _elementwise(term, arguments)
 
 
@@ -273,7 +273,8 @@ def _diagonal(function: str, argument: Value, point: Point) -> np.ndarray:
 def _elementwise(term: Term, values: list) -> float | np.ndarray:
     """Builtin functions, roots, powers and absolute values act on each entry."""
     result = apply(term, values)
-    return float(result) if np.ndim(result) == 0 else np.asarray(result, dtype=float)
+    array = np.asarray(result, dtype=float)
+    return float(array) if array.ndim == 0 else array
 
 
 def _sum(term: Term, point: Point) -> Value:

@@ -63,14 +63,15 @@ class Vocabulary:
         # An alias can only match where the text starts with the alias's first token: trying only those keeps a
         # question with a thousand aliases (every step of a long run) as fast as one with ten.
         first = _ALIAS_TOKEN.match(text, position)
-        entry = self._patterns.get(first.group()) if first else None
+        token = first.group() if first else ""
+        entry = self._patterns.get(token)
         if entry is None:
             return None
         pattern, aliases = entry
         if pattern is None:  # compiled on first use: a question with thousands of aliases uses few of its buckets
             pattern = _compile(aliases)
-            self._patterns[first.group()] = (pattern, aliases)
-        found = pattern.match(text, position)
+            self._patterns[token] = (pattern, aliases)
+        found = pattern.match(text, position) if pattern is not None else None
         if found is None:
             return None
         kind, canonical = aliases[int(found.lastgroup[1:])][1:]
