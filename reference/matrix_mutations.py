@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from graders.kinds.matrix_expr import values_at_points
-from graders.kinds.matrix_values import TRANSPOSE, MatrixError
+from graders.kinds.matrix_values import TRANSPOSE, MatrixError, replaced, subterms
 from graders.parsing import Node, ParseError, trusted_input
 from graders.parsing.node import NodeKind
 from graders.parsing.terms import Op, Term
@@ -58,22 +58,8 @@ def _differs(text: str, options: dict[str, Any], truth: list) -> bool:
 
 def _mutations(term: Term, options: dict[str, Any]) -> Iterator[tuple[str, Term]]:
     yield "negated", Term(Op.NEG, (term,))
-    for path, node in _nodes(term):
-        yield from ((how, _put(term, path, new)) for how, new in _local(node, options))
-
-
-def _nodes(term: Term, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Term]]:
-    yield path, term
-    for index, arg in enumerate(term.args):
-        yield from _nodes(arg, (*path, index))
-
-
-def _put(term: Term, path: tuple[int, ...], new: Term) -> Term:
-    if not path:
-        return new
-    args = list(term.args)
-    args[path[0]] = _put(args[path[0]], path[1:], new)
-    return replace(term, args=tuple(args), const=None)
+    for path, node in subterms(term):
+        yield from ((how, replaced(term, path, new)) for how, new in _local(node, options))
 
 
 def _local(node: Term, options: dict[str, Any]) -> Iterator[tuple[str, Term]]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +20,7 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
-from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate
+from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate, replaced, subterms
 from graders.options import MatrixExprOptions
 from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
 from graders.parsing.terms import Op, Term
@@ -114,10 +113,10 @@ TINY = 1e-6
 def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bool:
     """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
     agrees only because that part of it is tiny at these points."""
-    for path, node in _constants(term):
+    for path, node in subterms(term):
         if node.const is not None and 0 < abs(node.const) < TINY:
             visible = float(node.const) / TINY
-            scaled = _replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
+            scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
             try:
                 values = _values(scaled, options)
             except MatrixError:
@@ -125,22 +124,6 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
             if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
                 return True
     return False
-
-
-def _constants(term: Term, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Term]]:
-    if term.const is not None:
-        yield path, term
-        return
-    for index, arg in enumerate(term.args):
-        yield from _constants(arg, (*path, index))
-
-
-def _replaced(term: Term, path: tuple[int, ...], new: Term) -> Term:
-    if not path:
-        return new
-    args = list(term.args)
-    args[path[0]] = _replaced(args[path[0]], path[1:], new)
-    return replace(term, args=tuple(args), const=None)
 
 
 def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:

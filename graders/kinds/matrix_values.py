@@ -9,8 +9,9 @@ message is feedback for the student, never a crash. Work is bounded: each answer
 """
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,6 +95,22 @@ class Point:
         if value is None:
             raise MatrixError(f"{stem} at step {step} does not exist in a run of {len(steps) - 1} steps")
         return value
+
+
+def subterms(term: Term, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Term]]:
+    """Every node of a formula with its path (argument indices from the root)."""
+    yield path, term
+    for index, arg in enumerate(term.args):
+        yield from subterms(arg, (*path, index))
+
+
+def replaced(term: Term, path: tuple[int, ...], new: Term) -> Term:
+    """The formula with the node at `path` replaced (folded values along the path are recomputed)."""
+    if not path:
+        return new
+    args = list(term.args)
+    args[path[0]] = replaced(args[path[0]], path[1:], new)
+    return dataclasses.replace(term, args=tuple(args), const=None)
 
 
 def evaluate(term: Term, point: Point) -> float | np.ndarray:
