@@ -20,7 +20,17 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
-from graders.kinds.matrix_values import IDENTITY, ONES, TRANSPOSE, MatrixError, Point, evaluate, replaced, subterms
+from graders.kinds.matrix_values import (
+    IDENTITY,
+    ONES,
+    TRANSPOSE,
+    Budget,
+    MatrixError,
+    Point,
+    evaluate,
+    replaced,
+    subterms,
+)
 from graders.options import MatrixExprOptions
 from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
 from graders.parsing.terms import Op, Term
@@ -193,8 +203,8 @@ def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
 # --- sample points ------------------------------------------------------------------------------------------------
 
 def _points(options: MatrixExprOptions) -> list[Point]:
-    describe = _describer(options.sizes)
-    return [Point(values, sequences, describe) for values, sequences in
+    describe, budget = _describer(options.sizes), Budget()
+    return [Point(values, sequences, describe, budget) for values, sequences in
             _point_values(options.shapes, options.sequences, options.sizes, options.samples)]
 
 

@@ -23,7 +23,7 @@ TRANSPOSE = "top"          # the name `\top`, `\intercal`, `^T` and a prime read
 ONES = "ones"              # `\mathbf{1}`
 IDENTITY = "identity"      # `I`
 DIAGONAL = ("D", "diag")   # the functions that make a diagonal matrix
-BUDGET = 20_000            # operations one evaluation may spend (sums of sums stop here)
+BUDGET = 20_000            # operations one answer may spend at all its points together (sums of sums stop here)
 MAX_SUM_TERMS = 64
 _HADAMARD = {"\\odot", "\\circ"}
 _PRODUCT = {"", "*", "\\cdot", "\\times", "\\ast"}
@@ -54,19 +54,29 @@ Value = float | np.ndarray | Flexible
 
 
 @dataclass
+class Budget:
+    """Operations one answer may still spend, over all its sample points."""
+
+    spent: int = 0
+
+    def charge(self, amount: int) -> None:
+        self.spent += amount
+        if self.spent > BUDGET:
+            raise MatrixError(f"the answer takes more than {BUDGET} operations to evaluate")
+
+
+@dataclass
 class Point:
     """One sample point: values of plain names, sequences by step, whole numbers (lengths, the general step)."""
 
     values: Mapping[str, np.ndarray | float]
     sequences: Mapping[str, list[np.ndarray | float | None]]
     describe: Callable[[tuple[int, ...]], str]
-    spent: int = 0
+    budget: Budget = field(default_factory=Budget)
     bound: dict[str, int] = field(default_factory=dict)
 
     def charge(self, amount: int = 1) -> None:
-        self.spent += amount
-        if self.spent > BUDGET:
-            raise MatrixError(f"the answer takes more than {BUDGET} operations to evaluate")
+        self.budget.charge(amount)
 
     def lookup(self, name: str) -> Value:
         if name == ONES:

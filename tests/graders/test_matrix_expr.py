@@ -92,8 +92,10 @@ def test_sums_over_the_wrong_steps_are_wrong(answer: str, feedback: str) -> None
     r"\sum_{a=1}^{1000}\sum_{b=1}^{1000} S",
     r"\sum_{a=1}^{60}\sum_{b=1}^{60}\sum_{c=1}^{60} S S S S",
     r"\sum_{a=1}^{10^{9}} S",
+    r"\sum_{a=1}^{40}\sum_{b=1}^{40} (S + S + S + S)",
 ])
 def test_hostile_sums_are_bounded(answer: str) -> None:
+    # the operations are counted over all sample points together: the answer stops within a fraction of a second
     result = _grade(answer, "S", {**OPTIONS, "shapes": {"S": ["m", "m"]}})
     assert result.correct is False and (result.error or "operations" in result.feedback or "terms" in result.feedback)
 
