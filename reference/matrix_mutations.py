@@ -3,7 +3,9 @@ sum's range cut at either end, a quantity swapped for a similar one of the quest
 
 Whether a mutant differs is decided at fresh runs of the part's model (`part.model(count, seed)`, points the grader
 never saw): the mutant and the reference are evaluated there and compared by value; a mutant that has no value there
-(a shape that does not fit, a step that does not exist) differs.
+(a shape that does not fit, a step that does not exist) differs. The values come from graders' matrix evaluator (there
+is no second one): what is independent of the grader is the points, and the reference itself, which
+tests/reference/test_matrix_parts.py checks against finite differences of the model.
 """
 
 import re
