@@ -118,3 +118,14 @@ def test_a_reference_without_a_value_is_a_bank_error() -> None:
 @pytest.mark.parametrize(("kind", "answer"), [("expression", "x'"), ("expression", "x^\\top")])
 def test_scalar_kinds_keep_refusing_transposes(kind: str, answer: str) -> None:
     assert graders.grade(kind, answer, "x").error is not None
+
+
+@pytest.mark.parametrize(("answer", "correct"), [
+    (r"J = D(y) S", True),
+    (r"\frac{\partial f}{\partial x} = D(y) S", True),
+    (r"\boxed{D(y) S}", True),
+    (r"S = D(y) S", False),
+    (r"D(y) S = D(y) S", False),  # the scalar check of a chain cannot evaluate D(·): write the answer alone
+])
+def test_labels_and_chains_around_a_matrix_answer_never_crash(answer: str, correct: bool) -> None:
+    assert _grade(answer, "D(y) S").correct is correct
