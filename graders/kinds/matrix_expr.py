@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import sympy
 
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
@@ -34,6 +35,7 @@ from graders.kinds.matrix_values import (
 from graders.options import MatrixExprOptions
 from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
 from graders.parsing.terms import Op, Term
+from graders.parsing.to_sympy import term_to_sympy
 
 Options = MatrixExprOptions
 
@@ -124,8 +126,8 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
     """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
     agrees only because that part of it is tiny at these points."""
     for path, node in subterms(term):
-        if node.const is not None and 0 < abs(node.const) < TINY:
-            visible = float(node.const) / TINY
+        visible = _made_visible(node)
+        if visible is not None:
             scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
             try:
                 values = _values(scaled, options)
@@ -134,6 +136,19 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
             if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
                 return True
     return False
+
+
+def _made_visible(node: Term) -> float | None:
+    """A tiny constant scaled up to a visible size; `e^{-1000}`, which is 0.0 in floats, made 1. None otherwise."""
+    if node.const is None or abs(node.const) >= TINY or node.op is Op.NUM:
+        return None
+    if node.const != 0:
+        return float(node.const) / TINY
+    try:  # a constant that underflowed: SymPy tells an exact zero (1 - 1) from a tiny one
+        exact = sympy.N(term_to_sympy(node), 30)
+        return 1.0 if exact.is_number and exact != 0 else None
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
 
 
 def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:

@@ -49,6 +49,7 @@ WRONG = [
     ("y", "D(S) y", "D(·) takes a vector, not m×m"),
     ("S", "S + 10^{-12} S", "too small to see"),
     ("S", "S + 10^{-12} A A^\\top", "too small to see"),
+    ("S", "S + e^{-1000} S", "too small to see"),
 ]
 
 
