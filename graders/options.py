@@ -68,6 +68,10 @@ _CONVERTERS: dict[str, Any] = {
     "symbols": _frozen_json,
     "functions": _frozen_json,
     "samples": _frozen_json,
+    "shapes": _frozen_json,
+    "sequences": _frozen_json,
+    "sizes": _frozen_json,
+    "what": str,
 }
 
 
@@ -143,6 +147,17 @@ class ExpressionOptions(CommonOptions):
     symbols: str = "{}"
     functions: str = "{}"
     samples: str = "{}"
+
+
+@dataclass(frozen=True)
+class MatrixExprOptions(CommonOptions):
+    rtol: float | None = None  # None: the formula itself, up to rounding
+    shapes: str = "{}"  # name -> its dimensions, size names or numbers ([] a scalar, ["m"] a column vector)
+    symbols: str = "{}"  # name -> its aliases
+    sequences: str = "{}"  # stem of a time-indexed quantity -> its spellings, "#" standing for the step
+    sizes: str = "{}"  # size name -> its value at random sample points, and in shape feedback
+    samples: str = "[]"  # sample points (from a model's runs); none: random values of the declared shapes
+    what: str = "the expected answer"  # how feedback names the answer: "the Jacobian"
 
 
 @dataclass(frozen=True)

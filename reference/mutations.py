@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 
 from graders.parsing import parse
+from reference.matrix_mutations import matrix_mutants
 from reference.part import Part
 
 TRUTH_ROWS = 40
@@ -35,7 +36,7 @@ class Mutant:
 def mutants(part: Part) -> list[Mutant]:
     """Every mutant of an auto-graded part, one per distinct answer text."""
     makers = {"expression": _expression, "tuple": _tuple, "number": _number, "integer": _number, "set": _set,
-              "choice": _choice, "bigo": _bigo}
+              "choice": _choice, "bigo": _bigo, "matrix_expr": _matrix_expr}
     found: dict[str, Mutant] = {}
     for mutant in makers[part.kind](part):
         found.setdefault(mutant.answer, mutant)
@@ -193,6 +194,11 @@ def _tuple(part: Part) -> Iterator[Mutant]:
             if other != element:
                 mutated = [*elements[:index], other, *elements[index + 1:]]
                 yield Mutant(f"element {index + 1}: {how}", shown(mutated), differs(other, element, points))
+
+
+def _matrix_expr(part: Part) -> Iterator[Mutant]:
+    for how, text, different in matrix_mutants(part, TRUTH_SEED):
+        yield Mutant(how, text, different)
 
 
 # --- values --------------------------------------------------------------------------------------------------------

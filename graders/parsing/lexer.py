@@ -23,6 +23,7 @@ _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WORD = re.compile(r"[A-Za-z]+")
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
 _SCRIPT_RUN = re.compile(r"[A-Za-z]+|\d+")
+_TRANSPOSED = "top"  # the name a question of matrices declares for `^\\top`: a prime after an operand transposes
 _OPERAND_ENDS = {"NUMBER", "NAME", "CONST", "_RPAR", "_RBRACK", "_RBRACE", "_RABS", "BANG", "_RSET"}
 _OPENING_PARENTHESIS = re.compile(r"\s*(?:\\(?:left|bigl|Bigl|biggl|big|Big)\s*)?\(")
 _SET_ENDS = {"_RSET", "_RPAR", "_RBRACK", "REALS", "EMPTYSET"}
@@ -281,6 +282,11 @@ class Lexer:
 
     def prime(self) -> None:
         count = len(self.text[self.position :]) - len(self.text[self.position :].lstrip("'"))
+        if count == 1 and self.previous() in _OPERAND_ENDS and _TRANSPOSED in self.vocabulary.declared:
+            # `x_t'` in a question of matrices (it declares the transpose): x_t^\top
+            self.emit("POW", "^", self.position)
+            self.emit_name(Name(_TRANSPOSED, "\\top", declared=True), self.position + 1)
+            return
         if self.previous() != "FUNC":
             raise self.error("a prime (') must follow a function name, as in sigma'(z)")
         self.emit("PRIME", "'" * count, None)

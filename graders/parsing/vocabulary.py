@@ -63,11 +63,15 @@ class Vocabulary:
         # An alias can only match where the text starts with the alias's first token: trying only those keeps a
         # question with a thousand aliases (every step of a long run) as fast as one with ten.
         first = _ALIAS_TOKEN.match(text, position)
-        entry = self._patterns.get(first.group()) if first else None
+        token = first.group() if first else ""
+        entry = self._patterns.get(token)
         if entry is None:
             return None
         pattern, aliases = entry
-        found = pattern.match(text, position)
+        if pattern is None:  # compiled on first use: a question with thousands of aliases uses few of its buckets
+            pattern = _compile(aliases)
+            self._patterns[token] = (pattern, aliases)
+        found = pattern.match(text, position) if pattern is not None else None
         if found is None:
             return None
         group = found.lastgroup
@@ -107,12 +111,12 @@ def _alias_table(symbols: Mapping[str, tuple[str, ...]], functions: Mapping[str,
     return sorted(((alias, *entry) for alias, entry in table.items()), key=lambda row: -len(row[0]))
 
 
-def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tuple[re.Pattern, list]]:
-    """One pattern per first token of the aliases, each with its aliases longest first."""
+def _compile_by_first_token(aliases: list[tuple[str, str, str]]) -> dict[str, tuple[re.Pattern | None, list]]:
+    """One pattern per first token of the aliases (compiled when first needed), each with its aliases longest first."""
     buckets: dict[str, list[tuple[str, str, str]]] = {}
     for alias in aliases:
         buckets.setdefault(_ALIAS_TOKEN.findall(alias[0])[0], []).append(alias)
-    return {token: (_compile(bucket), bucket) for token, bucket in buckets.items()}
+    return {token: (None, bucket) for token, bucket in buckets.items()}
 
 
 _GREEK_COMMAND = re.compile(r"\\(?:var)?([A-Za-z]+)")
@@ -143,7 +147,7 @@ def _plain(alias: str, declared: Iterable[str]) -> set[str]:
         return set()
     forms = {text, _LETTER_SUPERSCRIPT.sub(r"_\1", text)}
     forms |= {_BRACED_SCRIPT.sub(r"\1\2", form) for form in forms}
-    return forms
+    return {form for form in forms if form[:1].isalpha()}  # `\mathbf{1}` typed plain would be the number 1
 
 
 def _compile(aliases: list[tuple[str, str, str]]) -> re.Pattern:

@@ -1,5 +1,7 @@
 """Q1 LSTM Gradient: backprop through time for the univariate LSTM (no biases)."""
 
+from functools import partial
+
 import sympy as sp
 
 from reference.lstm_notation import (
@@ -9,20 +11,20 @@ from reference.lstm_notation import (
     GENERAL_STEPS,
     RECURRENT_H,
     RELATIVE,
-    SEQUENCE_STEPS,
     absolute,
     adjoints,
-    input_weight_bar,
     states,
     upstream,
     weights,
 )
+from reference.matrix_notation import lstm_options, lstm_runs, lstm_samples
 from reference.models.lstm import GATES, runs
 from reference.part import KnownMistake, Part, PartMaker
 from reference.vocabulary import Notation, Sampling, asked_for, computed_from
 
 SPELLING = {name: (name,) for name in ("x", "h", "c", *GATES)}
-WEIGHTS = weights({f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"})
+WEIGHT_SPELLING = {f"w_{g}{s}": [f"w_{{{g}{s}}}", f"W_{{{g}{s}}}", f"W^{{{s}{g}}}"] for g in GATES for s in "xh"}
+WEIGHTS = weights(WEIGHT_SPELLING)
 
 
 def notation(steps: int, relative: tuple[int, ...]) -> list[Notation]:
@@ -43,11 +45,14 @@ GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)),
                    lambda count, seed: runs(count, GENERAL_STEPS, seed=seed, random_initial_state=True))
 RUNS = GENERAL.draw(12, 421)
 OPTIONS = GENERAL.options(RUNS)
-# The weight gradient written out over T = 3 steps: runs of exactly three steps.
-SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
-                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, random_initial_state=True))
-SEQUENCE_RUNS = SEQUENCE.draw(10, 4213)
-SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
+# The weight gradient for a general T: runs of several lengths, each with its own T, t and initial state.
+SEQUENCE_RUNS = partial(lstm_runs, random_initial_state=True)
+SEQUENCE_SAMPLES = lstm_samples(SEQUENCE_RUNS,
+                                {n.name: n.value for n in WEIGHTS})
+SEQUENCE_DRAW = (12, 4213)
+SEQUENCE_OPTIONS = lstm_options(SEQUENCE_SAMPLES(*SEQUENCE_DRAW), SPELLING, WEIGHT_SPELLING, [
+    "\\frac{\\partial \\mathcal{L}}{\\partial h^{(#)}}", "\\frac{\\partial L}{\\partial h^{(#)}}"], "the gradient")
+WEIGHT_BAR = r"\sum_{t=1}^{T} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) x^{(t)}"
 
 EQUATIONS = r"""$$\begin{split} i^{(t)} &= \sigma(w_{ix}x^{(t)} + w_{ih}h^{(t-1)}) \\ f^{(t)} &= \sigma(w_{fx}x^{(t)} + w_{fh}h^{(t-1)}) \\ o^{(t)} &= \sigma(w_{ox}x^{(t)} + w_{oh}h^{(t-1)}) \\ g^{(t)} &= \tanh(w_{gx}x^{(t)} + w_{gh}h^{(t-1)}) \\ c^{(t)} &= f^{(t)}c^{(t-1)} + i^{(t)}g^{(t)} \\ h^{(t)} &= o^{(t)}\tanh(c^{(t)}) \end{split}$$"""
 CONVENTION = (r"Here $\overline{v} = \partial \mathcal{L} / \partial v$. The loss $\mathcal{L}$ depends on $h^{(t)}$ directly "
@@ -110,16 +115,18 @@ def parts(make: PartMaker) -> list[Part]:
         _gate_part(make, "f", GATE_BARS["f"], r"\overline{c^{(t)}} c^{(t-1)}", (
             KnownMistake(r"\overline{c^{(t)}} c^{(t)}", "The forget gate multiplies the previous cell: check the time index."),)),
         _gate_part(make, "i", GATE_BARS["i"], r"\overline{c^{(t)}} g^{(t)}"),
-        make("q1", "w-ix-bar", title="Q1(b) BPTT equation for the weight w_ix", kind="expression", points=1,
+        make("q1", "w-ix-bar", title="Q1(b) BPTT equation for the weight w_ix", kind="matrix_expr", points=1,
              prompt=(f"For the same LSTM,\n\n{EQUATIONS}\n\nderive the BPTT equation for the weight $w_{{ix}}$ for a "
-                     "sequence of $T = 3$ steps, writing the sum over time out term by term (use "
-                     r"$\overline{i^{(1)}}, \overline{i^{(2)}}, \overline{i^{(3)}}$ and the values at steps 1, 2, 3)."
+                     "sequence of $T$ steps, as a sum over time $\\sum_{t=1}^{T}$ (you may use $\\overline{i^{(t)}}$, "
+                     "the values at step $t$, $\\sigma'$ and $\\tanh'$)."
                      "\n\n$\\overline{w_{ix}} =$"),
-             answer=(r"\overline{i^{(1)}} i^{(1)}(1-i^{(1)}) x^{(1)} + \overline{i^{(2)}} i^{(2)}(1-i^{(2)}) x^{(2)}"
-                     r" + \overline{i^{(3)}} i^{(3)}(1-i^{(3)}) x^{(3)}"),
-             reference=input_weight_bar("i", "x", (1, 2, 3)), options=SEQUENCE_OPTIONS, model=SEQUENCE.fresh, mistakes=(
-                 KnownMistake(r"\overline{i^{(1)}} x^{(1)} + \overline{i^{(2)}} x^{(2)} + \overline{i^{(3)}} x^{(3)}",
-                              "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),)),
+             answer=WEIGHT_BAR, reference=WEIGHT_BAR, options=SEQUENCE_OPTIONS, model=SEQUENCE_SAMPLES, mistakes=(
+                 KnownMistake(r"\sum_{t=1}^{T} \overline{i^{(t)}} x^{(t)}",
+                              "$w_{ix}$ acts inside the sigmoid: each term needs the gate's slope $\\sigma'$ at that step."),
+                 KnownMistake(r"\sum_{t=2}^{T} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) x^{(t)}",
+                              "$w_{ix}$ is used at every step $t = 1, \\dots, T$: the sum runs over all of them.", 0.5),
+                 KnownMistake(r"\sum_{t=1}^{T} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) h^{(t-1)}",
+                              "That is the gradient of $w_{ih}$: $w_{ix}$ multiplies the input $x^{(t)}$."))),
         make.manual("q1", "explain", title="Q1(c) Why the gradient does not explode (optional)", points=1,
                     prompt=(f"For the LSTM\n\n{EQUATIONS}\n\n(optional in the original handout) Based on your BPTT "
                             "equations, explain why the gradient doesn't explode if the forget gates are very close "

@@ -12,7 +12,6 @@ from reference.lstm_notation import (
     GENERAL_STEPS,
     RECURRENT_H,
     RELATIVE,
-    SEQUENCE_STEPS,
     absolute,
     adjoints,
     at,
@@ -34,6 +33,7 @@ WEIGHT_SPELLING = {
     **{f"b_{g}": [f"W_0^{_LETTER[g]}", f"w_0^{_LETTER[g]}", f"W_0^{{{_LETTER[g]}}}"] for g in GATES},
     "w_y": ["W^y", "w^y", "W^{y}", "w^{y}"], "b_y": ["W_0^y", "w_0^y", "W_0^{y}"],
 }
+WEIGHT_VALUES = {n.name: n.value for n in weights(WEIGHT_SPELLING)}
 
 
 def _readout_slope(run: Run) -> float:
@@ -75,12 +75,6 @@ GENERAL = Sampling(tuple(notation(GENERAL_STEPS, RELATIVE)), lambda count, seed:
     count, GENERAL_STEPS, seed=seed, biases=True, readout=True, random_initial_state=True))
 RUNS = GENERAL.draw(12, 5)
 OPTIONS = GENERAL.options(RUNS)
-# Q2's sum over T = 3 steps with h_0 = 0, as its prompt says.
-SEQUENCE = Sampling(tuple(notation(SEQUENCE_STEPS, ())),
-                    lambda count, seed: runs(count, SEQUENCE_STEPS, seed=seed, biases=True, readout=True))
-SEQUENCE_RUNS = SEQUENCE.draw(10, 55)
-SEQUENCE_OPTIONS = SEQUENCE.options(SEQUENCE_RUNS)
-
 SETTING = r"""Here you derive the backprop updates for the univariate version of the LSTM: input, hidden state and output are all scalars. At time $t$ the unit computes
 
 - Forget gate: $f_t = \sigma(W^{hf}h_{t-1} + W^{xf}X_t + W_0^f)$

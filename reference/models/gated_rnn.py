@@ -37,17 +37,26 @@ class GatedRNN:
         c = sigmoid(self.w_c @ x + self.w_h @ h_prev)
         return np.diag(c) + np.diag((h_prev - self.w_x @ x) * c * (1 - c)) @ self.w_h
 
-    def input_weight_gradient(self, xs: np.ndarray, upstream: np.ndarray) -> np.ndarray:
-        """d loss / d W_x for loss = sum_t upstream[t-1] . h_t, by backprop through time."""
+    def gates(self, xs: np.ndarray) -> np.ndarray:
+        """c_1, ..., c_K of a run (rows)."""
         hs = self.run(xs)
-        grad = np.zeros_like(self.w_x)
+        return np.array([sigmoid(self.w_c @ x + self.w_h @ h) for x, h in zip(xs, hs[:-1], strict=True)])
+
+    def total_gradients(self, xs: np.ndarray, upstream: np.ndarray) -> np.ndarray:
+        """d loss / d h_t (every path) for loss = sum_t upstream[t-1] . h_t, t = 1..K (rows), by backprop."""
+        hs = self.run(xs)
+        bars = np.zeros_like(upstream)
         carried = np.zeros(self.w_h.shape[0])
         for t in range(len(xs), 0, -1):
-            h_bar = upstream[t - 1] + carried
-            c = sigmoid(self.w_c @ xs[t - 1] + self.w_h @ hs[t - 1])
-            grad += np.outer(h_bar * (1 - c), xs[t - 1])
-            carried = self.jacobian(xs[t - 1], hs[t - 1]).T @ h_bar
-        return grad
+            bars[t - 1] = upstream[t - 1] + carried
+            carried = self.jacobian(xs[t - 1], hs[t - 1]).T @ bars[t - 1]
+        return bars
+
+    def input_weight_gradient(self, xs: np.ndarray, upstream: np.ndarray) -> np.ndarray:
+        """d loss / d W_x for loss = sum_t upstream[t-1] . h_t: sum_t (h-bar_t * (1 - c_t)) x_t^T."""
+        bars, gates = self.total_gradients(xs, upstream), self.gates(xs)
+        return sum((np.outer(bar * (1 - c), x) for bar, c, x in zip(bars, gates, xs, strict=True)),
+                   np.zeros_like(self.w_x))
 
 
 def finite_difference_jacobian(model: GatedRNN, x: np.ndarray, h_prev: np.ndarray, eps: float = 1e-6) -> np.ndarray:

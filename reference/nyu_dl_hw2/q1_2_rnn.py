@@ -5,6 +5,7 @@ The gated RNN's Jacobian and weight gradient are checked against finite differen
 
 import sympy as sp
 
+from reference.nyu_dl_hw2 import matrices
 from reference.part import KnownMistake, Part, PartMaker
 
 GATED = r"""Consider the recurrent network
@@ -38,20 +39,8 @@ def _gated_rnn_parts(make: PartMaker) -> list[Part]:
              options={"symbols": {"m": ["m", "\\mathbb{R}^m", "\\mathbb{R}^{m}"], "n": ["n", "\\mathbb{R}^n", "\\mathbb{R}^{n}"]},
                       "variables": {"m": [1, 64], "n": [1, 64]}},
              mistakes=(KnownMistake("n", "$c_t$ multiplies $h_{t-1}$ element-wise, so it has the hidden size."),)),
-        _manual(make, "q1.2.1", "c-jacobian", "1.2.1(c) The Jacobian dh_t/dh_{t-1}", GATED,
-                "Compute $\\frac{\\partial h_t}{\\partial h_{t-1}}$.", 3,
-                "3 pt: $\\frac{\\partial h_t}{\\partial h_{t-1}} = D(c_t) + D(h_{t-1} - W_x x_t)\\, D(c_t \\odot (1 - c_t))\\, W_h$ "
-                "where $D(v)$ is the diagonal matrix of $v$. 1 pt for the product rule with both terms; 1 pt for "
-                "$\\sigma' = \\sigma(1-\\sigma)$ as a diagonal matrix; 1 pt for $W_h$ on the right (numerator layout; "
-                "$W_h^\\top$ there loses this point)."),
-        _manual(make, "q1.2.1", "d-weight-gradient", "1.2.1(d) Gradient of the loss with respect to W_x", GATED,
-                ("The RNN runs for $t = 1, \\dots, K$ and we know $\\frac{\\partial \\ell}{\\partial h_t}$ for every $t$. "
-                 "Give the dimension of and an expression for $\\frac{\\partial \\ell}{\\partial W_x}$."), 3,
-                "1 pt: same shape as $W_x$, $m \\times n$. 2 pt: with $\\overline{h_t}$ the total gradient at $h_t$ "
-                "($\\overline{h_t} = \\frac{\\partial \\ell}{\\partial h_t}$ + the part carried back through "
-                "$\\frac{\\partial h_{t+1}}{\\partial h_t}$), $\\frac{\\partial \\ell}{\\partial W_x} = \\sum_{t=1}^{K} "
-                "(\\overline{h_t} \\odot (1 - c_t))\\, x_t^\\top$. Products of Jacobians must run over the steps "
-                "between $i$ and $t$ (not a fixed range)."),
+        _jacobian_part(make),
+        _weight_gradient_part(make),
         _manual(make, "q1.2.1", "e-vanishing-exploding", "1.2.1(e) Vanishing or exploding gradients", GATED,
                 "Can this network be subject to vanishing or exploding gradients? Why?", 2,
                 "1 pt: vanishing — yes: the carried gradient is multiplied by $D(c_t)$ with $c_t \\in (0,1)$ at every "
@@ -76,15 +65,115 @@ def _attention_parts(make: PartMaker) -> list[Part]:
                 "Define AttentionRNN($\\infty$), which attends to every previous hidden state.", 1,
                 "1 pt: as (b) with $i = 0..t-1$ (all previous states $h[t-1], \\dots, h[1]$); the weights are "
                 "shared or defined per lag; $h[t] = \\sum_{i=0}^{t-1} a_i v_i$."),
-        _manual(make, "q1.2.2", "d-jacobian", "1.2.2(d) dh[t]/dh[t-1] for AttentionRNN(2)", ATTENTION,
-                "Compute $\\frac{\\partial h[t]}{\\partial h[t-1]}$ for AttentionRNN(2).", 3,
-                "1 pt: only $i = 1$ terms depend on $h[t-1]$: $v_1 = V_1 h[t-1]$ and $w_1 = q_1^\\top k_1$. 1 pt: "
-                "$\\frac{\\partial w_1}{\\partial h[t-1]} = k_1^\\top Q_1 + q_1^\\top K_1$. 1 pt: "
-                "$\\frac{\\partial h[t]}{\\partial h[t-1]} = a_1 V_1 + \\sum_{i} v_i \\frac{\\partial a_i}{\\partial w_1}"
-                "\\frac{\\partial w_1}{\\partial h[t-1]}$ with $\\frac{\\partial a_i}{\\partial w_1} = a_i(\\delta_{i1} - a_1)$."),
-        _manual(make, "q1.2.2", "e-backprop", "1.2.2(e) dl/dh[T] for AttentionRNN(k)", ATTENTION,
-                "Given $\\frac{\\partial \\ell}{\\partial h[t]}$ for every $t$, write $\\frac{\\partial \\ell}{\\partial h[T]}$ for AttentionRNN(k).", 1,
-                "1 pt: $\\frac{\\partial \\ell}{\\partial h[T]} = \\frac{\\partial \\ell}{\\partial h[T]}\\big|_{\\text{direct}} + "
-                "\\sum_{i=1}^{k} \\frac{\\partial \\ell}{\\partial h[T+i]} \\frac{\\partial h[T+i]}{\\partial h[T]}$: "
-                "$h[T]$ feeds only the next $k$ steps directly (a sum over all $t > T$ of total derivatives also earns the point)."),
+        _attention_jacobian_part(make),
+        _attention_backprop_part(make),
     ]
+
+
+MATRIX_NOTATION = (r"Write $D(v)$ (or $\operatorname{diag}(v)$) for the diagonal matrix of a vector $v$, $\odot$ for the "
+                   r"element-wise product and $^\top$ for a transpose; vectors are columns.")
+JACOBIAN_DRAW = (6, 1221)  # (count, seed) of the part's own sample points
+JACOBIAN_SAMPLES = matrices.jacobian_samples(*JACOBIAN_DRAW)
+JACOBIAN = "D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \\odot (1 - c_t)) W_h"
+SECOND_TERM = "D(h_{t-1} - W_x x_t) D(c_t \\odot (1 - c_t))"
+
+
+def _jacobian_part(make: PartMaker) -> Part:
+    return make(
+        "q1.2.1", "c-jacobian", title="1.2.1(c) The Jacobian dh_t/dh_{t-1}", kind="matrix_expr", points=3,
+        prompt=(f"{GATED}\n\nCompute the Jacobian $\\frac{{\\partial h_t}}{{\\partial h_{{t-1}}}}$, an $m \\times m$ matrix "
+                "in numerator layout (its entry $(i, j)$ is $\\partial h_{t,i} / \\partial h_{t-1,j}$). "
+                f"{MATRIX_NOTATION} You may use $c_t$, $\\sigma$ and $\\sigma'$."),
+        answer=JACOBIAN, reference=JACOBIAN, options=matrices.jacobian_options(JACOBIAN_SAMPLES),
+        model=matrices.jacobian_samples, mistakes=(
+            KnownMistake(f"D(c_t) + {SECOND_TERM} W_h^\\top",
+                         "In numerator layout the chain rule puts $W_h$ itself on the right, $\\frac{\\partial (W_h h)}"
+                         "{\\partial h} = W_h$: $W_h^\\top$ is the denominator-layout (transposed) form.", 2 / 3),
+            KnownMistake("D(c_t)", "$c_t$ depends on $h_{t-1}$ too: the product rule gives a second term through "
+                                   "$\\sigma'(W_c x_t + W_h h_{t-1}) W_h$.", 1 / 3),
+            KnownMistake(f"D(c_t) - {SECOND_TERM} W_h",
+                         "Check the sign of the gate's term: $h_t = c_t \\odot (h_{t-1} - W_x x_t) + W_x x_t$.", 0.5),
+        ))
+
+
+WEIGHT_GRADIENT_DRAW = (12, 1231)  # (count, seed) of the part's own sample points
+WEIGHT_GRADIENT_SAMPLES = matrices.weight_gradient_samples(*WEIGHT_GRADIENT_DRAW)
+WEIGHT_GRADIENT = "\\sum_{t=1}^{K} (\\overline{h_t} \\odot (1 - c_t)) x_t^\\top"
+
+
+def _weight_gradient_part(make: PartMaker) -> Part:
+    return make(
+        "q1.2.1", "d-weight-gradient", title="1.2.1(d) Gradient of the loss with respect to W_x", kind="matrix_expr",
+        points=3,
+        prompt=(f"{GATED}\n\nThe RNN runs for $t = 1, \\dots, K$ from $h_0 = 0$ and the loss $\\ell$ depends on the hidden "
+                "states. Write $\\overline{h_t}$ (or $\\frac{\\partial \\ell}{\\partial h_t}$) for the total gradient of "
+                "$\\ell$ with respect to $h_t$, a column vector in $\\mathbb{R}^m$ that includes the paths through later "
+                "steps, known for every $t$. Give $\\frac{\\partial \\ell}{\\partial W_x}$, arranged like $W_x$ (an "
+                f"$m \\times n$ matrix), for a general $K$ as a sum over the steps. {MATRIX_NOTATION} You may use $x_t$, "
+                "$h_t$ and $c_t$."),
+        answer=WEIGHT_GRADIENT, reference=WEIGHT_GRADIENT,
+        options=matrices.weight_gradient_options(WEIGHT_GRADIENT_SAMPLES), model=matrices.weight_gradient_samples,
+        mistakes=(
+            KnownMistake("\\sum_{t=1}^{K} \\overline{h_t} x_t^\\top",
+                         "$W_x x_t$ enters $h_t$ multiplied by $1 - c_t$: each term needs that factor.", 1 / 3),
+            KnownMistake("\\sum_{t=1}^{K} (\\overline{h_t} \\odot c_t) x_t^\\top",
+                         "$W_x x_t$ is weighted by $1 - c_t$, not by $c_t$.", 1 / 3),
+            KnownMistake("\\sum_{t=1}^{K-1} (\\overline{h_t} \\odot (1 - c_t)) x_t^\\top",
+                         "$W_x$ is used at every step $t = 1, \\dots, K$: the sum runs over all of them.", 2 / 3),
+            KnownMistake("\\sum_{t=2}^{K} (\\overline{h_t} \\odot (1 - c_t)) x_t^\\top",
+                         "$W_x$ is used at every step $t = 1, \\dots, K$: the sum runs over all of them.", 2 / 3),
+        ))
+
+
+ATTENTION_SIZES = (r"Here $x[t] \in \mathbb{R}^n$, $h[t] \in \mathbb{R}^d$, $Q_0, K_0 \in \mathbb{R}^{p \times n}$, "
+                   r"$V_0 \in \mathbb{R}^{d \times n}$ and, for $i \ge 1$, $Q_i, K_i \in \mathbb{R}^{p \times d}$, "
+                   r"$V_i \in \mathbb{R}^{d \times d}$.")
+ATTENTION_JACOBIAN_DRAW = (6, 1222)  # (count, seed) of the part's own sample points
+ATTENTION_JACOBIAN_SAMPLES = matrices.attention_jacobian_samples(*ATTENTION_JACOBIAN_DRAW)
+ATTENTION_JACOBIAN = "a_1[t] (V_1 + (v_1[t] - h[t]) (k_1[t]^\\top Q_1 + q_1[t]^\\top K_1))"
+
+
+def _attention_jacobian_part(make: PartMaker) -> Part:
+    return make(
+        "q1.2.2", "d-jacobian", title="1.2.2(d) dh[t]/dh[t-1] for AttentionRNN(2)", kind="matrix_expr", points=3,
+        prompt=(f"{ATTENTION}\n\n{ATTENTION_SIZES} Compute $\\frac{{\\partial h[t]}}{{\\partial h[t-1]}}$ for "
+                "AttentionRNN(2), a $d \\times d$ matrix in numerator layout, in terms of $a_i[t]$, $q_i[t]$, $k_i[t]$, "
+                f"$v_i[t]$, $h[t]$ and the weights. {MATRIX_NOTATION}"),
+        answer=ATTENTION_JACOBIAN, reference=ATTENTION_JACOBIAN,
+        options=matrices.attention_jacobian_options(ATTENTION_JACOBIAN_SAMPLES),
+        model=matrices.attention_jacobian_samples, mistakes=(
+            KnownMistake("a_1[t] V_1", "The attention weights depend on $h[t-1]$ too, through "
+                                       "$w_1[t] = q_1[t]^\\top k_1[t]$.", 1 / 3),
+            KnownMistake("a_1[t] (V_1 + v_1[t] (k_1[t]^\\top Q_1 + q_1[t]^\\top K_1))",
+                         "The softargmax couples the weights: $\\partial a_i / \\partial w_1 = a_i(\\delta_{i1} - a_1)$, "
+                         "so every $v_i$ contributes, which gives $v_1[t] - h[t]$.", 0.5),
+            KnownMistake("a_1[t] (V_1 + (v_1[t] - h[t]) k_1[t]^\\top Q_1)",
+                         "$w_1 = q_1^\\top k_1$ depends on $h[t-1]$ through both $q_1$ and $k_1$.", 0.5),
+        ))
+
+
+ATTENTION_BACKPROP_DRAW = (8, 1223)  # (count, seed) of the part's own sample points
+ATTENTION_BACKPROP_SAMPLES = matrices.attention_backprop_samples(*ATTENTION_BACKPROP_DRAW)
+ATTENTION_BACKPROP = "g[T] + \\sum_{i=1}^{k} J_i[T+i]^\\top \\overline{h[T+i]}"
+
+
+def _attention_backprop_part(make: PartMaker) -> Part:
+    return make(
+        "q1.2.2", "e-backprop", title="1.2.2(e) dl/dh[T] for AttentionRNN(k)", kind="matrix_expr", points=1,
+        prompt=(f"{ATTENTION}\n\n{ATTENTION_SIZES} For AttentionRNN(k) the loss $\\ell$ depends on every $h[t]$. Write "
+                "$g[t]$ for the gradient of $\\ell$ with respect to $h[t]$ through step $t$'s own loss term only, "
+                "$\\overline{h[t]}$ for the total gradient (every path), both column vectors, and "
+                "$J_i[t] = \\frac{\\partial h[t]}{\\partial h[t-i]}$ for the Jacobians of the step equations (numerator "
+                "layout, $d \\times d$). For a step $T$ with at least $k$ later steps, give $\\overline{h[T]}$ in terms "
+                f"of $g[T]$, the $J_i$ and the $\\overline{{h[t]}}$ of later steps, for a general $k$. {MATRIX_NOTATION}"),
+        answer=ATTENTION_BACKPROP, reference=ATTENTION_BACKPROP,
+        options=matrices.attention_backprop_options(ATTENTION_BACKPROP_SAMPLES),
+        model=matrices.attention_backprop_samples, mistakes=(
+            KnownMistake("g[T] + \\sum_{i=1}^{k} J_i[T+i] \\overline{h[T+i]}",
+                         "In numerator layout $J_i$ maps a change of $h[T]$ to a change of $h[T+i]$; the gradient "
+                         "goes back through its transpose.", 0.5),
+            KnownMistake("\\sum_{i=1}^{k} J_i[T+i]^\\top \\overline{h[T+i]}",
+                         "$\\ell$ also depends on $h[T]$ directly, through $g[T]$.", 0.5),
+            KnownMistake("g[T] + J_1[T+1]^\\top \\overline{h[T+1]}",
+                         "$h[T]$ feeds the next $k$ steps directly, not only step $T+1$.", 0.5),
+        ))

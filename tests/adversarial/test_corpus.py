@@ -24,10 +24,6 @@ def grade_case(case: Case):
 # Right answers the reader cannot read yet (issue 10), one family a line. Each is a strict xfail: a fix makes it
 # XPASS, which fails until its id is removed here. Never a wrong answer: a false accept is fixed in graders/.
 _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
-    "a sum over steps written with the general step's names, which the part declares per step": (
-        r"csc421-2019-hw4/q1/w-ix-bar|\sum_{t=1}^{3} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) x^{(t)}",
-        r"lstm-output-hw5/q2/grad-w-hi|\sum_{t=1}^{3} h_{t-1} i_t (1 - i_t) \nabla i_t",
-    ),
     r"notation the part does not declare (\nabla \mathcal{J}(\theta), \det \partial, rows W^f[d_1,:])": (
         r"csc421-2019-hw4/q3/inverse-p|\frac{\mathbf{p}^{(k+1)} + \alpha \nabla \mathcal{J}(\boldsymbol{\theta}^{(k+1)}"
         r" - \mathbf{p}^{(k+1)})}{\beta}",
@@ -58,9 +54,17 @@ def _key(case: Case) -> str:
     return f"{case.part_id}|{case.answer}"
 
 
+# Parts whose question changed after the corpus was written: they asked for a sum written out over T = 3 steps and now
+# ask for a general T (matrix_expr, issue 11), so an answer right for T = 3 no longer answers them. Their wrong answers
+# still must be refused; their general-T answers are graded in tests/graders/test_matrix_expr.py and the seed table.
+RETIRED_RIGHT = {"csc421-2019-hw4/q1/w-ix-bar", "lstm-output-hw5/q2/grad-w-hi"}
+
+
 def _param(case: Case) -> object:
     reason = KNOWN_FAILURES.get(_key(case))
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    if case.correct and case.part_id in RETIRED_RIGHT:
+        marks = [pytest.mark.skip(reason="written for the T = 3 question; the part now asks for a general T")]
     return pytest.param(case, id=_id(case), marks=marks)
 
 

@@ -14,6 +14,7 @@ REFERENCES: dict[str, tuple[object, dict]] = {
     "expression": ("sigma'(z) + x^2", {"symbols": {"c_t": ["c^{(t)}", "C_t"]}, "variables": {"z": [-2, 2], "x": [0, 1]}}),
     "equation": ("y = 2x + 1", {}),
     "matrix": ([[1, 0], [0, 1]], {"partial": True}),
+    "matrix_expr": ("D(\\sigma(W x)) W + x x^\\top", {"shapes": {"W": ["m", "m"], "x": ["m"]}, "sizes": {"m": 3}}),
     "bigo": ("O(d k^2 H W)", {}),
     "choice": ("A", {"choices": ["A", "B"]}),
     "manual": (None, {}),

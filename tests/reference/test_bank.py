@@ -107,7 +107,9 @@ def _spelling(part: reference.Part, name: str) -> str:
 
 @pytest.mark.parametrize(("part", "name"), FORBIDDING, ids=lambda v: v.id if isinstance(v, reference.Part) else v)
 def test_a_forbidden_name_is_a_name_of_the_question_and_is_refused(part: reference.Part, name: str) -> None:
-    declared = {*part.options.get("symbols", {}), *part.options.get("variables", {}), *part.options.get("samples", {})}
+    samples = part.options.get("samples", {})  # a list of sample points in matrix_expr parts
+    declared = {*part.options.get("symbols", {}), *part.options.get("variables", {}),
+                *(samples if isinstance(samples, dict) else ())}
     assert name in declared or name.endswith("'")
     result = graders.grade(part.kind, _spelling(part, name), part.reference, options=part.grading_options())
     assert (result.correct, result.score, result.error) == (False, 0.0, None) and "may not appear" in result.feedback

@@ -43,20 +43,13 @@ def _adjoint(name: str) -> Callable[[Run], float]:
     return lambda run: adjoint_by_finite_difference(run.model, run.x, run.upstream, name, run.t, initial=run.initial)
 
 
-def _weight(gate: str, source: str) -> Callable[[Run], float]:
-    return lambda run: weight_gradient_by_finite_difference(run.model, run.x, run.upstream, gate, source,
-                                                            initial=run.initial)
-
-
 CHECKS = [
     ("csc421-2019-hw4/q1/h-bar", q1_lstm.RUNS, _adjoint("h")),
     ("csc421-2019-hw4/q1/c-bar", q1_lstm.RUNS, _adjoint("c")),
     *[(f"csc421-2019-hw4/q1/{g}-bar", q1_lstm.RUNS, _adjoint(g)) for g in GATES],
-    ("csc421-2019-hw4/q1/w-ix-bar", q1_lstm.SEQUENCE_RUNS, _weight("i", "x")),
     ("lstm-output-hw5/q1/grad-h", q1_gates.RUNS, _adjoint("h")),
     ("lstm-output-hw5/q1/grad-c", q1_gates.RUNS, _adjoint("c")),
     *[(f"lstm-output-hw5/q1/grad-{g}", q1_gates.RUNS, _adjoint(g)) for g in "ofi"],
-    ("lstm-output-hw5/q2/grad-w-hi", q1_gates.SEQUENCE_RUNS, _weight("i", "h")),
 ]
 
 

@@ -48,3 +48,18 @@ SYMBOLS = {"c_t", "c_tm1", "c_tp1", "h_t", "f_t", "f_tp1", "c_2", "c_3", "c_4", 
 def test_formula_mutations_include_each_kind_of_slip(reference_text: str, mutant_text: str) -> None:
     expr = sp.sympify(reference_text)
     assert sp.sympify(mutant_text) in {m for _, m in formula_mutations(expr, SYMBOLS)}
+
+
+@pytest.mark.parametrize(
+    ("part_id", "how"),
+    [
+        pytest.param("nyu-dl-hw2/q1.2.1/c-jacobian", "W_h transposed", id="transpose-a-square-matrix"),
+        pytest.param("nyu-dl-hw2/q1.2.1/c-jacobian", "dropped the term 2", id="drop-the-gate-term"),
+        pytest.param("nyu-dl-hw2/q1.2.1/d-weight-gradient", "the sum stops one step early", id="sum-range"),
+        pytest.param("csc421-2019-hw4/q1/w-ix-bar", "x@t shifted by -1", id="shift-a-step-inside-a-sum"),
+        pytest.param("nyu-dl-hw2/q1.2.2/e-backprop", "the unknown restated", id="restate-the-unknown"),
+    ],
+)
+def test_matrix_mutations_include_each_kind_of_slip_and_it_differs(part_id: str, how: str) -> None:
+    found = [m for m in mutants(reference.get_part(part_id)) if m.how == how]
+    assert found and all(m.different for m in found)

@@ -1,0 +1,270 @@
+"""Matrix expressions: `D(c_t) + D(h_{t-1} - W_x x_t) D(\\sigma'(W_c x_t + W_h h_{t-1})) W_h`, evaluated with matrix
+semantics (graders.kinds.matrix_values) at sample points and compared with the reference's values.
+
+A part declares its names with shapes (`shapes`, in size names: `{"W_h": ["m", "m"], "x_t": ["n"]}`), their
+spellings (`symbols`), and time-indexed quantities (`sequences`: `{"x": ["x_{#}", "x^{(#)}"]}`, `#` the step), so
+that `x_t`, `x^{(t-1)}`, `x_3` and, inside `\\sum_{t=1}^{T}`, the summation variable's step all read. Sample points
+are the part's own `samples` (runs of its model: plain values, sequences by step, whole numbers such as `T` and the
+general step `t`), else random values of the declared shapes at `sizes`. A shape that differs is feedback naming
+both shapes in the question's sizes ("your answer is m×n; the Jacobian is m×m").
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import sympy
+
+from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
+from graders.kinds.formula import from_node
+from graders.kinds.matrix_values import (
+    IDENTITY,
+    ONES,
+    TRANSPOSE,
+    Budget,
+    MatrixError,
+    Point,
+    evaluate,
+    replaced,
+    subterms,
+)
+from graders.options import MatrixExprOptions
+from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
+from graders.parsing.terms import Op, Term
+from graders.parsing.to_sympy import term_to_sympy
+
+Options = MatrixExprOptions
+
+RANDOM_POINTS = 6
+EXACT_RTOL = 1e-9
+_TRANSPOSE_SPELLINGS = ["\\top", "\\intercal", "\\mathsf{T}", "\\mathsf T"]  # `^T` reads as the name T
+_ONES_SPELLINGS = ["\\mathbf{1}", "\\mathbf 1", "\\boldsymbol{1}", "\\mathbb{1}", "\\mathbb 1", "\\vec{1}"]
+_IDENTITY_SPELLINGS = ["I", "\\mathbb{I}", "\\mathbf{I}", "\\mathrm{I}"]
+_DIAGONAL = {"D": FunctionDef("D"), "diag": FunctionDef("diag", aliases=(
+    "\\operatorname{diag}", "\\text{diag}", "\\mathrm{diag}", "\\textrm{diag}", "\\operatorname{Diag}"))}
+# the letters a sum may run over, and how far from them a step may be written
+_STEP_LETTERS = {"t": "t", "i": "i", "j": "j", "k": "k", "s": "s", "tau": "\\tau"}
+_OFFSETS = (-2, -1, 0, 1, 2)
+
+
+def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
+    words = vocabulary(options)
+    node = parse(text, syntax=syntax, target="expression", vocabulary=words)
+    unknown = node.free_symbols - words.declared
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise ParseError(f"{names} is not a symbol of this question (it uses {_readable(options)})",
+                         first_position(text, unknown), text)
+    return Reading((from_node(node), node.parts[0]), node.to_latex(), node.to_text())
+
+
+def read_reference(reference: object, syntax: str, options: MatrixExprOptions) -> Reading:
+    if not isinstance(reference, str):
+        raise TypeError(f"a matrix_expr reference is the answer's text, not {type(reference).__name__}")
+    reading = read_student(reference, syntax, options)
+    try:
+        _reference_values(reading.value[1], options)
+    except MatrixError as error:
+        raise ValueError(f"the reference {reference!r} has no value: {error}") from error
+    return reading
+
+
+def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> Verdict:
+    what = options.what
+    try:
+        ours = _values(answer.value[1], options)
+    except MatrixError as error:
+        return wrong(f"Your answer has no value: {error}.")
+    theirs = _reference_values(expected.value[1], options)
+    describe = _describer(options.sizes)
+    for a, b in zip(ours, theirs, strict=True):
+        if np.shape(a) != np.shape(b):
+            return wrong(f"Your answer is {describe(np.shape(a))}; {what} is {describe(np.shape(b))}.")
+    if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
+        if _hidden_constant(answer.value[1], theirs, options):
+            return wrong(f"Not equal to {what}: a part of it is too small to see at the points checked, but it is "
+                         "not zero.")
+        return RIGHT
+    return wrong(f"Not equal to {what} at the points checked{_hint(ours, theirs, options)}.")
+
+
+def values_at_points(text: str, options: Mapping[str, Any] | None = None) -> list[float | np.ndarray]:
+    """A trusted formula's values at the part's sample points (for the bank's tests against its NumPy models)."""
+    opts = MatrixExprOptions.from_mapping(options)
+    with trusted_input():
+        return _values(read_student(text, "auto", opts).value[1], opts)
+
+
+def key(answer: Reading, options: MatrixExprOptions) -> str:
+    try:
+        values = _values(answer.value[1], options)
+    except MatrixError:
+        return "nan"
+    return f"{np.shape(values[0])} " + " ".join(f"{v:.6g}" for value in values[:2] for v in np.ravel(value))
+
+
+def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: MatrixExprOptions) -> bool:
+    ours, theirs = np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float)
+    if ours.shape != theirs.shape:
+        return False
+    defined = np.isfinite(theirs)
+    if not np.isfinite(ours[defined]).all():
+        return False
+    rtol = EXACT_RTOL if options.rtol is None else options.rtol
+    scale = float(np.max(np.abs(theirs[defined]), initial=1.0))
+    return bool(np.allclose(ours[defined], theirs[defined], rtol=rtol, atol=rtol * scale))
+
+
+TINY = 1e-6
+
+
+def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bool:
+    """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
+    agrees only because that part of it is tiny at these points."""
+    for path, node in subterms(term):
+        visible = _made_visible(node)
+        if visible is not None:
+            scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
+            try:
+                values = _values(scaled, options)
+            except MatrixError:
+                return True
+            if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
+                return True
+    return False
+
+
+def _made_visible(node: Term) -> float | None:
+    """A tiny constant scaled up to a visible size; `e^{-1000}`, which is 0.0 in floats, made 1. None otherwise."""
+    if node.const is None or abs(node.const) >= TINY or node.op is Op.NUM:
+        return None
+    if node.const != 0:
+        return float(node.const) / TINY
+    try:  # a constant that underflowed: SymPy tells an exact zero (1 - 1) from a tiny one
+        exact = sympy.N(term_to_sympy(node), 30)
+        return 1.0 if exact.is_number and exact != 0 else None
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+
+
+def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
+    if all(_close(-np.asarray(a), b, options) for a, b in zip(ours, theirs, strict=True)):
+        return "; check the sign"
+    if np.ndim(theirs[0]) and all(_close(np.transpose(a), b, options) for a, b in zip(ours, theirs, strict=True)):
+        return f": your answer is the transpose of {options.what} (check the layout the question asks for)"
+    return ""
+
+
+def _values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
+    return [evaluate(term, point) for point in _points(options)]
+
+
+@lru_cache(maxsize=512)
+def _reference_values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
+    return _values(term, options)
+
+
+# --- the question's names -----------------------------------------------------------------------------------------
+
+def vocabulary(options: MatrixExprOptions) -> Vocabulary:
+    return _vocabulary(options.symbols, options.shapes, options.sequences, options.samples)
+
+
+@lru_cache(maxsize=128)
+def _vocabulary(symbols: str, shapes: str, sequences: str, samples: str) -> Vocabulary:
+    declared: dict[str, list[str]] = {name: list(aliases) for name, aliases in json.loads(symbols).items()}
+    points = json.loads(samples)
+    lengths = sorted({name for point in points for name, value in point.items()
+                      if isinstance(value, int | float) and name not in json.loads(shapes)})
+    longest = max((len(steps) for point in points for steps in point.values() if isinstance(steps, list)), default=4)
+    for stem, spellings in json.loads(sequences).items():
+        for written, suffix in _step_labels(lengths, longest):
+            forms = [s.replace("#", written) for s in spellings]
+            if written.startswith("\\"):  # `x_\tau` as well as `x_{\tau}`
+                forms += [s.replace("_{#}", "_" + written) for s in spellings if "_{#}" in s]
+            declared.setdefault(f"{stem}@{suffix}", []).extend(forms)
+    declared[TRANSPOSE] = _TRANSPOSE_SPELLINGS
+    declared[ONES] = _ONES_SPELLINGS
+    if "I" not in declared and "I" not in json.loads(shapes):
+        declared[IDENTITY] = _IDENTITY_SPELLINGS
+    names = [*json.loads(shapes), *lengths, "T"]  # `x^T`: a transpose wherever T is not a length
+    return Vocabulary(declared, _DIAGONAL, names)
+
+
+def _readable(options: MatrixExprOptions) -> str:
+    """The question's names as a student writes them: `W_h`, `x_{t}`, not the canonical `x@t`."""
+    symbols, sequences = json.loads(options.symbols), json.loads(options.sequences)
+    plain = [aliases[0] if aliases else name for name, aliases in symbols.items() if "@" not in name]
+    plain += [name for name in json.loads(options.shapes) if name not in symbols and name not in sequences]
+    steps = [spellings[0].replace("#", "t") for spellings in sequences.values() if spellings]
+    return ", ".join([*plain, *steps])
+
+
+def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
+    """(the step as written, its suffix in the canonical name): `t-1`, `\\tau+1`, `T`, `3`."""
+    labels = [(str(step), str(step)) for step in range(longest)]
+    letters = {**_STEP_LETTERS, **{name: name for name in lengths}}
+    for suffix, written in letters.items():
+        for offset in _OFFSETS if suffix == "t" else _OFFSETS[1:-1]:
+            shown = f"{offset:+d}" if offset else ""
+            labels.append((f"{written}{shown}", f"{suffix}{shown}"))
+    return labels
+
+
+# --- sample points ------------------------------------------------------------------------------------------------
+
+def _points(options: MatrixExprOptions) -> list[Point]:
+    describe, budget = _describer(options.sizes), Budget()
+    return [Point(values, sequences, describe, budget) for values, sequences in
+            _point_values(options.shapes, options.sequences, options.sizes, options.samples)]
+
+
+@lru_cache(maxsize=128)
+def _point_values(shapes: str, sequences: str, sizes: str, samples: str) -> list[tuple[dict, dict]]:
+    declared, stems, size = json.loads(shapes), json.loads(sequences), json.loads(sizes)
+    given = json.loads(samples)
+    if not given:
+        if stems:
+            raise ValueError("a part with sequences needs sample points from its model (option 'samples')")
+        return [(_random_point(declared, size, index), {}) for index in range(RANDOM_POINTS)]
+    points = []
+    for point in given:
+        values = {name: _array(value, declared.get(name)) for name, value in point.items() if name not in stems}
+        steps = {stem: [None if v is None else _array(v, declared.get(stem)) for v in point[stem]]
+                 for stem in stems if stem in point}
+        points.append((values, steps))
+    return points
+
+
+def _array(value: Any, shape: list | None) -> float | np.ndarray:
+    array = np.asarray(value, dtype=float)
+    if array.ndim == 0:
+        return float(array)
+    array = array.reshape(-1, 1) if array.ndim == 1 else array
+    array.flags.writeable = False
+    return array
+
+
+def _random_point(shapes: dict[str, list], sizes: dict[str, int], index: int) -> dict[str, float | np.ndarray]:
+    point: dict[str, float | np.ndarray] = {}
+    for name, dims in shapes.items():
+        seed = int.from_bytes(hashlib.blake2b(f"{name}:{index}".encode(), digest_size=8).digest(), "big")
+        numbers = [sizes[d] if isinstance(d, str) else int(d) for d in dims]
+        draw = np.random.default_rng(seed).normal(size=numbers)
+        point[name] = _array(draw, dims) if numbers else float(draw)
+    return point
+
+
+def _describer(sizes: str) -> Callable[[tuple[int, ...]], str]:
+    """Shapes in the question's size names where they tell the sizes apart: `m×n`, `m×1`, `a scalar`."""
+    names: dict[int, str | None] = {}
+    for name, value in json.loads(sizes).items():
+        names[value] = None if value in names else name
+    return lambda shape: "a scalar" if not shape else "×".join(names.get(n) or str(n) for n in shape)
+
+
+__all__ = ["Options", "compare", "key", "read_reference", "read_student", "values_at_points"]

@@ -1,0 +1,132 @@
+"""The matrix_expr kind: matrix expressions over declared shapes, evaluated at sample points with matrix semantics."""
+
+import pytest
+
+import graders
+from graders.options import UnknownOptions
+
+OPTIONS = {"shapes": {"A": ["m", "n"], "S": ["m", "m"], "x": ["n"], "y": ["m"], "c": ["m"], "a": []},
+           "symbols": {"A": ["A", "\\mathbf{A}"]}, "sizes": {"m": 3, "n": 2}, "what": "the Jacobian"}
+
+
+def _grade(answer: str, reference: str, options: dict | None = None) -> graders.GradeResult:
+    return graders.grade("matrix_expr", answer, reference, options=options or OPTIONS)
+
+
+SPELLINGS = [
+    ("D(y) S", r"\operatorname{diag}(y) S", "diag as an operator"),
+    ("D(y) S", r"\text{diag}(y) \cdot S", "diag as text, a centred dot"),
+    ("D(y) S", r"D(y) I S", "the identity takes its size from what it meets"),
+    ("A^\\top y", r"A^T y", "^T"),
+    ("A^\\top y", r"A^{\top} y", "braced \\top"),
+    ("A^\\top y", r"A' y", "a prime after a name"),
+    ("A^\\top y", r"(y^\intercal A)^\top", "\\intercal, and the transpose of a product"),
+    ("y \\odot c", r"c \odot y", "Hadamard products commute"),
+    ("y \\odot c", r"D(c) y", "D(c) y is c ⊙ y"),
+    ("D(\\sigma'(A x))", r"D(\sigma(A x) \odot (\mathbf{1} - \sigma(A x)))", "sigma' element-wise"),
+    ("D(\\sigma'(A x))", r"\operatorname{diag}((\sigma(Ax) \odot (1 - \sigma(Ax)))^\top)", "a row vector inside diag"),
+    ("1 - \\tanh(y)^2", r"\mathbf{1} - \tanh(y) \odot \tanh(y)", "tanh and powers element-wise on vectors"),
+    ("a S + y y^\\top", r"y y' + S a", "a scalar scales, an outer product"),
+]
+
+
+@pytest.mark.parametrize(("reference", "answer", "why"), SPELLINGS, ids=[s[2] for s in SPELLINGS])
+def test_equivalent_spellings_score_full_marks(reference: str, answer: str, why: str) -> None:
+    result = _grade(answer, reference)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+WRONG = [
+    ("D(y) S", "S D(y)", "Not equal to the Jacobian"),
+    ("D(y) S", "D(y) S^\\top", "Not equal"),
+    ("S", "S^\\top", "your answer is the transpose of the Jacobian"),
+    ("S", "-S", "check the sign"),
+    ("S", "A", "Your answer is m×n; the Jacobian is m×m."),
+    ("A^\\top y", "A y", "a product of shapes m×n and m×1: the shapes do not chain"),
+    ("y", "y \\odot x", "an element-wise product of shapes m×1 and n×1: the shapes differ"),
+    ("y", "y / x", "division by a matrix or a vector"),
+    ("S", "S^2", "a power of a matrix is ambiguous"),
+    ("y", "D(S) y", "D(·) takes a vector, not m×m"),
+    ("S", "S + 10^{-12} S", "too small to see"),
+    ("S", "S + 10^{-12} A A^\\top", "too small to see"),
+    ("S", "S + e^{-1000} S", "too small to see"),
+]
+
+
+@pytest.mark.parametrize(("reference", "answer", "feedback"), WRONG, ids=[w[1] for w in WRONG])
+def test_wrong_answers_get_feedback_not_a_crash(reference: str, answer: str, feedback: str) -> None:
+    result = _grade(answer, reference)
+    assert result.correct is False and result.score == 0
+    assert feedback in result.feedback
+
+
+SEQUENCES = {"shapes": {"x": ["n"], "g": ["m"], "W": ["m", "n"]}, "sequences": {"x": ["x_{#}", "x^{(#)}"],
+                                                                               "g": ["g_{#}", "g^{(#)}", "\\delta_{#}"]},
+             "sizes": {"m": 3, "n": 2}, "samples": [
+                 {"T": length, "W": [[1, 2], [3, 4], [5, 6]],
+                  "x": [None, *([k, -k] for k in range(1, length + 1))],
+                  "g": [None, *([k, 1, -k] for k in range(1, length + 1))]} for length in (2, 3, 5)]}
+GRADIENT = "\\sum_{t=1}^{T} g_t x_t^\\top"
+
+
+@pytest.mark.parametrize("answer", [
+    r"\sum_{t=1}^{T} g_t x_t^\top", r"\sum^{T}_{t=1} g^{(t)} (x^{(t)})^T", r"\sum_{\tau=1}^{T} \delta_\tau x_\tau'",
+    r"\sum_{k=1}^{T} g_{k} x_{k}^\top", r"g_1 x_1^\top + \sum_{t=2}^{T} g_t x_t^\top",
+])
+def test_sums_over_steps_read_time_indexed_names_by_the_summation_variable(answer: str) -> None:
+    assert _grade(answer, GRADIENT, SEQUENCES).correct is True
+
+
+@pytest.mark.parametrize(("answer", "feedback"), [
+    (r"\sum_{t=1}^{3} g_t x_t^\top", "does not exist in a run of 2 steps"),
+    (r"\sum_{t=1}^{T-1} g_t x_t^\top", "Not equal"),
+    (r"\sum_{t=1}^{T} g_t x_{t+1}^\top", "does not exist"),
+    (r"g_t x_t^\top", "the index t is not bound by a sum here"),
+    (r"\sum_{t=1}^{T} x_t g_t^\top", "Your answer is n×m; the gradient"),
+])
+def test_sums_over_the_wrong_steps_are_wrong(answer: str, feedback: str) -> None:
+    result = _grade(answer, GRADIENT, {**SEQUENCES, "what": "the gradient"})
+    assert result.correct is False and feedback in result.feedback
+
+
+@pytest.mark.parametrize("answer", [
+    r"\sum_{a=1}^{1000}\sum_{b=1}^{1000} S",
+    r"\sum_{a=1}^{60}\sum_{b=1}^{60}\sum_{c=1}^{60} S S S S",
+    r"\sum_{a=1}^{10^{9}} S",
+    r"\sum_{a=1}^{40}\sum_{b=1}^{40} (S + S + S + S)",
+])
+def test_hostile_sums_are_bounded(answer: str) -> None:
+    # the operations are counted over all sample points together: the answer stops within a fraction of a second
+    result = _grade(answer, "S", {**OPTIONS, "shapes": {"S": ["m", "m"]}})
+    assert result.correct is False and (result.error or "operations" in result.feedback or "terms" in result.feedback)
+
+
+def test_unknown_options_are_refused() -> None:
+    with pytest.raises(UnknownOptions, match="shape"):
+        _grade("S", "S", {**OPTIONS, "shape": {"S": ["m", "m"]}})
+
+
+def test_undeclared_names_are_refused_with_the_declared_ones() -> None:
+    result = _grade("S + Z", "S")
+    assert result.correct is False and "Z is not a symbol of this question (it uses A, S, a, c, x, y)" in result.error
+
+
+def test_a_reference_without_a_value_is_a_bank_error() -> None:
+    with pytest.raises(ValueError, match="has no value"):
+        _grade("S", "S + A")
+
+
+@pytest.mark.parametrize(("kind", "answer"), [("expression", "x'"), ("expression", "x^\\top")])
+def test_scalar_kinds_keep_refusing_transposes(kind: str, answer: str) -> None:
+    assert graders.grade(kind, answer, "x").error is not None
+
+
+@pytest.mark.parametrize(("answer", "correct"), [
+    (r"J = D(y) S", True),
+    (r"\frac{\partial f}{\partial x} = D(y) S", True),
+    (r"\boxed{D(y) S}", True),
+    (r"S = D(y) S", False),
+    (r"D(y) S = D(y) S", False),  # the scalar check of a chain cannot evaluate D(·): write the answer alone
+])
+def test_labels_and_chains_around_a_matrix_answer_never_crash(answer: str, correct: bool) -> None:
+    assert _grade(answer, "D(y) S").correct is correct
