@@ -102,6 +102,7 @@ def formula() -> list[Case]:
     b.right(r"\sum^{7}_{k=1} \sum^{3}_{i=1} x[2(n-1)+i][k] W[1,k,i]", std, "bounds written top first")
     b.right(r"$f_W(x)[n] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]$", std, "in dollars")
     b.right(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i, k]\, W[1,k,i]", std, "x indexed with one bracket")
+    b.right(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x_{2(n-1)+i,k}\, W_{1,k,i}", std, "indices as subscripts")
     _formula_wrong(b)
     return b.cases
 
@@ -149,6 +150,9 @@ def _formula_wrong(b: Book) -> None:
     b.wrong(r"\sum_{n=1}^{5} \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]",
             lambda x, W, n: sum(conv_sum(x, W, m, lambda m, i: 2 * (m - 1) + i) for m in S(1, 5)),
             "summed over the outputs too: the same number for every n")
+    b.wrong(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][1] W[1,k,i]",
+            lambda x, W, n: sum(x[2 * (n - 1) + i][1] * W[1, k, i] for k in S(1, 7) for i in S(1, 3)),
+            "channel 1 for every k: equal only if every channel of x holds the same values")
 
 
 # ---------------------------------------------------------------- 1.1(c)(ii) df/dW
@@ -197,6 +201,8 @@ def dw() -> list[Case]:
             lambda x, W, n, o, k, i: x[2 * (n - 1) + i][k] if i <= 2 else 0, "drops the third tap: wrong at i = 3 only")
     b.wrong(r"\begin{cases} x[2(n-1)+i][k] & n \le 4 \\ 0 & \text{otherwise} \end{cases}",
             lambda x, W, n, o, k, i: x[2 * (n - 1) + i][k] if n <= 4 else 0, "wrong at the last output n = 5 only")
+    b.wrong(r"x[2(n-1)+i][1]", lambda x, W, n, o, k, i: x[2 * (n - 1) + i][1],
+            "channel 1 for every k: equal only if x's channels are equal")
     return b.cases
 
 
@@ -267,6 +273,10 @@ def _dx_wrong(b: Book) -> None:
             lambda x, W, n, k, i: -std_dx(W, n, k, i), "sign")
     b.wrong(_cases(r"W[1,k,i-2(n-1)]", r"2(n-1) < i \le 2(n-1)+3 \text{ and } n \le 4"),
             lambda x, W, n, k, i: std_dx(W, n, k, i) if n <= 4 else 0, "wrong at the last output n = 5 only")
+    b.wrong(_cases(r"W[1,k,1]", r"2(n-1) < i \le 2(n-1)+3"), _window(two, lambda n: 2 * n + 1, lambda n, i: 1),
+            "the first tap everywhere in the window: equal only for a constant kernel")
+    b.right(_cases(r"W[1,k,i-2(n-1)]", r"2(n-1) < i < 2(n-1) + 3.5"), _window(two, lambda n: 2 * (n - 1) + 3.5),
+            "a bound that is not a whole number (i is one)")
     b.wrong(_cases(r"W[1,k,i-2(n-1)+1]", r"2(n-1) \le i < 2(n-1)+3"), _window(lambda n: 2 * (n - 1) - 1,
             lambda n: 2 * (n - 1) + 2, lambda n, i: i - 2 * (n - 1) + 1), "the window one position early")
     b.wrong(r"\begin{cases} W[1,k,i-2(n-1)] & 2(n-1) < i \le 2(n-1)+3 \\ 1 & \text{otherwise} \end{cases}",
@@ -546,6 +556,10 @@ def _jacobian_wrong(b: Book) -> None:
             _jac(C, lambda r, t: r.h[t - 1] + r.Wx @ r.x[t], SLOPE, WH), "a sum for the gap")
     b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_{t-1}) D(c_t \odot (1-c_t)) W_h",
             _jac(C, lambda r, t: r.h[t - 1] - r.Wx @ r.x[t - 1], SLOPE, WH), "the previous input (x_0 does not exist)")
+    b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_t) D(\sigma'(c_t)) W_h", _jac(C, GAP, lambda r, t: dsigma(r.c[t]), WH),
+            "sigma' of the gate's output c_t, not of its input")
+    b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \odot (1-c_t)) W_h W_h",
+            _jac(C, GAP, SLOPE, lambda r, t: r.Wh @ r.Wh), "W_h twice")
 
 
 # ---------------------------------------------------------------- 1.2.1(d) dl/dW_x, a sum over the K steps
@@ -634,6 +648,8 @@ def _weight_wrong(b: Book) -> None:
     b.wrong(r"\prod_{t=1}^{K} (\overline{h_t} \odot (1 - c_t))\, x_t^\top",
             lambda r: np.prod([GRAD_TERM(r, t) for t in S(1, r.K)], axis=0), "a product: equal for K = 1 only")
     b.wrong(r"(\overline{h_t} \odot (1 - c_t))\, x_t^\top", lambda r: free("t"), "no sum: t is free")
+    b.wrong(r"\sum_{t=\max(1, K-2)}^{K} (\overline{h_t} \odot (1 - c_t))\, x_t^\top",
+            _over(lambda r: max(1, r.K - 2), KK, GRAD_TERM), "truncated to the last 3 steps: equal for K <= 3 only")
 
 
 # ---------------------------------------------------------------- CSC421 Q1(b) the weight w_ix, general T
@@ -710,6 +726,10 @@ def _w_ix_wrong(b: Book) -> None:
             _lstm_sum(ONE, TT, lambda r, t: r.bar["i"][t] * (1 - r.i[t] ** 2) * r.x[t]), "tanh's slope for the sigmoid's")
     b.wrong(r"\sum_{t=1}^{T} \overline{i^{(t)}} i^{(t)}(i^{(t)}-1) x^{(t)}", lambda r: -TRUE_IX(r), "sign")
     b.wrong(I_SLOPE, lambda r: free("t"), "no sum: t is free")
+    b.wrong(r"\sum_{t=\max(1, T-2)}^{T} " + I_SLOPE, _lstm_sum(lambda r: max(1, r.T - 2), TT, IX),
+            "truncated BPTT over the last 3 steps: equal for T <= 3 only")
+    b.wrong(r"\sum_{t=T-2}^{T} " + I_SLOPE, _lstm_sum(lambda r: r.T - 2, TT, IX),
+            "the last 3 steps: equal for T = 3 only (x^{(0)} does not exist for T < 3)")
     b.wrong(r"\overline{i^{(T)}} i^{(T)}(1-i^{(T)}) x^{(T)}", lambda r: IX(r, r.T), "the last step only: equal for T = 1")
     b.wrong(r"\sum_{t=1}^{T} \overline{i^{(t)}} f^{(t)}(1-f^{(t)}) x^{(t)}",
             _lstm_sum(ONE, TT, lambda r, t: r.bar["i"][t] * r.f[t] * (1 - r.f[t]) * r.x[t]), "the forget gate's slope")
@@ -799,6 +819,8 @@ def _w_hi_wrong(b: Book) -> None:
     b.wrong(r"\prod_{t=1}^{T} " + HI_TERM, lambda r: float(np.prod([HI(r, t) for t in S(1, r.T)])), "a product")
     b.wrong(r"\frac{1}{T} \sum_{t=1}^{T} " + HI_TERM, lambda r: TRUE_HI(r) / r.T, "a mean")
     b.wrong(r"-\sum_{t=1}^{T} " + HI_TERM, lambda r: -TRUE_HI(r), "sign")
+    b.wrong(r"\sum_{t=\max(1, T-2)}^{T} " + HI_TERM, _lstm_sum(lambda r: max(1, r.T - 2), TT, HI),
+            "truncated BPTT over the last 3 steps: equal for T <= 3 only")
 
 
 # ---------------------------------------------------------------- the corpus
