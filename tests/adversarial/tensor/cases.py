@@ -333,6 +333,9 @@ def dl_dw() -> list[Case]:
 def _dl_wrong(b: Book) -> None:
     body = G + r"[n]\, x[2(n-1)+i][k]"
     b.wrong(r"\sum_{n=1}^{2} " + body, _dl(1, 2), "seed 001: two outputs of five")
+    b.wrong(r"\frac{\partial \ell}{\partial \mathbf{W}}[1, k, i] = \sum_{n=1}^2 \left(\frac{\partial \ell}{\partial "
+            r"f_{\mathbf{W}}(\mathbf{x})} \right) [n]. \mathbf{x}[2(n-1) + i][k]", _dl(1, 2),
+            "seed 001 verbatim (a full stop for the product): two outputs of five")
     b.wrong(r"\sum_{n=1}^{4} " + body, _dl(1, 4), "four outputs of five")
     b.wrong(r"\sum_{n=1}^{6} " + body, _dl(1, 6), "output 6 does not exist (an engine reading it as 0 accepts this)")
     b.wrong(r"\sum_{n=0}^{5} " + body, _dl(0, 5), "output 0 and x[-1] do not exist (zero-padding semantics accept it)")
@@ -556,6 +559,11 @@ def _jacobian_wrong(b: Book) -> None:
             _jac(C, lambda r, t: r.h[t - 1] + r.Wx @ r.x[t], SLOPE, WH), "a sum for the gap")
     b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_{t-1}) D(c_t \odot (1-c_t)) W_h",
             _jac(C, lambda r, t: r.h[t - 1] - r.Wx @ r.x[t - 1], SLOPE, WH), "the previous input (x_0 does not exist)")
+    sig = r"\sigma(\mathbf{W}_c x_t + \mathbf{W}_h h_{t-1})"
+    b.wrong(rf"D(c_t) + D(h_{{t-1}}) D({sig} \odot (1 - {sig})) \mathbf{{W}}_h^\top - D(\mathbf{{W}}_x x_t) D({sig} \odot "
+            rf"(1 - {sig})) \mathbf{{W}}_h^\top",
+            lambda r, t: C(r, t) + D(GAP(r, t)) @ D(dsigma(_gate_pre(r, t))) @ r.Wh.T,
+            "seed 001's two lines put together: W_h transposed in numerator layout")
     b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_t) D(\sigma'(c_t)) W_h", _jac(C, GAP, lambda r, t: dsigma(r.c[t]), WH),
             "sigma' of the gate's output c_t, not of its input")
     b.wrong(r"D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \odot (1-c_t)) W_h W_h",
