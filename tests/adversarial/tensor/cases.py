@@ -103,6 +103,8 @@ def formula() -> list[Case]:
     b.right(r"$f_W(x)[n] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]$", std, "in dollars")
     b.right(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i, k]\, W[1,k,i]", std, "x indexed with one bracket")
     b.right(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x_{2(n-1)+i,k}\, W_{1,k,i}", std, "indices as subscripts")
+    b.right(r"f_W(x)[j] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(j-1)+i][k] W[1,k,i]", std,
+            "the output index renamed on both sides")
     _formula_wrong(b)
     return b.cases
 
@@ -153,6 +155,9 @@ def _formula_wrong(b: Book) -> None:
     b.wrong(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][1] W[1,k,i]",
             lambda x, W, n: sum(x[2 * (n - 1) + i][1] * W[1, k, i] for k in S(1, 7) for i in S(1, 3)),
             "channel 1 for every k: equal only if every channel of x holds the same values")
+    b.wrong(r"f_W(x)[m] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]", lambda x, W, n: free("n"),
+            "the left-hand side names the index m, the right-hand side uses n: n is free (a reader that drops the "
+            "left-hand side accepts it)")
 
 
 # ---------------------------------------------------------------- 1.1(c)(ii) df/dW
@@ -171,6 +176,7 @@ def dw() -> list[Case]:
     b.right(r"\mathbf{x}[2(n-1)+i][k]", std, "bold x")
     b.right(r"x[2*(n-1)+i][k]", std, "plain text")
     b.right(r"x[2(n-1)+i, k]", std, "one bracket")
+    b.right(r"\frac{\partial f_W(x)}{\partial W}[m, 1, c, j] = x[2(m-1)+j][c]", std, "every index renamed on both sides")
     b.right(r"\sum_{p=1}^{11} x[p][k]\, \delta_{p, 2(n-1)+i}",
             lambda x, W, n, o, k, i: sum(x[p][k] * (p == 2 * (n - 1) + i) for p in S(1, 11)), "a Kronecker delta")
     b.right(r"\sum_{j=1}^{3} x[2(n-1)+j][k]\, \delta_{ij}",
@@ -203,6 +209,10 @@ def dw() -> list[Case]:
             lambda x, W, n, o, k, i: x[2 * (n - 1) + i][k] if n <= 4 else 0, "wrong at the last output n = 5 only")
     b.wrong(r"x[2(n-1)+i][1]", lambda x, W, n, o, k, i: x[2 * (n - 1) + i][1],
             "channel 1 for every k: equal only if x's channels are equal")
+    b.wrong(r"\frac{\partial f_W(x)}{\partial W}[n, 1, i, k] = x[2(n-1)+i][k]",
+            lambda x, W, n, o, a, b: x[2 * (n - 1) + a][b],
+            "the left-hand side puts the tap third: element [n,1,a,b] (a a channel) would be x[2(n-1)+a][b] (a reader "
+            "that ignores the left-hand side's order accepts it)")
     return b.cases
 
 
@@ -472,6 +482,8 @@ RUBRIC_JAC = r"D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \odot (1 - c_t)) W_h"
 def jacobian() -> list[Case]:
     b = Book(f"{NYU}/q1.2.1/c-jacobian")
     b.right(RUBRIC_JAC, TRUE_JAC, "the rubric's answer")
+    b.right(r"D(c_t) + D(h_{t-1} - W_x x_t) D(\sigma'(\cdot)) W_h", lambda r, t: C(r, t) + D(GAP(r, t)) @ D(
+            dsigma(_gate_pre(r, t))) @ r.Wh, "issue 11's spelling: \\sigma'(\\cdot) at the gate's input")
     b.right(r"\frac{\partial h_t}{\partial h_{t-1}} = " + RUBRIC_JAC, TRUE_JAC, "with its left-hand side")
     b.right(r"\operatorname{diag}(c_t) + \operatorname{diag}(h_{t-1} - W_x x_t)\operatorname{diag}(c_t \odot (1-c_t)) W_h",
             TRUE_JAC, "\\operatorname{diag}")
