@@ -261,6 +261,9 @@ def _dx_wrong(b: Book) -> None:
             "seed 001: a fixed upper bound i <= 3 (the window does not move with n)")
     b.wrong(r"W[1,k,i-2(n-1)]", lambda x, W, n, k, i: W[1, k, i - 2 * (n - 1)],
             "no 'otherwise 0': W[1,k,0], W[1,k,-1], ... do not exist (zero-padding or wrap-around reads would differ)")
+    b.wrong(r"\begin{cases} W[1,k,i-2(n-1)] & 2(n-1) < i \le 2(n-1)+3 \end{cases}",
+            lambda x, W, n, k, i: std_dx(W, n, k, i) if 2 * (n - 1) < i <= 2 * n + 1 else free("the value outside"),
+            "cases without an 'otherwise': no value outside the window (a reader defaulting to 0 accepts it)")
     b.wrong(_cases(r"W[1,k,i-2(n-1)]", r"2(n-1) < i \le 2(n-1)+4"), _window(two, lambda n: 2 * (n - 1) + 4),
             "window of four: W[1,k,4] does not exist (an engine reading it as 0 accepts this)")
     b.wrong(_cases(r"W[1,k,i-2(n-1)]", r"2(n-1) \le i \le 2(n-1)+3"), _window(lambda n: 2 * (n - 1) - 1,
@@ -482,6 +485,7 @@ RUBRIC_JAC = r"D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \odot (1 - c_t)) W_h"
 def jacobian() -> list[Case]:
     b = Book(f"{NYU}/q1.2.1/c-jacobian")
     b.right(RUBRIC_JAC, TRUE_JAC, "the rubric's answer")
+    b.right(r"D(c_t) + D(h_{t-1} - W_x x_t) D(c_t \circ (1 - c_t)) W_h", TRUE_JAC, "\\circ for the Hadamard product")
     b.right(r"D(c_t) + D(h_{t-1} - W_x x_t) D(\sigma'(\cdot)) W_h", lambda r, t: C(r, t) + D(GAP(r, t)) @ D(
             dsigma(_gate_pre(r, t))) @ r.Wh, "issue 11's spelling: \\sigma'(\\cdot) at the gate's input")
     b.right(r"\frac{\partial h_t}{\partial h_{t-1}} = " + RUBRIC_JAC, TRUE_JAC, "with its left-hand side")
@@ -598,6 +602,7 @@ RUBRIC_W = r"\sum_{t=1}^{K} (\overline{h_t} \odot (1 - c_t))\, x_t^\top"
 def weight() -> list[Case]:
     b = Book(f"{NYU}/q1.2.1/d-weight-gradient")
     b.right(RUBRIC_W, TRUE_W, "the rubric's answer (total gradient at h_t)")
+    b.right(r"\sum_{t=1}^{K} (\overline{h_t} \circ (1 - c_t))\, x_t^{\mathsf{T}}", TRUE_W, "\\circ, \\mathsf{T}")
     b.right(r"\frac{\partial \ell}{\partial W_x} = " + RUBRIC_W, TRUE_W, "with its left-hand side")
     b.right(r"\sum_{t=1}^{K} D(1 - c_t)\, \overline{h_t}\, x_t^\top", TRUE_W, "a diagonal matrix for the Hadamard product")
     b.right(r"\sum_{t=1}^{K} \operatorname{diag}(1 - c_t)\, \overline{h_t}\, x_t^\top", TRUE_W, "\\operatorname{diag}")
