@@ -259,6 +259,9 @@ def _dx_wrong(b: Book) -> None:
     two = lambda n: 2 * (n - 1)  # noqa: E731
     b.wrong(_cases(r"W[1,k,i-2(n-1)]", r"\text{when } 2(n-1) < i \le 3"), _window(two, lambda n: 3),
             "seed 001: a fixed upper bound i <= 3 (the window does not move with n)")
+    b.wrong(r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{x}}[n, k, i] = \begin{cases} \mathbf{W}[1, k, "
+            r"i - 2(n-1)] & \text{when } 2(n-1) < i \leq 3 \\ 0 & \text{otherwise} \end{cases}", _window(two, lambda n: 3),
+            "seed 001 verbatim: the fixed bound i <= 3")
     b.wrong(r"W[1,k,i-2(n-1)]", lambda x, W, n, k, i: W[1, k, i - 2 * (n - 1)],
             "no 'otherwise 0': W[1,k,0], W[1,k,-1], ... do not exist (zero-padding or wrap-around reads would differ)")
     b.wrong(r"\begin{cases} W[1,k,i-2(n-1)] & 2(n-1) < i \le 2(n-1)+3 \end{cases}",
@@ -396,6 +399,7 @@ def dw_shape() -> list[Case]:
         (r"\boxed{5 \times 1 \times 7 \times 3}", s), (r"5\times1\times7\times3", s), ("R^{5 x 1 x 7 x 3}", s),
         ("[5, 1, 7, 3]", s), ("5 × 1 × 7 × 3", s), (r"The dimension is $5 \times (1 \times 7 \times 3)$.", s),
         (r"5 \times \left(1 \times 7 \times 3\right)", s),
+        (r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{W}} \in \mathbb{R}^{5 \times (1 \times 7 \times 3)}", s),
     ], [
         (r"1 \times 7 \times 3", (1, 7, 3), "W's shape: the 5 outputs are missing"),
         (r"5 \times 7 \times 11", (5, 7, 11), "the shape of df/dx"),
@@ -421,6 +425,7 @@ def dx_shape() -> list[Case]:
         ("5x7x11", s), ("5 by 7 by 11", s), (r"$5 \times 7 \times 11$", s), (r"\boxed{5 \times 7 \times 11}", s),
         (r"5 \times (7 \times 11)", (5, (7, 11))), ("R^{5x7x11}", s), ("[5, 7, 11]", s), ("5 × 7 × 11", s),
         (r"The dimension is $5 \times 7 \times 11$.", s), (r"\mathbb{R}^{5\times 7\times 11}", s),
+        (r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{x}} \in \mathbb{R}^{5 \times 7 \times 11}", s),
     ], [
         (r"5 \times 7", (5, 7), "the position axis is missing"),
         (r"7 \times 11", (7, 11), "x's shape: the 5 outputs are missing"),
