@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
     session_hours: int = 8
+    # Where `grader demo load` / `serve --demo` keep the demo instructor's token between runs (default: beside a
+    # SQLite database, else ./.grader-demo-token).
+    demo_token_file: str = ""
     # Proxies whose X-Forwarded-Proto/-For are believed (uvicorn's forwarded_allow_ips): behind a TLS proxy
     # the request is then seen as https and the session cookie is Secure. "*" trusts any (a private network).
     forwarded_allow_ips: str = "127.0.0.1"
