@@ -20,6 +20,8 @@ def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     settings = get_settings()
+    if problem := settings.missing_secret(demo=args.demo):
+        sys.exit(f"grader: {problem}")
     upgrade_to_head(settings.database_url)
     bank_cli.require_assignment_parts()
     if args.demo:
