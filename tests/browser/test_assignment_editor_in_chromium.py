@@ -45,7 +45,8 @@ def test_an_instructor_creates_an_assignment(chromium, server, course, artifacts
     for i in (0, 1):
         rows.nth(i).locator("input[name=include]").check()
     rows.nth(1).locator("input[name=points]").fill("7")
-    page.screenshot(path=artifacts_dir / f"product-new-assignment-{viewport}.png", full_page=True)
+    page.screenshot(path=artifacts_dir / f"product-new-assignment-{viewport}.png")
+    page.screenshot(path=artifacts_dir / f"product-new-assignment-{viewport}-full.png", full_page=True)
     assert overflow(page) <= 0
     page.click("form.new-assignment button[type=submit]")
     page.wait_for_selector("p.saved")
@@ -66,7 +67,8 @@ def test_an_edited_penalty_regrades_and_says_so(chromium, server, course, artifa
     page.click("text=edit the assignment")
     page.fill("input[name=percent_per_period]", "30")
     page.fill("input[name=max_attempts]", "2")
-    page.screenshot(path=artifacts_dir / f"product-edit-assignment-{viewport}.png", full_page=True)
+    page.screenshot(path=artifacts_dir / f"product-edit-assignment-{viewport}.png")
+    page.screenshot(path=artifacts_dir / f"product-edit-assignment-{viewport}-full.png", full_page=True)
     assert overflow(page) <= 0
     page.click("form.edit-assignment button[type=submit]")
     page.wait_for_selector("p.saved")
