@@ -114,8 +114,9 @@ def create(
 def edit_form(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep) -> Response:
     assignment = get_assignment(assignment_id, session, visitor.caller)
     used = {part.question_id for part in assignment.parts}
+    course = course_of(session, assignment)
     return page(request, "edit.html", visitor=visitor, assignment=assignment, policy=policy_of(assignment),
-                zone=ZoneInfo(course_of(session, assignment).timezone), bank=bank_parts(assignment),
+                course=course, zone=ZoneInfo(course.timezone), bank=bank_parts(assignment),
                 addable=[part for part in reference.all_parts() if part.id not in used],
                 extensions=editing.list_extensions(session, assignment),
                 students=[row.student for row in gradebook.gradebook(session, assignment)])
