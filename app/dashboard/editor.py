@@ -168,3 +168,12 @@ def put_extension(
     notice = "extension-removed" if remove else "extension"
     return back_to(f"/dashboard/assignments/{assignment.id}/edit?notice={notice}&changed={regraded.changed}"
                    "#extensions")
+
+
+@router.post("/assignments/{assignment_id}/release")
+def release(assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, csrf_token: CsrfField = "") -> Response:
+    """POST /api/v1/assignments/{id}/release from a button: students of an 'on_release' assignment see results."""
+    check_csrf(visitor, csrf_token)
+    assignment = get_assignment(assignment_id, session, visitor.caller)
+    assignments.release_results(session, assignment=assignment)
+    return back_to(f"/dashboard/assignments/{assignment.id}?notice=released")

@@ -45,6 +45,7 @@ NOTICES = {
     "edited": "Assignment saved and {of} regraded: {changed} changed (the last regrade is below; each change is in "
               "its submission's history).",
     "saved": "Assignment saved; nothing that changes a score was edited, so nothing was regraded.",
+    "released": "Results released: students now see their scores and feedback.",
     "created": "Assignment created. Give the LMS its id, or edit it from here.",
 }
 

@@ -129,3 +129,14 @@ class TestExtensionsPage:
     def test_taking_back_a_missing_extension_is_a_404_page(self, signed_in, assignment) -> None:
         response = self.give(signed_in, assignment, student="nobody", remove="true")
         assert response.status_code == 404 and "has no extension" in response.text
+
+
+def test_results_held_for_release_are_released_with_a_button(client, signed_in, instructor, assignment) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/assignments/{assignment['id']}"
+    assert client.patch(url, json={"feedback": "on_release"}, headers=instructor).status_code == 200
+    page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
+    assert "Not released yet." in page
+    page = signed_in.post(f"/dashboard/assignments/{assignment['id']}/release",
+                          data={"csrf_token": csrf_of(page)}).text
+    assert "Results released" in page and "<strong>Released.</strong>" in page
+    assert client.get(url, headers=instructor).json()["released"] is True
