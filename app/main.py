@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay, and
     # the request counter sees every status, the 413s and the retry's 503s included.
     app.add_middleware(RetryOnConflict)
-    app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
+    app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes, page=dashboard_errors.too_large_page)
     app.add_middleware(SecurityHeaders)
     app.middleware("http")(count_requests)
     dashboard_errors.install(app)

@@ -140,3 +140,13 @@ def test_results_held_for_release_are_released_with_a_button(client, signed_in, 
                           data={"csrf_token": csrf_of(page)}).text
     assert "Results released" in page and "<strong>Released.</strong>" in page
     assert client.get(url, headers=instructor).json()["released"] is True
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["declared-length", "streamed"])
+def test_a_form_over_the_body_limit_is_a_page_not_json(signed_in, course, declared) -> None:  # type: ignore[no-untyped-def]
+    body = b"title=" + b"x" * 3_000_000
+    content = body if declared else iter([body[:1_000_000], body[1_000_000:]])
+    response = signed_in.post(f"/dashboard/courses/{course['id']}/assignments/new", content=content,
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 413 and response.headers["content-type"].startswith("text/html")
+    assert "Too large" in response.text and "larger than the limit of" in response.text
