@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from app import bank_cli
+from app import bank_cli, demo_cli
 from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
@@ -20,16 +20,12 @@ def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     settings = get_settings()
+    if problem := settings.missing_secret(demo=args.demo):
+        sys.exit(f"grader: {problem}")
     upgrade_to_head(settings.database_url)
     bank_cli.require_assignment_parts()
     if args.demo:
-        from app.services.demo import load_demo
-
-        with session_factory()() as session:
-            course = load_demo(session)
-            token = create_token(session, role=Role.instructor, course_code=course.code, name="demo instructor")
-            session.commit()
-        print(f"Demo course {course.code} loaded. An instructor token for it:\n{token}", flush=True)
+        demo_cli.load(new_token=args.new_token, host=args.host, port=args.port)
     from app.logs import config
 
     uvicorn.run("app.main:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
@@ -164,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host")
     serve_cmd.add_argument("--port", type=int)
     serve_cmd.add_argument("--demo", action="store_true", help="load the demo course DEMO first (idempotent)")
+    serve_cmd.add_argument("--new-token", action="store_true",
+                           help="with --demo: mint a new instructor token instead of reusing the kept one")
     serve_cmd.set_defaults(run=serve)
 
     token_cmd = commands.add_parser("token", help="manage API tokens")
@@ -183,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_cmd.set_defaults(run=migrate)
 
     bank_cli.add_commands(commands)
+    demo_cli.add_commands(commands)
 
     regrade_cmd = commands.add_parser("regrade", help="regrade an assignment's stored answers (resumes an interrupted run)")
     regrade_cmd.add_argument("--assignment", type=int, required=True, help="assignment id")

@@ -4,7 +4,7 @@ import os
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -27,9 +27,16 @@ class Settings(BaseSettings):
     run_jobs: bool | Literal["auto"] = "auto"
     job_threads: int = 1
     log_level: str = "INFO"
-    # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
+    # Signs dashboard session cookies and students' signed links. Required (`grader serve` refuses to start
+    # without it) on PostgreSQL and with more than one replica, so that sessions survive restarts and every replica
+    # accepts the others'; a demo or a single SQLite process signs with a random key of its own.
     secret_key: str = ""
+    # How many API processes serve this database (docker compose --scale api=N): more than one needs secret_key.
+    replicas: int = Field(default=1, ge=1)
     session_hours: int = 8
+    # Where `grader demo load` / `serve --demo` keep the demo instructor's token between runs (default: beside a
+    # SQLite database, else ./.grader-demo-token).
+    demo_token_file: str = ""
     # Proxies whose X-Forwarded-Proto/-For are believed (uvicorn's forwarded_allow_ips): behind a TLS proxy
     # the request is then seen as https and the session cookie is Secure. "*" trusts any (a private network).
     forwarded_allow_ips: str = "127.0.0.1"
@@ -42,6 +49,19 @@ class Settings(BaseSettings):
     # Answers of one token in the grading pool at once; 0 means one worker fewer than there are, so that a token
     # flooding slow answers always leaves a worker to the others.
     grading_share: int = 0
+
+    def missing_secret(self, *, demo: bool) -> str | None:
+        """Why this configuration may not sign with a random per-process key, or None when it may."""
+        if self.secret_key:
+            return None
+        if self.replicas > 1:
+            return (f"GRADER_SECRET_KEY is required with GRADER_REPLICAS={self.replicas}: with a random key per "
+                    "process no replica accepts another's dashboard sessions. Set it (see .env.example).")
+        if not demo and not self.database_url.startswith("sqlite"):
+            return ("GRADER_SECRET_KEY is required outside demo mode on a database other than SQLite: a random key "
+                    "would sign every dashboard session and student link out on each restart. Set it (see "
+                    ".env.example), e.g. to the output of `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`.")
+        return None
 
     def runs_jobs(self) -> bool:
         return self.database_url.startswith("sqlite") if self.run_jobs == "auto" else bool(self.run_jobs)

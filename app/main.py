@@ -13,6 +13,7 @@ import reference
 from app import metrics
 from app.api import assignments, courses, grading, health, jobs, manage, questions, students, tokens, validate
 from app.api.deps import Unauthorized
+from app.api.responses import document_limits
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.dashboard import editor as dashboard_editor
@@ -110,7 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The last added runs first: a declared or streamed body over the limit never reaches the retry's replay, and
     # the request counter sees every status, the 413s and the retry's 503s included.
     app.add_middleware(RetryOnConflict)
-    app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes)
+    app.add_middleware(DeclaredLengthLimit, max_body_size=settings.max_body_bytes, page=dashboard_errors.too_large_page)
     app.add_middleware(SecurityHeaders)
     app.middleware("http")(count_requests)
     dashboard_errors.install(app)
@@ -120,4 +121,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
     # At start, so that a package that does not import stops the service here, never a grade later.
     reference.load_packages(app.state.settings.bank_paths)
+    generate = app.openapi
+    app.openapi = lambda: document_limits(generate())  # type: ignore[method-assign]
     return app

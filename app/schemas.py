@@ -178,6 +178,9 @@ class ScoreChangeOut(Orm):
     new: float
 
 
+WAITING_PARTS = "Parts that wait for an instructor's grade (hand-graded parts not graded yet); 0 while withheld."
+
+
 class SubmissionOut(Orm):
     id: int
     assignment_id: int
@@ -198,6 +201,18 @@ class SubmissionOut(Orm):
     @property
     def pending(self) -> bool:
         return self.pending_parts > 0
+
+    @computed_field(description=WAITING_PARTS)  # type: ignore[prop-decorator]
+    @property
+    def waiting_parts(self) -> int:
+        if self.withheld:
+            return 0
+        return sum(part.correct is None and part.status != "pending" for part in self.parts)
+
+    @computed_field(description="The total can still change: parts are pending or wait for an instructor.")  # type: ignore[prop-decorator]
+    @property
+    def provisional(self) -> bool:
+        return self.pending or self.waiting_parts > 0
 
 
 class GradebookRow(BaseModel):

@@ -154,8 +154,9 @@ def test_api_is_built_from_this_repository() -> None:
     assert service("api")["build"] == "."
 
 
-def test_api_health_hits_healthz_on_the_app_port() -> None:
-    assert f"127.0.0.1:{APP_PORT}/healthz" in " ".join(service("api")["healthcheck"]["test"])
+def test_api_health_is_the_readiness_check_on_the_app_port() -> None:
+    """/readyz queries the database (tests/service cover its 503), so a replica with a lost database is unhealthy."""
+    assert f"127.0.0.1:{APP_PORT}/readyz" in " ".join(service("api")["healthcheck"]["test"])
 
 
 def test_image_is_a_slim_python() -> None:
@@ -168,9 +169,9 @@ def test_image_runs_as_a_non_root_user() -> None:
     assert users and users[-1] not in {"root", "0"}
 
 
-def test_image_health_hits_healthz_with_python() -> None:
+def test_image_health_is_the_readiness_check_with_python() -> None:
     (check,) = instructions("HEALTHCHECK")
-    assert f"http://127.0.0.1:{APP_PORT}/healthz" in check
+    assert f"http://127.0.0.1:{APP_PORT}/readyz" in check
     assert "python" in check and "curl" not in check
 
 
@@ -198,3 +199,48 @@ def test_migrations_are_found_beside_the_installed_app() -> None:
     assert installs, "the Dockerfile never installs the project"
     if outside_package:
         assert all(re.search(r"(-e|--editable) \.", arguments) for arguments in installs)
+
+
+def compose_variables() -> dict[str, str]:
+    """${NAME...} substitutions of docker-compose.yml, each with what follows its name (`:-default`, `:?error`)."""
+    return dict(re.findall(r"\$\{(\w+)([^}]*)\}", (ROOT / "docker-compose.yml").read_text()))
+
+
+def env_example() -> dict[str, str]:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def test_env_example_lists_every_variable_compose_reads() -> None:
+    assert set(compose_variables()) == set(env_example())
+
+
+def test_every_variable_of_env_example_is_a_setting() -> None:
+    assert setting_names(set(env_example())) <= set(Settings.model_fields)
+
+
+def test_env_example_ships_no_secret() -> None:
+    assert env_example()["GRADER_SECRET_KEY"] == ""
+
+
+def test_compose_refuses_to_start_the_api_without_a_secret_key() -> None:
+    assert compose_variables()["GRADER_SECRET_KEY"].startswith(":?")
+    assert environment("api")["GRADER_SECRET_KEY"].startswith("${GRADER_SECRET_KEY:?")
+
+
+def test_the_demo_loader_keeps_its_token_in_the_images_writable_volume() -> None:
+    (volume,) = instructions("VOLUME")
+    assert Path(environment("api")["GRADER_DEMO_TOKEN_FILE"]).parent == Path(json.loads(volume)[0])
+
+
+def test_compose_documents_how_to_load_the_demo() -> None:
+    header = (ROOT / "docker-compose.yml").read_text().split("services:")[0]
+    assert "docker compose exec api grader demo load" in header
+    assert "docker compose exec api grader demo load" in (ROOT / "README.md").read_text()
+
+
+def test_image_installs_the_pinned_dependencies_before_the_code() -> None:
+    steps = [(instruction, arguments) for instruction, arguments in dockerfile() if instruction in {"COPY", "RUN"}]
+    lock = steps.index(("RUN", "pip install --no-cache-dir -r requirements.lock"))
+    assert steps[lock - 1] == ("COPY", "requirements.lock ./")
+    assert all(instruction == "COPY" and "app" not in arguments.split() for instruction, arguments in steps[:lock])

@@ -14,7 +14,11 @@ DESCRIPTIONS = {
     403: "The token's role or course does not allow this.",
     404: "A resource in the path does not exist.",
     409: "Conflicts with what is stored (a closed assignment, a code or part already there, a reused key).",
+    413: "The request body is larger than the server's limit (GRADER_MAX_BODY_BYTES); nothing was read or stored.",
+    429: "Too many requests with this token in the rate window (GRADER_RATE_LIMIT), or, for a submission, too many "
+         "of this token's or student's submissions being graded at once. Retry after `Retry-After` seconds.",
 }
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}}
 
 
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -22,3 +26,26 @@ def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 RESOURCE = errors(401, 403, 404)
+
+
+def error_response(code: int) -> dict[str, Any]:
+    """One error response as it appears in the OpenAPI document, with the `ErrorOut` schema."""
+    response: dict[str, Any] = {"description": DESCRIPTIONS[code], "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+    if code == 429:
+        response["headers"] = RETRY_AFTER
+    return response
+
+
+def document_limits(spec: dict[str, Any]) -> dict[str, Any]:
+    """Add the responses of the limits that act outside the handlers: the rate limit is checked with the token, so
+    every operation that can answer 401 can answer 429; the body limit is a middleware, so every operation that
+    takes a body can answer 413. Idempotent."""
+    for methods in spec.get("paths", {}).values():
+        for operation in methods.values():
+            responses = operation.setdefault("responses", {})
+            if "401" in responses:
+                responses.setdefault("429", error_response(429))
+            if "requestBody" in operation:
+                responses.setdefault("413", error_response(413))
+    return spec

@@ -9,7 +9,9 @@ from fastapi.exception_handlers import http_exception_handler, request_validatio
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
+from starlette.types import Scope
 
+from app.body_limit import too_large_detail
 from app.dashboard.templating import page
 from app.errors import DomainError
 
@@ -29,6 +31,12 @@ def error_page(request: Request, status_code: int, messages: list[str]) -> Respo
                 messages=messages, home=home)
 
 
+def too_large_page(scope: Scope, detail: str) -> Response | None:
+    """The 413 of a body declared too large, as a page on the pages people read (None: the API's JSON)."""
+    request = Request(scope)
+    return error_page(request, 413, [detail]) if is_page(request) else None
+
+
 def field_message(error: dict[str, Any]) -> str:
     where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
     return f"{where}: {error.get('msg', 'invalid')}"
@@ -46,6 +54,7 @@ def install(app: FastAPI) -> None:
     # would send a student's answer, or megabytes of it, back.
     api_validation_error: Handler = app.exception_handlers.get(RequestValidationError,
                                                                 request_validation_exception_handler)
+    api_too_large: Handler = app.exception_handlers.get(413, http_exception_handler)
 
     async def domain_error(request: Request, exc: DomainError) -> Response:
         if is_page(request):
@@ -62,7 +71,15 @@ def install(app: FastAPI) -> None:
             return error_page(request, 422, [field_message(error) for error in exc.errors()])
         return await _respond(api_validation_error, request, exc)
 
+    async def too_large(request: Request, exc: HTTPException) -> Response:
+        """A streamed body over the limit (Starlette's counter raises 413, which a status handler catches)."""
+        if is_page(request):
+            return error_page(request, 413, [too_large_detail(request.app.state.settings.max_body_bytes)])
+        response = api_too_large(request, exc)
+        return response if isinstance(response, Response) else await response
+
     # Starlette types a handler's exception as Exception, so a handler of a narrower one does not fit its stub
     app.add_exception_handler(DomainError, domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(413, too_large)  # type: ignore[arg-type]

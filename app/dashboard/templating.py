@@ -42,7 +42,11 @@ NOTICES = {
     "extension": "Extension saved and this student's submissions reassessed: {changed} changed.",
     "extension-removed": "Extension taken back and this student's submissions reassessed: {changed} changed.",
     "regraded": "Regraded: {changed} changed.",
-    "edited": "Assignment saved: {changed} changed.",
+    "edited": "Assignment saved and {of} regraded: {changed} changed (the last regrade is below; each change is in "
+              "its submission's history).",
+    "saved": "Assignment saved; nothing that changes a score was edited, so nothing was regraded.",
+    "released": "Results released: students now see their scores and feedback.",
+    "created": "Assignment created. Give the LMS its id, or edit it from here.",
 }
 
 
@@ -50,8 +54,9 @@ def notice_of(request: Request) -> str | None:
     text = NOTICES.get(request.query_params.get("notice", ""))
     if text is None:
         return None
-    changed = request.query_params.get("changed", "0")
-    return text.format(changed=plural(int(changed) if changed.isdigit() else 0, "score"))
+    counts = {name: request.query_params.get(name, "0") for name in ("changed", "of")}
+    changed, of = (int(value) if value.isdigit() else 0 for value in counts.values())
+    return text.format(changed=plural(changed, "score"), of=plural(of, "submission"))
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: object) -> HTMLResponse:

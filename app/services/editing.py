@@ -123,9 +123,14 @@ def stage_removal(session: Session, assignment: Assignment, question_id: str, *,
 def edit_assignment(
     session: Session, pool: GradingPool, *, assignment: Assignment, patch: AssignmentPatch, by: str,
     points: dict[str, float] | None = None, removed: list[str] | None = None, added: PartIn | None = None,
+    no_attempt_limit: bool = False,
 ) -> Regraded | None:
-    """Apply every edit in one transaction, then one regrade if any of them can change a score."""
+    """Apply every edit in one transaction, then one regrade if any of them can change a score.
+
+    `no_attempt_limit` lifts `max_attempts` (a PATCH's null leaves a field as it is; a form's empty box clears it)."""
     reasons = stage_patch(session, assignment, patch)
+    if no_attempt_limit:
+        assignment.max_attempts = None
     for question_id, new_points in (points or {}).items():
         reasons += stage_points(assignment, question_id, new_points)
     for question_id in removed or []:

@@ -47,6 +47,12 @@ class TestGradeByHand:
         graded = grade(client, instructor, submission, parts["expression"].id, 1).json()
         assert part_of(graded, parts["expression"].id)["feedback"] == before
 
+    def test_the_total_is_provisional_until_the_hand_graded_part_is_graded(self, client, instructor, submission,
+                                                                           parts) -> None:
+        assert (submission["waiting_parts"], submission["provisional"], submission["pending"]) == (1, True, False)
+        graded = grade(client, instructor, submission, parts["manual"].id, 1).json()
+        assert (graded["waiting_parts"], graded["provisional"]) == (0, False)
+
     def test_raw_and_final_score_are_recomputed(self, client, instructor, submission, parts) -> None:
         updated = grade(client, instructor, submission, parts["manual"].id, 2).json()
         assert (updated["raw_score"], updated["final_score"]) == (submission["raw_score"] + 2, submission["final_score"] + 2)

@@ -181,7 +181,7 @@ class TestEditAssignment:
         """The edit form as the page fills it, with `changes` on top."""
         page = signed_in.get(f"/dashboard/assignments/{assignment['id']}/edit").text
         data = {"csrf_token": csrf_of(page), "title": assignment["title"], "deadline": "2019-03-14T23:59",
-                "attempts": "last", "percent_per_period": "10", "period": "day", "rounding": "up",
+                "attempts": "last", "feedback": "immediate", "percent_per_period": "10", "period": "day", "rounding": "up",
                 "close_after_periods": "3", "grace_minutes": "0", "min_percent": "0", "deduct_from": "earned",
                 "question_id": [p["question_id"] for p in assignment["parts"]],
                 "points": [f"{p['points']:g}" for p in assignment["parts"]]}
@@ -197,13 +197,13 @@ class TestEditAssignment:
     @pytest.mark.usefixtures("submitted")
     def test_an_unchanged_form_regrades_nothing(self, signed_in, assignment) -> None:
         page = self.save(signed_in, assignment, self.form(signed_in, assignment)).text
-        assert "Assignment saved: 0 scores changed." in page
+        assert "nothing was regraded" in page
 
     def test_points_and_policy_change_in_one_regrade(self, client, signed_in, instructor, assignment, parts,
                                                      submitted) -> None:  # noqa: F811 - the fixture imported above
         data = self.form(signed_in, assignment, percent_per_period="50", points=["4", "2", "2"])
         page = self.save(signed_in, assignment, data).text
-        assert "Assignment saved: 3 scores changed." in page
+        assert "Assignment saved and 3 submissions regraded: 3 scores changed" in page
         late = client.get(f"/api/v1/submissions/{submitted[2]['id']}", headers=instructor).json()
         assert late["max_score"] == 8 and late["penalty_percent"] == 50
         reasons = {h["why"] for h in late["history"]}

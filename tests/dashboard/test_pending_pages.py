@@ -23,10 +23,10 @@ def pending(client, lms, assignment, parts, db: Session) -> dict:  # type: ignor
 
 def test_the_gradebook_shows_pending_instead_of_a_final_score(signed_in, assignment, pending) -> None:
     page = signed_in.get(f"/dashboard/assignments/{assignment['id']}").text
-    assert '<em class="pending" title="1 parts not graded yet">pending</em>' in page
+    assert '<em class="pending" title="1 part not graded yet">pending</em>' in page
 
 
 def test_the_submission_page_marks_the_part_and_the_provisional_total(signed_in, pending) -> None:
     page = signed_in.get(f"/dashboard/submissions/{pending['id']}").text
-    assert "(provisional: 1 parts pending)" in page
+    assert "(provisional: 1 part pending)" in page
     assert page.count("pending: grading did not finish yet") == 1
