@@ -5,6 +5,7 @@ from graders.kinds import (
     choice,
     equation,
     expression,
+    indexed,
     integer,
     manual,
     matrix,
@@ -25,6 +26,7 @@ _MODULES: dict[str, Kind] = {
     "matrix": matrix,
     "bigo": bigo,
     "choice": choice,
+    "indexed": indexed,
     "manual": manual,
 }
 

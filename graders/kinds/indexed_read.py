@@ -1,0 +1,334 @@
+r"""Reading an indexed (element-wise) tensor formula: `f_W(x)[n] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]`.
+
+A language of its own, kept apart from the scalar grammar (graders/parsing): bracket indexing of declared tensors,
+finite sums with bounds, `cases`, indicators and Kronecker deltas, over whole-number indices. Its own small Lark
+grammar reads it into the tree of `indexed_tree`; student text is never evaluated as code. The text is first brought
+to one spelling (fonts, sizes, spacing and `\text{}` words dropped; a declared tensor's long spellings, such as
+`\frac{\partial \ell}{\partial f_W(x)}`, replaced by the tensor's name) so that the grammar stays small.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from graders.kinds.indexed_tree import (
+    Bin,
+    Cases,
+    Compare,
+    Delta,
+    Indicator,
+    Logic,
+    Lookup,
+    Name,
+    Neg,
+    Node,
+    Num,
+    Sum,
+    TensorRef,
+)
+from graders.parsing import ParseError
+
+_GRAMMAR = r"""
+start: expr
+?expr: expr PLUS term -> add
+     | expr MINUS term -> add
+     | term
+?term: term MUL signed -> mul
+     | term "/" signed -> div
+     | term power -> mul
+     | signed
+?signed: MINUS signed -> neg
+       | PLUS signed -> pos
+       | power
+?power: postfix "^" bound -> pow
+      | postfix
+      | SUM "_" "{" NAME "=" expr "}" "^" bound term -> sum
+?bound: "{" expr "}"
+      | NUMBER -> number
+      | NAME -> name
+?postfix: base ("[" args "]")+ -> lookup
+        | base "_" "{" args "}" -> lookup
+        | base "_" (NAME | NUMBER) -> lookup
+        | base
+?base: NUMBER -> number
+     | NAME -> name
+     | TENSOR -> tensor
+     | "(" expr ")"
+     | "{" expr "}"
+     | FRAC "{" expr "}" "{" expr "}" -> frac
+     | BEGIN_CASES row (ROWSEP row)* [ROWSEP] END_CASES -> cases
+     | ONE "_" "{" condition "}" -> indicator
+     | ONE "[" condition "]" -> indicator
+     | ONE "(" condition ")" -> indicator
+     | DELTA "_" "{" expr "," expr "}" -> delta
+args: expr ("," expr)*
+row: expr [","] "&" [WHEN] condition [","] -> guarded
+   | expr [","] "&" OTHERWISE [","] -> otherwise
+?condition: condition OR conjunction -> either
+          | conjunction
+?conjunction: conjunction (AND | ",") comparison -> both
+            | comparison
+comparison: expr (REL expr)+
+
+PLUS: "+"
+MINUS: "-"
+MUL: "*" | "\\cdot" | "\\times" | "."
+REL: "<=" | ">=" | "!=" | "<" | ">" | "=" | "\\leq" | "\\le" | "\\geq" | "\\ge" | "\\neq" | "\\ne"
+SUM.3: /\\?sum(?![A-Za-z])/
+FRAC.3: /\\[dt]?frac(?![A-Za-z])/
+BEGIN_CASES.3: "\\begin{cases}"
+END_CASES.3: "\\end{cases}"
+ROWSEP.3: "\\\\"
+ONE.3: /\\(?:mathbb|mathbf|mathds|mathbbm)\{1\}|\\one(?![A-Za-z])/
+DELTA.3: "\\delta"
+WHEN.3: /(?:when|if|for|where)(?![A-Za-z])/
+OTHERWISE.3: /(?:otherwise|else)(?![A-Za-z])/
+AND.3: /(?:and(?![A-Za-z])|\\land(?![A-Za-z])|\\wedge(?![A-Za-z]))/
+OR.3: /(?:or(?![A-Za-z])|\\lor(?![A-Za-z])|\\vee(?![A-Za-z]))/
+TENSOR.3: /\\T\{[A-Za-z][A-Za-z0-9_]*\}/
+NAME: /[A-Za-z]/
+NUMBER: /\d+(\.\d+)?/
+%ignore /\s+/
+"""
+
+# Student text is bounded before it reaches the grammar; bank text (references, known mistakes) gets more room.
+MAX_LENGTH, TRUSTED_LENGTH = 2000, 20_000
+MAX_DEPTH = 40
+
+_SPACING = re.compile(r"(?<!\\)\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\displaystyle|\\limits|\\nolimits|\\middle")
+_SIZES = re.compile(r"\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z])\s*")
+_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|vec|pmb)\s*(?:\{([^{}]*)\}|([A-Za-z]))")
+_TEXT = re.compile(r"\\(?:text|mbox|textrm|textnormal|mathrm|textit)\s*\{([^{}]*)\}")
+_BRACED_CHARACTER = re.compile(r"([_^])\{(\w)\}")
+_SPACE = re.compile(r"\s+")
+_LOOSE_SPACE = re.compile(r"(?<![A-Za-z]) | (?![A-Za-z])")
+_WORDS = {"leqslant": "le", "geqslant": "ge", "leq": "le", "geq": "ge", "neq": "ne"}
+
+
+def canonical(text: str) -> str:
+    r"""One spelling for equal LaTeX: `\mathbf{x}` is `x`, `f_{W}` is `f_W`, sizes and spacing dropped."""
+    text = text.strip().strip("$").strip()
+    text = _SPACING.sub(" ", text)
+    text = _SIZES.sub("", text)
+    for _ in range(3):  # nested fonts: \mathbf{\bm{x}}
+        text = _FONT.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _TEXT.sub(lambda m: f" {m.group(1).strip()} ", text)
+    text = _BRACED_CHARACTER.sub(r"\1\2", text)
+    text = re.sub(r"\\(leqslant|geqslant|leq|geq|neq)(?![A-Za-z])", lambda m: "\\" + _WORDS[m.group(1)], text)
+    text = _SPACE.sub(" ", text).strip()
+    return _LOOSE_SPACE.sub("", text)
+
+
+@dataclass(frozen=True)
+class Written:
+    """An answer split into the element it defines (its index names, or None without a left side) and the formula."""
+
+    indices: tuple[str | int, ...] | None
+    left: str | None
+    formula: Node
+    text: str
+
+
+def read(text: str, spellings: Mapping[str, Sequence[str]], *, trusted: bool = False) -> Written:
+    """Read an answer; ParseError says where and why it could not be read."""
+    limit = TRUSTED_LENGTH if trusted else MAX_LENGTH
+    if len(text) > limit:
+        raise ParseError(f"the answer is longer than {limit} characters", limit, text[: limit + 40])
+    source = _named_tensors(canonical(text), spellings).rstrip(".,; ")
+    left, right = _sides(source)
+    indices = _left_indices(left, source) if left is not None else None
+    formula = _formula(right, source, len(source) - len(right))
+    return Written(indices, left, formula, source)
+
+
+def _named_tensors(text: str, spellings: Mapping[str, Sequence[str]]) -> str:
+    r"""Every declared tensor written as `\T{name}`, longest spellings first (`\frac{\partial \ell}{\partial f_W(x)}`)."""
+    pairs = [(canonical(spelling), name) for name, names in spellings.items() for spelling in (name, *names)]
+    pattern = "|".join(_spelling_pattern(s) for s, _ in sorted(pairs, key=lambda p: -len(p[0])) if s)
+    lookup = dict(pairs)
+    return re.sub(pattern, lambda m: f"\\T{{{lookup[m.group()]}}}", text) if pattern else text
+
+
+def _spelling_pattern(spelling: str) -> str:
+    # A one-letter name is a tensor only where it is a whole word (not the `x` of `\max`, not inside `\T{x}`).
+    if re.fullmatch(r"[A-Za-z]", spelling):
+        return rf"(?<![A-Za-z\\{{]){re.escape(spelling)}(?![A-Za-z}}])"
+    return re.escape(spelling)
+
+
+def _sides(text: str) -> tuple[str | None, str]:
+    """(left side or None, right side), split at the one `=` outside brackets, braces and `cases`."""
+    splits = _top_level_equals(text)
+    if not splits:
+        return None, text
+    if len(splits) > 1:
+        raise ParseError("write one formula, `element = formula`: the answer has several '='", splits[1], text)
+    return text[: splits[0]].strip(), text[splits[0] + 1 :].strip()
+
+
+def _top_level_equals(text: str) -> list[int]:
+    depth, cases, found = 0, 0, []
+    for index, char in enumerate(text):
+        if text.startswith("\\begin{cases}", index):
+            cases += 1
+        elif text.startswith("\\end{cases}", index):
+            cases -= 1
+        depth += (char in "([{") - (char in ")]}")
+        if char == "=" and depth == 0 and cases == 0 and text[index - 1 : index] not in ("<", ">", "!"):
+            found.append(index)
+    return found
+
+
+_LEFT_INDEX = re.compile(r"(?:\[([^\[\]]*)\])+$|_\{([^{}]*)\}$|_([A-Za-z0-9])$")
+
+
+def _left_indices(left: str, text: str) -> tuple[str | int, ...] | None:
+    """The index names of `f_W(x)[n] =` or `\\frac{..}{..}[n, 1, k, i] =`; None when the left side has none."""
+    found = _LEFT_INDEX.search(left)
+    if found is None or found.start() == 0:
+        return None
+    if re.fullmatch(r"\\T\{[^{}]*\}", left[: found.start()]):
+        raise ParseError(f"the left side {left!r} names a tensor the question gives, not the quantity asked", 0, text)
+    inside = re.findall(r"\[([^\[\]]*)\]", found.group()) or [found.group(2) or found.group(3)]
+    names = [name.strip() for group in inside for name in group.split(",")]
+    indices: list[str | int] = []
+    for name in names:
+        if re.fullmatch(r"\d+", name):
+            indices.append(int(name))
+        elif re.fullmatch(r"[A-Za-z]", name) and name not in indices:
+            indices.append(name)
+        else:
+            raise ParseError(f"the left side's index {name!r} is not a one-letter name or a number "
+                             "(write the element as `f[n] = ...`)", text.find(left), text)
+    return tuple(indices)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(_GRAMMAR, parser="lalr", propagate_positions=True, maybe_placeholders=True)
+
+
+def _formula(text: str, whole: str, offset: int) -> Node:
+    if not text:
+        raise ParseError("the formula is empty", offset, whole)
+    if _depth(text) > MAX_DEPTH:
+        raise ParseError(f"the formula is nested more than {MAX_DEPTH} deep", offset, whole)
+    try:
+        tree = _parser().parse(text)
+        return _Build(text).transform(tree)
+    except UnexpectedEOF:
+        raise ParseError("unexpected end of the formula", len(whole), whole) from None
+    except (UnexpectedCharacters, UnexpectedToken) as error:
+        where = getattr(error, "pos_in_stream", None) or 0
+        shown = text[where : where + 12] or "end"
+        raise ParseError(f"unexpected '{shown}'", offset + where, whole) from None
+    except UnexpectedInput:
+        raise ParseError("the formula could not be read", offset, whole) from None
+    except VisitError as error:
+        if isinstance(error.orig_exc, ParseError):
+            raise ParseError(str(error.orig_exc.args[0]), offset, whole) from None
+        raise
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += (char in "([{") - (char in ")]}")
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@v_args(inline=True)
+class _Build(Transformer):
+    """Lark's tree to our nodes; a lookup keeps the text it was written with, for feedback."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def start(self, node: Node) -> Node:
+        return node
+
+    def number(self, token: Token) -> Node:
+        return Num(float(token))
+
+    def name(self, token: Token) -> Node:
+        return Name(str(token))
+
+    def tensor(self, token: Token) -> Node:
+        return TensorRef(str(token)[3:-1])
+
+    def add(self, a: Node, operator: Token, b: Node) -> Node:
+        return Bin(str(operator), a, b)
+
+    def mul(self, a: Node, *rest: Node | Token) -> Node:
+        return Bin("*", a, rest[-1])  # type: ignore[arg-type]
+
+    def div(self, a: Node, b: Node) -> Node:
+        return Bin("/", a, b)
+
+    def frac(self, _: Token, a: Node, b: Node) -> Node:
+        return Bin("/", a, b)
+
+    def pow(self, a: Node, b: Node) -> Node:
+        return Bin("^", a, b)
+
+    def neg(self, _: Token, a: Node) -> Node:
+        return Neg(a)
+
+    def pos(self, _: Token, a: Node) -> Node:
+        return a
+
+    def sum(self, _: Token, variable: Token, low: Node, high: Node, body: Node) -> Node:
+        return Sum(str(variable), low, high, body)
+
+    @v_args(inline=False, meta=True)
+    def lookup(self, meta: object, children: list[object]) -> Node:
+        base, *groups = children
+        indices = tuple(i for group in groups for i in (group if isinstance(group, tuple) else (_leaf(group),)))
+        if not isinstance(base, TensorRef):
+            shown = base.name if isinstance(base, Name) else "this"
+            raise ParseError(f"{shown} is not a tensor of the question: it cannot be indexed")
+        text = self.text[getattr(meta, "start_pos", 0) : getattr(meta, "end_pos", 0)]
+        return Lookup(base.name, indices, text)
+
+    @v_args(inline=False)
+    def args(self, children: list[Node]) -> tuple[Node, ...]:
+        return tuple(children)
+
+    def cases(self, _: Token, *rows: object) -> Node:
+        return Cases(tuple(r for r in rows if isinstance(r, tuple)))
+
+    def guarded(self, value: Node, _when: Token | None, condition: Node) -> tuple:
+        return (condition, value)
+
+    def otherwise(self, value: Node, _word: Token) -> tuple:
+        return (None, value)
+
+    def either(self, a: Node, _: Token, b: Node) -> Node:
+        return Logic("or", a, b)
+
+    def both(self, a: Node, *rest: object) -> Node:
+        return Logic("and", a, rest[-1])  # type: ignore[arg-type]
+
+    @v_args(inline=False)
+    def comparison(self, children: list[object]) -> Node:
+        terms = tuple(c for c in children if not isinstance(c, Token))
+        operators = tuple(str(c).lstrip("\\") for c in children if isinstance(c, Token))
+        return Compare(terms, operators)  # type: ignore[arg-type]
+
+    def indicator(self, _: Token, condition: Node) -> Node:
+        return Indicator(condition)
+
+    def delta(self, _: Token, a: Node, b: Node) -> Node:
+        return Delta(a, b)
+
+
+def _leaf(value: object) -> Node:
+    if isinstance(value, Token):
+        return Num(float(value)) if value.type == "NUMBER" else Name(str(value))
+    return value  # type: ignore[return-value]
