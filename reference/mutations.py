@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from graders.parsing import parse
+from graders.kinds import indexed
+from graders.parsing import ParseError, parse
 from reference.part import Part
 
 TRUTH_ROWS = 40
@@ -33,7 +34,7 @@ class Mutant:
 def mutants(part: Part) -> list[Mutant]:
     """Every mutant of an auto-graded part, one per distinct answer text."""
     makers = {"expression": _expression, "tuple": _tuple, "number": _number, "integer": _number, "set": _set,
-              "choice": _choice, "bigo": _bigo}
+              "choice": _choice, "bigo": _bigo, "indexed": _indexed}
     found: dict[str, Mutant] = {}
     for mutant in makers[part.kind](part):
         found.setdefault(mutant.answer, mutant)
@@ -186,6 +187,61 @@ def _tuple(part: Part) -> Iterator[Mutant]:
             if other != element:
                 mutated = [*elements[:index], other, *elements[index + 1:]]
                 yield Mutant(f"element {index + 1}: {how}", shown(mutated), differs(other, element, points))
+
+
+# --- indexed formulas ---------------------------------------------------------------------------------------------
+
+_LEFT = re.compile(r"^(.*?\])\s*=\s*")
+_INTEGER = re.compile(r"(?<![A-Za-z\\])\d+")
+_INDEX_LETTER = re.compile(r"(?<![A-Za-z\\{])([a-z])(?![A-Za-z}])")
+_LOOKUP = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?:\[[^\[\]]*\])+")
+TRUTH_TENSORS = 4
+
+
+def _indexed(part: Part) -> Iterator[Mutant]:
+    """Slips in an element formula: an offset, stride or bound off by one, an index swapped for another, a strict
+    bound made loose, a factor dropped, the sign flipped. Whether one differs is decided on fresh tensors drawn by the
+    part's model against the model's NumPy values there, not on the samples the grader holds."""
+    assert part.model is not None, f"{part.id}: an indexed part needs its model for fresh tensors"
+    truth = part.model(TRUTH_TENSORS, TRUTH_SEED)
+    options = {**part.options, "inputs": truth["inputs"]}
+    expected = np.asarray(truth["outputs"], dtype=float)
+    found = _LEFT.match(part.answer)
+    left, right = (found.group(), part.answer[found.end():]) if found else ("", part.answer)
+    for how, mutated in _index_slips(right):
+        if mutated.strip() and mutated != right:
+            answer = left + mutated
+            yield Mutant(how, answer, _values_differ(answer, options, expected))
+
+
+def _index_slips(formula: str) -> Iterator[tuple[str, str]]:
+    for number in _INTEGER.finditer(formula):
+        for delta in (-1, 1):
+            value = int(number.group()) + delta
+            yield (f"{number.group()} at {number.start()} {delta:+d}",
+                   f"{formula[:number.start()]}{{{value}}}{formula[number.end():]}")
+    letters = sorted(set(_INDEX_LETTER.findall(formula)))
+    for letter in _INDEX_LETTER.finditer(formula):
+        for other in letters:
+            if other != letter.group():
+                yield (f"{letter.group()} at {letter.start()} -> {other}",
+                       f"{formula[:letter.start()]}{other}{formula[letter.end():]}")
+    for bound in re.finditer(r"\\le\b|<", formula):
+        swapped = "<" if bound.group() != "<" else "\\le "
+        yield f"bound {bound.group()} at {bound.start()} swapped", formula[:bound.start()] + swapped + formula[bound.end():]
+    for lookup in _LOOKUP.finditer(formula):
+        yield f"dropped the factor {lookup.group()}", formula[:lookup.start()] + formula[lookup.end():]
+    yield "negated", f"-\\left({formula}\\right)"
+
+
+def _values_differ(answer: str, options: Mapping[str, object], expected: np.ndarray) -> bool:
+    """Does the mutant take other values than the model on the fresh tensors (or none at all)?"""
+    try:
+        reading = indexed.read_student(answer, "auto", indexed.IndexedOptions.from_mapping(options))
+    except ParseError:
+        return True  # not a formula at all: different from any reference
+    value = reading.value
+    return bool(value.problems) or not np.allclose(value.values, expected, rtol=1e-9, atol=1e-12)
 
 
 # --- values --------------------------------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ _MODULES: dict[str, Kind] = {
     "matrix": matrix,
     "bigo": bigo,
     "choice": choice,
-    "indexed": indexed,
     "manual": manual,
+    "indexed": indexed,
 }
 
 KINDS: tuple[str, ...] = tuple(_MODULES)
