@@ -24,7 +24,7 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
 from graders.kinds.indexed_eval import Evaluation, Space, evaluate
-from graders.kinds.indexed_read import MAX_LENGTH, TRUSTED_LENGTH, read
+from graders.kinds.indexed_read import read
 from graders.options import CommonOptions
 from graders.parsing import ParseError
 from graders.parsing.limits import Limits, effective
@@ -45,7 +45,7 @@ class IndexedOptions(CommonOptions):
         ours = {"tensors", "spellings", "index", "shape", "base", "inputs"}
         given = dict(options or {})
         own = {name: given.pop(name) for name in ours & set(given)}
-        common = super().from_mapping({**given, **{name: None for name in own}})  # unknown names still refused
+        common = super().from_mapping({**given, **dict.fromkeys(own)})  # unknown names still refused
         converted = {name: _CONVERT[name](value) for name, value in own.items() if value is not None}
         return replace(common, **converted)
 
@@ -152,6 +152,3 @@ def _cached_space(tensors: str, inputs: str, shape: tuple[int, ...], base: int) 
         raise ValueError(f"base must be 0 or 1, not {base}")
     return Space(stacked, shape, base)
 
-
-__all__ = ["MAX_LENGTH", "TRUSTED_LENGTH", "Indexed", "IndexedOptions", "compare", "key", "read_reference",
-           "read_student"]

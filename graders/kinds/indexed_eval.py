@@ -115,11 +115,14 @@ class _Run:
         return int(np.prod(shape))
 
     def charge(self, value: Value) -> Value:
-        self.work += value.array.size
+        self.spend(value.array.size)
+        return value
+
+    def spend(self, elements: int) -> None:
+        self.work += elements
         if self.work > MAX_WORK:
             raise ParseError(f"the formula takes too much work to evaluate (more than {MAX_WORK:,} values); "
                              "write it with fewer or shorter sums")
-        return value
 
     def eval(self, node: Node, env: dict[str, np.ndarray], depth: int) -> Value:
         return self.charge(self._eval(node, env, depth))
@@ -210,6 +213,7 @@ class _Run:
             raise ParseError(f"the sum over {node.variable} makes more than {MAX_ELEMENTS:,} values to evaluate")
         within = (variable >= low) & (variable <= high)
         body = self.eval(node.body, inner, depth + 1)
+        self.spend(int(np.prod(np.broadcast_shapes(within.shape, body.array.shape))))  # the selection below
         total = np.where(within, body.array, 0.0).sum(axis=axis, keepdims=True)
         problems = {message: np.any(where & within, axis=axis, keepdims=True) for message, where in body.problems.items()}
         return Value(total, _merged(problems))

@@ -120,7 +120,7 @@ def canonical(text: str) -> str:
     text = _BRACED_CHARACTER.sub(r"\1\2", text)
     text = re.sub(r"\\(leqslant|geqslant|leq|geq|neq)(?![A-Za-z])", lambda m: "\\" + _WORDS[m.group(1)], text)
     text = _SPACE.sub(" ", text).strip()
-    return _LOOSE_SPACE.sub("", text)
+    return _LOOSE_SPACE.sub("", text).replace("\\\\", "\\\\ ")  # `\\ W`: a row ends, no command `\W` starts
 
 
 @dataclass(frozen=True)
