@@ -24,7 +24,7 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
 from graders.kinds.indexed_eval import Evaluation, Space, evaluate
-from graders.kinds.indexed_read import read
+from graders.kinds.indexed_read import read, untagged
 from graders.options import CommonOptions
 from graders.parsing import ParseError
 from graders.parsing.limits import Limits, effective
@@ -89,9 +89,7 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
 
 
 def _shown(text: str, options: IndexedOptions) -> str:
-    for name in json.loads(options.tensors):
-        text = text.replace(f"\\T{{{name}}}", name)
-    return text
+    return untagged(text)[1]
 
 
 def read_reference(reference: object, syntax: str, options: IndexedOptions) -> Reading:

@@ -139,10 +139,22 @@ def read(text: str, spellings: Mapping[str, Sequence[str]], *, trusted: bool = F
     if len(text) > limit:
         raise ParseError(f"the answer is longer than {limit} characters", limit, text[: limit + 40])
     source = _named_tensors(canonical(text), spellings).rstrip(".,; ")
-    left, right = _sides(source)
-    indices = _left_indices(left, source) if left is not None else None
-    formula = _formula(right, source, len(source) - len(right))
+    try:
+        left, right = _sides(source)
+        indices = _left_indices(left, source) if left is not None else None
+        formula = _formula(right, source, len(source) - len(right))
+    except ParseError as error:
+        raise ParseError(error.message, *untagged(source, error.position)) from None
     return Written(indices, left, formula, source)
+
+
+_TAG = re.compile(r"\\T\{([^{}]*)\}")
+
+
+def untagged(text: str, position: int = 0) -> tuple[int, str]:
+    r"""(position, text) with `\T{x}` written `x` again, the position moved with the text, for the student's eyes."""
+    shift = sum(len(m.group()) - len(m.group(1)) for m in _TAG.finditer(text, 0, position) if m.end() <= position)
+    return position - shift, _TAG.sub(lambda m: m.group(1), text)
 
 
 def _named_tensors(text: str, spellings: Mapping[str, Sequence[str]]) -> str:
@@ -222,7 +234,14 @@ def _formula(text: str, whole: str, offset: int) -> Node:
         return _Build(text).transform(tree)
     except UnexpectedEOF:
         raise ParseError("unexpected end of the formula", len(whole), whole) from None
-    except (UnexpectedCharacters, UnexpectedToken) as error:
+    except UnexpectedToken as error:
+        if error.token.type == "$END":
+            unclosed = sum((c in "([{") - (c in ")]}") for c in text) > 0
+            hint = ": a bracket or brace is not closed" if unclosed else ""
+            raise ParseError(f"unexpected end of the formula{hint}", offset + len(text), whole) from None
+        where = error.token.start_pos or 0
+        raise ParseError(f"unexpected '{text[where : where + 12]}'", offset + where, whole) from None
+    except UnexpectedCharacters as error:
         where = getattr(error, "pos_in_stream", None) or 0
         shown = text[where : where + 12] or "end"
         raise ParseError(f"unexpected '{shown}'", offset + where, whole) from None
