@@ -24,6 +24,7 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
 from graders.kinds.indexed_eval import Evaluation, Space, evaluate
+from graders.kinds.indexed_latex import latex
 from graders.kinds.indexed_read import read, untagged
 from graders.options import CommonOptions
 from graders.parsing import ParseError
@@ -83,13 +84,10 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
     try:
         result: Evaluation = evaluate(written.formula, names, _space(options))
     except ParseError as error:  # raised without the text: show the answer under the message
-        raise ParseError(error.message, 0, _shown(written.text, options)) from None
-    shown = _shown(written.text, options)
+        raise ParseError(error.message, 0, untagged(written.text)[1]) from None
+    left = f"{untagged(written.left)[1]} = " if written.left is not None else ""
+    shown = left + latex(written.formula)
     return Reading(Indexed(result.values, result.problems, names), shown, shown)
-
-
-def _shown(text: str, options: IndexedOptions) -> str:
-    return untagged(text)[1]
 
 
 def read_reference(reference: object, syntax: str, options: IndexedOptions) -> Reading:

@@ -169,7 +169,7 @@ def _spelling_pattern(spelling: str) -> str:
     # A one-letter name is a tensor only where it is a whole word (not the `x` of `\max`, not inside `\T{x}`).
     if re.fullmatch(r"[A-Za-z]", spelling):
         return rf"(?<![A-Za-z\\{{]){re.escape(spelling)}(?![A-Za-z}}])"
-    return re.escape(spelling)
+    return re.escape(spelling) + ("(?![A-Za-z])" if spelling[-1].isalpha() else "")  # `\ell` is not `\ellipsis`
 
 
 def _sides(text: str) -> tuple[str | None, str]:

@@ -20,8 +20,7 @@ OUTPUTS = output_size(SEQUENCE, KERNEL, stride=STRIDE)
 SAMPLES, SEED = 3, 20261130
 TENSORS = {"x": [SEQUENCE, CHANNELS], "W": [1, CHANNELS, KERNEL], "g": [OUTPUTS]}
 GRADIENT = {"g": [r"\frac{\partial \ell}{\partial f_W(x)}", r"\frac{\partial \ell}{\partial f_W}",
-                  r"\frac{\partial \ell}{\partial f}", r"\frac{d \ell}{d f_W(x)}", r"\nabla_{f_W(x)} \ell",
-                  r"\delta"]}
+                  r"\frac{\partial \ell}{\partial f}", r"\frac{d \ell}{d f_W(x)}", r"\nabla_{f_W(x)} \ell"]}
 NOTATION = ("Write the element as a formula in its indices, counting from 1 as the question does: $x[n][k]$ is channel "
             "$k$ of input step $n$, $W[1, k, i]$ is tap $i$ of channel $k$; sums with their bounds "
             "($\\sum_{k=1}^{7}$) and `cases` are allowed.")
