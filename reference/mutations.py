@@ -211,7 +211,7 @@ def _indexed(part: Part) -> Iterator[Mutant]:
     for how, mutated in _index_slips(right):
         if mutated.strip() and mutated != right:
             answer = left + mutated
-            yield Mutant(how, answer, _values_differ(answer, options, expected))
+            yield Mutant(how, answer, values_differ(answer, options, expected))
 
 
 def _index_slips(formula: str) -> Iterator[tuple[str, str]]:
@@ -234,7 +234,7 @@ def _index_slips(formula: str) -> Iterator[tuple[str, str]]:
     yield "negated", f"-\\left({formula}\\right)"
 
 
-def _values_differ(answer: str, options: Mapping[str, object], expected: np.ndarray) -> bool:
+def values_differ(answer: str, options: Mapping[str, object], expected: np.ndarray) -> bool:
     """Does the mutant take other values than the model on the fresh tensors (or none at all)?"""
     try:
         reading = indexed.read_student(answer, "auto", indexed.IndexedOptions.from_mapping(options))

@@ -292,6 +292,6 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 def _out_of_range(shown: str, place: int, reached: int, size: int, base: int) -> str:
     ordinal = _ORDINALS[place] if place < len(_ORDINALS) else f"{place + 1}th"
-    counting = f" (the question counts from {base})" if reached in (base - 1, base + size) else ""
+    counting = f" (the question counts from {base})" if reached < base or reached == base + size else ""
     return (f"{shown} is out of range: its {ordinal} index reaches {reached}, but it runs from {base} to "
             f"{base + size - 1}{counting}.")

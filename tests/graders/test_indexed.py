@@ -148,3 +148,23 @@ def test_the_known_mistake_feedback_reaches_the_student() -> None:
     mistakes = [{"answer": r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[n+i-1][k] W[1,k,i]", "feedback": "stride", "score": 0.25}]
     result = _grade(r"\sum_{i=1}^{3} \sum_{k=1}^{7} x[n-1+i][k] \cdot W[1,k,i]", mistakes=mistakes)
     assert (result.mistake, result.score, result.feedback) == (0, 0.25, "stride")
+
+
+@pytest.mark.parametrize(("answer", "part"), [
+    pytest.param(r"f[j] = \sum_{c=1}^{7} \sum_{t=1}^{3} x[2j-2+t][c] \cdot W_{1,c,t}", FORWARD, id="forward"),
+    pytest.param(r"-(x[1][1] - (x[2][1]+x[3][n]))/2 \cdot (-3) + (\sum_{j=1}^{2} x[j][1]) x[1][1] + x[1][1]^{2+n}",
+                 FORWARD, id="precedence"),
+    pytest.param(r"\begin{cases} W[1,k,i-2n+2], & \text{if } 2n-1 \leq i \text{ and } i \leq 2n+1 \\ 0, & \text{else} "
+                 r"\end{cases}", D_INPUT, id="cases"),
+    pytest.param(r"\mathbb{1}[2n-1 \le i \le 2n+1 \lor i = 0] \cdot W[1,k,i-2n+2] \delta_{k,k}", D_INPUT, id="indicator"),
+])
+def test_the_reading_shown_to_the_student_reads_back_to_the_same_values(answer: str, part: tuple) -> None:
+    shown = graders.interpret("indexed", answer, options=part[1]).latex
+    assert shown is not None and "\\T{" not in shown
+    ours = graders.fingerprint("indexed", answer, part[1])
+    assert ours is not None and graders.fingerprint("indexed", shown, part[1]) == ours
+
+
+def test_a_zero_based_answer_to_a_one_based_part_names_the_index_and_the_counting() -> None:
+    result = _grade(r"\sum_{k=0}^{6} \sum_{i=0}^{2} x[2n+i][k] W[0,k,i]")
+    assert "W[0,k,i] is out of range" in result.feedback and "the question counts from 1" in result.feedback

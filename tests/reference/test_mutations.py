@@ -1,12 +1,13 @@
 """The mutation self-test: every mutant of a part's reference that is mathematically different (decided by
 reference.mutations from fresh runs of the part's model, never by the grader) is refused by the grader."""
 
+import numpy as np
 import pytest
 import sympy as sp
 
 import graders
 import reference
-from reference.mutations import formula_mutations, mutants
+from reference.mutations import formula_mutations, mutants, values_differ
 
 AUTO = [p for p in reference.all_parts() if p.kind != "manual"]
 FORMULAS = [p for p in AUTO if p.kind == "expression"]
@@ -48,3 +49,12 @@ SYMBOLS = {"c_t", "c_tm1", "c_tp1", "h_t", "f_t", "f_tp1", "c_2", "c_3", "c_4", 
 def test_formula_mutations_include_each_kind_of_slip(reference_text: str, mutant_text: str) -> None:
     expr = sp.sympify(reference_text)
     assert sp.sympify(mutant_text) in {m for _, m in formula_mutations(expr, SYMBOLS)}
+
+
+@pytest.mark.parametrize("part", [p for p in AUTO if p.kind == "indexed"], ids=lambda p: p.id)
+def test_the_indexed_judge_agrees_with_the_model_on_the_unmutated_reference(part: reference.Part) -> None:
+    # The judge evaluates mutants on fresh tensors of the part's model: on the reference itself it must find the
+    # model's own NumPy values there, or a mutant judged "the same" would prove nothing.
+    truth = part.model(4, 1234) if part.model else {}
+    options = {**part.options, "inputs": truth["inputs"]}
+    assert not values_differ(part.answer, options, np.asarray(truth["outputs"], dtype=float))
