@@ -34,6 +34,8 @@ from graders.parsing import ParseError
 
 _GRAMMAR = r"""
 start: expr
+     | expr WHEN condition OTHERWISE expr -> inline_else
+     | expr WHEN condition ";" expr OTHERWISE -> inline_otherwise
 ?expr: expr PLUS term -> add
      | expr MINUS term -> add
      | term
@@ -73,6 +75,9 @@ row: expr [","] "&" [WHEN] condition [","] -> guarded
 ?conjunction: conjunction (AND | ",") comparison -> both
             | comparison
 comparison: expr (REL expr)+
+          | expr IN "\\{" args "\\}" -> member
+          | expr IN "\\{" expr "," DOTS "," expr "\\}" -> member_range
+          | expr IN "[" expr "," expr "]" -> member_range
 
 PLUS: "+"
 MINUS: "-"
@@ -85,6 +90,8 @@ END_CASES.3: "\\end{cases}"
 ROWSEP.3: "\\\\"
 ONE.3: /\\(?:mathbb|mathbf|mathds|mathbbm)\{1\}|\\one(?![A-Za-z])/
 DELTA.3: "\\delta"
+IN.3: /\\in(?![A-Za-z])/
+DOTS.3: /\\[lc]?dots(?![A-Za-z])|\.\.\./
 WHEN.3: /(?:when|if|for|where)(?![A-Za-z])/
 OTHERWISE.3: /(?:otherwise|else)(?![A-Za-z])/
 AND.3: /(?:and(?![A-Za-z])|\\land(?![A-Za-z])|\\wedge(?![A-Za-z]))/
@@ -106,12 +113,14 @@ _TEXT = re.compile(r"\\(?:text|mbox|textrm|textnormal|mathrm|textit)\s*\{([^{}]*
 _BRACED_CHARACTER = re.compile(r"([_^])\{(\w)\}")
 _SPACE = re.compile(r"\s+")
 _LOOSE_SPACE = re.compile(r"(?<![A-Za-z]) | (?![A-Za-z])")
+_UNICODE = {"≤": "\\le ", "≥": "\\ge ", "≠": "\\ne ", "∑": "\\sum", "·": "\\cdot ", "×": "\\times ", "−": "-",
+            "∈": "\\in ", "…": "\\dots ", "⋯": "\\dots ", "ℓ": "\\ell "}
 _WORDS = {"leqslant": "le", "geqslant": "ge", "leq": "le", "geq": "ge", "neq": "ne"}
 
 
 def canonical(text: str) -> str:
     r"""One spelling for equal LaTeX: `\mathbf{x}` is `x`, `f_{W}` is `f_W`, sizes and spacing dropped."""
-    text = text.strip().strip("$").strip()
+    text = "".join(_UNICODE.get(c, c) for c in text).strip().strip("$").strip()
     text = _SPACING.sub(" ", text)
     text = _SIZES.sub("", text)
     for _ in range(3):  # nested fonts: \mathbf{\bm{x}}
@@ -271,6 +280,18 @@ class _Build(Transformer):
 
     def start(self, node: Node) -> Node:
         return node
+
+    def inline_else(self, value: Node, _when: Token, condition: Node, _else: Token, other: Node) -> Node:
+        return Cases(((condition, value), (None, other)))
+
+    def inline_otherwise(self, value: Node, _when: Token, condition: Node, other: Node, _word: Token) -> Node:
+        return Cases(((condition, value), (None, other)))
+
+    def member(self, element: Node, _in: Token, items: tuple[Node, ...]) -> Node:
+        return Logic.any_of(tuple(Compare((element, item), ("=",)) for item in items))
+
+    def member_range(self, element: Node, _in: Token, low: Node, *rest: object) -> Node:
+        return Compare((low, element, rest[-1]), ("<=", "<="))  # type: ignore[arg-type]
 
     def number(self, token: Token) -> Node:
         return Num(float(token))

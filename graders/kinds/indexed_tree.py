@@ -62,6 +62,14 @@ class Logic:
     left: "Node"
     right: "Node"
 
+    @staticmethod
+    def any_of(conditions: tuple["Node", ...]) -> "Node":
+        """`i \\in \\{a, b, c\\}`: one of the conditions holds."""
+        first, *rest = conditions
+        for condition in rest:
+            first = Logic("or", first, condition)
+        return first
+
 
 @dataclass(frozen=True)
 class Cases:

@@ -68,6 +68,12 @@ def test_a_zero_based_part_reads_zero_based_indices() -> None:
     pytest.param(r"\sum_{j=1}^{3} W[1,k,j] \delta_{i, 2(n-1)+j}", id="Kronecker delta"),
     pytest.param(r"\frac{\partial f}{\partial x}[m,c,t] = \begin{cases} 0 & t \le 2(m-1) \lor t > 2m+1 \\ "
                  r"W[1,c,t-2m+2] & \text{otherwise} \end{cases}", id="renamed, the zero case first, or"),
+    pytest.param(r"\begin{cases} W[1,k,i-2(n-1)] & \text{if } i \in \{2n-1, 2n, 2n+1\} \\ 0 & \text{otherwise} "
+                 r"\end{cases}", id="membership in a listed set"),
+    pytest.param(r"W[1,k,i-2(n-1)] \, \mathbb{1}[i \in \{2n-1, \dots, 2n+1\}]", id="membership in a range"),
+    pytest.param(r"W[1,k,i-2(n-1)] \text{ if } i \in [2n-1, 2n+1] \text{ else } 0", id="inline if/else"),
+    pytest.param(r"W[1,k,i-2(n-1)] \text{ if } 2(n-1) < i \le 2(n-1)+3; \; 0 \text{ otherwise}", id="inline otherwise"),
+    pytest.param("W[1,k,i−2(n−1)] if 2(n−1) < i ≤ 2(n−1)+3 else 0", id="plain text with unicode"),
 ])
 def test_right_derivatives_with_cases_are_accepted(answer: str) -> None:
     result = _grade(answer, D_INPUT)
