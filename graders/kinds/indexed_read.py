@@ -168,10 +168,15 @@ def untagged(text: str, position: int = 0) -> tuple[int, str]:
 
 def _named_tensors(text: str, spellings: Mapping[str, Sequence[str]]) -> str:
     r"""Every declared tensor written as `\T{name}`, longest spellings first (`\frac{\partial \ell}{\partial f_W(x)}`)."""
-    pairs = [(canonical(spelling), name) for name, names in spellings.items() for spelling in (name, *names)]
+    pattern, lookup = _spelling_table(tuple((name, tuple(names)) for name, names in sorted(spellings.items())))
+    return pattern.sub(lambda m: f"\\T{{{lookup[m.group()]}}}", text) if lookup else text
+
+
+@lru_cache(maxsize=64)
+def _spelling_table(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = [(canonical(spelling), name) for name, names in spellings for spelling in (name, *names)]
     pattern = "|".join(_spelling_pattern(s) for s, _ in sorted(pairs, key=lambda p: -len(p[0])) if s)
-    lookup = dict(pairs)
-    return re.sub(pattern, lambda m: f"\\T{{{lookup[m.group()]}}}", text) if pattern else text
+    return re.compile(pattern or "(?!)"), dict(pairs)
 
 
 def _spelling_pattern(spelling: str) -> str:
