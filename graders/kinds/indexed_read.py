@@ -225,7 +225,9 @@ def _left_indices(left: str, text: str) -> tuple[str | int, ...] | None:
     for name in names:
         if re.fullmatch(r"\d+", name):
             indices.append(int(name))
-        elif re.fullmatch(r"[A-Za-z]", name) and name not in indices:
+        elif name in indices:
+            raise ParseError(f"the left side names the index {name} twice", text.find(left), text)
+        elif re.fullmatch(r"[A-Za-z]", name):
             indices.append(name)
         else:
             raise ParseError(f"the left side's index {name!r} is not a one-letter name or a number "

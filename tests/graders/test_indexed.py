@@ -52,6 +52,14 @@ def test_right_forward_formulas_are_accepted(answer: str) -> None:
     assert (result.correct, result.error) == (True, None)
 
 
+def test_axes_of_size_one_may_go_unnamed_on_the_left_side() -> None:
+    windows = np.stack([np.stack([s["x"][2 * n : 2 * n + 3].T for n in range(5)])[:, None] for s in SAMPLES])
+    d_weights = (windows, _options(["n", 1, "k", "i"], [5, 1, 7, 3]))
+    for left in ("[n, 1, k, i]", "[n, k, i]", "_{n,k,i}"):
+        assert _grade(rf"\frac{{\partial f}}{{\partial W}}{left} = x[2(n-1)+i][k]", d_weights).correct is True
+    assert "names the index n twice" in _grade(r"f[n, n, i] = x[n][i]", d_weights).error
+
+
 def test_a_zero_based_part_reads_zero_based_indices() -> None:
     zero_based = (FORWARD[0], _options(["n"], [5], base=0))
     assert _grade(r"\sum_{k=0}^{6} \sum_{i=0}^{2} x[2n+i][k] W[0,k,i]", zero_based).correct is True
