@@ -10,12 +10,14 @@ asymptotic bounds, by value for numbers, sets and choices. A mutant that differs
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from graders.kinds import indexed
-from graders.parsing import ParseError, parse
+from graders.kinds.indexed_read import read
+from graders.parsing import ParseError, parse, trusted_input
+from reference.indexed_truth import element_values
 from reference.part import Part
 
 TRUTH_ROWS = 40
@@ -201,7 +203,8 @@ TRUTH_TENSORS = 4
 def _indexed(part: Part) -> Iterator[Mutant]:
     """Slips in an element formula: an offset, stride or bound off by one, an index swapped for another, a strict
     bound made loose, a factor dropped, the sign flipped. Whether one differs is decided on fresh tensors drawn by the
-    part's model against the model's NumPy values there, not on the samples the grader holds."""
+    part's model against the model's NumPy values there (not on the samples the grader holds), by evaluating the mutant
+    element by element (reference.indexed_truth) rather than with the grader's evaluation."""
     assert part.model is not None, f"{part.id}: an indexed part needs its model for fresh tensors"
     truth = part.model(TRUTH_TENSORS, TRUTH_SEED)
     options = {**part.options, "inputs": truth["inputs"]}
@@ -234,14 +237,23 @@ def _index_slips(formula: str) -> Iterator[tuple[str, str]]:
     yield "negated", f"-\\left({formula}\\right)"
 
 
-def values_differ(answer: str, options: Mapping[str, object], expected: np.ndarray) -> bool:
-    """Does the mutant take other values than the model on the fresh tensors (or none at all)?"""
+def values_differ(answer: str, options: Mapping[str, Any], expected: np.ndarray) -> bool:
+    """Does the mutant take other values than the model on the fresh tensors (or none at all)? Evaluated element by
+    element by reference.indexed_truth, not by the grader's vectorised evaluation."""
+    spellings: dict[str, list[str]] = {name: [] for name in options["tensors"]} | dict(options.get("spellings", {}))
     try:
-        reading = indexed.read_student(answer, "auto", indexed.IndexedOptions.from_mapping(options))
+        with trusted_input():
+            written = read(answer, spellings, trusted=True)
     except ParseError:
         return True  # not a formula at all: different from any reference
-    value = reading.value
-    return bool(value.problems) or not np.allclose(value.values, expected, rtol=1e-9, atol=1e-12)
+    names = written.indices if written.indices is not None else tuple(options["index"])
+    shape, base = tuple(options["shape"]), int(options.get("base", 1))
+    for sample, truth in zip(options["inputs"], expected, strict=True):
+        tensors = {name: np.asarray(values, dtype=float) for name, values in sample.items()}
+        values = element_values(written.formula, names, shape, tensors, base)
+        if values is None or not np.allclose(values, truth, rtol=1e-9, atol=1e-12):
+            return True
+    return False
 
 
 # --- values --------------------------------------------------------------------------------------------------------

@@ -7,6 +7,10 @@ import sympy as sp
 
 import graders
 import reference
+from graders.kinds import indexed
+from graders.kinds.indexed_read import read
+from graders.parsing import ParseError
+from reference.indexed_truth import element_values
 from reference.mutations import formula_mutations, mutants, values_differ
 
 AUTO = [p for p in reference.all_parts() if p.kind != "manual"]
@@ -58,3 +62,32 @@ def test_the_indexed_judge_agrees_with_the_model_on_the_unmutated_reference(part
     truth = part.model(4, 1234) if part.model else {}
     options = {**part.options, "inputs": truth["inputs"]}
     assert not values_differ(part.answer, options, np.asarray(truth["outputs"], dtype=float))
+
+
+def _both_ways(part: reference.Part, answer: str) -> tuple[object, object]:
+    """The answer on fresh tensors of the part's model: by the grader's NumPy evaluation and element by element."""
+    truth = part.model(2, 4321) if part.model else {}
+    options = indexed.IndexedOptions.from_mapping({**part.options, "inputs": truth["inputs"]})
+    try:
+        value = indexed.read_student(answer, "auto", options).value
+        vectorised = None if value.problems else value.values
+    except ParseError:
+        vectorised = None
+    try:
+        written = read(answer, {name: [] for name in part.options["tensors"]} | part.options["spellings"])
+    except ParseError:
+        return vectorised, None
+    names = written.indices if written.indices is not None else tuple(part.options["index"])
+    samples = [element_values(written.formula, names, tuple(part.options["shape"]),
+                              {k: np.asarray(v) for k, v in s.items()}, 1) for s in truth["inputs"]]
+    return vectorised, None if any(s is None for s in samples) else np.stack(samples)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("part", [p for p in AUTO if p.kind == "indexed"], ids=lambda p: p.id)
+def test_the_grader_and_the_element_wise_judge_evaluate_every_mutant_alike(part: reference.Part) -> None:
+    for answer in [part.answer, *(m.answer for m in part.mistakes), *(m.answer for m in mutants(part))]:
+        vectorised, element_wise = _both_ways(part, answer)
+        if vectorised is None or element_wise is None:
+            assert vectorised is None and element_wise is None, answer
+        else:
+            assert np.allclose(vectorised, element_wise, rtol=1e-12, atol=1e-12), answer
