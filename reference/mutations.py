@@ -240,7 +240,8 @@ def _index_slips(formula: str) -> Iterator[tuple[str, str]]:
 def values_differ(answer: str, options: Mapping[str, Any], expected: np.ndarray) -> bool:
     """Does the mutant take other values than the model on the fresh tensors (or none at all)? Evaluated element by
     element by reference.indexed_truth, not by the grader's vectorised evaluation."""
-    spellings: dict[str, list[str]] = {name: [] for name in options["tensors"]} | dict(options.get("spellings", {}))
+    spellings: dict[str, list[str]] = {str(name): list[str]() for name in options["tensors"]}
+    spellings |= dict(options.get("spellings", {}))
     try:
         with trusted_input():
             written = read(answer, spellings, trusted=True)
