@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from graders.kinds.indexed_tree import (
@@ -104,7 +104,8 @@ NUMBER: /\d+(\.\d+)?/
 
 # Student text is bounded before it reaches the grammar; bank text (references, known mistakes) gets more room.
 MAX_LENGTH, TRUSTED_LENGTH = 2000, 20_000
-MAX_DEPTH = 40
+MAX_DEPTH = 40  # brackets inside one another
+MAX_TREE_DEPTH = 150  # operations inside one another: each walk of the tree recurses once per level
 
 _SPACING = re.compile(r"(?<!\\)\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\displaystyle|\\limits|\\nolimits|\\middle")
 _SIZES = re.compile(r"\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z])\s*")
@@ -196,9 +197,14 @@ def _sides(text: str) -> tuple[str | None, str]:
     return text[: splits[0]].strip(), text[splits[0] + 1 :].strip()
 
 
+_CONDITION_WORD = re.compile(r"(?<![A-Za-z\\])(?:when|if|for|where)(?![A-Za-z])")
+
+
 def _top_level_equals(text: str) -> list[int]:
+    """Where `=` separates sides: outside brackets and `cases`, and before an inline condition (`A if n = 1 else B`)."""
+    condition = _CONDITION_WORD.search(text)
     depth, cases, found = 0, 0, []
-    for index, char in enumerate(text):
+    for index, char in enumerate(text[: condition.start() if condition else len(text)]):
         if text.startswith("\\begin{cases}", index):
             cases += 1
         elif text.startswith("\\end{cases}", index):
@@ -246,7 +252,10 @@ def _formula(text: str, whole: str, offset: int) -> Node:
     if _depth(text) > MAX_DEPTH:
         raise ParseError(f"the formula is nested more than {MAX_DEPTH} deep", offset, whole)
     try:
-        tree = _parser().parse(text)
+        tree = _parser().parse(text)  # an LALR parse is iterative: no depth limit is needed until the tree is walked
+        if _tree_depth(tree) > MAX_TREE_DEPTH:
+            raise ParseError(f"the formula has more than {MAX_TREE_DEPTH} operations inside one another (a chain of "
+                             "+ counts as one inside another)", offset, whole)
         return _Build(text).transform(tree)
     except UnexpectedEOF:
         raise ParseError("unexpected end of the formula", len(whole), whole) from None
@@ -267,6 +276,17 @@ def _formula(text: str, whole: str, offset: int) -> Node:
         if isinstance(error.orig_exc, ParseError):
             raise ParseError(str(error.orig_exc.args[0]), offset, whole) from None
         raise
+
+
+def _tree_depth(tree: Tree) -> int:
+    """The depth of Lark's tree, walked without recursion: the walks that follow (building our nodes, evaluating,
+    printing) recurse once per level, so this bounds them."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+    return deepest
 
 
 def _depth(text: str) -> int:

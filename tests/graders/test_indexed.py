@@ -82,6 +82,8 @@ def test_a_zero_based_part_reads_zero_based_indices() -> None:
     pytest.param(r"W[1,k,i-2(n-1)] \text{ if } i \in [2n-1, 2n+1] \text{ else } 0", id="inline if/else"),
     pytest.param(r"W[1,k,i-2(n-1)] \text{ if } 2(n-1) < i \le 2(n-1)+3; \; 0 \text{ otherwise}", id="inline otherwise"),
     pytest.param("W[1,k,i−2(n−1)] if 2(n−1) < i ≤ 2(n−1)+3 else 0", id="plain text with unicode"),
+    pytest.param(r"f[n,k,i] = W[1,k,i-2(n-1)] \text{ if } i - 2(n-1) = 1 \lor i - 2n = 0 \lor i = 2n+1 \text{ else } 0",
+                 id="an equation in an inline condition"),
 ])
 def test_right_derivatives_with_cases_are_accepted(answer: str) -> None:
     result = _grade(answer, D_INPUT)
@@ -127,6 +129,8 @@ def test_an_index_that_is_not_whole_is_feedback() -> None:
                  id="nested sums beyond the bound"),
     pytest.param("x[1][1]" + " + x[1][1]" * 300, "longer than 2000", id="long answer"),
     pytest.param("(" * 60 + "x[1][1]" + ")" * 60, "nested more than", id="deep answer"),
+    pytest.param("1+" * 999 + "1", "more than 150 operations", id="a long chain"),
+    pytest.param("-" * 1999 + "1", "more than 150 operations", id="many signs"),
     pytest.param(r"\sum_{k=1}^{7} x[2(n-1)+i][k] W[1,k,i", "unexpected", id="unclosed bracket"),
 ])
 def test_unreadable_answers_get_an_error_naming_why(answer: str, says: str) -> None:
