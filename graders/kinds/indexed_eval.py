@@ -194,9 +194,10 @@ class _Run:
         problems = _merged(*(v.problems for v in values))
         positions = []
         for place, (index, size) in enumerate(zip(arrays[1:], shape, strict=True)):
-            whole = np.round(index)
-            if np.any(not_whole := np.abs(index - whole) > 1e-9):
-                problems = _merged(problems, {f"{shown} has an index that is not a whole number.": not_whole})
+            finite = np.isfinite(index)
+            whole = np.where(finite, np.round(np.where(finite, index, 0.0)), self.space.base)
+            if np.any(not_whole := ~finite | (np.abs(np.where(finite, index, whole) - whole) > 1e-9)):
+                problems = _merged(problems, {f"{shown} has an index that is not a whole number (or not finite).": not_whole})
             outside = (whole < self.space.base) | (whole >= self.space.base + size)
             if np.any(outside):
                 reached = int(whole[outside].max() if whole[outside].max() >= self.space.base + size
@@ -302,5 +303,6 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 def _out_of_range(shown: str, place: int, reached: int, size: int, base: int) -> str:
     ordinal = _ORDINALS[place] if place < len(_ORDINALS) else f"{place + 1}th"
     counting = f" (the question counts from {base})" if reached < base or reached == base + size else ""
-    return (f"{shown} is out of range: its {ordinal} index reaches {reached}, but it runs from {base} to "
+    value = str(reached) if abs(reached) < 10**6 else f"{float(reached):.3g}"
+    return (f"{shown} is out of range: its {ordinal} index reaches {value}, but it runs from {base} to "
             f"{base + size - 1}{counting}.")

@@ -111,8 +111,17 @@ def test_cases_that_leave_elements_out_say_so() -> None:
     assert result.correct is False and "No case" in result.feedback
 
 
-def test_an_index_that_is_not_whole_is_feedback() -> None:
-    assert "not a whole number" in _grade(r"\sum_{k=1}^{7} x[(n+1)/2][k]").feedback
+@pytest.mark.parametrize(("answer", "says"), [
+    (r"\sum_{k=1}^{7} x[(n+1)/2][k]", "not a whole number"),
+    (r"x[0/0][1]", "not a whole number (or not finite)"),
+    (r"x[10^{400}][1]", "not a whole number (or not finite)"),
+    (r"x[10^{300}][1]", "reaches 1e+300"),
+    (r"x[1][1] / (n - n)", "undefined"),
+    (r"(2 + x[1][1]^2)^{10^{10}}", "undefined"),
+])
+def test_indices_and_values_that_cannot_be_are_feedback(answer: str, says: str) -> None:
+    result = _grade(answer)
+    assert (result.correct, result.error) == (False, None) and says in result.feedback
 
 
 @pytest.mark.parametrize(("answer", "says"), [
