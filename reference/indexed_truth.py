@@ -43,7 +43,7 @@ def element_values(formula: Node, names: tuple[str | int, ...], shape: tuple[int
         env = {name: base + p for name, p in zip(names, position, strict=True) if isinstance(name, str)}
         try:
             result[position] = _value(formula, env, tensors, base)
-        except (NoValue, KeyError, ZeroDivisionError, OverflowError, TypeError):  # TypeError: a complex power
+        except (NoValue, KeyError, ZeroDivisionError, OverflowError, TypeError, ValueError):  # a complex power, int(nan)
             return None
     return result
 
