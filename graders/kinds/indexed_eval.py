@@ -113,8 +113,9 @@ class _Run:
         for axis, (index, size) in enumerate(zip(indices, self.space.shape, strict=True)):
             if isinstance(index, int):
                 if size != 1 or index != base:
-                    raise ParseError(f"index {axis + 1} of the quantity runs over {base}..{base + size - 1}; "
-                                     f"the left side fixes it at {index}")
+                    counting = f" (the question counts from {base})" if index < base else ""
+                    raise ParseError(f"the left side fixes index {axis + 1} of the quantity at {index}, but it runs "
+                                     f"from {base} to {base + size - 1}{counting}")
                 continue
             env[index] = self.axis_values(1 + axis, np.arange(base, base + size, dtype=float))
         return env

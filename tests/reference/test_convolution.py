@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+import graders
 from reference import get_part
 from reference.models.conv import convolve, output_size
 from reference.nyu_dl_hw2 import q1_1_elements as elements
@@ -153,3 +154,15 @@ def test_seed_001_loss_gradient_summed_to_two_misses_three_outputs() -> None:
     t = _tensors()
     theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.d_weights(t["x"])[:2])
     assert not np.allclose(theirs, elements.loss_gradient(t["x"], t["g"]))
+
+
+@pytest.mark.parametrize(("name", "answer"), [
+    ("c-i-formula", r"f_W(x)[n] = \sum_{k=0}^{6} \sum_{i=0}^{2} x[2n+i][k] W[0,k,i]"),
+    ("c-ii-dw", r"\frac{\partial f_W(x)}{\partial W}[n,0,k,i] = x[2n+i][k]"),
+    ("c-iv-dl-dw", r"\sum_{n=0}^{4} g[n] x[2n+i][k]"),
+])
+def test_a_zero_based_answer_is_told_that_the_question_counts_from_one(name: str, answer: str) -> None:
+    part = get_part(f"nyu-dl-hw2/q1.1/{name}")
+    result = graders.grade(part.kind, answer, part.reference, options=part.grading_options())
+    shown = f"{result.feedback} {result.error}"
+    assert result.correct is False and "counts from 1" in shown
