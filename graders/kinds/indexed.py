@@ -23,7 +23,7 @@ from typing import Any, Self
 import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
-from graders.kinds.indexed_eval import Evaluation, Space, evaluate
+from graders.kinds.indexed_eval import Evaluation, Space, evaluate, named_axes
 from graders.kinds.indexed_latex import latex
 from graders.kinds.indexed_read import read, untagged
 from graders.options import CommonOptions
@@ -80,9 +80,10 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
     trusted = effective(Limits()).max_length > Limits().max_length  # bank text: references and known mistakes
     spellings = {name: [] for name in json.loads(options.tensors)} | json.loads(options.spellings)
     written = read(text, spellings, trusted=trusted)
-    names = written.indices if written.indices is not None else options.index
+    space = _space(options)
+    names = named_axes(written.indices if written.indices is not None else options.index, space)
     try:
-        result: Evaluation = evaluate(written.formula, names, _space(options))
+        result: Evaluation = evaluate(written.formula, names, space)
     except ParseError as error:  # raised without the text: show the answer under the message
         raise ParseError(error.message, 0, untagged(written.text)[1]) from None
     left = f"{untagged(written.left)[1]} = " if written.left is not None else ""

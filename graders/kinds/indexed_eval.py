@@ -67,7 +67,7 @@ class Evaluation:
 
 def evaluate(formula: Node, indices: tuple[str | int, ...], space: Space) -> Evaluation:
     """The formula's value at every element of the quantity, on every sample; ParseError for what cannot be computed."""
-    indices = _with_singletons(indices, space)
+    indices = named_axes(indices, space)
     if len(indices) != len(space.shape):
         raise ParseError(f"the quantity has {len(space.shape)} indices ({_shape(space.shape)}); "
                          f"the answer gives {len(indices)}")
@@ -85,7 +85,7 @@ def evaluate(formula: Node, indices: tuple[str | int, ...], space: Space) -> Eva
     return Evaluation(array, tuple(problems))
 
 
-def _with_singletons(indices: tuple[str | int, ...], space: Space) -> tuple[str | int, ...]:
+def named_axes(indices: tuple[str | int, ...], space: Space) -> tuple[str | int, ...]:
     """`\\frac{\\partial f}{\\partial W}[n, k, i]` for a 5 × 1 × 7 × 3 quantity: the axes of size 1 may go unnamed."""
     if len(indices) >= len(space.shape) or len(indices) != sum(size > 1 for size in space.shape):
         return indices

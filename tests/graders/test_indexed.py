@@ -58,6 +58,8 @@ def test_axes_of_size_one_may_go_unnamed_on_the_left_side() -> None:
     for left in ("[n, 1, k, i]", "[n, k, i]", "_{n,k,i}"):
         assert _grade(rf"\frac{{\partial f}}{{\partial W}}{left} = x[2(n-1)+i][k]", d_weights).correct is True
     assert "names the index n twice" in _grade(r"f[n, n, i] = x[n][i]", d_weights).error
+    wrong = _grade(r"\frac{\partial f}{\partial W}[n, k, i] = x[n+i-1][k]", d_weights)
+    assert "[n, 1, k, i] = [2, 1, 1, 1]" in wrong.feedback
 
 
 def test_a_zero_based_part_reads_zero_based_indices() -> None:
