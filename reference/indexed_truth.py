@@ -12,27 +12,14 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from graders.kinds.indexed_tree import (
-    Bin,
-    Cases,
-    Compare,
-    Delta,
-    Indicator,
-    Logic,
-    Lookup,
-    Name,
-    Neg,
-    Node,
-    Num,
-    Sum,
-)
+from graders.kinds import indexed_tree as tree
 
 
 class NoValue(Exception):
     """The element is undefined: an index outside its tensor, a division by zero, no case applies."""
 
 
-def element_values(formula: Node, names: tuple[str | int, ...], shape: tuple[int, ...],
+def element_values(formula: tree.Node, names: tuple[str | int, ...], shape: tuple[int, ...],
                    tensors: Mapping[str, np.ndarray], base: int) -> np.ndarray | None:
     """The quantity's values (shape `shape`), or None when some element has no value."""
     if len(names) < len(shape):  # axes of size 1 left unnamed
@@ -48,47 +35,47 @@ def element_values(formula: Node, names: tuple[str | int, ...], shape: tuple[int
     return result
 
 
-def _value(node: Node, env: dict[str, int], tensors: Mapping[str, np.ndarray], base: int) -> float:
-    def value(n: Node) -> float:
+def _value(node: tree.Node, env: dict[str, int], tensors: Mapping[str, np.ndarray], base: int) -> float:
+    def value(n: tree.Node) -> float:
         return _value(n, env, tensors, base)
 
     match node:
-        case Num(value=number):
+        case tree.Num(value=number):
             return number
-        case Name(name=name):
+        case tree.Name(name=name):
             return env[name]
-        case Lookup(tensor=tensor, indices=indices):
+        case tree.Lookup(tensor=tensor, indices=indices):
             array = tensors[tensor]
             places = [value(index) for index in indices]
             if len(places) != array.ndim or any(p != int(p) or not base <= p < base + size for p, size in zip(places, array.shape, strict=True)):
                 raise NoValue
             return float(array[tuple(int(p) - base for p in places)])
-        case Bin(operator="*", left=left, right=right):
+        case tree.Bin(operator="*", left=left, right=right):
             for guard in (left, right):
-                if isinstance(guard, Indicator | Delta) and value(guard) == 0:
+                if isinstance(guard, tree.Indicator | tree.Delta) and value(guard) == 0:
                     return 0.0  # the indicator selects where the other factor must exist
             return value(left) * value(right)
-        case Bin(operator=operator, left=left, right=right):
+        case tree.Bin(operator=operator, left=left, right=right):
             a, b = value(left), value(right)
             return {"+": a + b, "-": a - b}[operator] if operator in "+-" else a / b if operator == "/" else a ** b
-        case Neg(operand=operand):
+        case tree.Neg(operand=operand):
             return -value(operand)
-        case Sum(variable=variable, low=low, high=high, body=body):
+        case tree.Sum(variable=variable, low=low, high=high, body=body):
             low_value, high_value = value(low), value(high)
             if low_value != int(low_value) or high_value != int(high_value) or variable in env:
                 raise NoValue
             terms = range(int(low_value), int(high_value) + 1)
             return sum(_value(body, {**env, variable: j}, tensors, base) for j in terms)
-        case Compare() | Logic():
+        case tree.Compare() | tree.Logic():
             return float(_holds(node, env, tensors, base))
-        case Cases(rows=rows):
+        case tree.Cases(rows=rows):
             for condition, row in rows:
                 if condition is None or _holds(condition, env, tensors, base):
                     return value(row)
             raise NoValue
-        case Indicator(condition=condition):
+        case tree.Indicator(condition=condition):
             return float(_holds(condition, env, tensors, base))
-        case Delta(left=left, right=right):
+        case tree.Delta(left=left, right=right):
             return float(value(left) == value(right))
     raise NoValue
 
@@ -97,12 +84,12 @@ _RELATIONS = {"<": float.__lt__, "<=": float.__le__, "le": float.__le__, ">": fl
               "ge": float.__ge__, "=": float.__eq__, "!=": float.__ne__, "ne": float.__ne__}
 
 
-def _holds(node: Node, env: dict[str, int], tensors: Mapping[str, np.ndarray], base: int) -> bool:
+def _holds(node: tree.Node, env: dict[str, int], tensors: Mapping[str, np.ndarray], base: int) -> bool:
     match node:
-        case Compare(terms=terms, operators=operators):
+        case tree.Compare(terms=terms, operators=operators):
             values = [float(_value(term, env, tensors, base)) for term in terms]
             return all(_RELATIONS[op](a, b) for op, a, b in zip(operators, values, values[1:], strict=False))
-        case Logic(operator=operator, left=left, right=right):
+        case tree.Logic(operator=operator, left=left, right=right):
             a, b = _holds(left, env, tensors, base), _holds(right, env, tensors, base)
             return (a and b) if operator == "and" else (a or b)
     raise NoValue

@@ -14,22 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graders.kinds.indexed_tree import (
-    Bin,
-    Cases,
-    Compare,
-    Delta,
-    Indicator,
-    Logic,
-    Lookup,
-    Name,
-    Neg,
-    Node,
-    Num,
-    Sum,
-    TensorRef,
-    sum_depth,
-)
+from graders.kinds import indexed_tree as tree
 from graders.parsing import ParseError
 
 MAX_ELEMENTS = 400_000  # elements of one array: samples x index values x summation terms
@@ -65,13 +50,13 @@ class Evaluation:
     problems: tuple[str, ...]
 
 
-def evaluate(formula: Node, indices: tuple[str | int, ...], space: Space) -> Evaluation:
+def evaluate(formula: tree.Node, indices: tuple[str | int, ...], space: Space) -> Evaluation:
     """The formula's value at every element of the quantity, on every sample; ParseError for what cannot be computed."""
     indices = named_axes(indices, space)
     if len(indices) != len(space.shape):
         raise ParseError(f"the quantity has {len(space.shape)} indices ({_shape(space.shape)}); "
                          f"the answer gives {len(indices)}")
-    run = _Run(space, ndim=1 + len(indices) + sum_depth(formula))
+    run = _Run(space, ndim=1 + len(indices) + tree.sum_depth(formula))
     env = run.free_indices(indices)
     try:
         value = run.eval(formula, env, 0)
@@ -134,53 +119,53 @@ class _Run:
             raise ParseError(f"the formula takes too much work to evaluate (more than {MAX_WORK:,} values); "
                              "write it with fewer or shorter sums")
 
-    def eval(self, node: Node, env: dict[str, np.ndarray], depth: int) -> Value:
+    def eval(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
         return self.charge(self._eval(node, env, depth))
 
-    def _eval(self, node: Node, env: dict[str, np.ndarray], depth: int) -> Value:
+    def _eval(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
         match node:
-            case Num(value=number):
+            case tree.Num(value=number):
                 return Value(np.asarray(number, dtype=float))
-            case Name(name=name):
+            case tree.Name(name=name):
                 if name not in env:
                     raise ParseError(f"unknown index '{name}': the answer's indices are "
                                      f"{', '.join(env) or 'none'} and its summation variables")
                 return Value(env[name])
-            case TensorRef(name=name):
+            case tree.TensorRef(name=name):
                 raise ParseError(f"the tensor {name} needs its indices, as in {name}[...]")
-            case Lookup():
+            case tree.Lookup():
                 return self.lookup(node, env, depth)
-            case Bin(operator=operator, left=left, right=right):
+            case tree.Bin(operator=operator, left=left, right=right):
                 a, b = self.eval(left, env, depth), self.eval(right, env, depth)
                 if operator == "*":
                     return _guarded_product(a, b)
                 return Value(_arithmetic(operator, a.array, b.array), _merged(a.problems, b.problems))
-            case Neg(operand=operand):
+            case tree.Neg(operand=operand):
                 a = self.eval(operand, env, depth)
                 return Value(-a.array, a.problems)
-            case Sum():
+            case tree.Sum():
                 return self.sum(node, env, depth)
-            case Compare(terms=terms, operators=operators):
+            case tree.Compare(terms=terms, operators=operators):
                 values = [self.eval(term, env, depth) for term in terms]
                 result = np.asarray(True)
                 for operator, a, b in zip(operators, values, values[1:], strict=False):
                     result = result & _compare(operator, a.array, b.array)
                 return Value(result, _merged(*(v.problems for v in values)))
-            case Logic(operator=operator, left=left, right=right):
+            case tree.Logic(operator=operator, left=left, right=right):
                 a, b = self.eval(left, env, depth), self.eval(right, env, depth)
                 joined = (a.array & b.array) if operator == "and" else (a.array | b.array)
                 return Value(joined, _merged(a.problems, b.problems))
-            case Cases(rows=rows):
+            case tree.Cases(rows=rows):
                 return self.cases(rows, env, depth)
-            case Indicator(condition=condition):
+            case tree.Indicator(condition=condition):
                 a = self.eval(condition, env, depth)
                 return Value(a.array.astype(float), a.problems, guard=True)
-            case Delta(left=left, right=right):
+            case tree.Delta(left=left, right=right):
                 a, b = self.eval(left, env, depth), self.eval(right, env, depth)
                 return Value((a.array == b.array).astype(float), _merged(a.problems, b.problems), guard=True)
         raise AssertionError(f"unknown node {node!r}")
 
-    def lookup(self, node: Lookup, env: dict[str, np.ndarray], depth: int) -> Value:
+    def lookup(self, node: tree.Lookup, env: dict[str, np.ndarray], depth: int) -> Value:
         name = node.tensor
         tensor = self.space.tensors.get(name)
         shown = node.text.replace(f"\\T{{{name}}}", name)
@@ -208,7 +193,7 @@ class _Run:
         gathered = tensor[(arrays[0], *positions)]
         return Value(gathered, problems)
 
-    def sum(self, node: Sum, env: dict[str, np.ndarray], depth: int) -> Value:
+    def sum(self, node: tree.Sum, env: dict[str, np.ndarray], depth: int) -> Value:
         if node.variable in env:
             raise ParseError(f"the summation variable {node.variable} is already an index of the answer")
         low, high = (self.bound(bound, env, depth, node.variable) for bound in (node.low, node.high))
@@ -229,7 +214,7 @@ class _Run:
         problems = {message: np.any(where & within, axis=axis, keepdims=True) for message, where in body.problems.items()}
         return Value(total, _merged(problems))
 
-    def bound(self, bound: Node, env: dict[str, np.ndarray], depth: int, variable: str) -> np.ndarray:
+    def bound(self, bound: tree.Node, env: dict[str, np.ndarray], depth: int, variable: str) -> np.ndarray:
         value = self.eval(bound, env, depth)
         if any(np.any(where) for where in value.problems.values()) or not np.isfinite(value.array).all():
             raise ParseError(f"a bound of the sum over {variable} cannot be computed")
@@ -237,7 +222,7 @@ class _Run:
             raise ParseError(f"a bound of the sum over {variable} is not a whole number")
         return np.round(value.array)
 
-    def cases(self, rows: tuple[tuple[Node | None, Node], ...], env: dict[str, np.ndarray], depth: int) -> Value:
+    def cases(self, rows: tuple[tuple[tree.Node | None, tree.Node], ...], env: dict[str, np.ndarray], depth: int) -> Value:
         chosen = np.asarray(False)
         result = np.asarray(0.0)
         problems: Problems = {}

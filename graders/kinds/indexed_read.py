@@ -15,21 +15,7 @@ from functools import lru_cache
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from graders.kinds.indexed_tree import (
-    Bin,
-    Cases,
-    Compare,
-    Delta,
-    Indicator,
-    Logic,
-    Lookup,
-    Name,
-    Neg,
-    Node,
-    Num,
-    Sum,
-    TensorRef,
-)
+from graders.kinds import indexed_tree as tree
 from graders.parsing import ParseError
 
 _GRAMMAR = r"""
@@ -139,7 +125,7 @@ class Written:
 
     indices: tuple[str | int, ...] | None
     left: str | None
-    formula: Node
+    formula: tree.Node
     text: str
 
 
@@ -246,17 +232,17 @@ def _parser() -> Lark:
     return Lark(_GRAMMAR, parser="lalr", propagate_positions=True, maybe_placeholders=True)
 
 
-def _formula(text: str, whole: str, offset: int) -> Node:
+def _formula(text: str, whole: str, offset: int) -> tree.Node:
     if not text:
         raise ParseError("the formula is empty", offset, whole)
     if _depth(text) > MAX_DEPTH:
         raise ParseError(f"the formula is nested more than {MAX_DEPTH} deep", offset, whole)
     try:
-        tree = _parser().parse(text)  # an LALR parse is iterative: no depth limit is needed until the tree is walked
-        if _tree_depth(tree) > MAX_TREE_DEPTH:
+        parsed = _parser().parse(text)  # an LALR parse is iterative: no depth limit is needed until the tree is walked
+        if _tree_depth(parsed) > MAX_TREE_DEPTH:
             raise ParseError(f"the formula has more than {MAX_TREE_DEPTH} operations inside one another (a chain of "
                              "+ counts as one inside another)", offset, whole)
-        return _Build(text).transform(tree)
+        return _Build(text).transform(parsed)
     except UnexpectedEOF:
         raise ParseError("unexpected end of the formula", len(whole), whole) from None
     except UnexpectedToken as error:
@@ -278,10 +264,10 @@ def _formula(text: str, whole: str, offset: int) -> Node:
         raise
 
 
-def _tree_depth(tree: Tree) -> int:
+def _tree_depth(parsed: Tree) -> int:
     """The depth of Lark's tree, walked without recursion: the walks that follow (building our nodes, evaluating,
     printing) recurse once per level, so this bounds them."""
-    deepest, stack = 0, [(tree, 1)]
+    deepest, stack = 0, [(parsed, 1)]
     while stack:
         node, depth = stack.pop()
         deepest = max(deepest, depth)
@@ -305,97 +291,97 @@ class _Build(Transformer):
         super().__init__()
         self.text = text
 
-    def start(self, node: Node) -> Node:
+    def start(self, node: tree.Node) -> tree.Node:
         return node
 
-    def inline_else(self, value: Node, _when: Token, condition: Node, _else: Token, other: Node) -> Node:
-        return Cases(((condition, value), (None, other)))
+    def inline_else(self, value: tree.Node, _when: Token, condition: tree.Node, _else: Token, other: tree.Node) -> tree.Node:
+        return tree.Cases(((condition, value), (None, other)))
 
-    def inline_otherwise(self, value: Node, _when: Token, condition: Node, other: Node, _word: Token) -> Node:
-        return Cases(((condition, value), (None, other)))
+    def inline_otherwise(self, value: tree.Node, _when: Token, condition: tree.Node, other: tree.Node, _word: Token) -> tree.Node:
+        return tree.Cases(((condition, value), (None, other)))
 
-    def member(self, element: Node, _in: Token, items: tuple[Node, ...]) -> Node:
-        return Logic.any_of(tuple(Compare((element, item), ("=",)) for item in items))
+    def member(self, element: tree.Node, _in: Token, items: tuple[tree.Node, ...]) -> tree.Node:
+        return tree.Logic.any_of(tuple(tree.Compare((element, item), ("=",)) for item in items))
 
-    def member_range(self, element: Node, _in: Token, low: Node, *rest: object) -> Node:
-        return Compare((low, element, rest[-1]), ("<=", "<="))  # type: ignore[arg-type]
+    def member_range(self, element: tree.Node, _in: Token, low: tree.Node, *rest: object) -> tree.Node:
+        return tree.Compare((low, element, rest[-1]), ("<=", "<="))  # type: ignore[arg-type]
 
-    def number(self, token: Token) -> Node:
-        return Num(float(token))
+    def number(self, token: Token) -> tree.Node:
+        return tree.Num(float(token))
 
-    def name(self, token: Token) -> Node:
-        return Name(str(token))
+    def name(self, token: Token) -> tree.Node:
+        return tree.Name(str(token))
 
-    def tensor(self, token: Token) -> Node:
-        return TensorRef(str(token)[3:-1])
+    def tensor(self, token: Token) -> tree.Node:
+        return tree.TensorRef(str(token)[3:-1])
 
-    def add(self, a: Node, operator: Token, b: Node) -> Node:
-        return Bin(str(operator), a, b)
+    def add(self, a: tree.Node, operator: Token, b: tree.Node) -> tree.Node:
+        return tree.Bin(str(operator), a, b)
 
-    def mul(self, a: Node, *rest: Node | Token) -> Node:
-        return Bin("*", a, rest[-1])  # type: ignore[arg-type]
+    def mul(self, a: tree.Node, *rest: tree.Node | Token) -> tree.Node:
+        return tree.Bin("*", a, rest[-1])  # type: ignore[arg-type]
 
-    def div(self, a: Node, b: Node) -> Node:
-        return Bin("/", a, b)
+    def div(self, a: tree.Node, b: tree.Node) -> tree.Node:
+        return tree.Bin("/", a, b)
 
-    def frac(self, _: Token, a: Node, b: Node) -> Node:
-        return Bin("/", a, b)
+    def frac(self, _: Token, a: tree.Node, b: tree.Node) -> tree.Node:
+        return tree.Bin("/", a, b)
 
-    def pow(self, a: Node, b: Node) -> Node:
-        return Bin("^", a, b)
+    def pow(self, a: tree.Node, b: tree.Node) -> tree.Node:
+        return tree.Bin("^", a, b)
 
-    def neg(self, _: Token, a: Node) -> Node:
-        return Neg(a)
+    def neg(self, _: Token, a: tree.Node) -> tree.Node:
+        return tree.Neg(a)
 
-    def pos(self, _: Token, a: Node) -> Node:
+    def pos(self, _: Token, a: tree.Node) -> tree.Node:
         return a
 
-    def sum(self, _: Token, variable: Token, low: Node, high: Node, body: Node) -> Node:
-        return Sum(str(variable), low, high, body)
+    def sum(self, _: Token, variable: Token, low: tree.Node, high: tree.Node, body: tree.Node) -> tree.Node:
+        return tree.Sum(str(variable), low, high, body)
 
     @v_args(inline=False, meta=True)
-    def lookup(self, meta: object, children: list[object]) -> Node:
+    def lookup(self, meta: object, children: list[object]) -> tree.Node:
         base, *groups = children
         indices = tuple(i for group in groups for i in (group if isinstance(group, tuple) else (_leaf(group),)))
-        if not isinstance(base, TensorRef):
-            shown = base.name if isinstance(base, Name) else "this"
+        if not isinstance(base, tree.TensorRef):
+            shown = base.name if isinstance(base, tree.Name) else "this"
             raise ParseError(f"{shown} is not a tensor of the question: it cannot be indexed")
         text = self.text[getattr(meta, "start_pos", 0) : getattr(meta, "end_pos", 0)]
-        return Lookup(base.name, indices, text)
+        return tree.Lookup(base.name, indices, text)
 
     @v_args(inline=False)
-    def args(self, children: list[Node]) -> tuple[Node, ...]:
+    def args(self, children: list[tree.Node]) -> tuple[tree.Node, ...]:
         return tuple(children)
 
-    def cases(self, _: Token, *rows: object) -> Node:
-        return Cases(tuple(r for r in rows if isinstance(r, tuple)))
+    def cases(self, _: Token, *rows: object) -> tree.Node:
+        return tree.Cases(tuple(r for r in rows if isinstance(r, tuple)))
 
-    def guarded(self, value: Node, _when: Token | None, condition: Node) -> tuple:
+    def guarded(self, value: tree.Node, _when: Token | None, condition: tree.Node) -> tuple:
         return (condition, value)
 
-    def otherwise(self, value: Node, _word: Token) -> tuple:
+    def otherwise(self, value: tree.Node, _word: Token) -> tuple:
         return (None, value)
 
-    def either(self, a: Node, _: Token, b: Node) -> Node:
-        return Logic("or", a, b)
+    def either(self, a: tree.Node, _: Token, b: tree.Node) -> tree.Node:
+        return tree.Logic("or", a, b)
 
-    def both(self, a: Node, *rest: object) -> Node:
-        return Logic("and", a, rest[-1])  # type: ignore[arg-type]
+    def both(self, a: tree.Node, *rest: object) -> tree.Node:
+        return tree.Logic("and", a, rest[-1])  # type: ignore[arg-type]
 
     @v_args(inline=False)
-    def comparison(self, children: list[object]) -> Node:
+    def comparison(self, children: list[object]) -> tree.Node:
         terms = tuple(c for c in children if not isinstance(c, Token))
         operators = tuple(str(c).lstrip("\\") for c in children if isinstance(c, Token))
-        return Compare(terms, operators)  # type: ignore[arg-type]
+        return tree.Compare(terms, operators)  # type: ignore[arg-type]
 
-    def indicator(self, _: Token, condition: Node) -> Node:
-        return Indicator(condition)
+    def indicator(self, _: Token, condition: tree.Node) -> tree.Node:
+        return tree.Indicator(condition)
 
-    def delta(self, _: Token, a: Node, b: Node) -> Node:
-        return Delta(a, b)
+    def delta(self, _: Token, a: tree.Node, b: tree.Node) -> tree.Node:
+        return tree.Delta(a, b)
 
 
-def _leaf(value: object) -> Node:
+def _leaf(value: object) -> tree.Node:
     if isinstance(value, Token):
-        return Num(float(value)) if value.type == "NUMBER" else Name(str(value))
+        return tree.Num(float(value)) if value.type == "NUMBER" else tree.Name(str(value))
     return value  # type: ignore[return-value]
