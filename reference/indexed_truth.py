@@ -46,8 +46,10 @@ def _value(node: tree.Node, env: dict[str, int], tensors: Mapping[str, np.ndarra
             return env[name]
         case tree.Lookup(tensor=tensor, indices=indices):
             array = tensors[tensor]
-            places = [value(index) for index in indices]
-            if len(places) != array.ndim or any(p != int(p) or not base <= p < base + size for p, size in zip(places, array.shape, strict=True)):
+            places = [value(index) for index in tree.filled(indices, array.shape, base)]
+            if len(places) != array.ndim:
+                raise NoValue
+            if any(p != int(p) or not base <= p < base + size for p, size in zip(places, array.shape, strict=True)):
                 raise NoValue
             return float(array[tuple(int(p) - base for p in places)])
         case tree.Bin(operator="*", left=left, right=right):

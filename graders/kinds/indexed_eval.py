@@ -172,9 +172,10 @@ class _Run:
         if tensor is None:
             raise ParseError(f"unknown tensor {name}")
         shape = tensor.shape[1:]
-        if len(node.indices) != len(shape):
-            raise ParseError(f"{shown} gives {len(node.indices)} indices; {name} has {len(shape)} ({_shape(shape)})")
-        values = [self.eval(index, env, depth) for index in node.indices]
+        indices = tree.filled(node.indices, shape, self.space.base)
+        if len(indices) != len(shape):
+            raise ParseError(f"{shown} gives {len(indices)} indices; {name} has {len(shape)} ({_shape(shape)})")
+        values = [self.eval(index, env, depth) for index in indices]
         samples = self.axis_values(0, np.arange(self.space.samples))
         arrays = np.broadcast_arrays(samples, *(v.array for v in values))
         problems = _merged(*(v.problems for v in values))

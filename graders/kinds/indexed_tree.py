@@ -119,3 +119,11 @@ def sum_depth(node: Node) -> int:
     """How deeply sums nest: each nested sum adds one axis to the evaluation."""
     inner = max((sum_depth(child) for child in children(node)), default=0)
     return inner + isinstance(node, Sum)
+
+
+def filled(indices: tuple[Node, ...], shape: tuple[int, ...], base: int) -> tuple[Node, ...]:
+    """`W[k, i]` for a 1 × 7 × 3 tensor is `W[1, k, i]`: axes of size 1 may go unwritten, as on the left side."""
+    if len(indices) >= len(shape) or len(indices) != sum(size > 1 for size in shape):
+        return indices
+    given = iter(indices)
+    return tuple(Num(float(base)) if size == 1 else next(given) for size in shape)

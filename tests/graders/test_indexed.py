@@ -45,6 +45,7 @@ def _grade(answer: str, part: tuple = FORWARD, **options: object) -> graders.Gra
     pytest.param(r"$f_{\mathbf{W}}(\mathbf{x})[n] = \sum_{i=1}^3 \sum_{k=1}^7 \boldsymbol{W}[1, k, i] \, \mathbf{x}[2(n-1) + i][k]$",
                  id="fonts, dollars, sums swapped"),
     pytest.param(r"sum_{k=1}^{7} sum_{i=1}^{3} x[2(n-1)+i, k]*W[1][k][i]", id="plain text, comma indices"),
+    pytest.param(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[k,i]", id="W's axis of size 1 unwritten"),
     pytest.param(r"\sum\limits_{k=1}^{7} \left( \sum_{i=1}^{3} x[2n-2+i][k] W[1,k,i] \right)", id="limits, sized brackets"),
 ])
 def test_right_forward_formulas_are_accepted(answer: str) -> None:
