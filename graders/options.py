@@ -61,6 +61,7 @@ _CONVERTERS: dict[str, Any] = {
     "literal": bool,
     "variable": str,
     "integer": bool,
+    "grouped": bool,
     "choices": lambda v: tuple(str(c) for c in v),
     "synonyms": lambda v: tuple((str(label), tuple(map(str, others))) for label, others in sorted(v.items())),
     "asymptotic": lambda v: tuple(str(name) for name in v),
@@ -127,6 +128,7 @@ class TupleOptions(CommonOptions):
     symbols: str = "{}"
     functions: str = "{}"
     samples: str = "{}"
+    grouped: bool = False  # `5 \times (1 \times 7 \times 3)` is the shape (5, 1, 7, 3): a Jacobian of a tensor
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 
 from graders.parsing import parse
+from reference.indexed_mutations import indexed_mutants
 from reference.matrix_mutations import matrix_mutants
 from reference.part import Part
 
@@ -36,7 +37,7 @@ class Mutant:
 def mutants(part: Part) -> list[Mutant]:
     """Every mutant of an auto-graded part, one per distinct answer text."""
     makers = {"expression": _expression, "tuple": _tuple, "number": _number, "integer": _number, "set": _set,
-              "choice": _choice, "bigo": _bigo, "matrix_expr": _matrix_expr}
+              "choice": _choice, "bigo": _bigo, "matrix_expr": _matrix_expr, "indexed": _indexed}
     found: dict[str, Mutant] = {}
     for mutant in makers[part.kind](part):
         found.setdefault(mutant.answer, mutant)
@@ -198,6 +199,11 @@ def _tuple(part: Part) -> Iterator[Mutant]:
 
 def _matrix_expr(part: Part) -> Iterator[Mutant]:
     for how, text, different in matrix_mutants(part, TRUTH_SEED):
+        yield Mutant(how, text, different)
+
+
+def _indexed(part: Part) -> Iterator[Mutant]:
+    for how, text, different in indexed_mutants(part, TRUTH_SEED):
         yield Mutant(how, text, different)
 
 

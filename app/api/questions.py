@@ -8,8 +8,8 @@ from app.security import Role
 
 router = APIRouter(prefix="/api/v1/questions", tags=["questions"], responses=errors(401))
 
-# Sample points are grading data, not something a client needs to read the question.
-HIDDEN_OPTIONS = frozenset({"samples"})
+# Sample points and sample tensors are grading data, not something a client needs to read the question.
+HIDDEN_OPTIONS = frozenset({"samples", "inputs"})
 
 
 def question_out(part: reference.Part, *, with_answer: bool) -> QuestionOut:

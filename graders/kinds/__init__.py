@@ -5,6 +5,7 @@ from graders.kinds import (
     choice,
     equation,
     expression,
+    indexed,
     integer,
     manual,
     matrix,
@@ -28,6 +29,7 @@ _MODULES: dict[str, Kind] = {
     "bigo": bigo,
     "choice": choice,
     "manual": manual,
+    "indexed": indexed,
 }
 
 KINDS: tuple[str, ...] = tuple(_MODULES)

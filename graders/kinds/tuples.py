@@ -1,5 +1,6 @@
 """Ordered values such as shapes: `9x13`, `9×13`, `9 \\times 13`, `(26, 28)`, `[26,28]`."""
 
+import re
 from collections.abc import Iterable
 
 from graders.kinds.base import Reading, Verdict, partial_verdict, wrong
@@ -14,9 +15,24 @@ Options = TupleOptions
 
 def read_student(text: str, syntax: str, options: TupleOptions) -> Reading:
     words = _vocabulary(options)
+    if options.grouped:
+        text = flattened_groups(text)
     node = parse(text, syntax=syntax, target="tuple", vocabulary=words)
     refuse_undeclared(node, text, words)
     return Reading(element_formulas(node), node.to_latex(), node.to_text())
+
+
+# a bracketed group of sizes separated by `\times`, `×` or `x` (numbers or one-letter names only)
+_SIZE = r"(?:\d+|[A-Za-z])"
+_GROUP = re.compile(rf"(?:\\left\s*)?[(\[]\s*({_SIZE}(?:\s*(?:\\times|×|x)\s*{_SIZE})+)\s*(?:\\right\s*)?[)\]]")
+
+
+def flattened_groups(text: str) -> str:
+    """`5 \\times (1 \\times 7 \\times 3)` as `5 \\times 1 \\times 7 \\times 3`, for parts whose shape is grouped
+    (the derivative of a vector by a tensor); a comma-separated answer is a tuple and is left alone."""
+    if "," in text:
+        return text
+    return _GROUP.sub(lambda m: m.group(1), text)
 
 
 def _vocabulary(options: TupleOptions) -> Vocabulary:

@@ -7,6 +7,7 @@ convolution is 9 x 13, and a 1-D input of length 11 with 7 channels (the answer'
 import sympy as sp
 
 from reference.models.conv import output_size
+from reference.nyu_dl_hw2 import q1_1_elements
 from reference.part import KnownMistake, Part, PartMaker
 
 IMAGE, KERNEL, STRIDE = (19, 27), (3, 3), 2
@@ -51,26 +52,10 @@ def parts(make: PartMaker) -> list[Part]:
              points=0.5, prompt=f"{CONV_1D}\n\nWhat is the dimension of the output $f_W(x)$? (its length $N$ in $f_W(x) \\in \\mathbb{{R}}^N$)",
              answer=str(length), reference=length, mistakes=(
                  KnownMistake(str(SEQUENCE - KERNEL_1D + 1), "With stride 2 only every second window is computed."),)),
-        _manual_1d(make, "c-i-formula", "1.1(c)(i) The elements of the 1-D convolution's output",
-                   "Provide an expression for the value of the elements of the output $f_W(x)$.", 0.5,
-                   ("0.5 pt: $f_W(x)[n] = \\sum_{k=1}^{7} \\sum_{i=1}^{3} x[2(n-1)+i][k]\\, W[1,k,i]$ for "
-                    "$n = 1, \\dots, 5$ (1-based; any consistent indexing).")),
-        _manual_1d(make, "c-ii-dw", "1.1(c)(ii) Derivative of the output with respect to the weights",
-                   "What is the dimension of $\\frac{\\partial f_W(x)}{\\partial W}$? Provide an expression for its values.", 3,
-                   ("1 pt: dimension $5 \\times (1 \\times 7 \\times 3)$. 2 pt: "
-                    "$\\frac{\\partial f_W(x)}{\\partial W}[n, 1, k, i] = x[2(n-1)+i][k]$.")),
-        _manual_1d(make, "c-iii-dx", "1.1(c)(iii) Derivative of the output with respect to the input",
-                   "What is the dimension of $\\frac{\\partial f_W(x)}{\\partial x}$? Provide an expression for its values.", 3,
-                   ("1 pt: dimension $5 \\times 7 \\times 11$. 2 pt: $\\frac{\\partial f_W(x)}{\\partial x}[n, k, i] = "
-                    "W[1, k, i - 2(n-1)]$ when $2(n-1) < i \\le 2(n-1) + 3$, else 0 (the window of output $n$ "
-                    "moves with $n$; a fixed upper bound such as $i \\le 3$ loses 1 pt).")),
-        _manual_1d(make, "c-iv-dl-dw", "1.1(c)(iv) Gradient of a loss with respect to the weights",
-                   ("Given $\\frac{\\partial \\ell}{\\partial f_W(x)}$ for a scalar loss $\\ell$, what is the dimension of "
-                    "$\\frac{\\partial \\ell}{\\partial W}$ and an expression for its values? What are the similarities "
-                    "and differences between this expression and the forward pass?"), 3,
-                   ("1 pt: $\\frac{\\partial \\ell}{\\partial W} \\in \\mathbb{R}^{1 \\times 7 \\times 3}$. 1 pt: "
-                    "$\\frac{\\partial \\ell}{\\partial W}[1,k,i] = \\sum_{n=1}^{5} \\frac{\\partial \\ell}{\\partial "
-                    "f_W(x)}[n]\\, x[2(n-1)+i][k]$ (the sum runs over all 5 outputs). 1 pt: it is itself a "
-                    "convolution of $x$ with the output gradient, whose taps are spaced by the stride: the stride "
-                    "of the forward pass becomes a dilation in the backward pass.")),
+        *q1_1_elements.parts(make, CONV_1D),
+        _manual_1d(make, "c-iv-compare", "1.1(c)(iv) The loss gradient compared with the forward pass",
+                   "What are the similarities and differences between the expression for $\\frac{\\partial \\ell}{\\partial W}$ "
+                   "and the forward pass?", 1,
+                   ("1 pt: it is itself a convolution of $x$ with the output gradient, whose taps are spaced by the "
+                    "stride: the stride of the forward pass becomes a dilation in the backward pass.")),
     ]

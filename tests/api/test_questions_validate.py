@@ -19,6 +19,11 @@ class TestQuestions:
         listed = client.get("/api/v1/questions", headers=auth("student", student="alice")).json()
         assert not any("answer" in q for q in listed)
 
+    def test_sample_tensors_of_indexed_parts_are_not_listed(self, client, auth) -> None:
+        listed = client.get("/api/v1/questions", headers=auth("student", student="alice")).json()
+        indexed = [q for q in listed if q["kind"] == "indexed"]
+        assert indexed and all("inputs" not in q["options"] and "tensors" in q["options"] for q in indexed)
+
 
 class TestValidate:
     def test_shows_how_the_answer_was_read(self, client, lms, parts) -> None:

@@ -18,6 +18,8 @@ REFERENCES: dict[str, tuple[object, dict]] = {
     "bigo": ("O(d k^2 H W)", {}),
     "choice": ("A", {"choices": ["A", "B"]}),
     "manual": (None, {}),
+    "indexed": ([[3.0, 5.0, 7.0]], {"tensors": {"x": [4], "W": [1, 2]}, "index": ["n"], "shape": [3],
+                                    "inputs": [{"x": [1, 2, 3, 4], "W": [[1, 1]]}]}),  # x[n] + x[n+1]
 }
 
 FRAGMENTS = [
@@ -29,6 +31,11 @@ FRAGMENTS = [
     "\\begin{vmatrix}", "\\end{vmatrix}", "%", "\\approx", "max(", "65,536", "y", "a b",
 ]
 
+INDEXED_FRAGMENTS = [
+    "x[", "]", "[", "n", "k", "+1", "W_{1,", "W[1,k]", "\\sum_{k=1}^{", "9}", "\\sum_{n=1}^{3}", "\\begin{cases}",
+    "\\end{cases}", "&", "\\\\", "\\text{otherwise}", "\\text{when }", "<", "\\le", "\\mathbb{1}_{", "\\delta_{",
+    ",", "=", "f[n] =", "x[n]", "/0", "(", ")", "{", "}", "^{", "-", ".", "\\frac{", "\\T{", "x}", "10^{300}",
+]
 hostile_text = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 any_text = st.text(max_size=200)
 
@@ -46,6 +53,12 @@ def _check(kind: str, student: str) -> None:
 @given(student=hostile_text)
 def test_strings_of_hostile_fragments_never_raise(kind: str, student: str) -> None:
     _check(kind, student)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(student=st.lists(st.sampled_from(INDEXED_FRAGMENTS), max_size=40).map("".join))
+def test_strings_of_indexed_fragments_never_raise(student: str) -> None:
+    _check("indexed", student)
 
 
 @pytest.mark.parametrize("kind", KINDS)

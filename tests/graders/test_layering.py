@@ -24,5 +24,6 @@ def test_the_public_api_is_exactly_the_agreed_names() -> None:
         ["grade", "interpret", "check_reference", "fingerprint", "GradeResult", "Interpretation", "KINDS", "GradingPool"]
     )
     assert graders.KINDS == (
-        "number", "integer", "tuple", "set", "expression", "equation", "matrix", "matrix_expr", "bigo", "choice", "manual"
+        "number", "integer", "tuple", "set", "expression", "equation", "matrix", "matrix_expr", "bigo", "choice", "manual",
+        "indexed",
     )

@@ -54,3 +54,17 @@ def test_tolerance_applies_to_each_element() -> None:
 
 def test_length_mismatch_says_how_many_values_are_expected() -> None:
     assert "Expected 2 values" in grade("tuple", "(1, 2, 3)", (1, 2)).feedback
+
+
+@pytest.mark.parametrize("answer", [r"5 \times (1 \times 7 \times 3)", r"\mathbb{R}^{5 \times (1 \times 7 \times 3)}",
+                                    r"5 \times \left(1 \times 7 \times 3\right)", "5 x (1 x 7 x 3)",
+                                    r"5 \times 1 \times 7 \times 3", "(5, 1, 7, 3)"])
+def test_a_grouped_shape_is_the_flattened_shape_where_the_part_says_so(answer: str) -> None:
+    assert grade("tuple", answer, (5, 1, 7, 3), options={"grouped": True}).correct is True
+
+
+@pytest.mark.parametrize("answer", [r"5 \times (1 \times 7 \times 3)", r"5 \times 21", r"5 \times (7 \times 3)"])
+def test_a_grouped_shape_is_not_the_flattened_one_without_the_option_nor_a_product(answer: str) -> None:
+    assert grade("tuple", answer, (5, 1, 7, 3)).correct is False
+    if answer != r"5 \times (1 \times 7 \times 3)":
+        assert grade("tuple", answer, (5, 1, 7, 3), options={"grouped": True}).correct is False

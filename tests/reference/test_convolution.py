@@ -4,8 +4,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
+import graders
 from reference import get_part
 from reference.models.conv import convolve, output_size
+from reference.nyu_dl_hw2 import q1_1_elements as elements
 
 rng = np.random.default_rng(0)
 
@@ -99,3 +101,68 @@ def test_rubric_weight_gradient_sums_over_all_five_outputs() -> None:
     expected = sum(upstream[n] * x[:, 2 * n: 2 * n + 3] for n in range(5))
     gradient = _finite_difference(lambda v: np.array(upstream @ _strided_conv(x, v)), w)
     assert gradient[0] == pytest.approx(expected, abs=1e-6)
+
+
+# --- the indexed parts' references: NumPy derivatives checked against finite differences of the real convolution ----
+
+def _tensors() -> dict[str, np.ndarray]:
+    return {"x": rng.normal(size=(11, 7)), "W": rng.normal(size=(1, 7, 3)), "g": rng.normal(size=5)}
+
+
+def test_bank_forward_reference_is_the_convolution_in_the_answers_indexing() -> None:
+    t = _tensors()
+    expected = [sum(t["x"][2 * n + i, k] * t["W"][0, k, i] for k in range(7) for i in range(3)) for n in range(5)]
+    assert elements.forward(t["x"], t["W"]) == pytest.approx(expected)
+
+
+def test_bank_derivative_by_the_weights_is_the_finite_difference() -> None:
+    t = _tensors()
+    numeric = _finite_difference(lambda w: elements.forward(t["x"], w), t["W"])
+    assert elements.d_weights(t["x"]) == pytest.approx(numeric, abs=1e-6)
+
+
+def test_bank_derivative_by_the_input_is_the_finite_difference() -> None:
+    t = _tensors()
+    numeric = _finite_difference(lambda x: elements.forward(x, t["W"]), t["x"])  # (n, step, channel)
+    assert elements.d_input(t["W"]) == pytest.approx(numeric.transpose(0, 2, 1), abs=1e-6)
+
+
+def test_bank_loss_gradient_is_the_finite_difference_of_the_loss() -> None:
+    t = _tensors()
+    numeric = _finite_difference(lambda w: np.array(t["g"] @ elements.forward(t["x"], w)), t["W"])
+    assert elements.loss_gradient(t["x"], t["g"]) == pytest.approx(numeric, abs=1e-6)
+
+
+@pytest.mark.parametrize("name", sorted(elements.QUANTITIES))
+def test_bank_indexed_reference_is_the_numpy_quantity_on_the_parts_samples(name: str) -> None:
+    part = get_part(f"nyu-dl-hw2/q1.1/{name}")
+    samples = [{k: np.asarray(v) for k, v in s.items()} for s in part.options["inputs"]]
+    assert np.asarray(part.reference) == pytest.approx(np.stack([elements.QUANTITIES[name](s) for s in samples]))
+
+
+def test_seed_001_window_with_a_fixed_upper_bound_is_right_for_the_first_output_only() -> None:
+    # 001's (iii): W[1, k, i - 2(n-1)] when 2(n-1) < i <= 3 (1-based), written here in 0-based NumPy
+    w = rng.normal(size=(1, 7, 3))
+    theirs = np.zeros((5, 7, 11))
+    for n, i in ((n, i) for n in range(5) for i in range(11) if 2 * n <= i < 3):
+        theirs[n, :, i] = w[0, :, i - 2 * n]
+    right = elements.d_input(w)
+    assert np.allclose(theirs[0], right[0]) and not any(np.allclose(theirs[n], right[n]) for n in range(1, 5))
+
+
+def test_seed_001_loss_gradient_summed_to_two_misses_three_outputs() -> None:
+    t = _tensors()
+    theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.d_weights(t["x"])[:2])
+    assert not np.allclose(theirs, elements.loss_gradient(t["x"], t["g"]))
+
+
+@pytest.mark.parametrize(("name", "answer"), [
+    ("c-i-formula", r"f_W(x)[n] = \sum_{k=0}^{6} \sum_{i=0}^{2} x[2n+i][k] W[0,k,i]"),
+    ("c-ii-dw", r"\frac{\partial f_W(x)}{\partial W}[n,0,k,i] = x[2n+i][k]"),
+    ("c-iv-dl-dw", r"\sum_{n=0}^{4} g[n] x[2n+i][k]"),
+])
+def test_a_zero_based_answer_is_told_that_the_question_counts_from_one(name: str, answer: str) -> None:
+    part = get_part(f"nyu-dl-hw2/q1.1/{name}")
+    result = graders.grade(part.kind, answer, part.reference, options=part.grading_options())
+    shown = f"{result.feedback} {result.error}"
+    assert result.correct is False and "counts from 1" in shown

@@ -1,11 +1,17 @@
 """The mutation self-test: every mutant of a part's reference that is mathematically different (decided by
 reference.mutations from fresh runs of the part's model, never by the grader) is refused by the grader."""
 
+import numpy as np
 import pytest
 import sympy as sp
 
 import graders
 import reference
+from graders.kinds import indexed
+from graders.kinds.indexed_read import read
+from graders.parsing import ParseError
+from reference.indexed_mutations import values_differ
+from reference.indexed_truth import element_values
 from reference.mutations import formula_mutations, mutants
 
 AUTO = [p for p in reference.all_parts() if p.kind != "manual"]
@@ -63,3 +69,41 @@ def test_formula_mutations_include_each_kind_of_slip(reference_text: str, mutant
 def test_matrix_mutations_include_each_kind_of_slip_and_it_differs(part_id: str, how: str) -> None:
     found = [m for m in mutants(reference.get_part(part_id)) if m.how == how]
     assert found and all(m.different for m in found)
+
+
+@pytest.mark.parametrize("part", [p for p in AUTO if p.kind == "indexed"], ids=lambda p: p.id)
+def test_the_indexed_judge_agrees_with_the_model_on_the_unmutated_reference(part: reference.Part) -> None:
+    # The judge evaluates mutants on fresh tensors of the part's model: on the reference itself it must find the
+    # model's own NumPy values there, or a mutant judged "the same" would prove nothing.
+    truth = part.model(4, 1234) if part.model else {}
+    options = {**part.options, "inputs": truth["inputs"]}
+    assert not values_differ(part.answer, options, np.asarray(truth["outputs"], dtype=float))
+
+
+def _both_ways(part: reference.Part, answer: str) -> tuple[object, object]:
+    """The answer on fresh tensors of the part's model: by the grader's NumPy evaluation and element by element."""
+    truth = part.model(2, 4321) if part.model else {}
+    options = indexed.IndexedOptions.from_mapping({**part.options, "inputs": truth["inputs"]})
+    try:
+        value = indexed.read_student(answer, "auto", options).value
+        vectorised = None if value.problems else value.values
+    except ParseError:
+        vectorised = None
+    try:
+        written = read(answer, {name: [] for name in part.options["tensors"]} | part.options["spellings"])
+    except ParseError:
+        return vectorised, None
+    names = written.indices if written.indices is not None else tuple(part.options["index"])
+    samples = [element_values(written.formula, names, tuple(part.options["shape"]),
+                              {k: np.asarray(v) for k, v in s.items()}, 1) for s in truth["inputs"]]
+    return vectorised, None if any(s is None for s in samples) else np.stack(samples)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("part", [p for p in AUTO if p.kind == "indexed"], ids=lambda p: p.id)
+def test_the_grader_and_the_element_wise_judge_evaluate_every_mutant_alike(part: reference.Part) -> None:
+    for answer in [part.answer, *(m.answer for m in part.mistakes), *(m.answer for m in mutants(part))]:
+        vectorised, element_wise = _both_ways(part, answer)
+        if vectorised is None or element_wise is None:
+            assert vectorised is None and element_wise is None, answer
+        else:
+            assert np.allclose(vectorised, element_wise, rtol=1e-12, atol=1e-12), answer
