@@ -1,9 +1,10 @@
 """Request and response bodies of the JSON API (apart from the ORM models on purpose)."""
 
+import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from app.late_policy import LatePolicy
 
@@ -162,11 +163,37 @@ class PartResultOut(Orm):
     graded_by: str | None = None
     comment: str | None = Field(default=None, description="The instructor's comment, in the feedback's format.")
     status: str = Field(default="graded", description="`pending`: not graded yet (our delay, not the answer's).")
+    values: dict[str, int] | None = Field(
+        default=None, validation_alias="variant",
+        description="The values of the part's parameters this student was asked with (per-student variants); null "
+                    "for a part with one version.")
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _stored_values(cls, stored: object) -> object:
+        return json.loads(stored) if isinstance(stored, str) else stored  # stored as canonical JSON text
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def pending(self) -> bool:
         return self.status == "pending"
+
+
+class VariantPartOut(BaseModel):
+    question_id: str
+    title: str
+    kind: str
+    points: float
+    prompt: str = Field(description="The prompt with the student's values.")
+    values: dict[str, int] | None = Field(description="The student's values of the part's parameters; null for a part "
+                                                      "with one version.")
+    answer: str | None = Field(default=None, description="The reference answer for these values; staff and LMS only.")
+
+
+class VariantOut(BaseModel):
+    assignment_id: int
+    student: str
+    parts: list[VariantPartOut]
 
 
 class ScoreChangeOut(Orm):

@@ -24,7 +24,7 @@ from app.late_policy import closes_at
 from app.models import ApiToken, Assignment, Course, Extension, PartStatus, RegradeRun, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
-from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students
+from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students, variants
 from app.services.assignments import deadline_for, policy_of
 from app.services.clusters import part_clusters
 from app.services.mistakes import known_mistakes
@@ -211,7 +211,7 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
     zone = ZoneInfo(course_of(session, assignment).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
-                bank=bank_parts(assignment),
+                bank=bank_parts(assignment), versions=variants.versions(submission),
                 waiting=sum(part.correct is None and part.status != PartStatus.pending for part in submission.parts),
                 attempts=students.submissions_of(session, assignment, submission.student),
                 extension=session.scalar(select(Extension.deadline).where(
