@@ -92,7 +92,9 @@ class Assignment(Base):
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     feedback: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
     released: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # Draws each student's values of the parameterised parts (reference.variants): fixed at creation.
+    # Per-student variants: when on, each student's values of the parameterised parts (reference.variants) are drawn
+    # from the seed, fixed at creation; when off, everybody is asked the bank's own version.
+    variants: Mapped[bool] = mapped_column(default=False, server_default=false())
     seed: Mapped[int] = mapped_column(Integer, default=lambda: secrets.randbits(31))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -77,6 +77,10 @@ class AssignmentIn(In):
         "What a student token's responses show: 'immediate' (scores and feedback now), 'after_deadline' "
         "(scores, correctness and feedback once the student's deadline has passed), 'on_release' (once an "
         "instructor releases them). LMS, instructor and admin tokens always see everything."))
+    variants: bool = Field(default=False, description=(
+        "Per-student variants: each student is asked the parameterised parts with their own values (drawn from the "
+        "assignment's seed and the student id); the LMS shows each student GET .../variant?student=ID. Off: everybody "
+        "is asked the bank's prompt."))
     parts: list[PartIn] = Field(min_length=1, max_length=MAX_ANSWERS)
 
 
@@ -122,6 +126,7 @@ class AssignmentOut(Orm):
     max_attempts: int | None = None
     feedback: Feedback = "immediate"
     released: bool = False
+    variants: bool = False
     closes_at: datetime | None
     parts: list[PartOut]
 

@@ -36,7 +36,10 @@ def as_variant(values: Values | None) -> Variant:
 
 
 def student_values(assignment: Assignment, student: str) -> dict[str, dict[str, int] | None]:
-    """Each part's values for the student (None for a part with one version), drawn from the assignment's seed."""
+    """Each part's values for the student, drawn from the assignment's seed (None for a part with one version, and
+    for every part when the assignment has no variants)."""
+    if not assignment.variants:
+        return dict.fromkeys((part.question_id for part in assignment.parts), None)
     return {part.question_id: reference.get_part(part.question_id).draw(assignment.seed, student)
             for part in assignment.parts}
 

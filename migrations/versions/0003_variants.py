@@ -1,4 +1,4 @@
-"""variants: each assignment's seed for per-student variants; the values each graded part was asked with
+"""variants: per-student variants on or off and each assignment's seed; the values each graded part was asked with
 
 Revision ID: 0003_variants
 Revises: 0002_integrity
@@ -21,6 +21,7 @@ assignments = sa.table("assignments", sa.column("id", sa.Integer()), sa.column("
 
 def upgrade() -> None:
     with op.batch_alter_table("assignments", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("variants", sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column("seed", sa.Integer(), nullable=True))
     # Existing assignments get a seed of their own, like a new one; their stored results keep the values they
     # were graded with (none: the handout's), so a regrade changes nothing for them.
@@ -39,3 +40,4 @@ def downgrade() -> None:
         batch_op.drop_column("variant")
     with op.batch_alter_table("assignments", schema=None) as batch_op:
         batch_op.drop_column("seed")
+        batch_op.drop_column("variants")
