@@ -33,6 +33,9 @@ class MistakeIn(In):
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
     feedback: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     score: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False, description="Credit as a fraction of the part.")
+    values: dict[str, int] | None = Field(default=None, description=(
+        "Only for the students asked with these values of a part with per-student variants (a cluster's `values`); "
+        "null: for every student."))
 
 
 class RegradeOut(BaseModel):

@@ -193,12 +193,13 @@ def add_mistake(
     answer: Annotated[str, Form(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000, pattern=NO_NUL)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
+    values: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
+    mistake = {"answer": answer, "feedback": feedback, "score": credit / 100, "values": variants.form_values(values)}
     run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
-                                    by=visitor.caller.label,
-                                    mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
+                                    by=visitor.caller.label, mistake=mistake)
     return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
                    f"&changed={run.changed}")
 

@@ -60,14 +60,22 @@ def grading_options(part: reference.Part, assignment_part: AssignmentPart, value
     """The bank's options (of the version asked with `values`) with the instructor's known mistakes after the bank's
     own (for reading a new mistake, and comparing answers to each other)."""
     options = part.for_values(values).grading_options()
-    if assignment_part.extra_mistakes:
-        options = {**options, "mistakes": [*options.get("mistakes", []), *assignment_part.extra_mistakes]}
+    if added := added_mistakes(assignment_part, values):
+        options = {**options, "mistakes": [*options.get("mistakes", []), *added]}
     return options
 
 
-def extra_mistakes(assignment_part: AssignmentPart) -> tuple[Mistake, ...]:
-    """The known mistakes the instructor added for this assignment, checked after the bank's own."""
-    return CommonOptions.from_mapping({"mistakes": assignment_part.extra_mistakes or []}).mistakes
+def added_mistakes(assignment_part: AssignmentPart, values: Values | None = None) -> list[dict[str, Any]]:
+    """The known mistakes the instructor added that apply to the version asked with `values`: those for every
+    student, and those added for exactly these values (a number wrong for one version may be right for another)."""
+    wanted = dict(values) if values else None
+    return [{"answer": m["answer"], "feedback": m["feedback"], "score": m.get("score", 0.0)}
+            for m in assignment_part.extra_mistakes or [] if m.get("values") in (None, wanted)]
+
+
+def extra_mistakes(assignment_part: AssignmentPart, values: Values | None = None) -> tuple[Mistake, ...]:
+    """The known mistakes the instructor added for this assignment (and version), checked after the bank's own."""
+    return CommonOptions.from_mapping({"mistakes": added_mistakes(assignment_part, values)}).mistakes
 
 
 def grade_answer(pool: Grades, assignment_part: AssignmentPart, answer: str,
@@ -76,8 +84,8 @@ def grade_answer(pool: Grades, assignment_part: AssignmentPart, answer: str,
     that clusters them on the dashboard."""
     kind = reference.get_part(assignment_part.question_id).kind
     started = time.perf_counter()
-    future = pool.grade_question(assignment_part.question_id, answer, extra_mistakes(assignment_part), fingerprint=True,
-                                 variant=variants.as_variant(values))
+    future = pool.grade_question(assignment_part.question_id, answer, extra_mistakes(assignment_part, values),
+                                 fingerprint=True, variant=variants.as_variant(values))
     future.add_done_callback(lambda done: metrics.observe_grade(kind, time.perf_counter() - started, done.result()))
     return future
 

@@ -278,9 +278,17 @@ def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mist
 
     It is a student's text: whatever the grader cannot read there (or reads only past the time limit) is
     refused here rather than stored, where it would make every later grade of the part fail."""
-    options = grading_options(bank, part)
-    options = {**options, "mistakes": [*options.get("mistakes", []), mistake]}
-    probe = pool.grade(bank.kind, mistake["answer"], bank.reference, options=options).result()
+    values = mistake.get("values")
+    if values and bank.variants is None:
+        raise Invalid(f"values: part {bank.id!r} has one version for every student; leave them out")
+    try:
+        version = bank.for_values(values)
+    except ValueError as error:
+        raise Invalid(f"values: {error}") from None
+    options = grading_options(bank, part, values)
+    added = {"answer": mistake["answer"], "feedback": mistake["feedback"], "score": mistake.get("score", 0.0)}
+    options = {**options, "mistakes": [*options.get("mistakes", []), added]}
+    probe = pool.grade(version.kind, mistake["answer"], version.reference, options=options).result()
     if isinstance(probe, Unfinished) and probe.retry:
         raise Unavailable(f"the grader could not read the answer now ({probe.reason}); try again in a moment")
     if isinstance(probe, Unfinished):  # the grader raised on it: stored, it would fail every later grade too
@@ -299,7 +307,10 @@ def add_known_mistake(
     check_mistake(pool, reference.get_part(question_id), part, mistake)
 
     def append(mistakes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [*(m for m in mistakes if m.get("answer") != mistake["answer"]), mistake]
+        def same(m: dict[str, Any]) -> bool:
+            return (m.get("answer"), m.get("values")) == (mistake["answer"], mistake.get("values"))
+
+        return [*(m for m in mistakes if not same(m)), mistake]
 
     return change_mistakes(session, pool, assignment=assignment, question_id=question_id, change=append, by=by,
                            why=f"known mistake added for {question_id}: {mistake['answer']}", wait=wait)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping
 
 import reference
-from app.errors import Forbidden
+from app.errors import Forbidden, Invalid
 from app.models import Assignment, PartResult, Submission
 from app.schemas import VariantOut, VariantPartOut
 from app.security import Caller, Role
@@ -77,3 +77,16 @@ def student_variant(caller: Caller, assignment: Assignment, student: str) -> Var
 def versions(submission: Submission) -> dict[str, reference.Part]:
     """Each part of the submission as its student was asked it (the bank's part where it has one version)."""
     return {result.question_id: version(result.question_id, stored_values(result)) for result in submission.parts}
+
+
+def form_values(text: str) -> dict[str, int] | None:
+    """A form's values field (JSON of a cluster's values; empty: every version), or Invalid naming the field."""
+    if not text.strip():
+        return None
+    try:
+        found = json.loads(text)
+    except ValueError:
+        found = None
+    if not isinstance(found, dict) or not all(isinstance(k, str) and type(v) is int for k, v in found.items()):
+        raise Invalid("values: must be a JSON object of whole numbers, such as a cluster's values")
+    return found

@@ -132,3 +132,28 @@ class TestGradingEachStudentsVariant:
         clusters = next(part for part in stats if part["question_id"] == COUNT)["clusters"]
         assert sorted((c["count"], sorted(c["values"].items())) for c in clusters) == sorted(
             (1, sorted(values.items())) for values in (alice[COUNT]["values"], theirs[COUNT]["values"]))
+
+
+class TestKnownMistakesOfOneVersion:
+    def mistake(self, client, instructor, assignment, **body):  # type: ignore[no-untyped-def]
+        return client.post(f"/api/v1/assignments/{assignment['id']}/parts/{COUNT}/mistakes", headers=instructor,
+                           json={"answer": "12345", "feedback": "Count the channels.", "score": 0.5} | body)
+
+    def test_a_mistake_added_for_a_clusters_values_applies_to_that_version_only(self, client, instructor, lms,
+                                                                                varying) -> None:
+        alice = variant(client, instructor, varying, "alice")
+        student, _ = another_student(client, instructor, varying, alice)
+        for name in ("alice", student):
+            graded(submit(client, lms, varying, {COUNT: "12345"}, student=name, at=ON_TIME))
+        added = self.mistake(client, instructor, varying, values=alice[COUNT]["values"])
+        assert added.status_code == 200 and added.json()["changed"] == 1, added.text
+        scores = {row["student"]: row["final_score"] for row in
+                  client.get(f"/api/v1/assignments/{varying['id']}/gradebook", headers=instructor).json()}
+        assert (scores["alice"], scores[student]) == (1, 0)
+
+    def test_values_that_do_not_build_the_part_are_refused_naming_them(self, client, instructor, varying) -> None:
+        response = self.mistake(client, instructor, varying, values={"n": 3})
+        assert response.status_code == 422 and response.json()["detail"].startswith("values: ")
+        fixed = client.post(f"/api/v1/assignments/{varying['id']}/parts/{FIXED}/mistakes", headers=instructor,
+                            json={"answer": "x", "feedback": "No.", "values": {"n": 3}})
+        assert fixed.status_code == 422 and "one version" in fixed.json()["detail"]
