@@ -197,7 +197,9 @@ def add_mistake(
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    mistake = {"answer": answer, "feedback": feedback, "score": credit / 100, "values": variants.form_values(values)}
+    mistake = {"answer": answer, "feedback": feedback, "score": credit / 100}
+    if found := variants.form_values(values):
+        mistake["values"] = found
     run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
                                     by=visitor.caller.label, mistake=mistake)
     return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
