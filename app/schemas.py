@@ -46,6 +46,9 @@ class QuestionOut(BaseModel):
     options: dict[str, Any]
     answer: str | None = Field(default=None, description="The reference answer; instructors and admins only.")
     rubric: str | None = None
+    parameters: dict[str, list[int]] | None = Field(default=None, description=(
+        "A part with per-student variants: each parameter's values a student may be asked with (the prompt here has "
+        "the handout's); null for a part with one version."))
 
 
 class CourseIn(In):

@@ -157,3 +157,10 @@ class TestKnownMistakesOfOneVersion:
         fixed = client.post(f"/api/v1/assignments/{varying['id']}/parts/{FIXED}/mistakes", headers=instructor,
                             json={"answer": "x", "feedback": "No.", "values": {"n": 3}})
         assert fixed.status_code == 422 and "one version" in fixed.json()["detail"]
+
+
+def test_the_bank_lists_which_parts_vary_and_their_ranges(client, instructor) -> None:  # type: ignore[no-untyped-def]
+    listed = {q["id"]: q for q in client.get("/api/v1/questions", headers=instructor).json()}
+    ranges = reference.get_part(COUNT).variants.parameters.ranges
+    assert listed[COUNT]["parameters"] == {name: list(choices) for name, choices in ranges.items()}
+    assert "parameters" not in listed[FIXED]  # the listing leaves out what is null
