@@ -1,10 +1,14 @@
 """The dashboard shows each student's version of a parameterised part: their values, prompt and reference answer."""
 
 import html
+import json
+import re
 
+import reference
+from tests.api.conftest import assignment_body
 from tests.api.test_submissions import ON_TIME, submit
 from tests.api.test_variants import COUNT, variant, varying
-from tests.dashboard.conftest import secret_of
+from tests.dashboard.conftest import csrf_of, secret_of
 
 __all__ = ["varying"]  # the fixture, used by name
 
@@ -40,3 +44,31 @@ def test_the_student_page_shows_the_question_with_the_students_own_values(client
     page = html.unescape(client.get(f"/student/submissions/{submitted['id']}").text)
     client.cookies.clear()
     assert own_numbers(alice["values"]) in page
+
+
+def test_the_manual_queue_groups_the_same_words_per_version(client, signed_in, course, instructor, lms) -> None:  # type: ignore[no-untyped-def]
+    spikes = reference.get_part("nyu-dl-hw2/q1.3/a-spikes")
+    created = client.post(f"/api/v1/courses/{course['id']}/assignments", headers=instructor,
+                          json=assignment_body({"spikes": spikes}, variants=True)).json()
+    drawn = {name: variant(client, instructor, created, name)[spikes.id]["values"]["classes"]
+             for name in (f"student-{n}" for n in range(12))}
+    first, second = next((a, b) for a in drawn for b in drawn if drawn[a] != drawn[b])
+    for name in (first, second):
+        submit(client, lms, created, {spikes.id: "Exploding gradients."}, student=name, at=ON_TIME)
+    page = html.unescape(signed_in.get(f"/dashboard/assignments/{created['id']}/manual").text)
+    assert page.count("1 student wrote this") == 2
+    assert f"Asked with classes = {drawn[first]}" in page and f"Asked with classes = {drawn[second]}" in page
+
+
+def test_a_mistake_added_from_a_clusters_form_is_for_its_values(client, signed_in, instructor, lms, varying) -> None:  # type: ignore[no-untyped-def]
+    alice = variant(client, instructor, varying, "alice")[COUNT]
+    submit(client, lms, varying, {COUNT: "12345"}, student="alice", at=ON_TIME)
+    clusters = signed_in.get(f"/dashboard/assignments/{varying['id']}/clusters/{COUNT}").text
+    sent = html.unescape(re.search(r"name=\"values\" value='([^']*)'", clusters)[1])
+    assert json.loads(sent) == alice["values"]  # the attribute carries the JSON intact
+    form = {"answer": "12345", "feedback": "Count the channels.", "credit": "50", "values": sent,
+            "csrf_token": csrf_of(clusters)}
+    signed_in.post(f"/dashboard/assignments/{varying['id']}/mistakes/{COUNT}", data=form)
+    listed = client.get(f"/api/v1/assignments/{varying['id']}/parts/{COUNT}/mistakes", headers=instructor).json()
+    assert listed[-1] | {"feedback": ""} == {"answer": "12345", "feedback": "", "score": 0.5, "source": "assignment",
+                                             "values": alice["values"]}
