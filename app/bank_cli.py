@@ -93,7 +93,8 @@ def _check(load: Callable[[], list[Package]], checked: list[Package]) -> list[bo
 def report_line(report: PartReport) -> str:
     part = report.part
     about = f"{part.id}  ({part.kind}, {part.points:g} pt)"
-    return f"OK      {about}" if report.ok else f"FAILED  {about}: {'; '.join(report.problems)}"
+    counted = f"  [{'; '.join(report.notes)}]" if report.notes else ""
+    return f"OK      {about}{counted}" if report.ok else f"FAILED  {about}: {'; '.join(report.problems)}{counted}"
 
 
 def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

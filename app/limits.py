@@ -24,7 +24,7 @@ from limits.strategies import MovingWindowRateLimiter
 from app.errors import DomainError
 from graders import GradingPool
 from graders.options import Mistake
-from graders.pool import Outcome
+from graders.pool import Outcome, Variant
 
 
 class TooMany(DomainError):
@@ -131,8 +131,8 @@ class ScopedPool:
         return self.fair.submit(self.key, "grade", (kind, student, reference, syntax, options))
 
     def grade_question(self, question_id: str, answer: str, extra_mistakes: tuple[Mistake, ...] = (),
-                       fingerprint: bool = False) -> "Future[Outcome]":
-        return self.fair.submit(self.key, "grade_question", (question_id, answer, extra_mistakes, fingerprint))
+                       fingerprint: bool = False, variant: Variant = ()) -> "Future[Outcome]":
+        return self.fair.submit(self.key, "grade_question", (question_id, answer, extra_mistakes, fingerprint, variant))
 
 
 class Gate:

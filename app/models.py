@@ -1,5 +1,6 @@
 """The schema as typed SQLAlchemy models. Alembic revisions in `migrations/` are the only way it changes."""
 
+import secrets
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -91,6 +92,10 @@ class Assignment(Base):
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     feedback: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
     released: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Per-student variants: when on, each student's values of the parameterised parts (reference.variants) are drawn
+    # from the seed, fixed at creation; when off, everybody is asked the bank's own version.
+    variants: Mapped[bool] = mapped_column(default=False, server_default=false())
+    seed: Mapped[int] = mapped_column(Integer, default=lambda: secrets.randbits(31))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     course: Mapped[Course] = relationship(back_populates="assignments", lazy="raise")
@@ -185,6 +190,10 @@ class PartResult(Base):
     graded_by: Mapped[str | None] = mapped_column(String(200))
     graded_at: Mapped[datetime | None]
     comment: Mapped[str | None] = mapped_column(Text)
+    # The values of the part's parameters this answer was graded with (None: the part as the bank lists it); kept, so
+    # that a regrade after the part's ranges changed grades the student's question as it was asked. Canonical JSON
+    # text (app.services.variants.encode), so that equal values compare and group in SQL on every backend.
+    variant: Mapped[str | None] = mapped_column(Text)
 
     submission: Mapped[Submission] = relationship(back_populates="parts", lazy="raise")
 

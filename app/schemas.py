@@ -1,9 +1,10 @@
 """Request and response bodies of the JSON API (apart from the ORM models on purpose)."""
 
+import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from app.late_policy import LatePolicy
 
@@ -45,6 +46,9 @@ class QuestionOut(BaseModel):
     options: dict[str, Any]
     answer: str | None = Field(default=None, description="The reference answer; instructors and admins only.")
     rubric: str | None = None
+    parameters: dict[str, list[int]] | None = Field(default=None, description=(
+        "A part with per-student variants: each parameter's values a student may be asked with (the prompt here has "
+        "the handout's); null for a part with one version."))
 
 
 class CourseIn(In):
@@ -76,6 +80,10 @@ class AssignmentIn(In):
         "What a student token's responses show: 'immediate' (scores and feedback now), 'after_deadline' "
         "(scores, correctness and feedback once the student's deadline has passed), 'on_release' (once an "
         "instructor releases them). LMS, instructor and admin tokens always see everything."))
+    variants: bool = Field(default=False, description=(
+        "Per-student variants: each student is asked the parameterised parts with their own values (drawn from the "
+        "assignment's seed and the student id); the LMS shows each student GET .../variant?student=ID. Off: everybody "
+        "is asked the bank's prompt."))
     parts: list[PartIn] = Field(min_length=1, max_length=MAX_ANSWERS)
 
 
@@ -121,6 +129,7 @@ class AssignmentOut(Orm):
     max_attempts: int | None = None
     feedback: Feedback = "immediate"
     released: bool = False
+    variants: bool = False
     closes_at: datetime | None
     parts: list[PartOut]
 
@@ -162,11 +171,37 @@ class PartResultOut(Orm):
     graded_by: str | None = None
     comment: str | None = Field(default=None, description="The instructor's comment, in the feedback's format.")
     status: str = Field(default="graded", description="`pending`: not graded yet (our delay, not the answer's).")
+    values: dict[str, int] | None = Field(
+        default=None, validation_alias="variant",
+        description="The values of the part's parameters this student was asked with (per-student variants); null "
+                    "for a part with one version.")
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _stored_values(cls, stored: object) -> object:
+        return json.loads(stored) if isinstance(stored, str) else stored  # stored as canonical JSON text
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def pending(self) -> bool:
         return self.status == "pending"
+
+
+class VariantPartOut(BaseModel):
+    question_id: str
+    title: str
+    kind: str
+    points: float
+    prompt: str = Field(description="The prompt with the student's values.")
+    values: dict[str, int] | None = Field(description="The student's values of the part's parameters; null for a part "
+                                                      "with one version.")
+    answer: str | None = Field(default=None, description="The reference answer for these values; staff and LMS only.")
+
+
+class VariantOut(BaseModel):
+    assignment_id: int
+    student: str
+    parts: list[VariantPartOut]
 
 
 class ScoreChangeOut(Orm):

@@ -61,6 +61,10 @@ class Unfinished:
 
 
 Outcome = GradeResult | Unfinished
+# A version of a question with variants: its parameters' values, sorted by name (hashable, small to send).
+Variant = tuple[tuple[str, int], ...]
+VariantBuilder = Callable[[str, Variant], Question]
+VERSIONS_KEPT = 512
 
 
 class AnswerTooExpensive(BaseException):
@@ -101,11 +105,13 @@ class GradingPool:
         answer: str,
         extra_mistakes: tuple[Mistake, ...] = (),
         fingerprint: bool = False,
+        variant: Variant = (),
     ) -> "Future[Outcome]":
-        """Grade an answer to a question installed in the workers; only its id and the answer travel.
+        """Grade an answer to a question installed in the workers; only its id, the answer and the version's values
+        (`variant`, empty for the question as installed) travel.
 
         With `fingerprint`, a wrong answer that was read carries its fingerprint, from the same reading."""
-        return self._submit(grade_installed, (question_id, answer, extra_mistakes, fingerprint, self.timeout))
+        return self._submit(grade_installed, (question_id, answer, extra_mistakes, fingerprint, self.timeout, variant))
 
     def alive(self) -> bool:
         return self._pool.active
@@ -172,6 +178,7 @@ def was_stopped(result: GradeResult) -> bool:
 # --- in the worker processes -------------------------------------------------------------------------------
 
 _QUESTIONS: dict[str, tuple[Question, CommonOptions]] = {}
+_VARIANTS: list[VariantBuilder] = []
 
 
 def start_worker(initializer: Callable[[], None] | None) -> None:
@@ -183,8 +190,12 @@ def start_worker(initializer: Callable[[], None] | None) -> None:
         initializer()
 
 
-def install(questions: Mapping[str, Question]) -> None:
-    """Register the questions this worker grades by id, and grade each reference answer once to warm its caches."""
+def install(questions: Mapping[str, Question], variants: VariantBuilder | None = None) -> None:
+    """Register the questions this worker grades by id, and grade each reference answer once to warm its caches;
+    `variants` builds the version of a question for a variant's values when a grade first asks for it."""
+    _VARIANTS[:] = [variants] if variants is not None else []
+    _version.cache_clear()
+    _options.cache_clear()
     for question_id, question in questions.items():
         options = kind_module(question.kind).Options.from_mapping(question.options)
         _QUESTIONS[question_id] = (question, options)
@@ -196,9 +207,9 @@ def install(questions: Mapping[str, Question]) -> None:
 
 
 def grade_installed(question_id: str, answer: str, extra_mistakes: tuple[Mistake, ...], fingerprint: bool,
-                    cpu_seconds: float) -> GradeResult:
-    question, _ = _QUESTIONS[question_id]
-    options = _options(question_id, extra_mistakes)
+                    cpu_seconds: float, variant: Variant = ()) -> GradeResult:
+    question, _ = _installed(question_id, variant)
+    options = _options(question_id, variant, extra_mistakes)
     try:
         with cpu_limit(cpu_seconds):
             result, reading = graded(question.kind, answer, question.reference, "auto", options)
@@ -219,10 +230,23 @@ def grade_any(kind: str, student: str, reference: object, syntax: str, options: 
         return too_expensive(cpu_seconds)
 
 
+@lru_cache(maxsize=VERSIONS_KEPT)
+def _version(question_id: str, variant: Variant) -> tuple[Question, CommonOptions]:
+    """The question as asked with these values, built (outside the answer's CPU time) the first time it is graded."""
+    if not _VARIANTS:
+        raise LookupError(f"{question_id}: a variant was asked for, but this worker was given no variant builder")
+    question = _VARIANTS[0](question_id, variant)
+    return question, kind_module(question.kind).Options.from_mapping(question.options)
+
+
+def _installed(question_id: str, variant: Variant) -> tuple[Question, CommonOptions]:
+    return _version(question_id, variant) if variant else _QUESTIONS[question_id]
+
+
 @lru_cache(maxsize=1024)
-def _options(question_id: str, extra_mistakes: tuple[Mistake, ...]) -> CommonOptions:
+def _options(question_id: str, variant: Variant, extra_mistakes: tuple[Mistake, ...]) -> CommonOptions:
     # Built once per worker: the bank's options (with 15 KB of samples) are never serialised per grade.
-    options = _QUESTIONS[question_id][1]
+    options = _installed(question_id, variant)[1]
     return replace(options, mistakes=options.mistakes + extra_mistakes) if extra_mistakes else options
 
 

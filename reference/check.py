@@ -1,34 +1,46 @@
 """`grader bank check`: a package passes when the service would grade each of its parts as its author intends.
 
-The checks are those the seed bank's own tests make (tests/reference/test_bank.py), run on any package: the part is
-well formed and its id is new, the reference answer scores full marks, each known mistake is recognised with its
-feedback and credit, and the reference reaches the grading workers intact and in time.
+The checks are those the seed bank's own tests make (tests/reference/test_bank.py, test_mutations.py), run on any
+package: the part is well formed and its id is new, the reference answer scores full marks, each known mistake is
+recognised with its feedback and credit, the reference reaches the grading workers intact and in time, every mutant
+of the reference that differs from it is refused (the mutation self-test, reference.mutations), and a part with
+per-student variants passes the same grading checks for several draws of its values.
 """
 
 import pickle
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 
 import numpy as np
 
 import graders
 from graders import GradeResult
+from reference.mutations import mutants
 from reference.packages import Package, duplicate_ids, structure_problems
 from reference.part import Part
+
+# Draws of a parameterised part's values checked besides the handout's own (seeds 0.., one student name).
+VARIANT_DRAWS = 8
 
 
 @dataclass(frozen=True)
 class Context:
     package: Package
     time_limit: float  # the service stops a grade after this many seconds (GRADER_GRADE_TIMEOUT)
+    # What the checks counted, per part id, for the report (mutants refused, variants checked).
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, part: Part, text: str) -> None:
+        self.notes.setdefault(part.id, []).append(text)
 
 
 @dataclass(frozen=True)
 class PartReport:
     part: Part
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -48,7 +60,8 @@ def check_package(package: Package, *, alongside: Sequence[Package], time_limit:
         others = sorted({owner.origin for owner in owners} - {package.origin})
         where = f"in {', '.join(others)}" if others else "elsewhere in this package"
         malformed.setdefault(part_id, []).append(f"the id is also defined {where}")
-    return [PartReport(part, tuple(malformed.get(part.id) or _grading_problems(part, context))) for part in package.parts]
+    reports = [(part, tuple(malformed.get(part.id) or _grading_problems(part, context))) for part in package.parts]
+    return [PartReport(part, problems, tuple(context.notes.get(part.id, ()))) for part, problems in reports]
 
 
 def reference_scores_full_marks(part: Part, context: Context) -> Iterator[str]:
@@ -77,9 +90,52 @@ def reference_reaches_workers(part: Part, context: Context) -> Iterator[str]:
         yield "the reference changes when it is pickled for a grading worker"
 
 
-# Run on each well-formed automatic part, in this order. Issue 9's mutation self-test (every mutant of the reference
-# is refused) plugs in here as one more PartCheck.
-PART_CHECKS: list[PartCheck] = [reference_reaches_workers, reference_scores_full_marks, mistakes_are_recognised]
+def mutants_are_refused(part: Part, context: Context) -> Iterator[str]:
+    """The mutation self-test: a mutant judged different from the reference (by reference.mutations, without the
+    grader) that the grader accepts shows a reference or options too lenient to tell a slip from the answer."""
+    try:
+        found = mutants(part)
+    except KeyError:  # a kind without mutants (equation, matrix): nothing to count
+        context.note(part, f"no mutation self-test for kind {part.kind}")
+        return
+    except Exception as error:  # the part's model or reference cannot be mutated: the reason is the report
+        yield f"the mutation self-test could not make mutants: {type(error).__name__}: {error}"
+        return
+    different = [mutant for mutant in found if mutant.different]
+    accepted = []
+    for mutant in different:
+        result = yield from _graded(part, mutant.answer, context, f"the mutant {mutant.answer!r}")
+        if result is not None and result.correct is True:
+            accepted.append(f"{mutant.answer!r} ({mutant.how})")
+    if accepted:
+        yield f"{len(accepted)} of {len(different)} mutants that differ from the reference are accepted: {', '.join(accepted)}"
+    context.note(part, f"{len(different)} of {len(found)} mutants differ, {len(different) - len(accepted)} refused")
+
+
+def variants_are_gradable(part: Part, context: Context) -> Iterator[str]:
+    """Each sampled version of a parameterised part scores its own reference answer full and recognises its known
+    mistakes; values that cannot be drawn or built are reported with the values."""
+    if part.variants is None:
+        return
+    seen: set[tuple[tuple[str, int], ...]] = {tuple(sorted(part.values.items()))}
+    for seed in range(VARIANT_DRAWS):
+        try:
+            values = part.variants.draw(seed, "bank-check")
+            if tuple(sorted(values.items())) in seen:
+                continue
+            version = part.for_values(values)
+        except Exception as error:  # a range without valid values, or a version that cannot be built
+            yield f"drawing or building a variant (seed {seed}) raised {type(error).__name__}: {error}"
+            return
+        seen.add(tuple(sorted(values.items())))
+        for problem in [*reference_scores_full_marks(version, context), *mistakes_are_recognised(version, context)]:
+            yield f"the variant {values}: {problem}"
+    context.note(part, f"{len(seen)} variants gradable")
+
+
+# Run on each well-formed automatic part, in this order.
+PART_CHECKS: list[PartCheck] = [reference_reaches_workers, reference_scores_full_marks, mistakes_are_recognised,
+                                mutants_are_refused, variants_are_gradable]
 
 
 def _grading_problems(part: Part, context: Context) -> list[str]:

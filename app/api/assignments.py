@@ -15,8 +15,9 @@ from app.schemas import (
     RegradedOut,
     SubmissionIn,
     SubmissionOut,
+    VariantOut,
 )
-from app.services import assignments, editing, gradebook, submissions, visibility
+from app.services import assignments, editing, gradebook, submissions, variants, visibility
 
 router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses=RESOURCE)
 
@@ -25,6 +26,18 @@ router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses
 def get_assignment(assignment: AssignmentDep) -> AssignmentOut:
     """One assignment with its parts and closing time."""
     return assignments.to_out(assignment)
+
+
+@router.get("/{assignment_id}/variant", response_model=VariantOut)
+def get_variant(
+    assignment: AssignmentDep,
+    caller: CallerDep,
+    student: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
+) -> VariantOut:
+    """The student's own version of each part (per-student variants): its prompt with the student's values, so the
+    LMS shows each student their numbers; instructors and admins also get each reference answer. A student token
+    may ask only for itself (403 otherwise)."""
+    return variants.student_variant(caller, assignment, student)
 
 
 @router.post("/{assignment_id}/release", response_model=AssignmentOut)

@@ -33,6 +33,9 @@ class MistakeIn(In):
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
     feedback: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     score: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False, description="Credit as a fraction of the part.")
+    values: dict[str, int] | None = Field(default=None, description=(
+        "Only for the students asked with these values of a part with per-student variants (a cluster's `values`); "
+        "null: for every student."))
 
 
 class RegradeOut(BaseModel):
@@ -96,14 +99,16 @@ def failed_regrade(job: Job) -> Exception:
     return Unavailable(f"the regrade failed ({job.error}); job {job.id} will retry it")
 
 
-@router.post("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=MistakesOut)
+# A mistake for every student is shown as before: without `values`.
+@router.post("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=MistakesOut,
+             response_model_exclude_none=True)
 def add_mistake(
     mistake: MistakeIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
     pool: PoolDep,
 ) -> MistakesOut:
     """Store a known mistake on the assignment's part and regrade the assignment with it."""
     run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
-                                    mistake=mistake.model_dump(), by=caller.label)
+                                    mistake=mistake.model_dump(exclude_none=True), by=caller.label)
     part = manual.assignment_part(assignment, question_id)
     return MistakesOut(submissions=run.submissions, changed=run.changed, question_id=question_id,
                        mistakes=[MistakeIn.model_validate(m) for m in part.extra_mistakes])

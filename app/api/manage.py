@@ -77,6 +77,7 @@ def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, ca
 
 # The known-mistake routes come before the part routes: `{question_id:path}` would also match ".../mistakes".
 @router.get("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=list[KnownMistakeOut],
+            response_model_exclude_none=True,
             tags=["grading"])
 def list_mistakes(assignment: AssignmentDep, question_id: QuestionId, caller: StaffDep) -> list[KnownMistakeOut]:
     """The part's known mistakes: the bank's, then those added for this assignment (POST adds or replaces one)."""

@@ -23,6 +23,8 @@ def question_out(part: reference.Part, *, with_answer: bool) -> QuestionOut:
         options={k: v for k, v in part.options.items() if k not in HIDDEN_OPTIONS},
         answer=part.answer if with_answer else None,
         rubric=part.rubric if with_answer else None,
+        parameters=({name: list(choices) for name, choices in part.variants.parameters.ranges.items()}
+                    if part.variants is not None else None),
     )
 
 

@@ -24,7 +24,7 @@ from app.late_policy import closes_at
 from app.models import ApiToken, Assignment, Course, Extension, PartStatus, RegradeRun, Submission
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL
 from app.security import Caller, Role, find_token
-from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students
+from app.services import course_gradebook, courses, gradebook, manual, regrade, stats, students, variants
 from app.services.assignments import deadline_for, policy_of
 from app.services.clusters import part_clusters
 from app.services.mistakes import known_mistakes
@@ -193,12 +193,15 @@ def add_mistake(
     answer: Annotated[str, Form(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000, pattern=NO_NUL)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
+    values: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
+    mistake = {"answer": answer, "feedback": feedback, "score": credit / 100}
+    if found := variants.form_values(values):
+        mistake["values"] = found
     run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
-                                    by=visitor.caller.label,
-                                    mistake={"answer": answer, "feedback": feedback, "score": credit / 100})
+                                    by=visitor.caller.label, mistake=mistake)
     return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
                    f"&changed={run.changed}")
 
@@ -211,7 +214,7 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
     zone = ZoneInfo(course_of(session, assignment).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "submission.html", visitor=visitor, submission=submission, assignment=assignment, zone=zone,
-                bank=bank_parts(assignment),
+                bank=bank_parts(assignment), versions=variants.versions(submission),
                 waiting=sum(part.correct is None and part.status != PartStatus.pending for part in submission.parts),
                 attempts=students.submissions_of(session, assignment, submission.student),
                 extension=session.scalar(select(Extension.deadline).where(

@@ -17,7 +17,7 @@ from app.dashboard.templating import page
 from app.errors import Forbidden, NotFound
 from app.models import ApiToken, Assignment, Course, Submission
 from app.security import Role, find_token
-from app.services import students, visibility
+from app.services import students, variants, visibility
 from app.services.assignments import deadline_for, policy_of
 
 router = APIRouter(prefix="/student", include_in_schema=False)
@@ -104,7 +104,8 @@ def submission_page(request: Request, submission_id: ResourceId, session: Sessio
     zone = ZoneInfo(session.get_one(Course, assignment.course_id).timezone)
     deadline = deadline_for(session, assignment, submission.student)
     return page(request, "student/submission.html", student=visitor, submission=submission, assignment=assignment,
-                zone=zone, bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts},
+                zone=zone,  # each part as this student was asked it (their values, with per-student variants)
+                bank={p.question_id: reference.get_part(p.question_id) for p in assignment.parts} | variants.versions(submission),
                 counted=students.counted_id(session, assignment, submission.student),
                 arithmetic=late_arithmetic(policy_of(assignment), deadline, submission, zone),
                 withheld=visibility.for_student(session, assignment, submission.student))

@@ -1,5 +1,6 @@
 """The dashboard's Jinja environment, its filters, and the one way a page is sent (with its security headers)."""
 
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,10 +23,16 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
+def values(stored: str | dict[str, int] | None) -> str:
+    """A part's per-student values (stored canonical JSON, or a dict): `kernel = 5, stride = 3`."""
+    found = json.loads(stored) if isinstance(stored, str) else stored or {}
+    return ", ".join(f"{name} = {value}" for name, value in found.items())
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
     env.filters.update(markdown=markup.markdown, inline=markup.inline, heading=markup.heading, plural=plural,
-                       zone=ZoneInfo)
+                       zone=ZoneInfo, values=values)
     return env
 
 

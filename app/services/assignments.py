@@ -44,6 +44,7 @@ def create_assignment(session: Session, *, course: Course, assignment_in: Assign
         attempts=assignment_in.attempts,
         max_attempts=assignment_in.max_attempts,
         feedback=assignment_in.feedback,
+        variants=assignment_in.variants,
         parts=parts,
     )
     session.add(assignment)
@@ -71,6 +72,7 @@ def to_out(assignment: Assignment) -> AssignmentOut:
         max_attempts=assignment.max_attempts,
         feedback=assignment.feedback,  # type: ignore[arg-type]
         released=assignment.released,
+        variants=assignment.variants,
         closes_at=closes_at(policy, assignment.deadline),
         parts=[PartOut.model_validate(part) for part in assignment.parts],
     )

@@ -3,7 +3,8 @@
 Each wrong, readable answer gets `graders.fingerprint` (its values at the part's sample points) when it is
 graded, so bucketing is one SQL GROUP BY over distinct answers. Inside a bucket, equivalence is confirmed with
 `graders.grade` against the bucket's most frequent answer, in the worker pool (student text is hostile), so a
-fingerprint collision can never merge two different answers.
+fingerprint collision can never merge two different answers. Answers to different versions of a parameterised part
+(per-student variants) are never merged: the same numbers are a different answer to other numbers.
 """
 
 from concurrent.futures import Future
@@ -16,13 +17,14 @@ from sqlalchemy.orm import Session
 import reference
 from app.db import release
 from app.models import Assignment, AssignmentPart, PartResult
+from app.services import variants
 from app.services.gradebook import effective_submissions
 from app.services.grading import grading_options
 from graders import GradeResult, GradingPool
 from graders.pool import Outcome, Unfinished
 
 # Confirmations already made, so that reloading a page does not grade the same pairs again.
-_CONFIRMED: dict[tuple[str, str, str], bool] = {}
+_CONFIRMED: dict[tuple[str, str, str], bool] = {}  # (part id and variant, leader, answer)
 _CONFIRMED_LIMIT = 100_000
 # Leaders tried per fingerprint bucket (see split_bucket).
 MAX_ROUNDS = 3
@@ -33,6 +35,8 @@ class Cluster(BaseModel):
     answers: list[str]
     interpreted: str | None
     feedback: str | None
+    # The values of the part's parameters these answers were given to (None: the part has one version).
+    values: dict[str, int] | None = None
 
 
 def effective_ids(assignment: Assignment) -> Select[tuple[int]]:
@@ -44,12 +48,12 @@ def effective_ids(assignment: Assignment) -> Select[tuple[int]]:
 def wrong_answers(session: Session, assignment: Assignment, question_ids: list[str]) -> dict[str, list[Any]]:
     """Per part, its distinct wrong answers with their counts, most frequent first (one GROUP BY for all parts)."""
     rows = session.execute(
-        select(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer,
+        select(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer, PartResult.variant,
                func.min(PartResult.interpreted).label("interpreted"), func.min(PartResult.feedback).label("feedback"),
                func.count().label("count"))
         .where(PartResult.submission_id.in_(effective_ids(assignment)), PartResult.question_id.in_(question_ids),
                PartResult.correct.is_(False), PartResult.raw_answer.is_not(None), PartResult.raw_answer != "")
-        .group_by(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer)
+        .group_by(PartResult.question_id, PartResult.fingerprint, PartResult.raw_answer, PartResult.variant)
         .order_by(func.count().desc(), PartResult.raw_answer)
     )
     found: dict[str, list[Any]] = {}
@@ -61,7 +65,8 @@ def wrong_answers(session: Session, assignment: Assignment, question_ids: list[s
 def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any], leader: str,
                others: list[str]) -> dict[str, bool]:
     """Which of `others` the grader judges equal to `leader`, graded with `leader` as the reference."""
-    found = {a: _CONFIRMED[(part.id, leader, a)] for a in others if (part.id, leader, a) in _CONFIRMED}
+    key = f"{part.id} {sorted(part.values.items())}"
+    found = {a: _CONFIRMED[(key, leader, a)] for a in others if (key, leader, a) in _CONFIRMED}
     futures: dict[str, Future[Outcome]] = {
         a: pool.grade(part.kind, a, leader, options=options) for a in others if a not in found
     }
@@ -71,7 +76,7 @@ def equivalent(pool: GradingPool, part: reference.Part, options: dict[str, Any],
     undecided = {answer for answer, future in futures.items() if isinstance(future.result(), Unfinished)}
     if len(_CONFIRMED) > _CONFIRMED_LIMIT:
         forget_confirmations()
-    _CONFIRMED.update({(part.id, leader, a): same for a, same in found.items() if a not in undecided})
+    _CONFIRMED.update({(key, leader, a): same for a, same in found.items() if a not in undecided})
     return found
 
 
@@ -111,25 +116,27 @@ def part_clusters(
 
 def group(pool: GradingPool, assignment_part: AssignmentPart, rows: list[Any]) -> list[Cluster]:
     """Group one part's distinct wrong answers (rows of `wrong_answers`) into clusters, largest first."""
-    part = reference.get_part(assignment_part.question_id)
-    options = grading_options(part, assignment_part)
-    mistake_feedback = {mistake["feedback"] for mistake in options.get("mistakes", [])}
-    # Equivalence to another student's answer, with no known mistakes or partial credit in the way.
-    compare = {k: v for k, v in options.items() if k not in ("mistakes", "partial")}
-    buckets: dict[tuple[str, str], list[Any]] = {}
+    bank = reference.get_part(assignment_part.question_id)
+    buckets: dict[tuple[str | None, str, str], list[Any]] = {}
     for row in rows:
         key = ("value", row.fingerprint) if row.fingerprint else ("text", row.raw_answer.strip())
-        buckets.setdefault(key, []).append(row)
-    groups = [
-        found for (how, _), bucket in buckets.items()
-        for found in (split_bucket(pool, part, compare, bucket) if how == "value" and len(bucket) > 1 else [bucket])
-    ]
+        buckets.setdefault((row.variant, *key), []).append(row)
+    mistake_feedback: set[str] = set()
+    groups = []
+    for (variant, how, _), bucket in buckets.items():
+        options = grading_options(bank, assignment_part, variants.decode(variant))
+        mistake_feedback |= {mistake["feedback"] for mistake in options.get("mistakes", [])}
+        # Equivalence to another student's answer, with no known mistakes or partial credit in the way.
+        compare = {k: v for k, v in options.items() if k not in ("mistakes", "partial")}
+        part = bank.for_values(variants.decode(variant))
+        groups += split_bucket(pool, part, compare, bucket) if how == "value" and len(bucket) > 1 else [bucket]
     clusters = [
         Cluster(
             count=sum(row.count for row in found),
             answers=[row.raw_answer for row in found],
             interpreted=found[0].interpreted,
             feedback=found[0].feedback if found[0].feedback in mistake_feedback else None,
+            values=variants.decode(found[0].variant),
         )
         for found in groups
     ]

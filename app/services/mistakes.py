@@ -19,6 +19,7 @@ class KnownMistakeOut(BaseModel):
     feedback: str = Field(description="Shown to the student; the feedback format of submissions.")
     score: float = Field(description="Credit as a fraction of the part.")
     source: Literal["bank", "assignment"] = Field(description="Only the assignment's own can be edited or deleted.")
+    values: dict[str, int] | None = Field(default=None, description="Only for students asked with these values.")
 
 
 def known_mistakes(assignment: Assignment, question_id: str) -> list[KnownMistakeOut]:

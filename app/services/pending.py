@@ -12,6 +12,7 @@ from app.models import Assignment, AssignmentPart, PartStatus, Submission
 from app.services import history
 from app.services.assignments import policy_of
 from app.services.grading import grade_answer
+from app.services.variants import stored_values
 from graders import GradeResult, GradingPool
 from graders.pool import Outcome, Unfinished
 
@@ -42,7 +43,7 @@ def grade_pending(session: Session, pool: GradingPool, submission_id: int) -> in
     submission = session.get_one(Submission, submission_id)
     assignment = session.get_one(Assignment, submission.assignment_id)
     parts: dict[str, AssignmentPart] = {part.question_id: part for part in assignment.parts}
-    futures = {r.question_id: grade_answer(pool, parts[r.question_id], r.raw_answer or "")
+    futures = {r.question_id: grade_answer(pool, parts[r.question_id], r.raw_answer or "", stored_values(r))
                for r in submission.parts if r.status == PartStatus.pending and r.question_id in parts}
     release(session)
     outcomes = {question_id: future.result() for question_id, future in futures.items()}

@@ -18,6 +18,9 @@ class AnswerGroup:
     question_id: str
     answer: str  # the text as written, whitespace trimmed; "" for a blank answer
     waiting: list[tuple[PartResult, str]]  # (part result, student)
+    # The version of a parameterised part these students were asked (stored canonical JSON; None: one version):
+    # the same words are not the same answer to other numbers.
+    variant: str | None = None
 
     @property
     def blank(self) -> bool:
@@ -38,12 +41,13 @@ class QueuePage:
 
 def grouped(session: Session, assignment: Assignment, question_id: str | None = None) -> list[AnswerGroup]:
     """Per part in assignment order: the blank group first, then identical answers, largest group first."""
-    by_key: dict[tuple[str, str], list[tuple[PartResult, str]]] = {}
+    by_key: dict[tuple[str, str, str | None], list[tuple[PartResult, str]]] = {}
     for result, student in manual.queue(session, assignment):
         if question_id is None or result.question_id == question_id:
-            by_key.setdefault((result.question_id, (result.raw_answer or "").strip()), []).append((result, student))
+            key = (result.question_id, (result.raw_answer or "").strip(), result.variant)
+            by_key.setdefault(key, []).append((result, student))
     order = {part.question_id: part.position for part in assignment.parts}
-    groups = [AnswerGroup(qid, answer, waiting) for (qid, answer), waiting in by_key.items()]
+    groups = [AnswerGroup(qid, answer, waiting, variant) for (qid, answer, variant), waiting in by_key.items()]
     return sorted(groups, key=lambda g: (order[g.question_id], not g.blank, -len(g.waiting), g.answer))
 
 

@@ -4,8 +4,9 @@ A run walks the submissions in id order, a chunk at a time, and commits each chu
 cursor: an interrupted run resumes after its last committed chunk and never counts a submission twice. One run
 per assignment holds its lease at a time (a `regrade` job of app.tasks, a known mistake, an edit). Unchanged
 results write nothing; every change of a part's score or a final score is kept as history. Parts an instructor
-graded by hand keep their score. Each distinct (part, answer) is graded once per run: grading is deterministic,
-and a class writes the same few answers again and again.
+graded by hand keep their score. Each distinct (part, answer, variant) is graded once per run: grading is
+deterministic, and a class writes the same few answers again and again. A result is regraded with the values of the
+part's parameters it was first graded with (stored with it), never a new draw.
 """
 
 import time
@@ -24,7 +25,7 @@ from app.db import release
 from app.errors import Conflict, Invalid, Unavailable
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
 from app.models import Assignment, AssignmentPart, Extension, PartResult, PartStatus, RegradeRun, Submission, utcnow
-from app.services import audit, history
+from app.services import audit, history, variants
 from app.services.assignments import policy_of
 from app.services.grading import NO_ANSWER, Grades, grade_answer, grading_options
 from app.services.manual import assignment_part
@@ -51,25 +52,25 @@ class Regrader:
     deadlines: dict[str, datetime]
     parts: dict[str, AssignmentPart] = field(init=False)
     policy: LatePolicy = field(init=False)
-    graded: dict[tuple[str, str], Outcome] = field(default_factory=dict)
+    graded: dict[tuple[str, str, str | None], Outcome] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parts = {part.question_id: part for part in self.assignment.parts}
         self.policy = policy_of(self.assignment)
 
-    def grade_missing(self, answers: Iterable[tuple[str, str | None]]) -> None:
-        """Grade, all at once in the pool, every (question id, answer) not graded earlier in this run."""
-        futures: dict[tuple[str, str], Future[Outcome]] = {}
-        for question_id, answer in answers:
-            key = (question_id, answer or "")
+    def grade_missing(self, answers: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Grade, all at once in the pool, every (question id, answer, stored variant) not graded earlier in this run."""
+        futures: dict[tuple[str, str, str | None], Future[Outcome]] = {}
+        for question_id, answer, variant in answers:
+            key = (question_id, answer or "", variant)
             if key in self.graded or key in futures or not key[1].strip():
                 continue
-            futures[key] = grade_answer(self.pool, self.parts[key[0]], key[1])
+            futures[key] = grade_answer(self.pool, self.parts[question_id], key[1], variants.decode(variant))
         for key, future in futures.items():
             self.graded[key] = future.result()
 
     def result_for(self, result: PartResult) -> Outcome:
-        return self.graded.get((result.question_id, result.raw_answer or ""), NO_ANSWER)
+        return self.graded.get((result.question_id, result.raw_answer or "", result.variant), NO_ANSWER)
 
 
 def apply(regrader: Regrader, result: PartResult, submission: Submission) -> bool:
@@ -241,7 +242,7 @@ def regrade(
 def regrade_submissions(session: Session, regrader: Regrader, ids: list[int]) -> tuple[int, int]:
     """Grade these submissions' answers holding no connection, then lock the submissions, read them again and bring
     them up to date; return how many there were and how many changed. The caller commits."""
-    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer).distinct()
+    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
                               .where(PartResult.submission_id.in_(ids))).all()
     release(session)
     regrader.grade_missing(answers)
@@ -277,9 +278,17 @@ def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mist
 
     It is a student's text: whatever the grader cannot read there (or reads only past the time limit) is
     refused here rather than stored, where it would make every later grade of the part fail."""
-    options = grading_options(bank, part)
-    options = {**options, "mistakes": [*options.get("mistakes", []), mistake]}
-    probe = pool.grade(bank.kind, mistake["answer"], bank.reference, options=options).result()
+    values = mistake.get("values")
+    if values and bank.variants is None:
+        raise Invalid(f"values: part {bank.id!r} has one version for every student; leave them out")
+    try:
+        version = bank.for_values(values)
+    except ValueError as error:
+        raise Invalid(f"values: {error}") from None
+    options = grading_options(bank, part, values)
+    added = {"answer": mistake["answer"], "feedback": mistake["feedback"], "score": mistake.get("score", 0.0)}
+    options = {**options, "mistakes": [*options.get("mistakes", []), added]}
+    probe = pool.grade(version.kind, mistake["answer"], version.reference, options=options).result()
     if isinstance(probe, Unfinished) and probe.retry:
         raise Unavailable(f"the grader could not read the answer now ({probe.reason}); try again in a moment")
     if isinstance(probe, Unfinished):  # the grader raised on it: stored, it would fail every later grade too
@@ -298,7 +307,10 @@ def add_known_mistake(
     check_mistake(pool, reference.get_part(question_id), part, mistake)
 
     def append(mistakes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [*(m for m in mistakes if m.get("answer") != mistake["answer"]), mistake]
+        def same(m: dict[str, Any]) -> bool:
+            return (m.get("answer"), m.get("values")) == (mistake["answer"], mistake.get("values"))
+
+        return [*(m for m in mistakes if not same(m)), mistake]
 
     return change_mistakes(session, pool, assignment=assignment, question_id=question_id, change=append, by=by,
                            why=f"known mistake added for {question_id}: {mistake['answer']}", wait=wait)

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, select
@@ -15,10 +16,11 @@ from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess, f
 from app.models import Assignment, Course, PartResult, PartStatus, Submission, utcnow
 from app.schemas import SubmissionIn
 from app.security import Caller, Role
-from app.services import audit
+from app.services import audit, variants
 from app.services.assignments import deadline_for, parse_deadline, policy_of
 from app.services.grading import Grades, grade_parts
 from app.services.pending import part_fields
+from app.services.variants import Values
 from graders.pool import Outcome
 
 # Only these callers speak for the time a student pressed "submit" in the LMS; a student's own clock is not trusted.
@@ -103,9 +105,10 @@ def create_submission(
         raise Conflict(f"submissions closed at {closed.closes_at.isoformat()}; nothing was graded") from None
 
     # Grading takes up to the pool's time limit per answer: wait for it without holding a database connection.
+    values = variants.student_values(assignment, body.student)
     release(session)
-    results = grade_parts(pool, assignment.parts, body.answers)
-    submission = graded_submission(assignment, body, results, policy=policy, outcome=outcome,
+    results = grade_parts(pool, assignment.parts, body.answers, values)
+    submission = graded_submission(assignment, body, results, values, policy=policy, outcome=outcome,
                                    submitted_at=submitted_at, idempotency_key=idempotency_key, body_digest=body_digest)
     check_attempts(session, assignment, body.student, lock=True)
     session.add(submission)
@@ -126,13 +129,16 @@ def create_submission(
 
 
 def graded_submission(
-    assignment: Assignment, body: SubmissionIn, results: dict[str, Outcome], *, policy: LatePolicy,
+    assignment: Assignment, body: SubmissionIn, results: dict[str, Outcome], values: Mapping[str, Values | None], *,
+    policy: LatePolicy,
     outcome: LateOutcome, submitted_at: datetime, idempotency_key: str | None, body_digest: str,
 ) -> Submission:
-    """The new submission row with its part results and totals, not yet added to a session."""
+    """The new submission row with its part results (each with the values it was asked with) and totals, not yet
+    added to a session."""
     parts = [
         PartResult(question_id=part.question_id, position=part.position, raw_answer=body.answers.get(part.question_id),
-                   max_score=part.points, **part_fields(results[part.question_id], part.points))
+                   max_score=part.points, variant=variants.encode(values.get(part.question_id)),
+                   **part_fields(results[part.question_id], part.points))
         for part in assignment.parts
     ]
     raw = round(sum(p.score for p in parts), 6)

@@ -4,11 +4,14 @@ The statement is reconstructed from the student's answers in seed 001: an input 
 convolution is 9 x 13, and a 1-D input of length 11 with 7 channels (the answer's x in R^{7x11}).
 """
 
+from typing import Any
+
 import sympy as sp
 
 from reference.models.conv import output_size
 from reference.nyu_dl_hw2 import q1_1_elements
 from reference.part import KnownMistake, Part, PartMaker
+from reference.variants import Parameters
 
 IMAGE, KERNEL, STRIDE = (19, 27), (3, 3), 2
 SEQUENCE, CHANNELS, KERNEL_1D, STRIDE_1D = 11, 7, 3, 2
@@ -25,16 +28,33 @@ def _manual_1d(make: PartMaker, name: str, title: str, ask: str, points: float, 
     return make.manual("q1.1", name, title=title, prompt=f"{CONV_1D}\n\n{ask}", points=points, rubric=rubric)
 
 
+def _strided_differs(height: int, width: int, kernel: int, stride: int) -> bool:
+    """Both output sizes at least 2, and the known mistake (the stride ignored) is another shape."""
+    return min(output_size(height, kernel, stride=stride), output_size(width, kernel, stride=stride)) >= 2
+
+
+# 1.1(a) for each student: another image and kernel size, with a stride (the mistake it teaches needs one).
+IMAGE_PARAMETERS = Parameters(
+    ranges={"height": tuple(range(12, 41)), "width": tuple(range(12, 41)), "kernel": (2, 3, 4, 5), "stride": (2, 3)},
+    document={"height": IMAGE[0], "width": IMAGE[1], "kernel": KERNEL[0], "stride": STRIDE},
+    valid=_strided_differs, name="image")
+
+
+def _output_size_part(height: int, width: int, kernel: int, stride: int) -> dict[str, Any]:
+    out_height, out_width = (output_size(n, kernel, stride=stride) for n in (height, width))
+    return {
+        "title": "1.1(a) Output size of a strided convolution", "kind": "tuple", "points": 1,
+        "prompt": (f"Given an input image of dimension ${height} \\times {width}$, what will be the output dimension after "
+                f"applying a convolution with a ${kernel} \\times {kernel}$ kernel, stride of {stride} and no padding?"),
+        "answer": f"{out_height} \\times {out_width}", "reference": (out_height, out_width), "options": {"partial": True},
+        "mistakes": (KnownMistake(f"{height - kernel + 1} \\times {width - kernel + 1}",
+                               f"The stride moves the kernel by {stride} positions: divide the span by the stride."),)}
+
+
 def parts(make: PartMaker) -> list[Part]:
-    height, width = (output_size(n, k, stride=STRIDE) for n, k in zip(IMAGE, KERNEL, strict=True))
     length = output_size(SEQUENCE, KERNEL_1D, stride=STRIDE_1D)
     return [
-        make("q1.1", "a-output-size", title="1.1(a) Output size of a strided convolution", kind="tuple", points=1,
-             prompt=(f"Given an input image of dimension ${IMAGE[0]} \\times {IMAGE[1]}$, what will be the output dimension "
-                     f"after applying a convolution with a ${KERNEL[0]} \\times {KERNEL[1]}$ kernel, stride of {STRIDE} and no padding?"),
-             answer=f"{height} \\times {width}", reference=(height, width), options={"partial": True}, mistakes=(
-                 KnownMistake(f"{IMAGE[0] - KERNEL[0] + 1} \\times {IMAGE[1] - KERNEL[1] + 1}",
-                              "The stride moves the kernel by 2 positions: divide the span by the stride."),)),
+        make.varying("q1.1", "a-output-size", IMAGE_PARAMETERS, _output_size_part),
         make("q1.1", "b-output-shape", title="1.1(b) Output shape with padding, stride, dilation and F filters",
              kind="tuple", points=2,
              prompt=("Given an input of dimension $C \\times H \\times W$, what will be the dimension of the output of a "

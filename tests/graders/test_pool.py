@@ -98,3 +98,30 @@ def test_a_worker_stuck_in_c_code_is_killed_by_its_cpu_limit() -> None:
     process.start()
     process.join(timeout=60)
     assert process.exitcode == -signal.SIGXCPU
+
+
+def double(question_id: str, variant: tuple[tuple[str, int], ...]) -> Question:
+    """The version of "twice" for these values: what a bank's variant builder gives the workers."""
+    values = dict(variant)
+    return Question("integer", 2 * values["n"], {"mistakes": [{"answer": str(values["n"] + 2), "feedback": "Times."}]})
+
+
+def install_twice() -> None:
+    install({"twice": double("twice", (("n", 3),))}, variants=double)
+
+
+def test_a_variant_is_graded_against_its_own_version_built_in_the_worker() -> None:
+    pool = GradingPool(workers=1, timeout=5.0, initializer=install_twice)
+    try:
+        mine, installed, theirs = (pool.grade_question("twice", answer, variant=variant).result() for answer, variant in
+                                   [("14", (("n", 7),)), ("6", ()), ("6", (("n", 7),))])
+        assert (mine.correct, installed.correct, theirs.correct) == (True, True, False)
+        mistake = pool.grade_question("twice", "9", variant=(("n", 7),)).result()
+        assert (mistake.mistake, mistake.feedback) == (0, "Times.")
+    finally:
+        pool.close()
+
+
+def test_a_variant_without_a_builder_is_unfinished_not_wrong(pool: GradingPool) -> None:
+    outcome = pool.grade_question("sigmoid-derivative", "x", variant=(("n", 7),)).result()
+    assert isinstance(outcome, Unfinished) and not outcome.retry

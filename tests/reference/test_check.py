@@ -7,7 +7,7 @@ import pytest
 from reference import check
 from reference.bank import seed_package
 from reference.check import PartReport, check_package
-from reference.packages import from_path
+from reference.packages import BankError, from_path
 from tests.package_factory import homework, packages_root, part, write_package
 
 __all__ = ["packages_root"]  # the fixture, used by name
@@ -69,7 +69,42 @@ def test_grading_slower_than_the_service_allows_is_reported(packages_root: Path)
 
 
 def test_a_check_added_to_part_checks_runs_on_every_automatic_part(packages_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # This is how issue 9's mutation self-test plugs in.
+    # How a further check plugs in (the mutation self-test and the variants' check did).
     monkeypatch.setattr(check, "PART_CHECKS", [*check.PART_CHECKS, lambda part, context: [f"{part.id} has a live mutant"]])
     found = reports(packages_root, part(), part("why", kind="manual", extra=", rubric='1 pt: because'"))
     assert (found["product"].problems, found["why"].problems) == (("course-hw1/q1/product has a live mutant",), ())
+
+
+VARYING = '''
+from reference.variants import Parameters
+
+def _doubled(n):
+    return dict(title=f"Q2 twice {n}", prompt=f"What is 2 times {n}?", kind="integer", points=1, answer=str(2 * n),
+                reference=2 * n, mistakes=(KnownMistake(str(n + 2), "Multiply, do not add."),))
+
+TWICE = Parameters(ranges={"n": RANGES}, document={"n": 3})
+'''
+
+
+def varying_reports(root: Path, ranges: str) -> PartReport:
+    source = homework("course-hw1", "_make.varying('q2', 'twice', TWICE, _doubled), ")
+    package = from_path(write_package(root, "course_bank", {"hw1.py": VARYING.replace("RANGES", ranges) + source}))
+    (report,) = check_package(package, alongside=[seed_package()], time_limit=30)
+    return report
+
+
+def test_every_variant_drawn_is_checked_and_counted(packages_root: Path) -> None:
+    report = varying_reports(packages_root, "(5, 6, 7, 8, 9)")
+    assert report.ok, report.problems
+    assert any(note.endswith("variants gradable") and int(note.split()[0]) > 2 for note in report.notes)
+
+
+def test_a_variant_whose_known_mistake_is_its_answer_fails_with_its_values(packages_root: Path) -> None:
+    # n + 2 is 2n for n = 2: the handout's n = 3 passes, the drawn n = 2 does not.
+    report = varying_reports(packages_root, "(2,)")
+    assert report.problems == ("the variant {'n': 2}: known mistake 0 ('4') is not recognised: it is graded right",)
+
+
+def test_parameters_without_values_are_an_error_naming_them(packages_root: Path) -> None:
+    with pytest.raises(BankError, match="parameters without values: n"):
+        varying_reports(packages_root, "()")

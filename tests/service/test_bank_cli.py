@@ -1,6 +1,7 @@
 """`grader bank list` and `grader bank check` as an instructor runs them: the real command in a subprocess."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,8 +39,11 @@ def test_the_example_package_passes_bank_check() -> None:
     lines = result.stdout.splitlines()
     parts = from_path(EXAMPLE).parts
     assert lines[0] == f"intro_ml_bank ({EXAMPLE}): 1 homework(s), {len(parts)} part(s)"
-    assert lines[1:-1] == [f"OK      {p.id}  ({p.kind}, {p.points:g} pt)" for p in parts]
+    assert [line.split("  [")[0] for line in lines[1:-1]] == [f"OK      {p.id}  ({p.kind}, {p.points:g} pt)" for p in parts]
     assert lines[-1] == f"All {len(parts)} parts passed."
+    # The counts of the mutation self-test and of the variants checked.
+    assert all(re.search(r"\[\d+ of \d+ mutants differ, (\d+) refused", line) for line in lines[1:-1])
+    assert "variants gradable]" in next(line for line in lines if "/q2/conv-shape" in line)
 
 
 def test_bank_check_reports_each_failure_and_exits_non_zero(packages_root: Path) -> None:
@@ -49,11 +53,23 @@ def test_bank_check_reports_each_failure_and_exits_non_zero(packages_root: Path)
     result = run_grader("bank", "check", str(unsound), str(broken))
     assert result.returncode == 1
     assert result.stdout.splitlines()[1:] == [
-        "OK      course-hw1/q1/product  (integer, 1 pt)",
-        "FAILED  course-hw1/q1/sum  (integer, 1 pt): known mistake 0 ('5') is not recognised: it is graded right",
+        "OK      course-hw1/q1/product  (integer, 1 pt)  [6 of 6 mutants differ, 6 refused]",
+        "FAILED  course-hw1/q1/sum  (integer, 1 pt): known mistake 0 ('5') is not recognised: it is graded right  "
+        "[6 of 6 mutants differ, 6 refused]",
         f"FAILED  {broken}: cannot import the package: ZeroDivisionError: division by zero ({broken / 'hw1.py'}, line 2)",
     ]
     assert result.stderr.strip() == "grader: bank check failed: 2 of 3 checked failed"
+
+
+def test_bank_check_fails_a_reference_that_accepts_its_own_mutant(packages_root: Path) -> None:
+    lenient = write_package(packages_root, "lenient_bank", {"hw1.py": homework(
+        "course-hw1", part("product", kind="number", mistakes=(), extra=", options={'atol': 1}"))})
+    result = run_grader("bank", "check", str(lenient))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] == (
+        "FAILED  course-hw1/q1/product  (number, 1 pt): 4 of 6 mutants that differ from the reference are accepted: "
+        "'7.0' (+1), '5.0' (-1), '6.000000007000001' (off by 1e-9), '6.300000000000001' (off by 5%)  "
+        "[6 of 6 mutants differ, 2 refused]")
 
 
 def test_bank_check_checks_its_paths_whatever_the_settings_name(packages_root: Path) -> None:
