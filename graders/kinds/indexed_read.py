@@ -35,6 +35,8 @@ start: expr
 ?power: postfix "^" bound -> pow
       | postfix
       | SUM "_" "{" NAME "=" expr "}" "^" bound term -> sum
+      | SUM "^" bound "_" "{" NAME "=" expr "}" term -> sum_high_first
+      | SUM "(" expr "," NAME "," expr "," expr ")" -> sum_call
 ?bound: "{" expr "}"
       | NUMBER -> number
       | NAME -> name
@@ -338,6 +340,12 @@ class _Build(Transformer):
 
     def sum(self, _: Token, variable: Token, low: tree.Node, high: tree.Node, body: tree.Node) -> tree.Node:
         return tree.Sum(str(variable), low, high, body)
+
+    def sum_high_first(self, _: Token, high: tree.Node, variable: Token, low: tree.Node, body: tree.Node) -> tree.Node:
+        return tree.Sum(str(variable), low, high, body)  # `\sum^{7}_{k=1}`: LaTeX takes the scripts in either order
+
+    def sum_call(self, _: Token, body: tree.Node, variable: Token, low: tree.Node, high: tree.Node) -> tree.Node:
+        return tree.Sum(str(variable), low, high, body)  # plain text `sum(f, k, 1, 7)`, as SymPy and Maxima write it
 
     @v_args(inline=False, meta=True)
     def lookup(self, meta: object, children: list[object]) -> tree.Node:
