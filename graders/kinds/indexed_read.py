@@ -22,6 +22,7 @@ _GRAMMAR = r"""
 start: expr
      | expr WHEN condition OTHERWISE expr -> inline_else
      | expr WHEN condition ";" expr OTHERWISE -> inline_otherwise
+     | expr WHEN conjunction "," expr OTHERWISE -> inline_otherwise
 ?expr: expr PLUS term -> add
      | expr MINUS term -> add
      | term
@@ -63,6 +64,7 @@ row: expr [","] "&" [WHEN] condition [","] -> guarded
 ?conjunction: conjunction (AND | ",") comparison -> both
             | comparison
 comparison: expr (REL expr)+
+          | "|" expr "|" REL expr -> absolute
           | expr IN "\\{" args "\\}" -> member
           | expr IN "\\{" expr "," DOTS "," expr "\\}" -> member_range
           | expr IN "[" expr "," expr "]" -> member_range
@@ -96,6 +98,7 @@ MAX_DEPTH = 40  # brackets inside one another
 MAX_TREE_DEPTH = 150  # operations inside one another: each walk of the tree recurses once per level
 
 _SPACING = re.compile(r"(?<!\\)\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\displaystyle|\\limits|\\nolimits|\\middle")
+_BARS = re.compile(r"\\[lr]?vert(?![A-Za-z])")
 _SIZES = re.compile(r"\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z])\s*")
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|vec|pmb)\s*(?:\{([^{}]*)\}|([A-Za-z]))")
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textnormal|mathrm|textit)\s*\{([^{}]*)\}")
@@ -111,7 +114,7 @@ def canonical(text: str) -> str:
     r"""One spelling for equal LaTeX: `\mathbf{x}` is `x`, `f_{W}` is `f_W`, sizes and spacing dropped."""
     text = "".join(_UNICODE.get(c, c) for c in text).strip().strip("$").strip()
     text = _SPACING.sub(" ", text)
-    text = _SIZES.sub("", text)
+    text = _BARS.sub("|", _SIZES.sub("", text))
     for _ in range(3):  # nested fonts: \mathbf{\bm{x}}
         text = _FONT.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _TEXT.sub(lambda m: f" {m.group(1).strip()} ", text)
@@ -301,6 +304,15 @@ class _Build(Transformer):
 
     def inline_otherwise(self, value: tree.Node, _when: Token, condition: tree.Node, other: tree.Node, _word: Token) -> tree.Node:
         return tree.Cases(((condition, value), (None, other)))
+
+    def absolute(self, value: tree.Node, relation: Token, bound: tree.Node) -> tree.Node:
+        """`|i - 2n| \\le 1` is `-1 \\le i - 2n \\le 1`: a condition, so the tree needs no absolute value."""
+        operator = str(relation).lstrip("\\")
+        if operator in ("<", "<=", "le"):
+            return tree.Compare((tree.Neg(bound), value, bound), (operator, operator))
+        mirrored = {">": "<", ">=": "<=", "ge": "le", "=": "=", "!=": "!=", "ne": "ne"}[operator]
+        both = (tree.Compare((value, bound), (operator,)), tree.Compare((value, tree.Neg(bound)), (mirrored,)))
+        return tree.Logic("and", *both) if operator in ("!=", "ne") else tree.Logic("or", *both)
 
     def member(self, element: tree.Node, _in: Token, items: tuple[tree.Node, ...]) -> tree.Node:
         return tree.Logic.any_of(tuple(tree.Compare((element, item), ("=",)) for item in items))

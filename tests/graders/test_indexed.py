@@ -89,10 +89,25 @@ def test_a_zero_based_part_reads_zero_based_indices() -> None:
     pytest.param("W[1,k,i−2(n−1)] if 2(n−1) < i ≤ 2(n−1)+3 else 0", id="plain text with unicode"),
     pytest.param(r"f[n,k,i] = W[1,k,i-2(n-1)] \text{ if } i - 2(n-1) = 1 \lor i - 2n = 0 \lor i = 2n+1 \text{ else } 0",
                  id="an equation in an inline condition"),
+    pytest.param(r"\begin{cases} W[1,k,i-2n+2] & \text{if } |i-2n| \le 1 \\ 0 & \text{otherwise} \end{cases}",
+                 id="an absolute value bounded"),
+    pytest.param(r"\begin{cases} 0 & \left\lvert 2n - i \right\rvert > 1 \\ W[1,k,i-2n+2] & \text{otherwise} \end{cases}",
+                 id="an absolute value exceeding, lvert"),
+    pytest.param("W[1,k,i-2(n-1)] if 2(n-1) < i <= 2(n-1)+3, 0 otherwise", id="inline, a comma before otherwise"),
 ])
 def test_right_derivatives_with_cases_are_accepted(answer: str) -> None:
     result = _grade(answer, D_INPUT)
     assert (result.correct, result.error) == (True, None)
+
+
+@pytest.mark.parametrize("answer", [
+    r"\begin{cases} W[1,k,i-2n+2] & \text{if } |i-2n| < 2 \\ 0 & \text{otherwise} \end{cases}",
+    r"\begin{cases} W[1,k,i-2n+2] & \text{if } |i-2n| = 1 \\ 0 & \text{otherwise} \end{cases}",
+    r"\begin{cases} W[1,k,i-2n+2] & \text{if } |i-2n| \ne 0 \\ 0 & \text{otherwise} \end{cases}",
+])
+def test_an_absolute_value_in_a_condition_is_read_as_written(answer: str) -> None:
+    right = "< 2" in answer  # |i - 2n| < 2 is the window; = 1 and != 0 leave its middle out (and != 0 looks outside)
+    assert _grade(answer, D_INPUT).correct is right
 
 
 def test_a_fixed_upper_bound_is_wrong_and_says_where() -> None:
