@@ -102,6 +102,8 @@ _BARS = re.compile(r"\\[lr]?vert(?![A-Za-z])")
 _SIZES = re.compile(r"\\(?:left|right|[bB]igg?[lrm]?)(?![A-Za-z])\s*")
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|vec|pmb)\s*(?:\{([^{}]*)\}|([A-Za-z]))")
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textnormal|mathrm|textit)\s*\{([^{}]*)\}")
+_WRAPPER = re.compile(r"\\(?:boxed|fbox)\s*\{")
+_DELTA_PAIR = re.compile(r"\\delta_\{\s*([A-Za-z])\s*([A-Za-z])\s*\}")  # `\delta_{ij}`: two one-letter indices
 _BRACED_CHARACTER = re.compile(r"([_^])\{(\w)\}")
 _SPACE = re.compile(r"\s+")
 _LOOSE_SPACE = re.compile(r"(?<![A-Za-z]) | (?![A-Za-z])")
@@ -114,7 +116,7 @@ def canonical(text: str) -> str:
     r"""One spelling for equal LaTeX: `\mathbf{x}` is `x`, `f_{W}` is `f_W`, sizes and spacing dropped."""
     text = "".join(_UNICODE.get(c, c) for c in text).strip().strip("$").strip()
     text = _SPACING.sub(" ", text)
-    text = _BARS.sub("|", _SIZES.sub("", text))
+    text = _BARS.sub("|", _DELTA_PAIR.sub(r"\\delta_{\1,\2}", _unwrapped(_SIZES.sub("", text))))
     for _ in range(3):  # nested fonts: \mathbf{\bm{x}}
         text = _FONT.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _TEXT.sub(lambda m: f" {m.group(1).strip()} ", text)
@@ -122,6 +124,19 @@ def canonical(text: str) -> str:
     text = re.sub(r"\\(leqslant|geqslant|leq|geq|neq)(?![A-Za-z])", lambda m: "\\" + _WORDS[m.group(1)], text)
     text = _SPACE.sub(" ", text).strip()
     return _LOOSE_SPACE.sub("", text).replace("\\\\", "\\\\ ")  # `\\ W`: a row ends, no command `\W` starts
+
+
+def _unwrapped(text: str) -> str:
+    """`\\boxed{...}` marks the answer on the page; it is not part of the formula: its braces go with it."""
+    while (found := _WRAPPER.search(text)) is not None:
+        depth, end = 1, found.end()
+        while end < len(text) and depth:
+            depth += (text[end] == "{") - (text[end] == "}")
+            end += 1
+        if depth:
+            return text  # not closed: the grammar says where
+        text = text[: found.start()] + " " + text[found.end() : end - 1] + " " + text[end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -161,20 +176,43 @@ def untagged(text: str, position: int = 0) -> tuple[int, str]:
 def _named_tensors(text: str, spellings: Mapping[str, Sequence[str]]) -> str:
     r"""Every declared tensor written as `\T{name}`, longest spellings first (`\frac{\partial \ell}{\partial f_W(x)}`)."""
     pattern, lookup = _spelling_table(tuple((name, tuple(names)) for name, names in sorted(spellings.items())))
-    return pattern.sub(lambda m: f"\\T{{{lookup[m.group()]}}}", text) if lookup else text
+    return pattern.sub(lambda m: _tagged(m.group(), lookup), text) if lookup else text
+
+
+def _tagged(written: str, lookup: Mapping[str, str]) -> str:
+    if written in lookup:
+        return f"\\T{{{lookup[written]}}}"
+    index = written.index("[")  # a fraction with the index inside its denominator: `}` follows the index
+    return f"\\T{{{lookup[written[:index] + '}']}}}{written[index:-1]}"
 
 
 @lru_cache(maxsize=64)
 def _spelling_table(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    pairs = [(canonical(spelling), name) for name, names in spellings for spelling in (name, *names)]
+    pairs = [(written, name) for name, names in spellings for spelling in (name, *names)
+             for written in _variants(canonical(spelling))]
     pattern = "|".join(_spelling_pattern(s) for s, _ in sorted(pairs, key=lambda p: -len(p[0])) if s)
     return re.compile(pattern or "(?!)"), dict(pairs)
+
+
+_FRACTION = re.compile(r"\\[dt]?frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _variants(spelling: str) -> tuple[str, ...]:
+    r"""A fraction's spelling as a slash too, in LaTeX (`\partial\ell/\partial f`) and plain text (`dl/df`)."""
+    found = _FRACTION.fullmatch(spelling)
+    if found is None:
+        return (spelling,)
+    slash = f"{found.group(1)}/{found.group(2)}"
+    plain = re.sub(r"\\(?:partial|mathrm\{d\})\s*", "d", slash).replace("\\ell", "l").replace(" ", "")
+    return (spelling, slash, plain)
 
 
 def _spelling_pattern(spelling: str) -> str:
     # A one-letter name is a tensor only where it is a whole word (not the `x` of `\max`, not inside `\T{x}`).
     if re.fullmatch(r"[A-Za-z]", spelling):
         return rf"(?<![A-Za-z\\{{]){re.escape(spelling)}(?![A-Za-z}}])"
+    if _FRACTION.fullmatch(spelling):  # `\frac{\partial \ell}{\partial f[n]}` is `\frac{\partial \ell}{\partial f}[n]`
+        return rf"{re.escape(spelling)}|{re.escape(spelling[:-1])}(?:\[[^\[\]]*\])+\}}"
     return re.escape(spelling) + ("(?![A-Za-z])" if spelling[-1].isalpha() else "")  # `\ell` is not `\ellipsis`
 
 

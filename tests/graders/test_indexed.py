@@ -215,3 +215,32 @@ def test_the_reading_shown_to_the_student_reads_back_to_the_same_values(answer: 
 def test_a_zero_based_answer_to_a_one_based_part_names_the_index_and_the_counting() -> None:
     result = _grade(r"\sum_{k=0}^{6} \sum_{i=0}^{2} x[2n+i][k] W[0,k,i]")
     assert "W[0,k,i] is out of range" in result.feedback and "the question counts from 1" in result.feedback
+
+
+def _loss_gradient_part() -> tuple:
+    g = [rng.normal(size=5) for _ in SAMPLES]
+    windows = [np.stack([s["x"][2 * n : 2 * n + 3].T for n in range(5)]) for s in SAMPLES]
+    values = np.stack([np.einsum("n,nki->ki", gs, w)[None] for gs, w in zip(g, windows, strict=True)])
+    options = _options([1, "k", "i"], [1, 7, 3], spellings={"g": [r"\frac{\partial \ell}{\partial f_W(x)}"]})
+    options["tensors"] = {**options["tensors"], "g": [5]}
+    options["inputs"] = [{**sample, "g": gs.tolist()} for sample, gs in zip(options["inputs"], g, strict=True)]
+    return values, options
+
+
+@pytest.mark.parametrize("answer", [
+    pytest.param(r"\sum_{n=1}^{5} \frac{\partial \ell}{\partial f_W(x)}[n] \, x[2(n-1)+i][k]", id="as declared"),
+    pytest.param(r"\sum_{n=1}^{5} \frac{\partial \ell}{\partial f_W(x)[n]} \, x[2(n-1)+i][k]", id="index inside"),
+    pytest.param(r"sum(dl/df_W(x)[n] * x[2*(n-1)+i][k], n, 1, 5)", id="plain text slash"),
+    pytest.param(r"\sum_{n=1}^{5} \partial \ell/\partial f_W(x)[n] \, x[2(n-1)+i][k]", id="LaTeX slash"),
+    pytest.param(r"\boxed{\sum_{n=1}^{5} \frac{\partial \ell}{\partial f_W(x)}[n] \, x[2(n-1)+i][k]}", id="boxed"),
+])
+def test_a_declared_fraction_is_read_in_its_other_spellings(answer: str) -> None:
+    result = _grade(answer, _loss_gradient_part())
+    assert (result.correct, result.error) == (True, None)
+
+
+def test_a_kronecker_delta_may_join_its_two_indices() -> None:
+    windows = np.stack([np.stack([s["x"][2 * n : 2 * n + 3].T for n in range(5)])[:, None] for s in SAMPLES])
+    d_weights = (windows, _options(["n", 1, "k", "i"], [5, 1, 7, 3]))
+    assert _grade(r"\sum_{j=1}^{3} x[2(n-1)+j][k] \, \delta_{ij}", d_weights).correct is True
+    assert _grade(r"\sum_{j=1}^{3} x[2(n-1)+j][k] \, \delta_{jk}", d_weights).correct is False
