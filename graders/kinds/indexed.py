@@ -25,7 +25,7 @@ import numpy as np
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
 from graders.kinds.indexed_eval import Evaluation, Space, evaluate, named_axes
 from graders.kinds.indexed_latex import latex
-from graders.kinds.indexed_read import read, untagged
+from graders.kinds.indexed_read import Written, read, untagged
 from graders.options import CommonOptions
 from graders.parsing import ParseError
 from graders.parsing.limits import Limits, effective
@@ -82,6 +82,7 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
     written = read(text, spellings, trusted=trusted)
     space = _space(options)
     names = named_axes(written.indices if written.indices is not None else options.index, space)
+    _check_ranges(written, names, space)
     try:
         result: Evaluation = evaluate(written.formula, names, space)
     except ParseError as error:  # raised without the text: show the answer under the message
@@ -89,6 +90,18 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
     left = f"{untagged(written.left)[1]} = " if written.left is not None else ""
     shown = left + latex(written.formula)
     return Reading(Indexed(result.values, result.problems, names), shown, shown)
+
+
+def _check_ranges(written: Written, names: tuple[str | int, ...], space: Space) -> None:
+    """A stated range (`for n = 1, \\dots, 5`) must be the question's: a formula for other elements is not this one."""
+    for name, first, last in written.ranges:
+        if name not in names:
+            raise ParseError(f"the answer states a range for {name}, which is not an index of the quantity "
+                             f"({', '.join(map(str, names))})", 0, untagged(written.text)[1])
+        size = space.shape[names.index(name)]
+        if (first, last) != (space.base, space.base + size - 1):
+            raise ParseError(f"the answer states {name} = {first}, ..., {last}; in the question {name} runs from "
+                             f"{space.base} to {space.base + size - 1}", 0, untagged(written.text)[1])
 
 
 def read_reference(reference: object, syntax: str, options: IndexedOptions) -> Reading:

@@ -147,6 +147,7 @@ class Written:
     left: str | None
     formula: tree.Node
     text: str
+    ranges: tuple[tuple[str, int, int], ...] = ()  # a closing `for n = 1, \dots, 5`: (index, first, last)
 
 
 def read(text: str, spellings: Mapping[str, Sequence[str]], *, trusted: bool = False) -> Written:
@@ -156,12 +157,39 @@ def read(text: str, spellings: Mapping[str, Sequence[str]], *, trusted: bool = F
         raise ParseError(f"the answer is longer than {limit} characters", limit, text[: limit + 40])
     source = _named_tensors(canonical(text), spellings).rstrip(".,; ")
     try:
+        source, ranges = _range_clause(source)
         left, right = _sides(source)
         indices = _left_indices(left, source) if left is not None else None
         formula = _formula(right, source, len(source) - len(right))
     except ParseError as error:
         raise ParseError(error.message, *untagged(source, error.position)) from None
-    return Written(indices, left, formula, source)
+    return Written(indices, left, formula, source, ranges)
+
+
+_VALUES = r"\d+(?:,(?:\d+|\\[lc]?dots|\.\.\.))+"
+_RANGE = rf"[A-Za-z]=(?:{_VALUES})|\d+\\le ?[A-Za-z]\\le ?\d+"
+_RANGE_CLAUSE = re.compile(rf"[,;]?(?:(?:for|where) ?(?:all ?)?)?((?:{_RANGE})(?:(?:,|and ?)(?:{_RANGE}))*)$")
+
+
+def _range_clause(text: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """The formula without a closing clause that states the indices' ranges (`..., n = 1, \\dots, 5`, `for
+    1 \\le k \\le 7`), and those ranges, which the grader checks against the question's."""
+    found = _RANGE_CLAUSE.search(text)
+    if found is None or found.start() == 0:
+        return text, ()
+    ranges = []
+    for item in re.finditer(_RANGE, found.group(1)):
+        chained = re.fullmatch(r"(\d+)\\le ?([A-Za-z])\\le ?(\d+)", item.group())
+        if chained is not None:
+            ranges.append((chained.group(2), int(chained.group(1)), int(chained.group(3))))
+            continue
+        name, values = item.group().split("=")
+        numbers = [int(v) for v in values.split(",") if v.isdigit()]
+        listed = numbers == list(range(numbers[0], numbers[-1] + 1))
+        if numbers != sorted(set(numbers)) or (not listed and len(numbers) == len(values.split(","))):
+            raise ParseError(f"the range {item.group()} is not a run of whole numbers", found.start(), text)
+        ranges.append((name, numbers[0], numbers[-1]))
+    return text[: found.start()], tuple(ranges)
 
 
 _TAG = re.compile(r"\\T\{([^{}]*)\}")

@@ -244,3 +244,21 @@ def test_a_kronecker_delta_may_join_its_two_indices() -> None:
     d_weights = (windows, _options(["n", 1, "k", "i"], [5, 1, 7, 3]))
     assert _grade(r"\sum_{j=1}^{3} x[2(n-1)+j][k] \, \delta_{ij}", d_weights).correct is True
     assert _grade(r"\sum_{j=1}^{3} x[2(n-1)+j][k] \, \delta_{jk}", d_weights).correct is False
+
+
+@pytest.mark.parametrize("clause", [r", \quad n = 1, \dots, 5", r" \text{ for } n = 1, 2, 3, 4, 5",
+                                    r" \text{ for all } 1 \le n \le 5"])
+def test_a_closing_clause_restating_the_range_is_read_and_checked(clause: str) -> None:
+    formula = r"f_W(x)[n] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]"
+    assert (_grade(formula + clause).correct, _grade(formula + clause).error) == (True, None)
+
+
+@pytest.mark.parametrize(("clause", "says"), [
+    (r", \quad n = 0, \dots, 4", "in the question n runs from 1 to 5"),
+    (r" \text{ for } n = 1, 2, 3", "in the question n runs from 1 to 5"),
+    (r" \text{ for } n = 1, 3, 5", "not a run of whole numbers"),
+    (r", \quad k = 1, \dots, 7", "not an index of the quantity"),
+])
+def test_a_range_clause_other_than_the_question_s_is_refused(clause: str, says: str) -> None:
+    result = _grade(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]" + clause)
+    assert result.correct is False and says in (result.error or "")
