@@ -18,6 +18,8 @@ How ambiguous spellings are read (the same rule for text and LaTeX):
 - `\\bar`, `\\overline`, `\\tilde`, `\\hat`, `\\nabla` and subscripts are parts of a name.
 - A question's aliases (Vocabulary) are matched first, so `c(t)` or `h[t]` can be a name.
 - In the tuple target `x`, `×`, `\\times` between numbers separate elements (`9x13`).
+  A name or derivative before `\\in \\mathbb{R}^{...}` is a label naming the quantity, not part of the value, and
+  `\\boxed{}` around the whole shape is a box, not a group.
 - Look-alike letters (Cyrillic `х`, Greek capital `Α`) are refused with their unicode name
   rather than mapped, so a student sees why.
 - Around the answer (forms.py, prose.py, normalize.py): `N = 5` and chains `a = b = c` grade

@@ -37,16 +37,27 @@ _GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 
 _SPACE_POWER = re.compile(r"\s*\^\s*")
+_BRACED = r"\{(?:[^{}$=]|\{(?:[^{}$=]|\{[^{}$=]*\})*\})*\}"  # three levels: `f_{\mathbf{W}}(\mathbf{x})`
+_DERIVATIVE = (rf"\\[dtc]?frac\s*\{{\s*(?:\\partial|d)(?:[^{{}}$=]|{_BRACED})*\}}"
+               rf"\s*\{{\s*(?:\\partial|d)(?:[^{{}}$=]|{_BRACED})*\}}"
+               r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*")
 # `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for
-_DERIVATIVE_LABEL = re.compile(
-    r"\s*(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
-    r"\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
-    r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*)\s*=(?!=)")
+_DERIVATIVE_LABEL = re.compile(rf"\s*(?:{_DERIVATIVE})\s*=(?!=)")
+# `\frac{\partial f}{\partial W} \in \mathbb{R}^{5 \times 7}`, `\mathbf{W} \in R^{7 \times 3}`: a label naming the
+# quantity whose dimensions are the answer
+_NAMED = r"(?:\\[A-Za-z]+\s*\{[A-Za-z]\}|\\?[A-Za-z]+)(?:\s*_\s*(?:\w|" + _BRACED + r"))?(?:\([^()$=]*\))?"
+_SPACE_LABEL = re.compile(rf"\s*(?:{_DERIVATIVE}|{_NAMED})\s*\\in(?![A-Za-z])(?=\s*(?:\\mathbb\s*\{{\s*R\s*\}}|R\s*\^))")
+_WRAPPER = re.compile(r"\\boxed\s*(?=\{)")
 
 
 def _shape_depth(text: str) -> int | None:
     """0, or 1 inside one bracket around the whole answer; None when commas separate the elements
     there, so that `(D \\times (K-1) + 1, 5)` multiplies inside its first element."""
+    core = text.strip()
+    boxed = _WRAPPER.match(core)  # `\boxed{5 \times 7}`: the box's braces wrap the whole answer
+    if boxed is not None and _closing(core[boxed.end() :]) == len(core) - boxed.end() - 1:
+        inner = _shape_depth(core[boxed.end() + 1 : -1])
+        return None if inner is None else inner + 1
     wrapped = text.strip()[:1] in "([" and _closing(text.strip()) == len(text.strip()) - 1
     level, depth = int(wrapped), 0
     for char in text:
@@ -106,9 +117,12 @@ class Lexer:
         return found.group()
 
     def run(self) -> list[Token]:
-        label = _DERIVATIVE_LABEL.match(self.text) if self.target == "expression" else None
+        labels = {"expression": _DERIVATIVE_LABEL, "tuple": _SPACE_LABEL}
+        label = labels[self.target].match(self.text) if self.target in labels else None
         if label is not None:
             self.position = label.end()
+            if self.target == "tuple":
+                self.shape_depth = _shape_depth(self.text[label.end() :])
         while self.position < len(self.text):
             self.step()
             if len(self.tokens) > self.limits.max_tokens:

@@ -16,6 +16,12 @@ from graders import grade
         pytest.param("9, 13", id="bare"),
         pytest.param("(27/3, 13.0)", id="arithmetic"),
         pytest.param(r"\langle 9, 13 \rangle", id="angle-brackets"),
+        pytest.param(r"\boxed{9 \times 13}", id="boxed"),
+        pytest.param(r"\boxed{(9, 13)}", id="boxed-tuple"),
+        pytest.param(r"\frac{\partial L}{\partial W} \in \mathbb{R}^{9 \times 13}", id="derivative-label-in-space"),
+        pytest.param(r"\frac{\partial f_{\mathbf{W}}(\mathbf{x})}{\partial \mathbf{W}} \in \mathbb{R}^{9 \times 13}",
+                     id="bold-derivative-label"),
+        pytest.param(r"\mathbf{W} \in R^{9 \times 13}", id="name-label"),
     ],
 )
 def test_shape_spellings_are_accepted(student: str) -> None:
@@ -28,6 +34,8 @@ def test_shape_spellings_are_accepted(student: str) -> None:
         pytest.param("13x9", id="swapped"),
         pytest.param("(9, 13, 1)", id="too-long"),
         pytest.param("(9)", id="too-short"),
+        pytest.param(r"\frac{\partial L}{\partial W} \in \mathbb{R}^{13 \times 9}", id="labelled-swapped"),
+        pytest.param(r"\boxed{9 \times 13 \times 1}", id="boxed-too-long"),
         pytest.param("(9, 14)", id="one-wrong"),
     ],
 )
