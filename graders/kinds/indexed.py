@@ -24,6 +24,7 @@ import numpy as np
 
 from graders.kinds.base import RIGHT, Reading, Verdict, partial_verdict, wrong
 from graders.kinds.indexed_eval import Evaluation, Space, evaluate, named_axes
+from graders.kinds.indexed_hidden import hidden_term
 from graders.kinds.indexed_latex import latex
 from graders.kinds.indexed_read import Written, read, untagged
 from graders.options import CommonOptions
@@ -87,9 +88,13 @@ def read_student(text: str, syntax: str, options: IndexedOptions) -> Reading:
         result: Evaluation = evaluate(written.formula, names, space)
     except ParseError as error:  # raised without the text: show the answer under the message
         raise ParseError(error.message, 0, untagged(written.text)[1]) from None
+    problems = result.problems
+    if not problems and hidden_term(written.formula, names, space, result.values):
+        problems = ("A term of your formula is too small to see on these samples, yet it is not zero: the right "
+                    "formula has no such term.",)
     left = f"{untagged(written.left)[1]} = " if written.left is not None else ""
     shown = left + latex(written.formula)
-    return Reading(Indexed(result.values, result.problems, names), shown, shown)
+    return Reading(Indexed(result.values, problems, names), shown, shown)
 
 
 def _check_ranges(written: Written, names: tuple[str | int, ...], space: Space) -> None:

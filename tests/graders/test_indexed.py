@@ -262,3 +262,18 @@ def test_a_closing_clause_restating_the_range_is_read_and_checked(clause: str) -
 def test_a_range_clause_other_than_the_question_s_is_refused(clause: str, says: str) -> None:
     result = _grade(r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]" + clause)
     assert result.correct is False and says in (result.error or "")
+
+
+@pytest.mark.parametrize("hidden", [
+    r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i] + 10^{-13}",
+    r"(1 + 10^{-13}) \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]",
+    r"\sum_{k=1}^{7} \sum_{i=1}^{3} (x[2(n-1)+i][k] - 10^{-14} \cdot W[1,k,i]) W[1,k,i]",
+])
+def test_a_term_too_small_to_see_on_the_samples_is_still_a_term(hidden: str) -> None:
+    result = _grade(hidden)
+    assert result.correct is False and "too small to see" in result.feedback
+
+
+def test_terms_that_cancel_are_no_hidden_term() -> None:
+    answer = r"\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i] + x[2n][1] - x[2n][1] + 0 \cdot W[1,1,1]"
+    assert _grade(answer).correct is True
