@@ -189,6 +189,8 @@ class Lexer:
             pass
         elif word in ("sum", "prod", "product") and self.target != "bigo" and self.opens_bracket(end):
             self.emit("BIGOPCALL", "prod" if word == "product" else word, end)  # `sum(f(t), t, 1, T)`
+        elif self.target == "matrix" and word == "diag":
+            self.emit("DIAG", word, end)  # `diag(1, 2)`, `\operatorname{diag}(1, 2)`
         elif self.target == "matrix" and word in ("Matrix", "matrix", "array") and self.opens_bracket(end):
             self.position = end  # `Matrix([[1, 2], [3, 4]])`: the call around the rows
             self.position = self.text.index("(", end)
@@ -260,6 +262,8 @@ class Lexer:
             self.emit("REL", operator, None)
         elif char == "'":
             self.prime()
+        elif char in "[]" and self.reversed_bracket(char):
+            pass
         elif char == "[":
             self.open_square()
         elif char == "]":
@@ -280,10 +284,17 @@ class Lexer:
             raise self.error(f"unexpected character '{char}'")
 
     def prime(self) -> None:
+        if self.transposes():
+            self.emit("TRANSPOSE", "'", None)
+            return
         count = len(self.text[self.position :]) - len(self.text[self.position :].lstrip("'"))
         if self.previous() != "FUNC":
             raise self.error("a prime (') must follow a function name, as in sigma'(z)")
         self.emit("PRIME", "'" * count, None)
+
+    def transposes(self) -> bool:
+        """Whether a transpose (`^T`, `^\\top`, `'`) may follow here: right after a whole matrix."""
+        return self.target == "matrix" and self.previous() in ("_RBRACK", "_RPAR", "END") and not self.stack
 
     # --- brackets ---------------------------------------------------------------------------
     def open(self, token: str, kind: str, length: int) -> None:
@@ -308,6 +319,20 @@ class Lexer:
     def sized_here(self) -> bool:
         """Whether `\\left`, `\\right` or a `\\big` size sizes the delimiter at this position."""
         return self.sized is not None and self.sized[1] == self.position
+
+    def reversed_bracket(self, char: str) -> bool:
+        """`]0, 1]`, `[0, 1[`: the French spelling of open ends of an interval, in sets only. A `]` opens where no
+        value ends before it; a `[` closes a bracket opened by `[` or `]` right after a value."""
+        if self.target != "set":
+            return False
+        if char == "]" and self.previous() not in _OPERAND_ENDS:
+            self.open("_LPAR", "paren", 1)
+            return True
+        after_value = self.previous() in _OPERAND_ENDS and bool(self.stack) and self.stack[-1][0] == "paren"
+        if char == "[" and after_value and self.text[self.stack[-1][1]] in "[]":
+            self.close(("paren",), "_RPAR", 1)
+            return True
+        return False
 
     def open_square(self) -> None:
         if self.target == "tuple" and self.tokens and self.previous() != "SQRT":

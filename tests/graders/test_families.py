@@ -21,6 +21,20 @@ SETS = [
     (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4, 5\}", {}, True, "dots-progression"),
     ("{1, 3, ..., 9}", r"\{1, 3, 5, 7, 9\}", {}, True, "text-dots"),
     (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4\}", {}, False, "dots-one-too-far"),
+    (r"\mathbb{R} \setminus \{0\}", r"x \neq 0", {}, True, "setminus-point"),
+    (r"\mathbb{R} \setminus [-1, 1]", r"(-\infty, -1) \cup (1, \infty)", {}, True, "setminus-interval"),
+    (r"[0, 2] \setminus \{1\} \cup \{1\}", "[0, 2]", {}, True, "left-to-right"),
+    (r"\mathbb{R} \setminus \{1\}", r"x \neq 0", {}, False, "setminus-other-point"),
+    (r"\mathbb{R}", r"\mathbb{R} \setminus \{0\}", {}, False, "point-not-removed"),
+    ("]0, 1]", "(0, 1]", {}, True, "reversed-open-left"),
+    ("[0, 1[", "[0, 1)", {}, True, "reversed-open-right"),
+    (r"[1, 2] \cup ]3, 4]", r"[1, 2] \cup (3, 4]", {}, True, "reversed-in-a-union"),
+    ("]0, 1]", "[0, 1]", {}, False, "reversed-is-open"),
+    ("x < -1 or x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, True, "inequalities-or"),
+    (r"x < -1 \text{ or } x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, True, "inequalities-text-or"),
+    (r"x > 0, x < 1 \lor x > 2", r"(0, 1) \cup (2, \infty)", {}, True, "and-binds-tighter"),
+    ("x < -1 and x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, False, "and-is-not-or"),
+    ("x < -1 or x > 2", r"(-\infty, -1) \cup (1, \infty)", {}, False, "inequalities-other-bound"),
 ]
 
 
@@ -44,6 +58,14 @@ EQUATIONS = [
     ("a = 0", "ab = 0", False, "one-factor-only"),
     ("x = 2", "x^2 = 4", False, "one-root-only"),
     ("y^2 = (2x + 1)^2", "y = 2x + 1", False, "extra-branch"),
+    (r"a = 0 \lor b = 0", "ab = 0", True, "lor-is-product"),
+    (r"x = \pm 2", "x^2 = 4", True, "plus-minus"),
+    (r"x = 1 \pm \sqrt{2}", "x^2 - 2x - 1 = 0", True, "centre-plus-minus"),
+    ("x = 2, x = -2", "x^2 = 4", True, "list-of-solutions"),
+    ("|x| = 2", "x^2 = 4", True, "absolute-value"),
+    (r"x = \pm 3", "x^2 = 4", False, "plus-minus-other-value"),
+    ("x = 2, x = 3", "x^2 = 4", False, "list-with-a-wrong-solution"),
+    ("|x| = 2", "x = 2", False, "absolute-value-adds-a-root"),
 ]
 
 
@@ -51,6 +73,11 @@ EQUATIONS = [
                          ids=[row[3] for row in EQUATIONS])
 def test_equations_with_the_same_solution_set(student: str, reference: str, correct: bool) -> None:
     assert grade("equation", student, reference).correct is correct
+
+
+def test_equations_of_different_unknowns_separated_by_commas_are_refused() -> None:
+    """`x = 2, y = -2` could be a system: it is not read as alternatives."""
+    assert "values of one unknown" in grade("equation", "x = 2, y = -2", "(x - 2)(y + 2) = 0").error
 
 
 SHAPES = [
@@ -93,6 +120,8 @@ CHOICES = [
     ("Sigmoid", "B", {"choices": ["A", "B", "C"], "synonyms": {"B": ["sigmoid"]}}, True, "part-synonym"),
     ("yes", "No", {"choices": ["Yes", "No"]}, False, "other-label"),
     ("the first one", "No", {"choices": ["Yes", "No"]}, False, "other-ordinal"),
+    ("only vanishing", "vanishing only", {"choices": ["vanishing only", "exploding only"]}, True, "word-order"),
+    ("only exploding", "vanishing only", {"choices": ["vanishing only", "exploding only"]}, False, "reordered-other"),
 ]
 
 
@@ -100,6 +129,12 @@ CHOICES = [
                          ids=[row[4] for row in CHOICES])
 def test_choices_in_every_spelling(student: str, reference: str, options: dict, correct: bool) -> None:
     assert grade("choice", student, reference, options=options).correct is correct
+
+
+def test_words_in_another_order_are_refused_when_two_labels_share_them() -> None:
+    options = {"choices": ["train then test", "test then train"]}
+    assert grade("choice", "test then train", "test then train", options=options).correct is True
+    assert "not one of the choices" in grade("choice", "then train test", "test then train", options=options).error
 
 
 NAMES = {"symbols": {"hbar_t": [r"\overline{h^{(t)}}", r"\nabla h_t"], "g_t": [r"\tilde{C}_t"],
@@ -130,6 +165,18 @@ MATRICES = [
     (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", [[1, 2], [3, 4]], True, "bmatrix"),
     (r"\left[\begin{matrix} 1 & 2 \\ 3 & 4 \end{matrix}\right]", [[1, 2], [3, 4]], True, "bracketed-matrix"),
     ("Matrix([[1,2],[4,3]])", [[1, 2], [3, 4]], False, "swapped-entries"),
+    (r"\left[\begin{array}{cc}1&2\\3&4\end{array}\right]", [[1, 2], [3, 4]], True, "array-environment"),
+    ("[[1,3],[2,4]]^T", [[1, 2], [3, 4]], True, "transpose"),
+    (r"\begin{pmatrix}1 & 3 \\ 2 & 4\end{pmatrix}^\top", [[1, 2], [3, 4]], True, "top-transpose"),
+    (r"\begin{pmatrix}1 & 2\end{pmatrix}'", [[1], [2]], True, "prime-transpose"),
+    ("[1,2,3]^T", [[1], [2], [3]], True, "flat-list-transposed-is-a-column"),
+    ("[[1,2],[3,4]]^T", [[1, 2], [3, 4]], False, "transpose-of-the-reference"),
+    (r"\frac{1}{-2}\begin{pmatrix}4&-2\\-3&1\end{pmatrix}", [[-2, 1], [1.5, -0.5]], True, "fraction-times"),
+    ("-2*[[1,2],[3,4]]", [[-2, -4], [-6, -8]], True, "negative-scalar-times"),
+    ("2[[1,2],[3,4]]", [[1, 2], [3, 4]], False, "scalar-not-applied"),
+    (r"\operatorname{diag}(1,2,3)", [[1, 0, 0], [0, 2, 0], [0, 0, 3]], True, "diag"),
+    ("diag(1,2)", [[1, 0], [0, 1]], False, "diag-other-entry"),
+    ("[[1,2],[3,4]]^{-1}", [[-2, 1], [1.5, -0.5]], False, "inverse-not-read"),
 ]
 
 
@@ -232,3 +279,25 @@ def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
                          ids=["or", "text-or", "plus-minus", "comma", "chain"])
 def test_two_values_never_answer_a_question_about_one(kind: str, student: str) -> None:
     assert grade(kind, student, "2").correct is False
+
+
+BOUNDS = [
+    ("O(d) + O(H) + O(W)", "O(d + H + W)", True, "sum-of-orders"),
+    (r"d \cdot O(k^2 T)", "O(d k^2 T)", True, "factor-outside"),
+    ("d O(k^2 T)", "O(d k^2 T)", True, "implicit-factor-outside"),
+    (r"O(\max(d, H, W))", "O(d + H + W)", True, "max-of-sizes"),
+    (r"O(G^2 H \max(D, H))", "O(G^2 H D + G^2 H^2)", True, "max-inside-a-product"),
+    ("O(d) + O(H)", "O(d)", False, "sum-grows-faster"),
+    (r"O(\max(d, H))", "O(d)", False, "max-is-not-its-first"),
+    (r"d \cdot O(H)", "O(d + H)", False, "factor-multiplies"),
+    (r"O(\min(d, H))", "O(d + H)", False, "min-is-not-max"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in BOUNDS], ids=[row[3] for row in BOUNDS])
+def test_bounds_written_as_sums_products_and_maxima_of_orders(student: str, reference: str, correct: bool) -> None:
+    assert grade("bigo", student, reference).correct is correct
+
+
+def test_a_sum_of_different_kinds_of_bound_is_refused() -> None:
+    assert "not one bound" in grade("bigo", r"O(d) + \Omega(H)", "O(d + H)").error
