@@ -97,6 +97,8 @@ class Builder(Transformer):
         return make(Op.ABS, (inner,), pos=inner.pos)
 
     def frac(self, token: Token, top: Term, bottom: Term) -> Term:
+        if token.value == "binom":  # `\\binom{n}{k}` is written, and lexed, as \\frac is
+            return make(Op.CALL, (top, bottom), ("binom", 0, None), _at(token))
         return make(Op.DIV, (top, bottom), "frac", _at(token))
 
     def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:

@@ -31,11 +31,13 @@ _RELATIONS = {"neq": "!=", "ne": "!=", "le": "<=", "leq": "<=", "leqslant": "<="
               "geqslant": ">=", "lt": "<", "gt": ">"}
 _STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "operatorname", "mathnormal",
            "boxed"}
+_UPRIGHT = {"mathrm", "operatorname"}  # where a word may be a unit (`\mathrm{cm}`) rather than letters
 _PROSE = {"text", "textrm", "textit", "textbf", "mbox", "textnormal"}
 _SIMPLE = {"oplus": ("PLUS", "+"), "div": ("SLASH", "/"), "cup": ("CUP", "cup"),
            "setminus": ("CUP", "setminus"), "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
            "infty": ("CONST", "inf"), "pi": ("CONST", "pi"), "frac": ("FRAC", "frac"),
-           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
+           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"),
+           "binom": ("FRAC", "binom"), "dbinom": ("FRAC", "binom"), "tbinom": ("FRAC", "binom"), "sqrt": ("SQRT", "sqrt"),
            "prime": ("PRIME", "'")}
 _MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix", "array"}
 _COLUMN_SPECIFICATION = re.compile(r"\s*\{[lcr| ]*\}")  # `\begin{array}{cc}`
@@ -263,6 +265,9 @@ def _group_command(lexer: Lexer, name: str, end: int) -> None:
         lexer.emit_name(Name.letter(letter.group(1)).accented(ACCENTS[name]), letter.end())
         return
     brace = lexer.text.index("{", end)
+    if name in _UPRIGHT and prose.is_unit(lexer, brace):
+        prose.text_command(lexer, end)  # `26\ \mathrm{cm}`: a unit, as `\text{ cm}` is
+        return
     lexer.position = brace
     if name in _STYLES:
         lexer.open("", "transparent", 1)

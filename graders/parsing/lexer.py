@@ -208,7 +208,9 @@ class Lexer:
 
     def separates_here(self) -> bool:
         """Whether `\\times` here separates the elements of a shape rather than multiplying."""
-        return self.shape_depth is not None and len(self.stack) <= self.shape_depth
+        # `\boxed{9 \times 13}`: a style's braces group nothing
+        depth = sum(kind != "transparent" for kind, _ in self.stack) if self.stack else 0
+        return self.shape_depth is not None and depth <= self.shape_depth
 
     def space_of_shape(self, end: int) -> bool:
         """`R^5`, `\\mathbb{R}^{9 \\times 13}` as a whole shape answer: read the exponent as the shape."""

@@ -51,6 +51,14 @@ def text_command(lexer: Lexer, end: int) -> None:
         raise lexer.error(f"words inside the answer ('{content}'); write it with symbols alone")
 
 
+def is_unit(lexer: Lexer, brace: int) -> bool:
+    """`\\mathrm{cm}`: upright letters that are no name, function or number of the question (a unit), after the
+    answer; they are then prose, dropped at the end and refused inside."""
+    found = _CONTENT.match(lexer.text, brace)
+    content = found.group(1).strip() if found else ""
+    return bool(lexer.tokens) and len(content) > 1 and content.isalpha() and not _reads_as_maths(content, lexer)
+
+
 def _reads_as_maths(content: str, lexer: Lexer) -> bool:
     """`\\text{softmax}`, `\\text{W}`, `\\text{25}`: a name, function or number in upright type."""
     if _ARITHMETIC.fullmatch(content):

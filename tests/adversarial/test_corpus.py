@@ -38,8 +38,7 @@ _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
         "csc413-2020-hw4/q1.1.2/bound|B(n) = 1",
         r"csc413-2020-hw4/q1.2.2/smallest|\sigma_{\min} \geq 1 - \sigma_{small}",
     ),
-    r"shapes: \boxed{} around a tuple, \times before a bracketed element": (
-        r"nyu-dl-hw2/q1.1/a-output-size|\boxed{9 \times 13}",
+    r"shapes: a floor the question says to ignore (the stride divides evenly)": (
         r"nyu-dl-hw2/q1.1/b-output-shape|F \times \left(\left\lfloor\frac{H + 2P - D(K - 1) - 1}{S}\right\rfloor + 1"
         r"\right) \times \left(\left\lfloor\frac{W + 2P - D(K - 1) - 1}{S}\right\rfloor + 1\right)",
     ),

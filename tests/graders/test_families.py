@@ -89,7 +89,10 @@ SHAPES = [
     (r"(D \times (K-1) + 1, 5)", ("D*(K-1)+1", 5), {}, True, "times-inside-an-element"),
     (r"H_K \times W_K", ("H_K", "W_K"), {"symbols": {"H_K": [], "W_K": []}}, True, "declared-names"),
     (r"F \times \left[\frac{H - K}{S} + 1\right]", ("F", "(H-K)/S + 1"), {}, True, "sized-bracket-element"),
+    (r"\boxed{9 \times 13}", (9, 13), {}, True, "boxed-shape"),
+    (r"\boxed{(D \times (K-1) + 1, 5)}", ("D*(K-1)+1", 5), {}, True, "boxed-times-inside-an-element"),
     ("9 by 12", (9, 13), {}, False, "wrong-shape"),
+    (r"\boxed{9 \times 12}", (9, 13), {}, False, "boxed-wrong-shape"),
     (r"D \times (K-1) + 1", ("D*(K-1)+1",), {}, False, "times-at-top-level-separates"),
 ]
 
@@ -269,9 +272,40 @@ def test_complex_numbers_where_the_question_allows_them(student: str, reference:
     assert grade("number", student, reference, options={"complex": True}).correct is correct
 
 
-def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
-    assert "contains the symbol(s) i" in grade("number", "3+4i", 3).error
+def test_without_complex_i_is_the_imaginary_unit_of_a_value_that_must_be_real() -> None:
+    assert grade("number", r"e^{i\pi}", -1).correct is True
+    assert grade("number", "i^2", -1).correct is True
+    assert grade("number", "3+4i", 3).feedback == "Your answer is not a real number."
     assert grade("number", r"\sqrt{-1}", 0).correct is False
+    assert "contains the symbol(s) i, x" in grade("number", "i x", 0).error
+
+
+COMPLEX_EXPRESSIONS = [
+    # (student, reference, options, correct): a reference with SymPy's I makes the answer's i the imaginary unit
+    (r"\cos x + i\sin x", "exp(I*x)", {}, True, "euler-formula"),
+    ("e^{ix}", "exp(I*x)", {}, True, "implicit-product"),
+    ("I x", "I*x", {}, True, "capital-i"),
+    ("(1+i)^2", "2*I", {}, True, "arithmetic"),
+    (r"\cos x - i\sin x", "exp(I*x)", {}, False, "conjugate"),
+    ("e^{-ix}", "exp(I*x)", {}, False, "conjugate-power"),
+    (r"\cos x", "exp(I*x)", {}, False, "real-part-only"),
+    ("x", "I*x", {}, False, "unit-dropped"),
+    ("e^{ix} + 10^{-12} i", "exp(I*x)", {}, False, "hidden-imaginary-term"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "options", "correct"), [row[:4] for row in COMPLEX_EXPRESSIONS],
+                         ids=[row[4] for row in COMPLEX_EXPRESSIONS])
+def test_complex_values_in_expressions(student: str, reference: str, options: dict, correct: bool) -> None:
+    assert grade("expression", student, reference, options=options).correct is correct
+
+
+def test_a_complex_sympy_reference_reads_i_as_the_unit_too() -> None:
+    import sympy
+
+    x = sympy.Symbol("x")
+    assert grade("expression", "e^{ix}", sympy.exp(sympy.I * x)).correct is True
+    assert grade("expression", "e^{-ix}", sympy.exp(sympy.I * x)).correct is False
 
 
 @pytest.mark.parametrize("kind", ["number", "integer", "expression"])

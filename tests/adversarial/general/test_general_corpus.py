@@ -20,18 +20,7 @@ Key = tuple[str, str, str, bool]  # kind, answer, reference, verdict
 
 # Cases graders.grade gets wrong today, one family a line. Each is a strict xfail: a fix makes it XPASS, which fails
 # until its case is removed here. The verdicts themselves are never changed.
-_OPEN: dict[str, tuple[Key, ...]] = {
-    "complex values where the part does not say complex (expressions, e^{i pi})": (
-        ("expression", r"\cos x + i\sin x", "exp(I*x)", True),
-        ("expression", "e^{ix}", "exp(I*x)", True),
-        ("expression", "e^{i x}", "exp(I*x)", True),
-        ("number", r"e^{i\pi}", "-1", True),
-    ),
-    r"other spellings: units in \mathrm, \binom": (
-        ("number", r"26\ \mathrm{cm}", "26", True),
-        ("integer", r"\binom{10}{3}", "120", True),
-    ),
-}
+_OPEN: dict[str, tuple[Key, ...]] = {}
 KNOWN_FAILURES: dict[Key, str] = {key: f"open: {family}" for family, keys in _OPEN.items() for key in keys}
 
 

@@ -6,7 +6,7 @@ import sympy
 
 from graders.parsing import ParseError, parse
 
-x, y, b = sympy.symbols("x y b")
+x, y, b, n = sympy.symbols("x y b n")
 
 
 def value(text: str, target: str = "expression") -> sympy.Basic:
@@ -40,6 +40,8 @@ FORMS = [
     (r"5 \text{ cm}", 5, "unit-after"),
     (r"100352 \text{ parameters}", 100352, "noun-after"),
     (r"\frac{1}{2} \text{ m/s}.", sympy.Rational(1, 2), "unit-and-full-stop"),
+    (r"26\ \mathrm{cm}", 26, "upright-unit-after"),
+    (r"\mathrm{d} x", sympy.Symbol("d") * x, "upright-letter-is-a-name"),
     (r"\text{The answer is } 5", 5, "prose-before"),
     (r"\text{x}", x, "text-letter"),
     (r"\frac13", sympy.Rational(1, 3), "frac-digits"),
@@ -70,6 +72,8 @@ FORM_REFUSALS = [
     (r"5 \text{ squared}", "changes what the answer says", "operation-prose"),
     (r"5 \text{ thousand}", "changes what the answer says", "scale-prose"),
     (r"5 \text{ or } 6", "changes what the answer says", "alternative-prose"),
+    (r"5 \mathrm{cm} + 3", "words inside the answer", "upright-unit-inside"),
+    (r"5\,\mathrm{thousand}", "changes what the answer says", "upright-scale-word"),
     ("The answer is at least $5$.", "unknown symbol", "bound-sentence"),
     ("The answer is not $5$.", "unknown symbol", "negated-sentence"),
 ]
@@ -148,6 +152,7 @@ FUNCTIONS = [
     # an argument without brackets: a fraction, and a number with the names right after it (TeX's convention)
     (r"\ln\frac{1}{4}", -sympy.log(4)), (r"\sin\frac{\pi}{6}", sympy.Rational(1, 2)), (r"\cos 2x", sympy.cos(2 * x)),
     (r"\sin 2\pi x", sympy.sin(2 * sympy.pi * x)), (r"\sin x \cos 2x", sympy.sin(x) * sympy.cos(2 * x)),
+    (r"\binom{10}{3}", 120), (r"\dbinom{n}{2}", sympy.binomial(n, 2)), ("binom(5, 2)", 10), (r"\binom52", 10),
     (r"\cos 2x + 1", sympy.cos(2 * x) + 1), (r"\ln|x|", sympy.log(sympy.Abs(x))), (r"2\ln |x| + 1", 2 * sympy.log(sympy.Abs(x)) + 1),
 ]
 
@@ -157,7 +162,8 @@ def test_functions_in_every_spelling(text: str, expected: object) -> None:
     assert equal(value(text), sympy.sympify(expected))
 
 
-@pytest.mark.parametrize("text", [r"\sec x", "sech(x)", "arcsec(x)", "acot(x)", "log(x, 3)", "max(x, 1)", "sign(x)"])
+@pytest.mark.parametrize("text", [r"\sec x", "sech(x)", "arcsec(x)", "acot(x)", "log(x, 3)", "max(x, 1)", "sign(x)",
+                                  r"\binom{x + 3}{2}"])
 def test_numpy_and_sympy_forms_of_each_function_agree(text: str) -> None:
     node = parse(text)
     for point in (1.3, 1.9, 2.6):
@@ -171,6 +177,7 @@ FUNCTION_REFUSALS = [
     ("sin(x, y)", "takes 1 argument", "sin-two-arguments"),
     ("log(x, 2, 3)", "takes 1 to 2 arguments", "log-three-arguments"),
     ("max'(x)", "derivative of max", "max-derivative"),
+    ("binom(5)", "takes 2 arguments", "binom-one-argument"),
     (r"\lfloor x \rceil", "unexpected", "mismatched-floor"),
 ]
 
