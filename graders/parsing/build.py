@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from lark import Token, Transformer, v_args
 
-from graders.parsing import builtins, forms
+from graders.parsing import builtins, forms, steps
 from graders.parsing.builtins import Value
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
@@ -408,7 +408,8 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
         raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
-    return make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
+    written_out = steps.unrolled(kind, variable, operand, low, high, CONTEXT.get().vocabulary, make)
+    return written_out or make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
 
 
 MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most

@@ -24,10 +24,6 @@ def grade_case(case: Case):
 # Right answers the reader cannot read yet (issue 10), one family a line. Each is a strict xfail: a fix makes it
 # XPASS, which fails until its id is removed here. Never a wrong answer: a false accept is fixed in graders/.
 _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
-    "a sum over steps written with the general step's names, which the part declares per step": (
-        r"csc421-2019-hw4/q1/w-ix-bar|\sum_{t=1}^{3} \overline{i^{(t)}} i^{(t)}(1-i^{(t)}) x^{(t)}",
-        r"lstm-output-hw5/q2/grad-w-hi|\sum_{t=1}^{3} h_{t-1} i_t (1 - i_t) \nabla i_t",
-    ),
     r"notation the part does not declare (\nabla \mathcal{J}(\theta), \det \partial, rows W^f[d_1,:])": (
         r"csc421-2019-hw4/q3/inverse-p|\frac{\mathbf{p}^{(k+1)} + \alpha \nabla \mathcal{J}(\boldsymbol{\theta}^{(k+1)}"
         r" - \mathbf{p}^{(k+1)})}{\beta}",

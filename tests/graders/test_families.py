@@ -229,6 +229,28 @@ def test_sums_that_cannot_be_evaluated_are_refused(student: str, reason: str) ->
     assert reason in grade("expression", student, "x").error
 
 
+STEPS = {"symbols": {f"{name}_{step}": [f"{name}^{{({step})}}", f"\\overline{{{name}^{{({step})}}}}" if name == "g" else
+                                         f"{name}_{{{step}}}"] for name in "xg" for step in range(4)}}
+STEP_SUMS = [
+    # (student, correct): a sum over the question's named steps, against x_1 g_1 + 2 x_2 g_2 + 3 x_3 g_3
+    (r"\sum_{t=1}^{3} t\, x^{(t)} g^{(t)}", True, "named-steps"),
+    (r"\sum_{t=1}^{3} t\, x_{t} g_t", True, "subscripted-steps"),
+    (r"\sum_{t=1}^{3} t\, x^{(t)} \bar{g^{(t)}}", True, "another-accent-command"),
+    (r"\sum_{s=2}^{4} (s-1) x^{(s-1)} g^{(s-1)}", True, "offset-steps"),
+    (r"\sum_{t=1}^{2} t\, x^{(t)} g^{(t)}", False, "a-step-missing"),
+    (r"\sum_{t=1}^{3} t\, x^{(t-1)} g^{(t)}", False, "shifted-step"),
+]
+
+
+@pytest.mark.parametrize(("student", "correct"), [row[:2] for row in STEP_SUMS], ids=[row[2] for row in STEP_SUMS])
+def test_sums_over_the_named_steps_of_a_question_are_written_out(student: str, correct: bool) -> None:
+    assert grade("expression", student, "x_1 g_1 + 2 x_2 g_2 + 3 x_3 g_3", options=STEPS).correct is correct
+
+
+def test_a_sum_reaching_a_step_the_question_does_not_name_is_refused() -> None:
+    assert "is not a symbol of this question" in grade("expression", r"\sum_{t=1}^{4} x^{(t)}", "x_1", options=STEPS).error
+
+
 REFERENCES = [
     ("x", "(x-a)^{6000}", "expression", False, "large-exponent"),
     ("(n+1)!", "factorial(n+1)", "expression", True, "symbolic-factorial"),
