@@ -41,6 +41,18 @@ _DERIVATIVE_LABEL = re.compile(
     r"\s*(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
     r"\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
     r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*)\s*=(?!=)")
+# `B(n) =`, `f(x, y) =`: a letter applied to names labels the quantity asked for, when the letter occurs nowhere after
+_ARGUMENT = r"[A-Za-z](?:_\{?\w+\}?)?"
+_FUNCTION_LABEL = re.compile(rf"\s*([A-Za-z])\s*\(\s*{_ARGUMENT}(?:\s*,\s*{_ARGUMENT})*\s*\)\s*=(?!=)")
+
+
+def _label(text: str) -> re.Match[str] | None:
+    """The label before the answer, if any: a derivative (`dL/dz =`) or a function of the question's names."""
+    found = _DERIVATIVE_LABEL.match(text) or _FUNCTION_LABEL.match(text)
+    if found is None or found.re is _DERIVATIVE_LABEL:
+        return found
+    elsewhere = re.compile(rf"(?<![A-Za-z\\]){found[1]}(?![A-Za-z])").search(text, found.end())
+    return None if elsewhere else found
 
 
 def _shape_depth(text: str) -> int | None:
@@ -105,7 +117,7 @@ class Lexer:
         return found.group()
 
     def run(self) -> list[Token]:
-        label = _DERIVATIVE_LABEL.match(self.text) if self.target == "expression" else None
+        label = _label(self.text) if self.target == "expression" else None
         if label is not None:
             self.position = label.end()
         while self.position < len(self.text):

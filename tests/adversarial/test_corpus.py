@@ -30,8 +30,7 @@ _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
         r"csc421-2019-hw4/q3/det-jacobian|\det \partial \mathbf{s}^{(k+1)} / \partial \mathbf{s}^{(k)} = \beta^D",
         r"sutd-50039-week8/task1/df-dh|\sigma'(-W^f[d_1,:] \cdot x_t - U^f[d_1,:] \cdot h_{t-1}) U^f[d_1,d_2]",
     ),
-    r"a label with arguments or an inequality around the answer (B(n) = 1, \sigma_{\min} \geq ...)": (
-        "csc413-2020-hw4/q1.1.2/bound|B(n) = 1",
+    r"an inequality around the answer (\sigma_{\min} \geq ...): which side is asked for is the question's": (
         r"csc413-2020-hw4/q1.2.2/smallest|\sigma_{\min} \geq 1 - \sigma_{small}",
     ),
     r"shapes: a floor the question says to ignore (the stride divides evenly)": (
