@@ -37,9 +37,11 @@ _GROUPING_SEPARATORS = re.compile(r",|\{,\}|\\,|\\ | ")
 
 _SPACE_POWER = re.compile(r"\s*\^\s*")
 # `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for
+# `\det \partial s / \partial s =`, `\det \frac{\partial s}{\partial t} =`: the determinant of a Jacobian, likewise
 _DERIVATIVE_LABEL = re.compile(
-    r"\s*(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"\s*(?:\\det\s*)?(?:\\[dtc]?frac\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
     r"\s*\{\s*(?:\\partial|d)(?:[^{}$=]|\{[^{}$=]*\})*\}"
+    r"|\\partial(?:[^{}$=/]|\{[^{}$=]*\})*/\s*\\partial(?:[^{}$=]|\{[^{}$=]*\})*"
     r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*)\s*=(?!=)")
 # `B(n) =`, `f(x, y) =`: a letter applied to names labels the quantity asked for, when the letter occurs nowhere after
 _ARGUMENT = r"[A-Za-z](?:_\{?\w+\}?)?"

@@ -26,6 +26,8 @@ FORMS = [
     (r"\dfrac{dy}{dx} = 2x", 2 * x, "derivative-label"),
     ("dL/dz = 2x", 2 * x, "text-derivative-label"),
     ("B(n) = 1", 1, "function-label"),
+    (r"\partial L / \partial z = 2x", 2 * x, "slashed-partial-label"),
+    (r"\det \partial \mathbf{s}^{(k+1)} / \partial \mathbf{s}^{(k)} = x^2", x**2, "jacobian-determinant-label"),
     ("f(x, y) = x y", x * y, "two-argument-label"),
     (r"x \approx 0.33", sympy.Rational(33, 100), "approx"),
     (r"\frac{1}{3} \approx 0.33", sympy.Rational(33, 100), "value-approx-rounded"),
