@@ -161,6 +161,22 @@ def test_plain_spellings_of_declared_names(student: str, reference: str) -> None
     assert grade("expression", student, reference, options=options).correct is True
 
 
+NAME_REFUSALS = [
+    # spellings that are not generated from a declared name: refused naming them, never read as another name
+    ("sigma_C", "sigma_C is not a symbol", "other-subscript"),
+    ("W_fh", "W_{fh} is not a symbol", "scripts-in-another-order"),
+    ("dh", "d, h is not a symbol", "nabla-without-its-script"),
+    ("hbar", "unknown symbol 'hbar'", "accent-without-its-script"),
+    ("sigmaB", "B is not a symbol", "script-without-underscore"),
+]
+
+
+@pytest.mark.parametrize(("student", "reason"), [row[:2] for row in NAME_REFUSALS], ids=[row[2] for row in NAME_REFUSALS])
+def test_spellings_not_generated_from_a_declared_name_are_refused(student: str, reason: str) -> None:
+    options = {**NAMES, "symbols": {**NAMES["symbols"], "theta": []}}
+    assert reason in grade("expression", student, "hbar_t", options=options).error
+
+
 MATRICES = [
     ("Matrix([[1,2],[3,4]])", [[1, 2], [3, 4]], True, "sympy-call"),
     ("[[1,2],[3,4]]", [[1, 2], [3, 4]], True, "nested-lists"),
