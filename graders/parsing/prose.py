@@ -52,11 +52,13 @@ def text_command(lexer: Lexer, end: int) -> None:
 
 
 def is_unit(lexer: Lexer, brace: int) -> bool:
-    """`\\mathrm{cm}`: upright letters that are no name, function or number of the question (a unit), after the
-    answer; they are then prose, dropped at the end and refused inside."""
+    """`26\\ \\mathrm{cm}`: upright letters that are no name, function or number of the question, after the whole
+    answer: a unit, dropped as `\\text{ cm}` is. Elsewhere the letters are read as they always were (`\\mathrm{diag}`)."""
     found = _CONTENT.match(lexer.text, brace)
-    content = found.group(1).strip() if found else ""
-    return bool(lexer.tokens) and len(content) > 1 and content.isalpha() and not _reads_as_maths(content, lexer)
+    if found is None or not lexer.tokens or not _TAIL.fullmatch(lexer.text, found.end()):
+        return False
+    content = found.group(1).strip()
+    return len(content) > 1 and content.isalpha() and not _reads_as_maths(content, lexer)
 
 
 def _reads_as_maths(content: str, lexer: Lexer) -> bool:

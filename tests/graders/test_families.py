@@ -194,6 +194,7 @@ MATRICES = [
     ("-2*[[1,2],[3,4]]", [[-2, -4], [-6, -8]], True, "negative-scalar-times"),
     ("2[[1,2],[3,4]]", [[1, 2], [3, 4]], False, "scalar-not-applied"),
     (r"\operatorname{diag}(1,2,3)", [[1, 0, 0], [0, 2, 0], [0, 0, 3]], True, "diag"),
+    (r"2\operatorname{diag}(1,2)", [[2, 0], [0, 4]], True, "scalar-times-diag"),
     ("diag(1,2)", [[1, 0], [0, 1]], False, "diag-other-entry"),
     ("[[1,2],[3,4]]^{-1}", [[-2, 1], [1.5, -0.5]], False, "inverse-not-read"),
 ]
@@ -308,6 +309,10 @@ COMPLEX = [
 @pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in COMPLEX], ids=[row[3] for row in COMPLEX])
 def test_complex_numbers_where_the_question_allows_them(student: str, reference: str, correct: bool) -> None:
     assert grade("number", student, reference, options={"complex": True}).correct is correct
+
+
+def test_upright_letters_inside_a_number_are_not_a_unit() -> None:
+    assert "contains the symbol(s) c, m" in grade("number", r"5 \mathrm{cm} + 3", 8).error
 
 
 def test_without_complex_i_is_the_imaginary_unit_of_a_value_that_must_be_real() -> None:

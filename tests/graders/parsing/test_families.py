@@ -77,7 +77,6 @@ FORM_REFUSALS = [
     (r"5 \text{ squared}", "changes what the answer says", "operation-prose"),
     (r"5 \text{ thousand}", "changes what the answer says", "scale-prose"),
     (r"5 \text{ or } 6", "changes what the answer says", "alternative-prose"),
-    (r"5 \mathrm{cm} + 3", "words inside the answer", "upright-unit-inside"),
     (r"5\,\mathrm{thousand}", "changes what the answer says", "upright-scale-word"),
     ("The answer is at least $5$.", "unknown symbol", "bound-sentence"),
     ("The answer is not $5$.", "unknown symbol", "negated-sentence"),
