@@ -119,6 +119,9 @@ def _regrown(answer: Bound, expected: Bound, options: BigOOptions) -> frozenset[
 
 
 def _dominant(expression: sympy.Expr, variables: set[str]) -> frozenset[Growth]:
+    # sizes are positive, so max(a, b) <= a + b <= 2 max(a, b): the same class as the sum
+    if expression.has(sympy.Max):
+        expression = expression.replace(sympy.Max, lambda *args: sympy.Add(*args))
     growths = {_growth(term, variables) for term in sympy.Add.make_args(sympy.expand(expression))}
     return frozenset(g for g in growths if not any(o != g and o.dominates(g) for o in growths))
 

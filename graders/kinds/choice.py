@@ -43,17 +43,27 @@ def _spellings(options: ChoiceOptions) -> dict[str, str]:
     return table
 
 
+def _reordered(table: dict[str, str]) -> dict[str, str]:
+    """`only vanishing` for `vanishing only`: the words of a spelling in any order, unless two labels share them."""
+    bags: dict[str, set[str]] = {}
+    for spelling, label in table.items():
+        bags.setdefault(" ".join(sorted(spelling.split())), set()).add(label)
+    return {bag: labels.pop() for bag, labels in bags.items() if len(labels) == 1}
+
+
 def read_student(text: str, syntax: str, options: ChoiceOptions) -> Reading:
     check_length(text, MAX_LENGTH)
     labels = _spellings(options)
+    reordered = _reordered(labels)
     picked: set[str] = set()
     position = 0
     for piece in text.replace(";", ",").split(","):
         name = _spoken(_unwrapped(piece))
-        if name and name not in labels:
+        label = labels.get(name) or reordered.get(" ".join(sorted(name.split())))
+        if name and label is None:
             raise ParseError(f"{piece.strip()!r} is not one of the choices ({', '.join(options.choices)})", position, text)
-        if name:
-            picked.add(labels[name])
+        if label is not None:
+            picked.add(label)
         position += len(piece) + 1
     if not picked:
         raise ParseError("pick at least one of the choices", 0, text)

@@ -83,7 +83,7 @@ def _symbolically_proportional(student: Formula, reference: Formula) -> bool:
 def _same_solutions(student: sympy.Expr, reference: sympy.Expr) -> bool:
     """Solved for each unknown (that both can be solved for), the same solutions as functions of the rest:
     `a = 0` is not `ab = 0`, because solved for b one has no solution and the other has b = 0."""
-    student, reference = _difference(student), _difference(reference)
+    student, reference = _real(_difference(student)), _real(_difference(reference))
     unknowns = sorted(student.free_symbols | reference.free_symbols, key=str)
     compared = False
     for unknown in unknowns[:_MAX_UNKNOWNS]:
@@ -109,6 +109,11 @@ def _solutions(expression: sympy.Expr, unknown: sympy.Symbol) -> list[sympy.Expr
     if not isinstance(found, list) or not all(isinstance(item, sympy.Expr) for item in found):
         return None
     return found
+
+
+def _real(expression: sympy.Expr) -> sympy.Expr:
+    """Unknowns are real (only real solutions are compared), which lets SymPy solve `|x| = 2`."""
+    return expression.xreplace({symbol: sympy.Symbol(symbol.name, real=True) for symbol in expression.free_symbols})
 
 
 def _difference(relation: sympy.Basic) -> sympy.Expr:

@@ -1,6 +1,7 @@
 """Expressions: equal values at the sample points, with SymPy only where the points cannot decide."""
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -8,7 +9,7 @@ import sympy
 
 from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
-from graders.kinds.formula import Formula, from_node, from_sympy
+from graders.kinds.formula import Formula, from_node, from_sympy, real_and_imaginary, with_imaginary_unit
 from graders.kinds.hidden import hidden_jump, hidden_term
 from graders.kinds.sampling import point_count, sample_env
 from graders.options import ExpressionOptions
@@ -57,15 +58,34 @@ def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:
         raise ParseError(message, first_position(text, unknown), text)
 
 
+# How the imaginary unit is written: in a reference, SymPy's `I`; in an answer to a complex reference, `i` or `I`.
+_REFERENCE_UNIT, _ANSWER_UNITS = frozenset({"I"}), frozenset({"i", "I"})
+
+
 def read_reference(reference: object, syntax: str, options: ExpressionOptions) -> Reading:
     if isinstance(reference, str):
-        return read_student(reference, syntax, options)
+        reading = read_student(reference, syntax, options)
+        units = _REFERENCE_UNIT & reading.value.names - vocabulary(options).declared
+        return replace(reading, value=with_imaginary_unit(reading.value, units)) if units else reading
     expr = sympy.sympify(reference, strict=True)  # bank data; strict: never parses text
     return Reading(from_sympy(expr), sympy.latex(expr), sympy.sstr(expr))
 
 
 def compare(answer: Reading, expected: Reading, options: ExpressionOptions) -> Verdict:
+    if expected.value.complex:
+        return _compare_complex(answer.value, expected.value, options)
     return compare_formulas(answer.value, expected.value, options, NOT_EQUIVALENT)
+
+
+def _compare_complex(student: Formula, expected: Formula, options: ExpressionOptions) -> Verdict:
+    """A complex reference (`e^{ix}`): the answer's `i` is the imaginary unit unless the part declares it, and the
+    real and the imaginary parts must each be the reference's."""
+    student = with_imaginary_unit(student, _ANSWER_UNITS - vocabulary(options).declared)
+    for ours, theirs in zip(real_and_imaginary(student), real_and_imaginary(expected), strict=True):
+        verdict = compare_formulas(ours, theirs, options, NOT_EQUIVALENT)
+        if not verdict.correct:
+            return verdict
+    return RIGHT
 
 
 def key(answer: Reading, options: ExpressionOptions) -> str:

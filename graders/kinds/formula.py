@@ -1,7 +1,8 @@
 """A formula that can be evaluated at sample points and turned into SymPy: a parsed Node or a trusted SymPy object."""
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 import sympy
@@ -20,6 +21,7 @@ class Formula:
     uses: Mapping[str, str] = field(default_factory=dict)
     approximate: bool = False  # written with decimals: a reference that is itself rounded
     whole: frozenset[str] = frozenset()  # names sampled as whole numbers (bounds of sums)
+    complex: bool = False  # its values are complex: compared as a real and an imaginary part
 
     def values(self, env: Mapping[str, np.ndarray], count: int) -> np.ndarray:
         """Real values at `count` points; nan where the formula is undefined or not real."""
@@ -28,6 +30,32 @@ class Formula:
         if np.iscomplexobj(raw):
             raw = np.where(np.abs(raw.imag) <= 1e-12 * np.maximum(1.0, np.abs(raw.real)), raw.real, np.nan)
         return np.broadcast_to(raw.astype(float, copy=False), (count,))
+
+
+_UNIT = np.asarray(1j)
+
+
+def with_imaginary_unit(formula: Formula, units: frozenset[str]) -> Formula:
+    """The formula with the names `units` (`i`, SymPy's `I`) read as the imaginary unit: a complex formula."""
+    units = formula.names & units
+    unit_symbols = {sympy.Symbol(unit): sympy.I for unit in units}
+    return replace(formula, names=formula.names - units, complex=True,
+                   evaluate=lambda env: formula.evaluate({**env, **dict.fromkeys(units, _UNIT)}),
+                   symbolic=lambda: formula.symbolic().xreplace(unit_symbols))
+
+
+@lru_cache(maxsize=256)  # keyed by identity: a cached reference keeps the same parts, and their cached values
+def real_and_imaginary(formula: Formula) -> tuple[Formula, Formula]:
+    """Two real formulas: the real and the imaginary part, for names that take real values."""
+    def part(numeric: Callable[[np.ndarray], np.ndarray], symbolic: Callable[[sympy.Expr], sympy.Expr]) -> Formula:
+        return replace(formula, complex=False,
+                       evaluate=lambda env: numeric(np.asarray(formula.evaluate(env), dtype=complex)),
+                       symbolic=lambda: symbolic(_over_the_reals(formula.symbolic())))
+    return part(np.real, sympy.re), part(np.imag, sympy.im)
+
+
+def _over_the_reals(expression: sympy.Expr) -> sympy.Expr:
+    return expression.xreplace({symbol: sympy.Symbol(symbol.name, real=True) for symbol in expression.free_symbols})
 
 
 def from_node(node: Node) -> Formula:
@@ -68,4 +96,5 @@ def from_sympy(expr: sympy.Expr) -> Formula:
         symbolic=lambda: expr,
         approximate=bool(expr.atoms(sympy.Float)),
         whole=whole,
+        complex=expr.has(sympy.I),
     )

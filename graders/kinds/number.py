@@ -42,7 +42,13 @@ def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
     text = _X_TIMES.sub(r" \\times ", text)
     if options.literal and not _LITERAL.fullmatch(text.strip()):
         raise ParseError("write the value as a plain number (such as 3136 or 2.5e-3), not as arithmetic", 0, text)
-    return _reading(read_constant(text, syntax, options.complex), numeral(text), options.complex)
+    try:
+        node, imaginary = read_constant(text, syntax, options.complex), options.complex
+    except ParseError:
+        if options.complex or not _uses_the_imaginary_unit(text, syntax):
+            raise
+        node, imaginary = read_constant(text, syntax, imaginary=True), True
+    return _reading(node, numeral(text), imaginary)
 
 
 def read_reference(reference: object, syntax: str, options: NumberOptions) -> Reading:
@@ -65,6 +71,8 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
     student, reference = answer.value.value, expected.value.value
     if not cmath.isfinite(student):
         return wrong("Your answer is not a finite number.")
+    if not options.complex and abs(complex(student).imag) > FLOAT_ROUNDING * max(1.0, abs(student)):
+        return wrong("Your answer is not a real number.")
     if options.sigfigs is not None or options.decimal_places is not None:
         return _written_to_precision(answer.value.numeral, reference, options)
     if abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
@@ -119,6 +127,16 @@ def _places_verdict(written: Numeral | None, reference: float, places: int, opti
     if written.value == round_places(reference, written.places):
         return RIGHT
     return wrong(f"Not the expected value correctly rounded to {asked}.")
+
+
+def _uses_the_imaginary_unit(text: str, syntax: str) -> bool:
+    """`e^{i\\pi}`: a number has no variables, so an `i` (or `I`) in it, alone, is the imaginary unit; without
+    `complex` the value is still compared as a complex number with the real reference, so it must be real."""
+    try:
+        names = parse(text, syntax=syntax, target="expression").free_symbols
+    except ParseError:
+        return False
+    return bool(names) and names <= {"i", "I"}
 
 
 def read_constant(text: str, syntax: str, imaginary: bool = False) -> Node:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import math
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from lark import Token, Transformer, v_args
 
-from graders.parsing import builtins, forms
+from graders.parsing import builtins, forms, steps
 from graders.parsing.builtins import Value
 from graders.parsing.errors import LimitExceeded, ParseError
 from graders.parsing.evaluate import apply
@@ -96,6 +97,8 @@ class Builder(Transformer):
         return make(Op.ABS, (inner,), pos=inner.pos)
 
     def frac(self, token: Token, top: Term, bottom: Term) -> Term:
+        if token.value == "binom":  # `\\binom{n}{k}` is written, and lexed, as \\frac is
+            return make(Op.CALL, (top, bottom), ("binom", 0, None), _at(token))
         return make(Op.DIV, (top, bottom), "frac", _at(token))
 
     def sqrt(self, token: Token, index: Term | None, radicand: Term) -> Term:
@@ -181,14 +184,33 @@ class Builder(Transformer):
     def alternatives(self, *parts: Term | Token) -> Node:
         """`a = 0 or b = 0` is `(a - 0)(b - 0) = 0`: the union of the solution sets."""
         sides = [part for part in parts if isinstance(part, Term)]
-        factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos)
-                        for left, right in zip(sides[::2], sides[1::2], strict=True))
-        zero = Term(Op.NUM, value="0", const=0.0)
-        product = make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos)
-        return Node(NodeKind.EQUATION, (product, zero))
+        return _either(list(zip(sides[::2], sides[1::2], strict=True)))
 
-    def bigo(self, token: Token, term: Term) -> Node:
-        return Node(NodeKind.BIGO, (term,), bigo_operator=token.value)
+    def solution_list(self, *parts: Term | Token) -> Node:
+        """`x = 2, x = -2`: the solutions of one unknown (with other left sides it could be a system: refused)."""
+        sides = [part for part in parts if isinstance(part, Term)]
+        if len({to_text(left) for left in sides[::2]}) > 1:
+            raise _error("equations separated by commas must give values of one unknown; write 'or' between "
+                         "alternatives", sides[2].pos)
+        return self.alternatives(*sides)
+
+    def equation_plus_minus(self, left: Term, equal: Token, *values: Term | Token) -> Node:
+        """`x = \\pm 2`, `x = 1 \\pm \\sqrt{2}`: x = 1 - sqrt(2) or x = 1 + sqrt(2)."""
+        return _either([(left, value) for value in self.plus_minus(*values)])
+
+    def order(self, factor: Term | None, star: Token | None, token: Token, inner: Term) -> tuple[str, Term]:
+        """`d \\cdot O(f)` is O(d f): a factor outside the order multiplies what is inside."""
+        return token.value, inner if factor is None else self.mul(factor, star or Token("STAR", ""), inner)
+
+    def bigo(self, *parts: tuple[str, Term] | Token) -> Node:
+        """`O(f) + O(g)` is O(f + g), when every order is the same kind of bound."""
+        orders = [part for part in parts if isinstance(part, tuple)]
+        operators = {operator for operator, _ in orders}
+        if len(operators) > 1:
+            raise _error(f"a sum of different bounds ({', '.join(sorted(operators))}) is not one bound", 0)
+        terms = [term for _, term in orders]
+        total = terms[0] if len(terms) == 1 else make(Op.ADD, tuple(terms), ("+",) * len(terms), terms[0].pos)
+        return Node(NodeKind.BIGO, (total,), bigo_operator=orders[0][0])
 
     def bare_bigo(self, term: Term) -> Node:
         return Node(NodeKind.BIGO, (term,))
@@ -213,11 +235,14 @@ class Builder(Transformer):
         return Node(NodeKind.RELATION, (left, middle, right), (first.value, second.value))
 
     def conjunction(self, *parts: Node | Token) -> Node:
-        """`x >= 52 and x < 55`: one relation whose chain breaks at each "and"."""
+        """`x >= 52 and x < 55`, `x < -1 or x > 1`: one relation whose chain breaks at each "and" or "or"
+        ("and" binds tighter); a comma is "and"."""
         relations = [part for part in parts if isinstance(part, Node)]
+        links = ["or" if isinstance(before, Token) and before.type == "OR" else "and"
+                 for before, part in pairwise(parts) if isinstance(part, Node)]
         terms = tuple(term for relation in relations for term in relation.parts)
-        operators = sum(((*relation.meta, "and") for relation in relations), ())[:-1]
-        return Node(NodeKind.RELATION, terms, operators)
+        operators = sum(((*relation.meta, link) for relation, link in zip(relations, [*links, ""], strict=True)), ())
+        return Node(NodeKind.RELATION, terms, operators[:-1])
 
     def plus_minus(self, *parts: Term | Token) -> tuple[Term, ...]:
         terms = [part for part in parts if isinstance(part, Term)]
@@ -244,8 +269,10 @@ class Builder(Transformer):
         return node
 
     def union(self, left: Node, operator: Token, right: Node) -> Node:
-        parts = left.parts if left.kind == "union" else (left,)
-        return Node(NodeKind.UNION, (*parts, right))
+        """`A \\cup B \\setminus C`, left to right; meta holds the operator before each part after the first."""
+        if left.kind != "union":
+            left = Node(NodeKind.UNION, (left,))
+        return Node(NodeKind.UNION, (*left.parts, right), (*left.set_operators, operator.value))
 
     def set_items(self, *items: Term | Token) -> tuple[Term, ...]:
         terms = tuple(item for item in items if isinstance(item, Term))
@@ -280,8 +307,29 @@ class Builder(Transformer):
         infinity = Term(Op.CONST, value="inf")
         return Node(NodeKind.INTERVAL, (Term(Op.NEG, (infinity,)), infinity), (False, False))
 
-    def matrix_target(self, node: Node) -> Node:
-        return node
+    def matrix_target(self, scale: tuple[Token | None, Term | None] | None, node: Node,
+                      transpose: Token | None) -> Node:
+        """A flat list is a column whether transposed or not: `[1, 2, 3]^T` is the column it names."""
+        rows = node.parts
+        if transpose is not None and node.meta != ("vector",):
+            rows = tuple(zip(*rows, strict=True))
+        if scale is not None:
+            rows = tuple(tuple(_scaled(scale, entry) for entry in row) for row in rows)
+        return Node(NodeKind.MATRIX, rows)
+
+    def scale(self, *parts: Term | Token | None) -> tuple[Token | None, Term | None]:
+        """The scalar before a matrix (`-`, `2`, `-\\frac{1}{2}`, `\\sqrt{3} *`): its sign and its factor."""
+        minus = next((part for part in parts if isinstance(part, Token) and part.type == "MINUS"), None)
+        return minus, next((part for part in parts if isinstance(part, Term)), None)
+
+    def diagonal(self, token: Token, items: tuple[Term, ...]) -> Node:
+        """`diag(1, 2, 3)`: the square matrix with these entries on its diagonal."""
+        limit = MAX_DIAGONAL
+        if len(items) > limit:
+            raise _error(f"a diagonal matrix of at most {limit} entries", _at(token), LimitExceeded)
+        zero = Term(Op.NUM, value="0", const=0.0, pos=_at(token))
+        return Node(NodeKind.MATRIX, tuple(tuple(item if row == column else zero for column in range(len(items)))
+                                           for row, item in enumerate(items)))
 
     def mrow(self, *terms: Term) -> tuple[Term, ...]:
         return terms
@@ -316,7 +364,21 @@ class Builder(Transformer):
         return _expanded_determinant(rows, _at(token))
 
     def vector(self, items: tuple[Term, ...]) -> Node:
-        return Node(NodeKind.MATRIX, tuple((item,) for item in items))
+        return Node(NodeKind.MATRIX, tuple((item,) for item in items), ("vector",))
+
+
+def _scaled(scale: tuple[Token | None, Term | None], entry: Term) -> Term:
+    minus, factor = scale
+    entry = entry if factor is None else make(Op.MUL, (factor, entry), ("", "*"), entry.pos)
+    return entry if minus is None else make(Op.NEG, (entry,), pos=_at(minus))
+
+
+def _either(equations: list[tuple[Term, Term]]) -> Node:
+    """`l1 = r1 or l2 = r2 ...` as `(l1 - r1)(l2 - r2)... = 0`."""
+    factors = tuple(make(Op.ADD, (left, right), ("+", "-"), left.pos) for left, right in equations)
+    zero = Term(Op.NUM, value="0", const=0.0)
+    product = make(Op.MUL, factors, ("",) + ("*",) * (len(factors) - 1), factors[0].pos)
+    return Node(NodeKind.EQUATION, (product, zero))
 
 
 def _progression(first: Term, second: Term, last: Term, pos: int) -> tuple[Term, ...]:
@@ -346,10 +408,12 @@ def _big_operator(kind: str, variable: str, operand: Term, low: Term, high: Term
             raise _error(f"an unbounded {kind} is not evaluated; write its closed form", bound.pos)
     if low.const is not None and high.const is not None and high.const - low.const + 1 > limit:
         raise _error(f"this {kind} has more than {limit} terms; write its closed form", pos, LimitExceeded)
-    return make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
+    written_out = steps.unrolled(kind, variable, operand, low, high, CONTEXT.get().vocabulary, make)
+    return written_out or make(Op.SUM, (operand, low, high), (kind, variable), pos=pos)
 
 
 MAX_DETERMINANT = 4  # expanded along the first row: 4! products at most
+MAX_DIAGONAL = 30  # diag(...) writes n^2 entries
 
 
 def _expanded_determinant(rows: tuple[tuple[Term, ...], ...], pos: int) -> Term:

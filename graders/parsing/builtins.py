@@ -54,6 +54,11 @@ def _reduced(function: Callable[[Value, Value], Value]) -> Callable[..., Value]:
     return lambda *values: reduce(function, values)
 
 
+def _binomial(n: Value, k: Value) -> Value:
+    """n choose k as factorials (Γ), so that a symbolic `\\binom{n}{2}` has a value at every sample point."""
+    return factorial(n) / (factorial(k) * factorial(n - k))
+
+
 def _sqrt_of_square_minus_one() -> Term:
     return call("sqrt", sub(power(u, TWO), ONE))
 
@@ -110,6 +115,7 @@ _ROWS = [
             delimiters=("\\left\\lceil ", " \\right\\rceil")),
     Builtin("max", _reduced(np.maximum), sympy.Max, None, words=("Max",), latex="\\max", arity=_ANY),
     Builtin("min", _reduced(np.minimum), sympy.Min, None, words=("Min",), latex="\\min", arity=_ANY),
+    Builtin("binom", _binomial, sympy.binomial, None, words=("binomial",), arity=(2, 2)),
     Builtin("sigma", _sigma, lambda x: 1 / (1 + sympy.exp(-x)), mul(_SIGMA, sub(ONE, _SIGMA)),
             words=("sigmoid",), latex="\\sigma"),
 ]

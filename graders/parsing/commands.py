@@ -27,17 +27,20 @@ _SIZERS = {"left": "open", "right": "close", "bigl": "open", "bigr": "close", "B
            "Bigr": "close", "biggl": "open", "biggr": "close", "Biggl": "open", "Biggr": "close", "big": None,
            "Big": None, "bigg": None, "Bigg": None}
 _TIMES = {"cdot", "times", "circ", "odot", "otimes", "ast", "star", "bullet"}
-_RELATIONS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
+_RELATIONS = {"neq": "!=", "ne": "!=", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
               "geqslant": ">=", "lt": "<", "gt": ">"}
 _STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt", "operatorname", "mathnormal",
            "boxed"}
+_UPRIGHT = {"mathrm", "operatorname"}  # where a word may be a unit (`\mathrm{cm}`) rather than letters
 _PROSE = {"text", "textrm", "textit", "textbf", "mbox", "textnormal"}
 _SIMPLE = {"oplus": ("PLUS", "+"), "div": ("SLASH", "/"), "cup": ("CUP", "cup"),
-           "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
+           "setminus": ("CUP", "setminus"), "emptyset": ("EMPTYSET", "{}"), "varnothing": ("EMPTYSET", "{}"),
            "infty": ("CONST", "inf"), "pi": ("CONST", "pi"), "frac": ("FRAC", "frac"),
-           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"),
+           "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"), "cfrac": ("FRAC", "frac"),
+           "binom": ("FRAC", "binom"), "dbinom": ("FRAC", "binom"), "tbinom": ("FRAC", "binom"), "sqrt": ("SQRT", "sqrt"),
            "prime": ("PRIME", "'")}
-_MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"}
+_MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix", "array"}
+_COLUMN_SPECIFICATION = re.compile(r"\s*\{[lcr| ]*\}")  # `\begin{array}{cc}`
 _SCRIPT_CHARS = re.compile(r"[A-Za-z0-9,+\-\\'()]+")
 _TEXT_SCRIPT = re.compile(r"[A-Za-z]+|\d+")
 _MAX_SCRIPT = 30
@@ -86,9 +89,9 @@ def _nabla(lexer: Lexer, name: str, end: int) -> None:
 
 
 def _set_word(lexer: Lexer, name: str, end: int) -> None:
-    if lexer.target != "set":
-        raise lexer.error(f"unsupported command '\\{name}' here")
     token = {"in": "_IN", "lor": "OR", "vee": "OR"}.get(name, "AND")
+    if lexer.target != "set" and not (lexer.target == "equation" and token == "OR"):  # `a = 0 \lor b = 0`
+        raise lexer.error(f"unsupported command '\\{name}' here")
     lexer.emit(token, {"_IN": "in", "OR": "or"}.get(token, "and"), end)
 
 
@@ -213,6 +216,8 @@ def _braced_word_command(lexer: Lexer, name: str, end: int) -> None:
 
 def _environment(lexer: Lexer, name: str, word: str, end: int) -> None:
     """A matrix; in an expression, `vmatrix` (or a matrix after `\\det`) is its determinant."""
+    found = _COLUMN_SPECIFICATION.match(lexer.text, end) if (name, word) == ("begin", "array") else None
+    end = found.end() if found else end
     if lexer.target == "matrix":
         lexer.emit(name.upper(), word, end)
     elif name == "begin" and (word == "vmatrix" or lexer.previous() == "DET"):
@@ -260,6 +265,9 @@ def _group_command(lexer: Lexer, name: str, end: int) -> None:
         lexer.emit_name(Name.letter(letter.group(1)).accented(ACCENTS[name]), letter.end())
         return
     brace = lexer.text.index("{", end)
+    if name in _UPRIGHT and prose.is_unit(lexer, brace):
+        prose.text_command(lexer, end)  # `26\ \mathrm{cm}`: a unit, as `\text{ cm}` is
+        return
     lexer.position = brace
     if name in _STYLES:
         lexer.open("", "transparent", 1)
@@ -277,8 +285,14 @@ def close_accent(lexer: Lexer, length: int) -> None:
     _replace_name(lexer, inside[0].value.accented(accent), lexer.position)
 
 
+_TRANSPOSES = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "t"}
+
+
 def superscript(lexer: Lexer) -> None:
     script = _read_script(lexer, lexer.position + 1, braced_only=False)
+    if script is not None and script[0] in _TRANSPOSES and lexer.transposes():
+        lexer.emit("TRANSPOSE", "^T", script[2])
+        return
     previous = lexer.tokens[-1] if lexer.tokens else None
     if script is not None and previous is not None and previous.type == "NAME" \
             and _names_a_symbol(lexer, previous.value, *script[:2]):

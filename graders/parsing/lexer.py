@@ -7,6 +7,7 @@ opens a set or a group, whether `|` opens or closes, and how `nlogn` splits into
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lark import Token
@@ -40,14 +41,28 @@ _SPACE_POWER = re.compile(r"\s*\^\s*")
 _BRACED = r"\{(?:[^{}$=]|\{(?:[^{}$=]|\{[^{}$=]*\})*\})*\}"  # three levels: `f_{\mathbf{W}}(\mathbf{x})`
 _DERIVATIVE = (rf"\\[dtc]?frac\s*\{{\s*(?:\\partial|d)(?:[^{{}}$=]|{_BRACED})*\}}"
                rf"\s*\{{\s*(?:\\partial|d)(?:[^{{}}$=]|{_BRACED})*\}}"
+               r"|\\partial(?:[^{}$=/]|\{[^{}$=]*\})*/\s*\\partial(?:[^{}$=]|\{[^{}$=]*\})*"
                r"|d[A-Za-z]\w*\s*/\s*d[A-Za-z]\w*")
-# `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for
-_DERIVATIVE_LABEL = re.compile(rf"\s*(?:{_DERIVATIVE})\s*=(?!=)")
+# `\frac{\partial L}{\partial z} =`, `\dfrac{dy}{dx} =`, `dL/dz =`: a label naming the derivative asked for; with `\det`
+# before it (`\det \partial s / \partial s =`), the determinant of a Jacobian, likewise
+_DERIVATIVE_LABEL = re.compile(rf"\s*(?:\\det\s*)?(?:{_DERIVATIVE})\s*=(?!=)")
 # `\frac{\partial f}{\partial W} \in \mathbb{R}^{5 \times 7}`, `\mathbf{W} \in R^{7 \times 3}`: a label naming the
 # quantity whose dimensions are the answer
 _NAMED = r"(?:\\[A-Za-z]+\s*\{[A-Za-z]\}|\\?[A-Za-z]+)(?:\s*_\s*(?:\w|" + _BRACED + r"))?(?:\([^()$=]*\))?"
 _SPACE_LABEL = re.compile(rf"\s*(?:{_DERIVATIVE}|{_NAMED})\s*\\in(?![A-Za-z])(?=\s*(?:\\mathbb\s*\{{\s*R\s*\}}|R\s*\^))")
 _WRAPPER = re.compile(r"\\boxed\s*(?=\{)")
+# `B(n) =`, `f(x, y) =`: a letter applied to names labels the quantity asked for, when the letter occurs nowhere after
+_ARGUMENT = r"[A-Za-z](?:_\{?\w+\}?)?"
+_FUNCTION_LABEL = re.compile(rf"\s*([A-Za-z])\s*\(\s*{_ARGUMENT}(?:\s*,\s*{_ARGUMENT})*\s*\)\s*=(?!=)")
+
+
+def _label(text: str) -> re.Match[str] | None:
+    """The label before the answer, if any: a derivative (`dL/dz =`) or a function of the question's names."""
+    found = _DERIVATIVE_LABEL.match(text) or _FUNCTION_LABEL.match(text)
+    if found is None or found.re is _DERIVATIVE_LABEL:
+        return found
+    elsewhere = re.compile(rf"(?<![A-Za-z\\]){found[1]}(?![A-Za-z])").search(text, found.end())
+    return None if elsewhere else found
 
 
 def _shape_depth(text: str) -> int | None:
@@ -117,8 +132,8 @@ class Lexer:
         return found.group()
 
     def run(self) -> list[Token]:
-        labels = {"expression": _DERIVATIVE_LABEL, "tuple": _SPACE_LABEL}
-        label = labels[self.target].match(self.text) if self.target in labels else None
+        labels: dict[str, Callable[[str], re.Match[str] | None]] = {"expression": _label, "tuple": _SPACE_LABEL.match}
+        label = labels[self.target](self.text) if self.target in labels else None
         if label is not None:
             self.position = label.end()
             if self.target == "tuple":
@@ -204,6 +219,8 @@ class Lexer:
             pass
         elif word in ("sum", "prod", "product") and self.target != "bigo" and self.opens_bracket(end):
             self.emit("BIGOPCALL", "prod" if word == "product" else word, end)  # `sum(f(t), t, 1, T)`
+        elif self.target == "matrix" and word == "diag":
+            self.emit("DIAG", word, end)  # `diag(1, 2)`, `\operatorname{diag}(1, 2)`
         elif self.target == "matrix" and word in ("Matrix", "matrix", "array") and self.opens_bracket(end):
             self.position = end  # `Matrix([[1, 2], [3, 4]])`: the call around the rows
             self.position = self.text.index("(", end)
@@ -221,7 +238,9 @@ class Lexer:
 
     def separates_here(self) -> bool:
         """Whether `\\times` here separates the elements of a shape rather than multiplying."""
-        return self.shape_depth is not None and len(self.stack) <= self.shape_depth
+        # `\boxed{9 \times 13}`: a style's braces group nothing
+        depth = sum(kind != "transparent" for kind, _ in self.stack) if self.stack else 0
+        return self.shape_depth is not None and depth <= self.shape_depth
 
     def space_of_shape(self, end: int) -> bool:
         """`R^5`, `\\mathbb{R}^{9 \\times 13}` as a whole shape answer: read the exponent as the shape."""
@@ -275,6 +294,8 @@ class Lexer:
             self.emit("REL", operator, None)
         elif char == "'":
             self.prime()
+        elif char in "[]" and self.reversed_bracket(char):
+            pass
         elif char == "[":
             self.open_square()
         elif char == "]":
@@ -295,6 +316,9 @@ class Lexer:
             raise self.error(f"unexpected character '{char}'")
 
     def prime(self) -> None:
+        if self.transposes():
+            self.emit("TRANSPOSE", "'", None)
+            return
         count = len(self.text[self.position :]) - len(self.text[self.position :].lstrip("'"))
         if count == 1 and self.previous() in _OPERAND_ENDS and _TRANSPOSED in self.vocabulary.declared:
             # `x_t'` in a question of matrices (it declares the transpose): x_t^\top
@@ -304,6 +328,10 @@ class Lexer:
         if self.previous() != "FUNC":
             raise self.error("a prime (') must follow a function name, as in sigma'(z)")
         self.emit("PRIME", "'" * count, None)
+
+    def transposes(self) -> bool:
+        """Whether a transpose (`^T`, `^\\top`, `'`) may follow here: right after a whole matrix."""
+        return self.target == "matrix" and self.previous() in ("_RBRACK", "_RPAR", "END") and not self.stack
 
     # --- brackets ---------------------------------------------------------------------------
     def open(self, token: str, kind: str, length: int) -> None:
@@ -328,6 +356,20 @@ class Lexer:
     def sized_here(self) -> bool:
         """Whether `\\left`, `\\right` or a `\\big` size sizes the delimiter at this position."""
         return self.sized is not None and self.sized[1] == self.position
+
+    def reversed_bracket(self, char: str) -> bool:
+        """`]0, 1]`, `[0, 1[`: the French spelling of open ends of an interval, in sets only. A `]` opens where no
+        value ends before it; a `[` closes a bracket opened by `[` or `]` right after a value."""
+        if self.target != "set":
+            return False
+        if char == "]" and self.previous() not in _OPERAND_ENDS:
+            self.open("_LPAR", "paren", 1)
+            return True
+        after_value = self.previous() in _OPERAND_ENDS and bool(self.stack) and self.stack[-1][0] == "paren"
+        if char == "[" and after_value and self.text[self.stack[-1][1]] in "[]":
+            self.close(("paren",), "_RPAR", 1)
+            return True
+        return False
 
     def open_square(self) -> None:
         if self.target == "tuple" and self.tokens and self.previous() != "SQRT":

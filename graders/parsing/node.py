@@ -33,8 +33,10 @@ class Node:
     "equation" | "bigo".
 
     parts: Terms (expr, tuple, set elements, interval ends, relation operands, equation sides,
-    bigo), rows of Terms (matrix) or Nodes (union). meta: relation operators, or whether each
-    end of an interval is closed.
+    bigo), rows of Terms (matrix) or Nodes (union). meta: relation operators ("and", "or" between
+    relations), whether each end of an interval is closed, or the operator before each part of a
+    union after the first ("cup" or "setminus", applied left to right), or ("vector",) for a matrix
+    written as a flat list (a column).
     """
 
     kind: NodeKind
@@ -58,6 +60,11 @@ class Node:
     def elements(self) -> tuple[Node, ...]:
         """Each element of a tuple, set or vector, or each entry of a matrix, as an "expr" Node."""
         return tuple(Node(NodeKind.EXPR, (term,)) for term in shapes.terms_of(self))
+
+    @property
+    def set_operators(self) -> tuple[str, ...]:
+        """The operators between the parts of a union ("cup" unless written otherwise)."""
+        return self.meta or ("cup",) * (len(self.parts) - 1)
 
     @property
     def shape(self) -> tuple[int, int] | None:

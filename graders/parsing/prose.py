@@ -51,6 +51,16 @@ def text_command(lexer: Lexer, end: int) -> None:
         raise lexer.error(f"words inside the answer ('{content}'); write it with symbols alone")
 
 
+def is_unit(lexer: Lexer, brace: int) -> bool:
+    """`26\\ \\mathrm{cm}`: upright letters that are no name, function or number of the question, after the whole
+    answer: a unit, dropped as `\\text{ cm}` is. Elsewhere the letters are read as they always were (`\\mathrm{diag}`)."""
+    found = _CONTENT.match(lexer.text, brace)
+    if found is None or not lexer.tokens or not _TAIL.fullmatch(lexer.text, found.end()):
+        return False
+    content = found.group(1).strip()
+    return len(content) > 1 and content.isalpha() and not _reads_as_maths(content, lexer)
+
+
 def _reads_as_maths(content: str, lexer: Lexer) -> bool:
     """`\\text{softmax}`, `\\text{W}`, `\\text{25}`: a name, function or number in upright type."""
     if _ARITHMETIC.fullmatch(content):

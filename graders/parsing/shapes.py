@@ -11,7 +11,9 @@ from graders.parsing.text import to_text
 if TYPE_CHECKING:
     from graders.parsing.node import Node
 
-_RELATIONS_LATEX = {"<": "<", "<=": "\\le", ">": ">", ">=": "\\ge", "and": "\\text{ and }"}
+_RELATIONS_LATEX = {"<": "<", "<=": "\\le", ">": ">", ">=": "\\ge", "!=": "\\neq", "and": "\\text{ and }",
+                    "or": "\\text{ or }"}
+_SET_OPERATORS = {"cup": (" \\cup ", " ∪ "), "setminus": (" \\setminus ", " \\ ")}
 _OPERATORS_LATEX = {"O": "\\mathcal{O}", "Theta": "\\Theta", "Omega": "\\Omega"}
 
 
@@ -37,7 +39,9 @@ def render(node: Node, latex: bool) -> str:
     if node.kind == "interval":
         return _interval(node, show, latex)
     if node.kind == "union":
-        return (" \\cup " if latex else " ∪ ").join(render(part, latex) for part in node.parts)
+        operators = (_SET_OPERATORS[operator][not latex] for operator in node.set_operators)
+        return render(node.parts[0], latex) + "".join(
+            operator + render(part, latex) for operator, part in zip(operators, node.parts[1:], strict=True))
     if node.kind == "relation":
         return _relation(node, show, latex)
     if node.kind == "matrix":

@@ -17,7 +17,7 @@ from graders.parsing.terms import Op, Term
 
 _CONSTANTS = {"e": sympy.E, "pi": sympy.pi, "inf": sympy.oo, "i": sympy.I}
 _RELATIONS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
-              ">=": sympy.GreaterThan}
+              ">=": sympy.GreaterThan, "!=": sympy.Unequality}
 
 
 def term_to_sympy(term: Term) -> sympy.Expr:
@@ -65,18 +65,29 @@ def node_to_sympy(node: Node) -> sympy.Basic:
             low, high = map(term_to_sympy, parts)
             return sympy.Interval(low, high, not node.meta[0], not node.meta[1])
         case NodeKind.UNION:
-            return sympy.Union(*(node_to_sympy(part) for part in parts))
+            value = node_to_sympy(parts[0])
+            for operator, part in zip(node.set_operators, parts[1:], strict=True):
+                value = (sympy.Complement if operator == "setminus" else sympy.Union)(value, node_to_sympy(part))
+            return value
         case NodeKind.RELATION:
-            values = list(map(term_to_sympy, parts))
-            relations = [_relation(op, left, right)
-                         for op, (left, right) in zip(node.meta, pairwise(values), strict=True)
-                         if op != "and"]
-            return relations[0] if len(relations) == 1 else sympy.And(*relations)
+            return _relations(node)
         case NodeKind.MATRIX:
             return sympy.Matrix([[term_to_sympy(term) for term in row] for row in parts])
         case NodeKind.EQUATION:
             return sympy.Eq(*map(term_to_sympy, parts), evaluate=False)
     raise ValueError(f"cannot convert a {node.kind}")
+
+
+def _relations(node: Node) -> sympy.Basic:
+    """A chain of relations broken at each "and" and "or" ("and" binds tighter)."""
+    values = list(map(term_to_sympy, node.parts))
+    alternatives: list[list[sympy.Basic]] = [[]]
+    for operator, (left, right) in zip(node.meta, pairwise(values), strict=True):
+        if operator == "or":
+            alternatives.append([])
+        elif operator != "and":
+            alternatives[-1].append(_relation(operator, left, right))
+    return sympy.Or(*(sympy.And(*relations) for relations in alternatives))
 
 
 def _relation(operator: str, left: sympy.Expr, right: sympy.Expr) -> sympy.Basic:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
-from graders.parsing.words import GREEK
+from graders.parsing.words import ACCENTS, GREEK
 
 _ALIAS_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\S")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -83,11 +84,31 @@ class Vocabulary:
         """The declared name spelt `canonical` up to braces (`x_{in}` is `x_in`), if any."""
         return self._by_spelling.get(_unbraced(canonical))
 
+    def named(self, spelling: str) -> str | None:
+        """The declared name a LaTeX spelling stands for, whatever its braces, spaces and accent command
+        (`\\bar{i^{(1)}}` is `\\overline{i^{(1)}}`); None when no name, or more than one, is spelt so."""
+        return self._by_key.get(_key(spelling))
+
+    @cached_property
+    def _by_key(self) -> dict[str, str]:
+        found: dict[str, set[str]] = {}
+        for alias, kind, canonical in self._aliases:
+            if kind == "name":
+                found.setdefault(_key(alias), set()).add(canonical)
+        return {key: names.pop() for key, names in found.items() if len(names) == 1}
+
     def describe(self) -> str:
         """The allowed names, for error messages."""
         declared = ", ".join(sorted(self.declared | set(self.functions)))
         standard = "single letters, Greek letters, subscripted letters (x_1, w_{ix})"
         return f"{standard}, {declared}" if declared else standard
+
+
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def _key(spelling: str) -> str:
+    return re.sub(r"[\s{}]", "", _COMMAND.sub(lambda found: "\\" + ACCENTS.get(found[1], found[1]), spelling))
 
 
 def _unbraced(name: str) -> str:

@@ -24,26 +24,17 @@ def grade_case(case: Case):
 # Right answers the reader cannot read yet (issue 10), one family a line. Each is a strict xfail: a fix makes it
 # XPASS, which fails until its id is removed here. Never a wrong answer: a false accept is fixed in graders/.
 _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
-    r"notation the part does not declare (\nabla \mathcal{J}(\theta), \det \partial, rows W^f[d_1,:])": (
+    r"notation the part does not declare (\nabla \mathcal{J} at another point, rows W^f[d_1,:])": (
         r"csc421-2019-hw4/q3/inverse-p|\frac{\mathbf{p}^{(k+1)} + \alpha \nabla \mathcal{J}(\boldsymbol{\theta}^{(k+1)}"
         r" - \mathbf{p}^{(k+1)})}{\beta}",
-        r"csc421-2019-hw4/q3/det-jacobian|\det \partial \mathbf{s}^{(k+1)} / \partial \mathbf{s}^{(k)} = \beta^D",
         r"sutd-50039-week8/task1/df-dh|\sigma'(-W^f[d_1,:] \cdot x_t - U^f[d_1,:] \cdot h_{t-1}) U^f[d_1,d_2]",
     ),
-    r"a label with arguments or an inequality around the answer (B(n) = 1, \sigma_{\min} \geq ...)": (
-        "csc413-2020-hw4/q1.1.2/bound|B(n) = 1",
+    r"an inequality around the answer (\sigma_{\min} \geq ...): which side is asked for is the question's": (
         r"csc413-2020-hw4/q1.2.2/smallest|\sigma_{\min} \geq 1 - \sigma_{small}",
     ),
-    r"shapes: \times before a bracketed element": (
+    r"shapes: a floor the question says to ignore (the stride divides evenly)": (
         r"nyu-dl-hw2/q1.1/b-output-shape|F \times \left(\left\lfloor\frac{H + 2P - D(K - 1) - 1}{S}\right\rfloor + 1"
         r"\right) \times \left(\left\lfloor\frac{W + 2P - D(K - 1) - 1}{S}\right\rfloor + 1\right)",
-    ),
-    "a choice written in another word order": ("csc413-2020-hw4/q1.2.3/which-fixed|only vanishing",),
-    "big-O: a max of sizes, a factor outside O, a sum of orders": (
-        r"csc421-2019-hw4/q2/operations|O(G^2 H \max(D, H))",
-        r"csc413-2020-hw4/q2.1.1/connections|d \cdot O(k^2 T)",
-        "csc413-2020-hw4/q2.3.2/parallel|O(d) + O(H) + O(W)",
-        r"csc413-2020-hw4/q2.3.2/parallel|O(\max(d, H, W))",
     ),
 }
 KNOWN_FAILURES: dict[str, str] = {case_id: f"open: {family}" for family, ids in _OPEN.items() for case_id in ids}

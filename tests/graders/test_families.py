@@ -21,6 +21,20 @@ SETS = [
     (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4, 5\}", {}, True, "dots-progression"),
     ("{1, 3, ..., 9}", r"\{1, 3, 5, 7, 9\}", {}, True, "text-dots"),
     (r"\{1, 2, \dots, 5\}", r"\{1, 2, 3, 4\}", {}, False, "dots-one-too-far"),
+    (r"\mathbb{R} \setminus \{0\}", r"x \neq 0", {}, True, "setminus-point"),
+    (r"\mathbb{R} \setminus [-1, 1]", r"(-\infty, -1) \cup (1, \infty)", {}, True, "setminus-interval"),
+    (r"[0, 2] \setminus \{1\} \cup \{1\}", "[0, 2]", {}, True, "left-to-right"),
+    (r"\mathbb{R} \setminus \{1\}", r"x \neq 0", {}, False, "setminus-other-point"),
+    (r"\mathbb{R}", r"\mathbb{R} \setminus \{0\}", {}, False, "point-not-removed"),
+    ("]0, 1]", "(0, 1]", {}, True, "reversed-open-left"),
+    ("[0, 1[", "[0, 1)", {}, True, "reversed-open-right"),
+    (r"[1, 2] \cup ]3, 4]", r"[1, 2] \cup (3, 4]", {}, True, "reversed-in-a-union"),
+    ("]0, 1]", "[0, 1]", {}, False, "reversed-is-open"),
+    ("x < -1 or x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, True, "inequalities-or"),
+    (r"x < -1 \text{ or } x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, True, "inequalities-text-or"),
+    (r"x > 0, x < 1 \lor x > 2", r"(0, 1) \cup (2, \infty)", {}, True, "and-binds-tighter"),
+    ("x < -1 and x > 1", r"(-\infty, -1) \cup (1, \infty)", {}, False, "and-is-not-or"),
+    ("x < -1 or x > 2", r"(-\infty, -1) \cup (1, \infty)", {}, False, "inequalities-other-bound"),
 ]
 
 
@@ -44,6 +58,14 @@ EQUATIONS = [
     ("a = 0", "ab = 0", False, "one-factor-only"),
     ("x = 2", "x^2 = 4", False, "one-root-only"),
     ("y^2 = (2x + 1)^2", "y = 2x + 1", False, "extra-branch"),
+    (r"a = 0 \lor b = 0", "ab = 0", True, "lor-is-product"),
+    (r"x = \pm 2", "x^2 = 4", True, "plus-minus"),
+    (r"x = 1 \pm \sqrt{2}", "x^2 - 2x - 1 = 0", True, "centre-plus-minus"),
+    ("x = 2, x = -2", "x^2 = 4", True, "list-of-solutions"),
+    ("|x| = 2", "x^2 = 4", True, "absolute-value"),
+    (r"x = \pm 3", "x^2 = 4", False, "plus-minus-other-value"),
+    ("x = 2, x = 3", "x^2 = 4", False, "list-with-a-wrong-solution"),
+    ("|x| = 2", "x = 2", False, "absolute-value-adds-a-root"),
 ]
 
 
@@ -51,6 +73,11 @@ EQUATIONS = [
                          ids=[row[3] for row in EQUATIONS])
 def test_equations_with_the_same_solution_set(student: str, reference: str, correct: bool) -> None:
     assert grade("equation", student, reference).correct is correct
+
+
+def test_equations_of_different_unknowns_separated_by_commas_are_refused() -> None:
+    """`x = 2, y = -2` could be a system: it is not read as alternatives."""
+    assert "values of one unknown" in grade("equation", "x = 2, y = -2", "(x - 2)(y + 2) = 0").error
 
 
 SHAPES = [
@@ -62,7 +89,10 @@ SHAPES = [
     (r"(D \times (K-1) + 1, 5)", ("D*(K-1)+1", 5), {}, True, "times-inside-an-element"),
     (r"H_K \times W_K", ("H_K", "W_K"), {"symbols": {"H_K": [], "W_K": []}}, True, "declared-names"),
     (r"F \times \left[\frac{H - K}{S} + 1\right]", ("F", "(H-K)/S + 1"), {}, True, "sized-bracket-element"),
+    (r"\boxed{9 \times 13}", (9, 13), {}, True, "boxed-shape"),
+    (r"\boxed{(D \times (K-1) + 1, 5)}", ("D*(K-1)+1", 5), {}, True, "boxed-times-inside-an-element"),
     ("9 by 12", (9, 13), {}, False, "wrong-shape"),
+    (r"\boxed{9 \times 12}", (9, 13), {}, False, "boxed-wrong-shape"),
     (r"D \times (K-1) + 1", ("D*(K-1)+1",), {}, False, "times-at-top-level-separates"),
 ]
 
@@ -93,6 +123,8 @@ CHOICES = [
     ("Sigmoid", "B", {"choices": ["A", "B", "C"], "synonyms": {"B": ["sigmoid"]}}, True, "part-synonym"),
     ("yes", "No", {"choices": ["Yes", "No"]}, False, "other-label"),
     ("the first one", "No", {"choices": ["Yes", "No"]}, False, "other-ordinal"),
+    ("only vanishing", "vanishing only", {"choices": ["vanishing only", "exploding only"]}, True, "word-order"),
+    ("only exploding", "vanishing only", {"choices": ["vanishing only", "exploding only"]}, False, "reordered-other"),
 ]
 
 
@@ -100,6 +132,12 @@ CHOICES = [
                          ids=[row[4] for row in CHOICES])
 def test_choices_in_every_spelling(student: str, reference: str, options: dict, correct: bool) -> None:
     assert grade("choice", student, reference, options=options).correct is correct
+
+
+def test_words_in_another_order_are_refused_when_two_labels_share_them() -> None:
+    options = {"choices": ["train then test", "test then train"]}
+    assert grade("choice", "test then train", "test then train", options=options).correct is True
+    assert "not one of the choices" in grade("choice", "then train test", "test then train", options=options).error
 
 
 NAMES = {"symbols": {"hbar_t": [r"\overline{h^{(t)}}", r"\nabla h_t"], "g_t": [r"\tilde{C}_t"],
@@ -123,6 +161,22 @@ def test_plain_spellings_of_declared_names(student: str, reference: str) -> None
     assert grade("expression", student, reference, options=options).correct is True
 
 
+NAME_REFUSALS = [
+    # spellings that are not generated from a declared name: refused naming them, never read as another name
+    ("sigma_C", "sigma_C is not a symbol", "other-subscript"),
+    ("W_fh", "W_{fh} is not a symbol", "scripts-in-another-order"),
+    ("dh", "d, h is not a symbol", "nabla-without-its-script"),
+    ("hbar", "unknown symbol 'hbar'", "accent-without-its-script"),
+    ("sigmaB", "B is not a symbol", "script-without-underscore"),
+]
+
+
+@pytest.mark.parametrize(("student", "reason"), [row[:2] for row in NAME_REFUSALS], ids=[row[2] for row in NAME_REFUSALS])
+def test_spellings_not_generated_from_a_declared_name_are_refused(student: str, reason: str) -> None:
+    options = {**NAMES, "symbols": {**NAMES["symbols"], "theta": []}}
+    assert reason in grade("expression", student, "hbar_t", options=options).error
+
+
 MATRICES = [
     ("Matrix([[1,2],[3,4]])", [[1, 2], [3, 4]], True, "sympy-call"),
     ("[[1,2],[3,4]]", [[1, 2], [3, 4]], True, "nested-lists"),
@@ -130,6 +184,19 @@ MATRICES = [
     (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", [[1, 2], [3, 4]], True, "bmatrix"),
     (r"\left[\begin{matrix} 1 & 2 \\ 3 & 4 \end{matrix}\right]", [[1, 2], [3, 4]], True, "bracketed-matrix"),
     ("Matrix([[1,2],[4,3]])", [[1, 2], [3, 4]], False, "swapped-entries"),
+    (r"\left[\begin{array}{cc}1&2\\3&4\end{array}\right]", [[1, 2], [3, 4]], True, "array-environment"),
+    ("[[1,3],[2,4]]^T", [[1, 2], [3, 4]], True, "transpose"),
+    (r"\begin{pmatrix}1 & 3 \\ 2 & 4\end{pmatrix}^\top", [[1, 2], [3, 4]], True, "top-transpose"),
+    (r"\begin{pmatrix}1 & 2\end{pmatrix}'", [[1], [2]], True, "prime-transpose"),
+    ("[1,2,3]^T", [[1], [2], [3]], True, "flat-list-transposed-is-a-column"),
+    ("[[1,2],[3,4]]^T", [[1, 2], [3, 4]], False, "transpose-of-the-reference"),
+    (r"\frac{1}{-2}\begin{pmatrix}4&-2\\-3&1\end{pmatrix}", [[-2, 1], [1.5, -0.5]], True, "fraction-times"),
+    ("-2*[[1,2],[3,4]]", [[-2, -4], [-6, -8]], True, "negative-scalar-times"),
+    ("2[[1,2],[3,4]]", [[1, 2], [3, 4]], False, "scalar-not-applied"),
+    (r"\operatorname{diag}(1,2,3)", [[1, 0, 0], [0, 2, 0], [0, 0, 3]], True, "diag"),
+    (r"2\operatorname{diag}(1,2)", [[2, 0], [0, 4]], True, "scalar-times-diag"),
+    ("diag(1,2)", [[1, 0], [0, 1]], False, "diag-other-entry"),
+    ("[[1,2],[3,4]]^{-1}", [[-2, 1], [1.5, -0.5]], False, "inverse-not-read"),
 ]
 
 
@@ -179,6 +246,28 @@ def test_sums_that_cannot_be_evaluated_are_refused(student: str, reason: str) ->
     assert reason in grade("expression", student, "x").error
 
 
+STEPS = {"symbols": {f"{name}_{step}": [f"{name}^{{({step})}}", f"\\overline{{{name}^{{({step})}}}}" if name == "g" else
+                                         f"{name}_{{{step}}}"] for name in "xg" for step in range(4)}}
+STEP_SUMS = [
+    # (student, correct): a sum over the question's named steps, against x_1 g_1 + 2 x_2 g_2 + 3 x_3 g_3
+    (r"\sum_{t=1}^{3} t\, x^{(t)} g^{(t)}", True, "named-steps"),
+    (r"\sum_{t=1}^{3} t\, x_{t} g_t", True, "subscripted-steps"),
+    (r"\sum_{t=1}^{3} t\, x^{(t)} \bar{g^{(t)}}", True, "another-accent-command"),
+    (r"\sum_{s=2}^{4} (s-1) x^{(s-1)} g^{(s-1)}", True, "offset-steps"),
+    (r"\sum_{t=1}^{2} t\, x^{(t)} g^{(t)}", False, "a-step-missing"),
+    (r"\sum_{t=1}^{3} t\, x^{(t-1)} g^{(t)}", False, "shifted-step"),
+]
+
+
+@pytest.mark.parametrize(("student", "correct"), [row[:2] for row in STEP_SUMS], ids=[row[2] for row in STEP_SUMS])
+def test_sums_over_the_named_steps_of_a_question_are_written_out(student: str, correct: bool) -> None:
+    assert grade("expression", student, "x_1 g_1 + 2 x_2 g_2 + 3 x_3 g_3", options=STEPS).correct is correct
+
+
+def test_a_sum_reaching_a_step_the_question_does_not_name_is_refused() -> None:
+    assert "is not a symbol of this question" in grade("expression", r"\sum_{t=1}^{4} x^{(t)}", "x_1", options=STEPS).error
+
+
 REFERENCES = [
     ("x", "(x-a)^{6000}", "expression", False, "large-exponent"),
     ("(n+1)!", "factorial(n+1)", "expression", True, "symbolic-factorial"),
@@ -222,9 +311,44 @@ def test_complex_numbers_where_the_question_allows_them(student: str, reference:
     assert grade("number", student, reference, options={"complex": True}).correct is correct
 
 
-def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
-    assert "contains the symbol(s) i" in grade("number", "3+4i", 3).error
+def test_upright_letters_inside_a_number_are_not_a_unit() -> None:
+    assert "contains the symbol(s) c, m" in grade("number", r"5 \mathrm{cm} + 3", 8).error
+
+
+def test_without_complex_i_is_the_imaginary_unit_of_a_value_that_must_be_real() -> None:
+    assert grade("number", r"e^{i\pi}", -1).correct is True
+    assert grade("number", "i^2", -1).correct is True
+    assert grade("number", "3+4i", 3).feedback == "Your answer is not a real number."
     assert grade("number", r"\sqrt{-1}", 0).correct is False
+    assert "contains the symbol(s) i, x" in grade("number", "i x", 0).error
+
+
+COMPLEX_EXPRESSIONS = [
+    # (student, reference, options, correct): a reference with SymPy's I makes the answer's i the imaginary unit
+    (r"\cos x + i\sin x", "exp(I*x)", {}, True, "euler-formula"),
+    ("e^{ix}", "exp(I*x)", {}, True, "implicit-product"),
+    ("I x", "I*x", {}, True, "capital-i"),
+    ("(1+i)^2", "2*I", {}, True, "arithmetic"),
+    (r"\cos x - i\sin x", "exp(I*x)", {}, False, "conjugate"),
+    ("e^{-ix}", "exp(I*x)", {}, False, "conjugate-power"),
+    (r"\cos x", "exp(I*x)", {}, False, "real-part-only"),
+    ("x", "I*x", {}, False, "unit-dropped"),
+    ("e^{ix} + 10^{-12} i", "exp(I*x)", {}, False, "hidden-imaginary-term"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "options", "correct"), [row[:4] for row in COMPLEX_EXPRESSIONS],
+                         ids=[row[4] for row in COMPLEX_EXPRESSIONS])
+def test_complex_values_in_expressions(student: str, reference: str, options: dict, correct: bool) -> None:
+    assert grade("expression", student, reference, options=options).correct is correct
+
+
+def test_a_complex_sympy_reference_reads_i_as_the_unit_too() -> None:
+    import sympy
+
+    x = sympy.Symbol("x")
+    assert grade("expression", "e^{ix}", sympy.exp(sympy.I * x)).correct is True
+    assert grade("expression", "e^{-ix}", sympy.exp(sympy.I * x)).correct is False
 
 
 @pytest.mark.parametrize("kind", ["number", "integer", "expression"])
@@ -232,3 +356,25 @@ def test_without_complex_i_is_a_symbol_and_never_a_real_number() -> None:
                          ids=["or", "text-or", "plus-minus", "comma", "chain"])
 def test_two_values_never_answer_a_question_about_one(kind: str, student: str) -> None:
     assert grade(kind, student, "2").correct is False
+
+
+BOUNDS = [
+    ("O(d) + O(H) + O(W)", "O(d + H + W)", True, "sum-of-orders"),
+    (r"d \cdot O(k^2 T)", "O(d k^2 T)", True, "factor-outside"),
+    ("d O(k^2 T)", "O(d k^2 T)", True, "implicit-factor-outside"),
+    (r"O(\max(d, H, W))", "O(d + H + W)", True, "max-of-sizes"),
+    (r"O(G^2 H \max(D, H))", "O(G^2 H D + G^2 H^2)", True, "max-inside-a-product"),
+    ("O(d) + O(H)", "O(d)", False, "sum-grows-faster"),
+    (r"O(\max(d, H))", "O(d)", False, "max-is-not-its-first"),
+    (r"d \cdot O(H)", "O(d + H)", False, "factor-multiplies"),
+    (r"O(\min(d, H))", "O(d + H)", False, "min-is-not-max"),
+]
+
+
+@pytest.mark.parametrize(("student", "reference", "correct"), [row[:3] for row in BOUNDS], ids=[row[3] for row in BOUNDS])
+def test_bounds_written_as_sums_products_and_maxima_of_orders(student: str, reference: str, correct: bool) -> None:
+    assert grade("bigo", student, reference).correct is correct
+
+
+def test_a_sum_of_different_kinds_of_bound_is_refused() -> None:
+    assert "not one bound" in grade("bigo", r"O(d) + \Omega(H)", "O(d + H)").error

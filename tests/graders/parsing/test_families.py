@@ -6,7 +6,7 @@ import sympy
 
 from graders.parsing import ParseError, parse
 
-x, y, b = sympy.symbols("x y b")
+x, y, b, n = sympy.symbols("x y b n")
 
 
 def value(text: str, target: str = "expression") -> sympy.Basic:
@@ -25,6 +25,10 @@ FORMS = [
     (r"\frac{\partial L}{\partial z} = x^2", x**2, "partial-derivative-label"),
     (r"\dfrac{dy}{dx} = 2x", 2 * x, "derivative-label"),
     ("dL/dz = 2x", 2 * x, "text-derivative-label"),
+    ("B(n) = 1", 1, "function-label"),
+    (r"\partial L / \partial z = 2x", 2 * x, "slashed-partial-label"),
+    (r"\det \partial \mathbf{s}^{(k+1)} / \partial \mathbf{s}^{(k)} = x^2", x**2, "jacobian-determinant-label"),
+    ("f(x, y) = x y", x * y, "two-argument-label"),
     (r"x \approx 0.33", sympy.Rational(33, 100), "approx"),
     (r"\frac{1}{3} \approx 0.33", sympy.Rational(33, 100), "value-approx-rounded"),
     (r"\approx 0.33", sympy.Rational(33, 100), "leading-approx"),
@@ -40,6 +44,8 @@ FORMS = [
     (r"5 \text{ cm}", 5, "unit-after"),
     (r"100352 \text{ parameters}", 100352, "noun-after"),
     (r"\frac{1}{2} \text{ m/s}.", sympy.Rational(1, 2), "unit-and-full-stop"),
+    (r"26\ \mathrm{cm}", 26, "upright-unit-after"),
+    (r"\mathrm{d} x", sympy.Symbol("d") * x, "upright-letter-is-a-name"),
     (r"\text{The answer is } 5", 5, "prose-before"),
     (r"\text{x}", x, "text-letter"),
     (r"\frac13", sympy.Rational(1, 3), "frac-digits"),
@@ -63,6 +69,7 @@ FORM_REFUSALS = [
     ("a = 2 = 3", "not equal", "chain-unequal"),
     ("x + 1 = 2", "not equal", "lhs-not-a-label-and-unequal"),
     ("x = 2x + 1", "not equal", "label-used-on-the-right"),
+    ("f(x) = f(x) + 1", "not equal", "function-label-used-on-the-right"),
     (r"\frac{1}{3} = 0.33", "not equal", "rounded-with-equals"),
     (r"\text{The answer is not } 5", "changes what the answer says", "negation-prose"),
     (r"5 \text{ apples} + 3", "words inside the answer", "prose-inside"),
@@ -70,6 +77,7 @@ FORM_REFUSALS = [
     (r"5 \text{ squared}", "changes what the answer says", "operation-prose"),
     (r"5 \text{ thousand}", "changes what the answer says", "scale-prose"),
     (r"5 \text{ or } 6", "changes what the answer says", "alternative-prose"),
+    (r"5\,\mathrm{thousand}", "changes what the answer says", "upright-scale-word"),
     ("The answer is at least $5$.", "unknown symbol", "bound-sentence"),
     ("The answer is not $5$.", "unknown symbol", "negated-sentence"),
 ]
@@ -148,6 +156,7 @@ FUNCTIONS = [
     # an argument without brackets: a fraction, and a number with the names right after it (TeX's convention)
     (r"\ln\frac{1}{4}", -sympy.log(4)), (r"\sin\frac{\pi}{6}", sympy.Rational(1, 2)), (r"\cos 2x", sympy.cos(2 * x)),
     (r"\sin 2\pi x", sympy.sin(2 * sympy.pi * x)), (r"\sin x \cos 2x", sympy.sin(x) * sympy.cos(2 * x)),
+    (r"\binom{10}{3}", 120), (r"\dbinom{n}{2}", sympy.binomial(n, 2)), ("binom(5, 2)", 10), (r"\binom52", 10),
     (r"\cos 2x + 1", sympy.cos(2 * x) + 1), (r"\ln|x|", sympy.log(sympy.Abs(x))), (r"2\ln |x| + 1", 2 * sympy.log(sympy.Abs(x)) + 1),
 ]
 
@@ -157,7 +166,8 @@ def test_functions_in_every_spelling(text: str, expected: object) -> None:
     assert equal(value(text), sympy.sympify(expected))
 
 
-@pytest.mark.parametrize("text", [r"\sec x", "sech(x)", "arcsec(x)", "acot(x)", "log(x, 3)", "max(x, 1)", "sign(x)"])
+@pytest.mark.parametrize("text", [r"\sec x", "sech(x)", "arcsec(x)", "acot(x)", "log(x, 3)", "max(x, 1)", "sign(x)",
+                                  r"\binom{x + 3}{2}"])
 def test_numpy_and_sympy_forms_of_each_function_agree(text: str) -> None:
     node = parse(text)
     for point in (1.3, 1.9, 2.6):
@@ -171,6 +181,7 @@ FUNCTION_REFUSALS = [
     ("sin(x, y)", "takes 1 argument", "sin-two-arguments"),
     ("log(x, 2, 3)", "takes 1 to 2 arguments", "log-three-arguments"),
     ("max'(x)", "derivative of max", "max-derivative"),
+    ("binom(5)", "takes 2 arguments", "binom-one-argument"),
     (r"\lfloor x \rceil", "unexpected", "mismatched-floor"),
 ]
 
