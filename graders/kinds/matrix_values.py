@@ -1,7 +1,8 @@
 """Values of matrix expressions: a parsed Term evaluated with matrix semantics at one sample point.
 
 Vectors are columns (k×1), so that `x^\\top` is a row and `a b^\\top` an outer product. Juxtaposition, `*`, `\\cdot`
-and `\\times` are matrix products (a scalar scales); `\\odot` and `\\circ` are element-wise; `^\\top`, `^T` and a
+and `\\times` are matrix products (a scalar scales), and so is a whole power of a square matrix (`A^2 = A A`);
+`\\odot` and `\\circ` are element-wise; `^\\top`, `^T` and a
 prime after a name transpose; `D(v)`/`diag(v)` is the diagonal matrix of a vector; `\\mathbf{1}` and `I` take
 their size from what they meet; functions of the builtins table apply element-wise. Anything that does not fit
 (shapes that do not chain, a matrix inside `\\sigma`'s derivative of a product, ...) is a MatrixError whose
@@ -25,6 +26,7 @@ IDENTITY = "identity"      # `I`
 DIAGONAL = ("D", "diag")   # the functions that make a diagonal matrix
 BUDGET = 20_000            # operations one answer may spend at all its points together (sums of sums stop here)
 MAX_SUM_TERMS = 64
+MAX_POWER = 64             # `A^k` of a square matrix: k products at most
 _HADAMARD = {"\\odot", "\\circ"}
 _PRODUCT = {"", "*", "\\cdot", "\\times", "\\ast"}
 # canonical names of time-indexed quantities: `x@t-1`, `h@3`, `c@T`
@@ -272,9 +274,22 @@ def _pow(term: Term, point: Point) -> Value:
     if isinstance(base, Flexible):
         return base
     if np.ndim(base) and min(np.shape(base)) > 1:
-        raise MatrixError("a power of a matrix is ambiguous: write the product, or \\odot for element-wise")
+        return _matrix_power(np.asarray(base), float(exponent), point)
     point.charge(np.size(base))
     return _elementwise(term, [base, exponent])
+
+
+def _matrix_power(base: np.ndarray, exponent: float, point: Point) -> np.ndarray:
+    """A power of a square matrix is a product, `A^2 = A A`; of a non-square one it has no standard meaning."""
+    rows, columns = np.shape(base)
+    if rows != columns:
+        raise MatrixError(f"a power of a {point.describe((rows, columns))} matrix is ambiguous: only a square matrix "
+                          "has powers; write \\odot for element-wise")
+    if not exponent.is_integer() or not 0 <= exponent <= MAX_POWER:
+        raise MatrixError(f"a power of a matrix must be a whole number from 0 to {MAX_POWER}; write an inverse "
+                          "as a product with it")
+    point.charge(int(exponent) * rows ** 3)
+    return np.linalg.matrix_power(base, int(exponent))
 
 
 def _call(term: Term, point: Point) -> Value:

@@ -27,6 +27,8 @@ SPELLINGS = [
     ("D(\\sigma'(A x))", r"\operatorname{diag}((\sigma(Ax) \odot (1 - \sigma(Ax)))^\top)", "a row vector inside diag"),
     ("1 - \\tanh(y)^2", r"\mathbf{1} - \tanh(y) \odot \tanh(y)", "tanh and powers element-wise on vectors"),
     ("a S + y y^\\top", r"y y' + S a", "a scalar scales, an outer product"),
+    ("S S S + a S", r"S^3 + a S", "a power of a square matrix is a product"),
+    ("D(c) - D(c) D(c)", r"D(c) - D(c)^2", "a power of a diagonal matrix"),
 ]
 
 
@@ -45,7 +47,8 @@ WRONG = [
     ("A^\\top y", "A y", "a product of shapes m×n and m×1: the shapes do not chain"),
     ("y", "y \\odot x", "an element-wise product of shapes m×1 and n×1: the shapes differ"),
     ("y", "y / x", "division by a matrix or a vector"),
-    ("S", "S^2", "a power of a matrix is ambiguous"),
+    ("A", "A^2", "a power of a m×n matrix is ambiguous"),
+    ("S", "S^{1/2}", "a power of a matrix must be a whole number"),
     ("y", "D(S) y", "D(·) takes a vector, not m×m"),
     ("S", "S + 10^{-12} S", "too small to see"),
     ("S", "S + 10^{-12} A A^\\top", "too small to see"),
