@@ -10,8 +10,11 @@ both shapes in the question's sizes ("your answer is m×n; the Jacobian is m×m"
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -53,6 +56,7 @@ _OFFSETS = (-2, -1, 0, 1, 2)
 
 def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
     words = vocabulary(options)
+    text = _dot_arguments_filled(text, options.dot_arguments)
     node = parse(text, syntax=syntax, target="expression", vocabulary=words)
     unknown = node.free_symbols - words.declared
     if unknown:
@@ -166,6 +170,30 @@ def _values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
 @lru_cache(maxsize=512)
 def _reference_values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
     return _values(term, options)
+
+
+# --- `\sigma'(\cdot)`: a placeholder argument the part declares -----------------------------------------------------
+
+_MARKS = r"(?P<marks>(?:\s*['′])*)"
+_DOT = r"\s*(?:\\left\s*)?\(\s*(?:\\cdot|·|⋅)\s*(?:\\right\s*)?\)"
+
+
+def _dot_arguments_filled(text: str, arguments: tuple[tuple[str, str], ...]) -> str:
+    """`\\sigma'(\\cdot)` with the argument `(\\cdot)` stands for in this part written in (`\\sigma'(W_c x_t + ...)`)."""
+    for function, argument in arguments:
+        def filled(found: re.Match, argument: str = argument) -> str:
+            return f"{found['function']}{found['marks']}({argument})"
+        text = _dot_pattern(function).sub(filled, text)
+    return text
+
+
+@lru_cache(maxsize=32)
+def _dot_pattern(function: str) -> re.Pattern:
+    spellings = [re.escape(function) + (r"(?![A-Za-z])" if function[-1].isalpha() else "")]
+    if function.startswith("\\") and function[1:].isalpha():  # `σ'(·)` as well as `\sigma'(\cdot)`
+        with contextlib.suppress(KeyError):  # not a Greek letter
+            spellings.append(re.escape(unicodedata.lookup(f"GREEK SMALL LETTER {function[1:].upper()}")))
+    return re.compile(rf"(?P<function>{'|'.join(spellings)}){_MARKS}{_DOT}")
 
 
 # --- the question's names -----------------------------------------------------------------------------------------

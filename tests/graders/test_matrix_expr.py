@@ -133,3 +133,19 @@ def test_scalar_kinds_keep_refusing_transposes(kind: str, answer: str) -> None:
 ])
 def test_labels_and_chains_around_a_matrix_answer_never_crash(answer: str, correct: bool) -> None:
     assert _grade(answer, "D(y) S").correct is correct
+
+
+DOT = {**OPTIONS, "dot_arguments": {"\\sigma": "A x"}}
+
+
+@pytest.mark.parametrize("answer", [r"D(\sigma'(\cdot)) y", r"D(\sigma'\left(\cdot\right)) y", "D(σ′(·)) y"])
+def test_a_declared_placeholder_argument_stands_for_what_the_part_says(answer: str) -> None:
+    assert _grade(answer, r"D(\sigma'(A x)) y", DOT).correct is True
+
+
+def test_a_placeholder_argument_is_unread_where_the_part_declares_none() -> None:
+    assert _grade(r"D(\sigma'(\cdot)) y", r"D(\sigma'(A x)) y").correct is False
+
+
+def test_a_placeholder_is_only_the_argument_of_the_declared_function() -> None:
+    assert _grade(r"D(\tanh'(\cdot)) y", r"D(\tanh'(A x)) y", DOT).correct is False
