@@ -79,11 +79,11 @@ def read_reference(reference: object, syntax: str, options: MatrixExprOptions) -
 
 def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> Verdict:
     what = options.what
+    theirs = _reference_values(expected.value[1], options)
     try:
-        ours = _values(answer.value[1], options)
+        ours = _values(answer.value[1], options, theirs)
     except MatrixError as error:
         return wrong(f"Your answer has no value: {error}.")
-    theirs = _reference_values(expected.value[1], options)
     describe = _describer(options.sizes)
     for a, b in zip(ours, theirs, strict=True):
         if np.shape(a) != np.shape(b):
@@ -134,7 +134,7 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
         if visible is not None:
             scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
             try:
-                values = _values(scaled, options)
+                values = _values(scaled, options, theirs)
             except MatrixError:
                 return True
             if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
@@ -163,8 +163,11 @@ def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
     return ""
 
 
-def _values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
-    return [evaluate(term, point) for point in _points(options)]
+def _values(term: Term, options: MatrixExprOptions, expected: list | None = None) -> list[float | np.ndarray]:
+    """Values at the sample points; `expected` (the reference's values) sizes a `\\mathbf{1}` nothing else sizes."""
+    points = _points(options)
+    shapes = [np.shape(value) for value in expected] if expected is not None else [None] * len(points)
+    return [evaluate(term, point, shape) for point, shape in zip(points, shapes, strict=True)]
 
 
 @lru_cache(maxsize=512)

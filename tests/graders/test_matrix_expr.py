@@ -149,3 +149,19 @@ def test_a_placeholder_argument_is_unread_where_the_part_declares_none() -> None
 
 def test_a_placeholder_is_only_the_argument_of_the_declared_function() -> None:
     assert _grade(r"D(\tanh'(\cdot)) y", r"D(\tanh'(A x)) y", DOT).correct is False
+
+
+@pytest.mark.parametrize(("reference", "answer", "why"), [
+    ("D(y) S", r"(y \mathbf{1}^\top) \odot S", "the matrix of the Hadamard product tells the length of 1"),
+    ("y x^\\top", r"y \mathbf{1}^\top D(x)", "the next factor tells it"),
+    ("x y^\\top", r"D(x) \mathbf{1} y^\top", "a column of ones on the left"),
+    ("D(y) (\\mathbf{1} + 0 A)", r"y \mathbf{1}^\top", "the expected answer's shape tells it"),
+])
+def test_the_length_of_1_in_an_outer_product_is_what_it_must_conform_to(reference: str, answer: str, why: str) -> None:
+    result = _grade(answer, reference)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+def test_an_outer_product_with_1_that_conforms_to_nothing_is_feedback() -> None:
+    result = _grade(r"(y \mathbf{1}^\top) \odot x", "y")
+    assert result.correct is False and "the shapes differ" in result.feedback
