@@ -26,7 +26,10 @@ from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
 from graders.kinds.matrix_values import (
     IDENTITY,
+    KRONECKER,
     ONES,
+    OUTER,
+    TENSOR,
     TRANSPOSE,
     Budget,
     MatrixError,
@@ -81,7 +84,7 @@ def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> V
     what = options.what
     theirs = _reference_values(expected.value[1], options)
     try:
-        ours = _values(answer.value[1], options, theirs)
+        ours, tensor = _answer_values(answer.value[1], options, theirs)
     except MatrixError as error:
         return wrong(f"Your answer has no value: {error}.")
     describe = _describer(options.sizes)
@@ -89,7 +92,7 @@ def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> V
         if np.shape(a) != np.shape(b):
             return wrong(f"Your answer is {describe(np.shape(a))}; {what} is {describe(np.shape(b))}.")
     if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
-        if _hidden_constant(answer.value[1], theirs, options):
+        if _hidden_constant(answer.value[1], theirs, options, tensor):
             return wrong(f"Not equal to {what}: a part of it is too small to see at the points checked, but it is "
                          "not zero.")
         return RIGHT
@@ -105,7 +108,7 @@ def values_at_points(text: str, options: Mapping[str, Any] | None = None) -> lis
 
 def key(answer: Reading, options: MatrixExprOptions) -> str:
     try:
-        values = _values(answer.value[1], options)
+        values = _values(answer.value[1], options, tensor=OUTER)
     except MatrixError:
         return "nan"
     return f"{np.shape(values[0])} " + " ".join(f"{v:.6g}" for value in values[:2] for v in np.ravel(value))
@@ -126,7 +129,7 @@ def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: Matrix
 TINY = 1e-6
 
 
-def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bool:
+def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions, tensor: str) -> bool:
     """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
     agrees only because that part of it is tiny at these points."""
     for path, node in subterms(term):
@@ -134,7 +137,7 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
         if visible is not None:
             scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
             try:
-                values = _values(scaled, options, theirs)
+                values = _values(scaled, options, theirs, tensor)
             except MatrixError:
                 return True
             if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
@@ -163,9 +166,35 @@ def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
     return ""
 
 
-def _values(term: Term, options: MatrixExprOptions, expected: list | None = None) -> list[float | np.ndarray]:
+def _answer_values(term: Term, options: MatrixExprOptions, theirs: list) -> tuple[list[float | np.ndarray], str]:
+    """The answer's values and how its `\\otimes` reads: as the outer product `a b^\\top` of two vectors where that is
+    the only reading whose shape fits the expected one (the Kronecker product's does not) or both readings agree;
+    refused where both fit and differ, or only the Kronecker product fits."""
+    if not any(node.op is Op.MUL and TENSOR in node.value for _path, node in subterms(term)):
+        return _values(term, options, theirs), ""
+    fitting, budget = {}, Budget()  # one budget for all readings
+    for reading in (OUTER, KRONECKER):
+        try:
+            values = _values(term, options, theirs, reading, budget)
+        except MatrixError:
+            continue
+        if all(np.shape(a) == np.shape(b) for a, b in zip(values, theirs, strict=True)):
+            fitting[reading] = values
+    if not fitting:  # the outer reading's error or shape is the feedback
+        return _values(term, options, theirs, OUTER, budget), OUTER
+    if list(fitting) == [KRONECKER]:
+        raise MatrixError("a \\otimes b read as the outer product a b^\\top does not have the expected shape; write the "
+                          "product you mean with ^\\top")
+    if len(fitting) == 1 or all(_close(a, b, options) for a, b in zip(*fitting.values(), strict=True)):
+        return fitting[OUTER], OUTER  # the only reading that fits, or both fit and agree (`y \\otimes x^\\top`)
+    raise MatrixError("\\otimes is ambiguous here (a Kronecker product has the expected shape too): write a b^\\top for "
+                      "an outer product")
+
+
+def _values(term: Term, options: MatrixExprOptions, expected: list | None = None, tensor: str = "",
+            budget: Budget | None = None) -> list[float | np.ndarray]:
     """Values at the sample points; `expected` (the reference's values) sizes a `\\mathbf{1}` nothing else sizes."""
-    points = _points(options)
+    points = _points(options, tensor, budget or Budget())
     shapes = [np.shape(value) for value in expected] if expected is not None else [None] * len(points)
     return [evaluate(term, point, shape) for point, shape in zip(points, shapes, strict=True)]
 
@@ -248,9 +277,9 @@ def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
 
 # --- sample points ------------------------------------------------------------------------------------------------
 
-def _points(options: MatrixExprOptions) -> list[Point]:
-    describe, budget = _describer(options.sizes), Budget()
-    return [Point(values, sequences, describe, budget) for values, sequences in
+def _points(options: MatrixExprOptions, tensor: str, budget: Budget) -> list[Point]:
+    describe = _describer(options.sizes)
+    return [Point(values, sequences, describe, budget, tensor=tensor) for values, sequences in
             _point_values(options.shapes, options.sequences, options.sizes, options.samples)]
 
 

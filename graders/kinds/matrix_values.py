@@ -29,6 +29,8 @@ BUDGET = 20_000            # operations one answer may spend at all its points t
 MAX_SUM_TERMS = 64
 MAX_POWER = 64             # `A^k` of a square matrix: k products at most
 _HADAMARD = {"\\odot", "\\circ"}
+TENSOR = "\\otimes"
+OUTER, KRONECKER = "outer", "kronecker"  # the readings of `a \\otimes b` (matrix_expr keeps the one whose shape fits)
 _PRODUCT = {"", "*", "\\cdot", "\\times", "\\ast"}
 # canonical names of time-indexed quantities: `x@t-1`, `h@3`, `c@T`
 _INDEXED = re.compile(r"^(?P<stem>.+)@(?P<var>[A-Za-z]|tau)?(?P<offset>[+-]?\d+)?$")
@@ -100,6 +102,7 @@ class Point:
     describe: Callable[[tuple[int, ...]], str]
     budget: Budget = field(default_factory=Budget)
     bound: dict[str, int] = field(default_factory=dict)
+    tensor: str = ""  # how `\\otimes` reads here: OUTER, KRONECKER, or not at all ("")
 
     def charge(self, amount: int = 1) -> None:
         self.budget.charge(amount)
@@ -245,7 +248,8 @@ def _mul(term: Term, point: Point) -> Value:
         elif operator in _PRODUCT:
             product = _matmul(product, right, point)
         else:
-            product = _scalar_only(product, right, operator)
+            product = _tensor_product(product, right, point) if operator == TENSOR \
+                else _scalar_only(product, right, operator)
     return product
 
 
@@ -254,6 +258,34 @@ def _scalar_only(left: Value, right: Value, operator: str) -> Value:
         raise MatrixError(f"{operator} between matrices is ambiguous here: write \\odot for an element-wise "
                           "product or a product of matrices")
     return left * right
+
+
+def _tensor_product(left: Value, right: Value, point: Point) -> Value:
+    """`a \\otimes b` in the point's reading: the outer product `a b^\\top` of two vectors, or the Kronecker product."""
+    if point.tensor == OUTER and _vector(left) and _vector(right):
+        return _matmul(_oriented(left, column=True), _oriented(right, column=False), point)
+    if isinstance(left, SIZELESS) or isinstance(right, SIZELESS):
+        raise MatrixError("the size of 1 or I inside \\otimes cannot be told")
+    if np.ndim(left) == 0 or np.ndim(right) == 0:
+        return _scaled(float(left), right) if np.ndim(left) == 0 else _scaled(float(right), left)
+    if point.tensor == KRONECKER:
+        point.charge(np.size(left) * np.size(right))
+        return np.kron(left, right)
+    raise MatrixError("\\otimes between matrices is ambiguous here: write a b^\\top for an outer product, \\odot for an "
+                      "element-wise product, or a product of matrices")
+
+
+def _vector(value: Value) -> bool:
+    if isinstance(value, Flexible):
+        return value.kind == ONES
+    return not isinstance(value, Open) and np.ndim(value) == 2 and min(np.shape(value)) == 1
+
+
+def _oriented(vector: Value, *, column: bool) -> Value:
+    """A vector (or `\\mathbf{1}`) as a column or as a row, whichever way it was written."""
+    if isinstance(vector, Flexible):
+        return Flexible(ONES, transposed=not column)
+    return np.asarray(vector).reshape((-1, 1) if column else (1, -1))
 
 
 def _matmul(left: Value, right: Value, point: Point) -> Value:

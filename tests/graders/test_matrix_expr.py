@@ -165,3 +165,22 @@ def test_the_length_of_1_in_an_outer_product_is_what_it_must_conform_to(referenc
 def test_an_outer_product_with_1_that_conforms_to_nothing_is_feedback() -> None:
     result = _grade(r"(y \mathbf{1}^\top) \odot x", "y")
     assert result.correct is False and "the shapes differ" in result.feedback
+
+
+@pytest.mark.parametrize(("reference", "answer"), [
+    ("y x^\\top", r"y \otimes x"), ("y x^\\top", r"y \otimes x^\top"), ("y x^\\top", r"2 y \otimes x - y x^\top"),
+    ("D(y) S", r"S \odot (y \otimes \mathbf{1})"),
+])
+def test_otimes_of_two_vectors_is_their_outer_product_where_only_that_reading_fits(reference: str, answer: str) -> None:
+    result = _grade(answer, reference)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+@pytest.mark.parametrize(("reference", "answer", "feedback"), [
+    ("y x^\\top", r"x \otimes y", "Your answer is n×m; the Jacobian is m×n."),
+    ("y c^\\top", r"y^\top \otimes c", "\\otimes is ambiguous here"),
+    ("S", r"S \otimes S", "\\otimes between matrices is ambiguous"),
+])
+def test_otimes_that_no_single_reading_fits_is_feedback(reference: str, answer: str, feedback: str) -> None:
+    result = _grade(answer, reference)
+    assert result.correct is False and feedback in result.feedback
