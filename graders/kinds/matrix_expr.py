@@ -59,8 +59,12 @@ _OFFSETS = (-2, -1, 0, 1, 2)
 
 def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
     words = vocabulary(options)
-    text = _dot_arguments_filled(text, options.dot_arguments)
-    node = parse(text, syntax=syntax, target="expression", vocabulary=words)
+    filled, placed = _dot_arguments_filled(text, options.dot_arguments)
+    try:
+        node = parse(filled, syntax=syntax, target="expression", vocabulary=words)
+    except ParseError as error:  # shown in what the student wrote
+        error.position, error.text = _written_position(error.position, placed), text
+        raise
     unknown = node.free_symbols - words.declared
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -210,22 +214,48 @@ _MARKS = r"(?P<marks>(?:\s*['′])*)"
 _DOT = r"\s*(?:\\left\s*)?\(\s*(?:\\cdot|·|⋅)\s*(?:\\right\s*)?\)"
 
 
-def _dot_arguments_filled(text: str, arguments: tuple[tuple[str, str], ...]) -> str:
-    """`\\sigma'(\\cdot)` with the argument `(\\cdot)` stands for in this part written in (`\\sigma'(W_c x_t + ...)`)."""
-    for function, argument in arguments:
-        def filled(found: re.Match, argument: str = argument) -> str:
-            return f"{found['function']}{found['marks']}({argument})"
-        text = _dot_pattern(function).sub(filled, text)
-    return text
+Placed = list[tuple[int, int, int, int]]  # each filled-in argument: (start, end) in the filled text, in the written
+
+
+def _dot_arguments_filled(text: str, arguments: tuple[tuple[str, str], ...]) -> tuple[str, Placed]:
+    """`\\sigma'(\\cdot)` with the argument `(\\cdot)` stands for in this part written in (`\\sigma'(W_c x_t + ...)`),
+    and where each one was put."""
+    if not arguments:
+        return text, []
+    pattern, argument_of = _dot_pattern(arguments)
+    pieces, placed, last, length = [], [], 0, 0
+    for found in pattern.finditer(text):
+        before = text[last:found.start()]
+        filled = f"{found['function']}{found['marks']}({argument_of[found['function']]})"
+        pieces += [before, filled]
+        length += len(before)
+        placed.append((length, length + len(filled), found.start(), found.end()))
+        length, last = length + len(filled), found.end()
+    return "".join([*pieces, text[last:]]), placed
+
+
+def _written_position(position: int, placed: Placed) -> int:
+    """A position in the filled text as a position in the written one (inside an argument: its `\\sigma'(\\cdot)`)."""
+    shift = 0
+    for start, end, written_start, written_end in placed:
+        if position < start:
+            break
+        if position < end:
+            return written_start
+        shift = end - written_end
+    return position - shift
 
 
 @lru_cache(maxsize=32)
-def _dot_pattern(function: str) -> re.Pattern:
-    spellings = [re.escape(function) + (r"(?![A-Za-z])" if function[-1].isalpha() else "")]
-    if function.startswith("\\") and function[1:].isalpha():  # `σ'(·)` as well as `\sigma'(\cdot)`
-        with contextlib.suppress(KeyError):  # not a Greek letter
-            spellings.append(re.escape(unicodedata.lookup(f"GREEK SMALL LETTER {function[1:].upper()}")))
-    return re.compile(rf"(?P<function>{'|'.join(spellings)}){_MARKS}{_DOT}")
+def _dot_pattern(arguments: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    argument_of = dict(arguments)
+    for function, argument in arguments:
+        if function.startswith("\\") and function[1:].isalpha():  # `σ'(·)` as well as `\sigma'(\cdot)`
+            with contextlib.suppress(KeyError):  # not a Greek letter
+                argument_of[unicodedata.lookup(f"GREEK SMALL LETTER {function[1:].upper()}")] = argument
+    spellings = [re.escape(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "")
+                 for f in sorted(argument_of, key=len, reverse=True)]
+    return re.compile(rf"(?P<function>{'|'.join(spellings)}){_MARKS}{_DOT}"), argument_of
 
 
 # --- the question's names -----------------------------------------------------------------------------------------

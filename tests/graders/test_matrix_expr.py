@@ -184,3 +184,9 @@ def test_otimes_of_two_vectors_is_their_outer_product_where_only_that_reading_fi
 def test_otimes_that_no_single_reading_fits_is_feedback(reference: str, answer: str, feedback: str) -> None:
     result = _grade(answer, reference)
     assert result.correct is False and feedback in result.feedback
+
+
+def test_an_error_after_a_placeholder_points_at_what_the_student_wrote() -> None:
+    answer = r"D(\sigma'(\cdot)) y + \bogus"
+    result = _grade(answer, r"D(\sigma'(A x)) y", DOT)
+    assert f"at position {answer.index(chr(92) + 'bogus')}:\n{answer}\n" in str(result.error)
