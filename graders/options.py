@@ -73,6 +73,7 @@ _CONVERTERS: dict[str, Any] = {
     "sequences": _frozen_json,
     "sizes": _frozen_json,
     "what": str,
+    "dot_arguments": lambda v: tuple(sorted((str(function), str(argument)) for function, argument in v.items())),
 }
 
 
@@ -160,6 +161,9 @@ class MatrixExprOptions(CommonOptions):
     sizes: str = "{}"  # size name -> its value at random sample points, and in shape feedback
     samples: str = "[]"  # sample points (from a model's runs); none: random values of the declared shapes
     what: str = "the expected answer"  # how feedback names the answer: "the Jacobian"
+    # function -> what `(\cdot)` stands for as its argument: {"\sigma": "W_c x_t + W_h h_{t-1}"} reads
+    # `\sigma'(\cdot)` as the gate's slope; a part that declares nothing leaves `(\cdot)` unread
+    dot_arguments: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

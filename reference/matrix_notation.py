@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from reference.models.lstm import GATES, Run, runs
+from reference.vocabulary import loss_partials
 
 
 def plain(value: Any) -> Any:
@@ -27,9 +28,10 @@ def quantity(letters: Sequence[str]) -> list[str]:
     return [form for letter in letters for form in (f"{letter}^{{(#)}}", f"{letter}_{{#}}")]
 
 
-def adjoint(letters: Sequence[str]) -> list[str]:
-    """The loss gradient of a quantity: `\\overline{x^{(#)}}`, `\\bar{x}_{#}`, `\\nabla x_{#}`, ..."""
-    forms = []
+def adjoint(letters: Sequence[str], *, partials: bool = True) -> list[str]:
+    """The loss gradient of a quantity: `\\overline{x^{(#)}}`, `\\bar{x}_{#}`, `\\nabla x_{#}`, ... and, with
+    `partials` (the loss reaches the quantity only through others), `\\frac{\\partial \\mathcal{L}}{\\partial x^{(#)}}`."""
+    forms = loss_partials(quantity(letters)) if partials else []
     for letter in letters:
         forms += [f"\\overline{{{letter}^{{(#)}}}}", f"\\bar{{{letter}}}^{{(#)}}", f"\\overline{{{letter}_{{#}}}}",
                   f"\\bar{{{letter}}}_{{#}}", f"\\overline{{{letter}}}_{{#}}", f"\\nabla {letter}_{{#}}",
@@ -40,6 +42,8 @@ def adjoint(letters: Sequence[str]) -> list[str]:
 # --- the univariate LSTM over runs of several lengths ----------------------------------------------------------------
 
 LENGTHS = (2, 3, 4, 5, 6, 7)
+# the loss reads h directly (the upstream gradient), so `\\frac{\\partial \\mathcal{L}}{\\partial h^{(t)}}` is the direct term
+READ_BY_LOSS = ("h",)
 
 
 def lstm_point(run: Run, weight_names: Mapping[str, Callable[[Run], float]]) -> dict[str, Any]:
@@ -66,7 +70,8 @@ def lstm_options(samples: list[dict[str, Any]], letters: Mapping[str, Sequence[s
                  weight_spellings: Mapping[str, list[str]], upstream: list[str], what: str) -> dict[str, Any]:
     """Options of a scalar LSTM question over whole runs: every quantity and adjoint by step, `T` and `t`."""
     sequences = {name: quantity(letters[name]) for name in ("x", "h", "c", "y", *GATES) if name in letters}
-    sequences.update({f"{name}bar": adjoint(letters[name]) for name in ("h", "c", *GATES)})
+    sequences.update({f"{name}bar": adjoint(letters[name], partials=name not in READ_BY_LOSS)
+                      for name in ("h", "c", *GATES)})
     sequences["u"] = upstream
     shapes: dict[str, list[str]] = {name: [] for name in [*sequences, *weight_spellings]}
     return {"shapes": shapes, "symbols": dict(weight_spellings), "sequences": sequences, "samples": samples,

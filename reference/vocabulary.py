@@ -2,7 +2,8 @@
 
 A quantity at a time step has one canonical name (`c_t`, `c_tm1`, `c_tp1`, `c_2`) and the spellings
 of the seeds and of common textbooks as aliases: `c^{(t)}`, `c_t`, `C_{t-1}`; an adjoint (the gradient
-of the loss) adds `\\overline{c^{(t)}}`, `\\bar{c}_t`, `\\nabla c_t`.
+of the loss) adds `\\overline{c^{(t)}}`, `\\bar{c}_t`, `\\nabla c_t` and, where the loss reaches the quantity only
+through others, `\\frac{\\partial \\mathcal{L}}{\\partial c^{(t)}}`.
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -53,6 +54,16 @@ def adjoint(letters: tuple[str, ...], step: int | str, *, name: str | None = Non
         forms += [f"\\overline{{{letter}}}" + form[len(letter):] for form in plain[1:]]
         forms += [f"\\nabla {form}" for form in plain]
     return f"{name or letters[0]}bar_{suffix}", forms
+
+
+LOSSES = ("\\mathcal{L}", "L", "\\ell")  # how the handouts write the loss
+
+
+def loss_partials(forms: Iterable[str]) -> list[str]:
+    """The loss gradient written as a partial derivative, `\\frac{\\partial \\mathcal{L}}{\\partial i^{(t)}}`, for
+    each spelling of a quantity. It is the adjoint only of a quantity the loss reaches through others alone; where
+    the loss also reads the quantity directly (h in an LSTM), handouts write the partial for the direct term."""
+    return [f"\\frac{{\\partial {loss}}}{{\\partial {form}}}" for form in forms for loss in LOSSES]
 
 
 def merge(*entries: tuple[str, list[str]] | Vocabulary) -> Vocabulary:

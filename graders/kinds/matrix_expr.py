@@ -10,8 +10,11 @@ both shapes in the question's sizes ("your answer is m×n; the Jacobian is m×m"
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -23,7 +26,10 @@ from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import from_node
 from graders.kinds.matrix_values import (
     IDENTITY,
+    KRONECKER,
     ONES,
+    OUTER,
+    TENSOR,
     TRANSPOSE,
     Budget,
     MatrixError,
@@ -53,7 +59,12 @@ _OFFSETS = (-2, -1, 0, 1, 2)
 
 def read_student(text: str, syntax: str, options: MatrixExprOptions) -> Reading:
     words = vocabulary(options)
-    node = parse(text, syntax=syntax, target="expression", vocabulary=words)
+    filled, placed = _dot_arguments_filled(text, options.dot_arguments)
+    try:
+        node = parse(filled, syntax=syntax, target="expression", vocabulary=words)
+    except ParseError as error:  # shown in what the student wrote
+        error.position, error.text = _written_position(error.position, placed), text
+        raise
     unknown = node.free_symbols - words.declared
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -75,17 +86,17 @@ def read_reference(reference: object, syntax: str, options: MatrixExprOptions) -
 
 def compare(answer: Reading, expected: Reading, options: MatrixExprOptions) -> Verdict:
     what = options.what
+    theirs = _reference_values(expected.value[1], options)
     try:
-        ours = _values(answer.value[1], options)
+        ours, tensor = _answer_values(answer.value[1], options, theirs)
     except MatrixError as error:
         return wrong(f"Your answer has no value: {error}.")
-    theirs = _reference_values(expected.value[1], options)
     describe = _describer(options.sizes)
     for a, b in zip(ours, theirs, strict=True):
         if np.shape(a) != np.shape(b):
             return wrong(f"Your answer is {describe(np.shape(a))}; {what} is {describe(np.shape(b))}.")
     if all(_close(a, b, options) for a, b in zip(ours, theirs, strict=True)):
-        if _hidden_constant(answer.value[1], theirs, options):
+        if _hidden_constant(answer.value[1], theirs, options, tensor):
             return wrong(f"Not equal to {what}: a part of it is too small to see at the points checked, but it is "
                          "not zero.")
         return RIGHT
@@ -101,7 +112,7 @@ def values_at_points(text: str, options: Mapping[str, Any] | None = None) -> lis
 
 def key(answer: Reading, options: MatrixExprOptions) -> str:
     try:
-        values = _values(answer.value[1], options)
+        values = _values(answer.value[1], options, tensor=OUTER)
     except MatrixError:
         return "nan"
     return f"{np.shape(values[0])} " + " ".join(f"{v:.6g}" for value in values[:2] for v in np.ravel(value))
@@ -122,7 +133,7 @@ def _close(ours: float | np.ndarray, theirs: float | np.ndarray, options: Matrix
 TINY = 1e-6
 
 
-def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bool:
+def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions, tensor: str) -> bool:
     """Whether a constant too small to see (`10^{-12}`) changes the value once it is made visible: the answer
     agrees only because that part of it is tiny at these points."""
     for path, node in subterms(term):
@@ -130,7 +141,7 @@ def _hidden_constant(term: Term, theirs: list, options: MatrixExprOptions) -> bo
         if visible is not None:
             scaled = replaced(term, path, Term(Op.NUM, value=repr(visible), const=visible))
             try:
-                values = _values(scaled, options)
+                values = _values(scaled, options, theirs, tensor)
             except MatrixError:
                 return True
             if not all(_close(a, b, options) for a, b in zip(values, theirs, strict=True)):
@@ -159,13 +170,92 @@ def _hint(ours: list, theirs: list, options: MatrixExprOptions) -> str:
     return ""
 
 
-def _values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
-    return [evaluate(term, point) for point in _points(options)]
+def _answer_values(term: Term, options: MatrixExprOptions, theirs: list) -> tuple[list[float | np.ndarray], str]:
+    """The answer's values and how its `\\otimes` reads: as the outer product `a b^\\top` of two vectors where that is
+    the only reading whose shape fits the expected one (the Kronecker product's does not) or both readings agree;
+    refused where both fit and differ, or only the Kronecker product fits."""
+    if not any(node.op is Op.MUL and TENSOR in node.value for _path, node in subterms(term)):
+        return _values(term, options, theirs), ""
+    fitting, budget = {}, Budget()  # one budget for all readings
+    for reading in (OUTER, KRONECKER):
+        try:
+            values = _values(term, options, theirs, reading, budget)
+        except MatrixError:
+            continue
+        if all(np.shape(a) == np.shape(b) for a, b in zip(values, theirs, strict=True)):
+            fitting[reading] = values
+    if not fitting:  # the outer reading's error or shape is the feedback
+        return _values(term, options, theirs, OUTER, budget), OUTER
+    if list(fitting) == [KRONECKER]:
+        raise MatrixError("a \\otimes b read as the outer product a b^\\top does not have the expected shape; write the "
+                          "product you mean with ^\\top")
+    if len(fitting) == 1 or all(_close(a, b, options) for a, b in zip(*fitting.values(), strict=True)):
+        return fitting[OUTER], OUTER  # the only reading that fits, or both fit and agree (`y \\otimes x^\\top`)
+    raise MatrixError("\\otimes is ambiguous here (a Kronecker product has the expected shape too): write a b^\\top for "
+                      "an outer product")
+
+
+def _values(term: Term, options: MatrixExprOptions, expected: list | None = None, tensor: str = "",
+            budget: Budget | None = None) -> list[float | np.ndarray]:
+    """Values at the sample points; `expected` (the reference's values) sizes a `\\mathbf{1}` nothing else sizes."""
+    points = _points(options, tensor, budget or Budget())
+    shapes = [np.shape(value) for value in expected] if expected is not None else [None] * len(points)
+    return [evaluate(term, point, shape) for point, shape in zip(points, shapes, strict=True)]
 
 
 @lru_cache(maxsize=512)
 def _reference_values(term: Term, options: MatrixExprOptions) -> list[float | np.ndarray]:
     return _values(term, options)
+
+
+# --- `\sigma'(\cdot)`: a placeholder argument the part declares -----------------------------------------------------
+
+_MARKS = r"(?P<marks>(?:\s*['′])*)"
+_DOT = r"\s*(?:\\left\s*)?\(\s*(?:\\cdot|·|⋅)\s*(?:\\right\s*)?\)"
+
+
+Placed = list[tuple[int, int, int, int]]  # each filled-in argument: (start, end) in the filled text, in the written
+
+
+def _dot_arguments_filled(text: str, arguments: tuple[tuple[str, str], ...]) -> tuple[str, Placed]:
+    """`\\sigma'(\\cdot)` with the argument `(\\cdot)` stands for in this part written in (`\\sigma'(W_c x_t + ...)`),
+    and where each one was put."""
+    if not arguments:
+        return text, []
+    pattern, argument_of = _dot_pattern(arguments)
+    pieces, placed, last, length = [], [], 0, 0
+    for found in pattern.finditer(text):
+        before = text[last:found.start()]
+        filled = f"{found['function']}{found['marks']}({argument_of[found['function']]})"
+        pieces += [before, filled]
+        length += len(before)
+        placed.append((length, length + len(filled), found.start(), found.end()))
+        length, last = length + len(filled), found.end()
+    return "".join([*pieces, text[last:]]), placed
+
+
+def _written_position(position: int, placed: Placed) -> int:
+    """A position in the filled text as a position in the written one (inside an argument: its `\\sigma'(\\cdot)`)."""
+    shift = 0
+    for start, end, written_start, written_end in placed:
+        if position < start:
+            break
+        if position < end:
+            return written_start
+        shift = end - written_end
+    return position - shift
+
+
+@lru_cache(maxsize=32)
+def _dot_pattern(arguments: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    argument_of = dict(arguments)
+    for function, argument in arguments:
+        if function.startswith("\\") and function[1:].isalpha():  # `σ'(·)` as well as `\sigma'(\cdot)`
+            with contextlib.suppress(KeyError):  # not a Greek letter
+                argument_of[unicodedata.lookup(f"GREEK SMALL LETTER {function[1:].upper()}")] = argument
+    spellings = [re.escape(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "")
+                 for f in sorted(argument_of, key=len, reverse=True)]
+    return re.compile(rf"(?P<function>{'|'.join(spellings)}){_MARKS}{_DOT}"), argument_of
 
 
 # --- the question's names -----------------------------------------------------------------------------------------
@@ -217,9 +307,9 @@ def _step_labels(lengths: list[str], longest: int) -> list[tuple[str, str]]:
 
 # --- sample points ------------------------------------------------------------------------------------------------
 
-def _points(options: MatrixExprOptions) -> list[Point]:
-    describe, budget = _describer(options.sizes), Budget()
-    return [Point(values, sequences, describe, budget) for values, sequences in
+def _points(options: MatrixExprOptions, tensor: str, budget: Budget) -> list[Point]:
+    describe = _describer(options.sizes)
+    return [Point(values, sequences, describe, budget, tensor=tensor) for values, sequences in
             _point_values(options.shapes, options.sequences, options.sizes, options.samples)]
 
 

@@ -1,11 +1,13 @@
 """Values of matrix expressions: a parsed Term evaluated with matrix semantics at one sample point.
 
 Vectors are columns (k×1), so that `x^\\top` is a row and `a b^\\top` an outer product. Juxtaposition, `*`, `\\cdot`
-and `\\times` are matrix products (a scalar scales); `\\odot` and `\\circ` are element-wise; `^\\top`, `^T` and a
-prime after a name transpose; `D(v)`/`diag(v)` is the diagonal matrix of a vector; `\\mathbf{1}` and `I` take
-their size from what they meet; functions of the builtins table apply element-wise. Anything that does not fit
-(shapes that do not chain, a matrix inside `\\sigma`'s derivative of a product, ...) is a MatrixError whose
-message is feedback for the student, never a crash. Work is bounded: each answer may spend `BUDGET` operations.
+and `\\times` are matrix products (a scalar scales), and so is a whole power of a square matrix (`A^2 = A A`);
+`\\odot` and `\\circ` are element-wise; `^\\top`, `^T` and a prime after a name transpose; `D(v)`/`diag(v)` is
+the diagonal matrix of a vector; `\\mathbf{1}` and `I` take their size from what they meet (so does an outer
+product `v \\mathbf{1}^\\top`, or from the expected answer's shape); functions of the builtins table apply
+element-wise. Anything that does not fit (shapes that do not chain, a matrix inside `\\sigma`'s derivative of a
+product, ...) is a MatrixError whose message is feedback for the student, never a crash. Work is bounded: each
+answer may spend `BUDGET` operations.
 """
 from __future__ import annotations
 
@@ -25,7 +27,10 @@ IDENTITY = "identity"      # `I`
 DIAGONAL = ("D", "diag")   # the functions that make a diagonal matrix
 BUDGET = 20_000            # operations one answer may spend at all its points together (sums of sums stop here)
 MAX_SUM_TERMS = 64
+MAX_POWER = 64             # `A^k` of a square matrix: k products at most
 _HADAMARD = {"\\odot", "\\circ"}
+TENSOR = "\\otimes"
+OUTER, KRONECKER = "outer", "kronecker"  # the readings of `a \\otimes b` (matrix_expr keeps the one whose shape fits)
 _PRODUCT = {"", "*", "\\cdot", "\\times", "\\ast"}
 # canonical names of time-indexed quantities: `x@t-1`, `h@3`, `c@T`
 _INDEXED = re.compile(r"^(?P<stem>.+)@(?P<var>[A-Za-z]|tau)?(?P<offset>[+-]?\d+)?$")
@@ -50,7 +55,30 @@ class Flexible:
         return np.ones((rows, columns))
 
 
-Value = float | np.ndarray | Flexible
+@dataclass(frozen=True)
+class Open:
+    """A product with `\\mathbf{1}` whose length only what it meets tells: `v \\mathbf{1}^\\top` has v's rows and as
+    many columns as the matrix it is added to, multiplied with, or the expected answer has. None: not told yet."""
+
+    rows: int | None
+    columns: int | None
+    build: Callable[[int, int], np.ndarray]
+
+    def sized(self, rows: int, columns: int) -> np.ndarray:
+        if self.rows not in (None, rows) or self.columns not in (None, columns):
+            raise MatrixError(f"a {self.rows or '?'}×{self.columns or '?'} outer product with 1 meets a {rows}×{columns}"
+                              " matrix: the shapes differ")
+        return self.build(rows, columns)
+
+    def transposed(self) -> Open:
+        return Open(self.columns, self.rows, lambda rows, columns: self.build(columns, rows).T)
+
+    def scaled(self, factor: float) -> Open:
+        return Open(self.rows, self.columns, lambda rows, columns: factor * self.build(rows, columns))
+
+
+Value = float | np.ndarray | Flexible | Open
+SIZELESS = (Flexible, Open)  # values whose size what they meet tells
 
 
 @dataclass
@@ -74,6 +102,7 @@ class Point:
     describe: Callable[[tuple[int, ...]], str]
     budget: Budget = field(default_factory=Budget)
     bound: dict[str, int] = field(default_factory=dict)
+    tensor: str = ""  # how `\\otimes` reads here: OUTER, KRONECKER, or not at all ("")
 
     def charge(self, amount: int = 1) -> None:
         self.budget.charge(amount)
@@ -123,10 +152,14 @@ def replaced(term: Term, path: tuple[int, ...], new: Term) -> Term:
     return dataclasses.replace(term, args=tuple(args), const=None)
 
 
-def evaluate(term: Term, point: Point) -> float | np.ndarray:
+def evaluate(term: Term, point: Point, expected: tuple[int, ...] | None = None) -> float | np.ndarray:
+    """The value at one point; a `\\mathbf{1}` whose size nothing else tells takes the expected answer's shape."""
     value = _value(term, point)
-    if isinstance(value, Flexible):
-        raise MatrixError(f"the size of {'I' if value.kind == IDENTITY else '1'} cannot be told from the answer")
+    if isinstance(value, SIZELESS):
+        if expected is None or len(expected) != 2:
+            raise MatrixError("the size of 1 or I cannot be told from the answer")
+        point.charge(expected[0] * expected[1])
+        return value.sized(*expected)
     return value
 
 
@@ -156,11 +189,16 @@ def _value(term: Term, point: Point) -> Value:
         case Op.SUM:
             return _sum(term, point)
         case Op.ROOT | Op.ABS | Op.FACT:
-            return _elementwise(term, [_value(arg, point) for arg in term.args])
+            values = [_value(arg, point) for arg in term.args]
+            if any(isinstance(v, SIZELESS) for v in values):
+                raise MatrixError("the size of 1 or I cannot be told here")
+            return _elementwise(term, values)
     raise MatrixError(f"cannot evaluate {term.op} in a matrix expression")
 
 
 def _scaled(factor: float, value: Value) -> Value:
+    if isinstance(value, Open):
+        return value.scaled(factor)
     if isinstance(value, Flexible):
         raise MatrixError("write the size of 1 or I where it is scaled")
     return factor * value
@@ -172,9 +210,9 @@ def _shape_text(value: float | np.ndarray, point: Point) -> str:
 
 def _resolved(value: Value, other: Value) -> float | np.ndarray:
     """A flexible value sized like the other operand of an element-wise operation."""
-    if not isinstance(value, Flexible):
+    if not isinstance(value, SIZELESS):
         return value
-    if isinstance(other, Flexible) or np.ndim(other) == 0:
+    if isinstance(other, SIZELESS) or np.ndim(other) == 0:
         raise MatrixError("the size of 1 or I cannot be told here")
     return value.sized(*np.shape(other))
 
@@ -210,24 +248,57 @@ def _mul(term: Term, point: Point) -> Value:
         elif operator in _PRODUCT:
             product = _matmul(product, right, point)
         else:
-            product = _scalar_only(product, right, operator)
+            product = _tensor_product(product, right, point) if operator == TENSOR \
+                else _scalar_only(product, right, operator)
     return product
 
 
 def _scalar_only(left: Value, right: Value, operator: str) -> Value:
-    if isinstance(left, Flexible) or isinstance(right, Flexible) or np.ndim(left) or np.ndim(right):
+    if isinstance(left, SIZELESS) or isinstance(right, SIZELESS) or np.ndim(left) or np.ndim(right):
         raise MatrixError(f"{operator} between matrices is ambiguous here: write \\odot for an element-wise "
                           "product or a product of matrices")
     return left * right
 
 
+def _tensor_product(left: Value, right: Value, point: Point) -> Value:
+    """`a \\otimes b` in the point's reading: the outer product `a b^\\top` of two vectors, or the Kronecker product."""
+    if point.tensor == OUTER and _vector(left) and _vector(right):
+        return _matmul(_oriented(left, column=True), _oriented(right, column=False), point)
+    if isinstance(left, SIZELESS) or isinstance(right, SIZELESS):
+        raise MatrixError("the size of 1 or I inside \\otimes cannot be told")
+    if np.ndim(left) == 0 or np.ndim(right) == 0:
+        return _scaled(float(left), right) if np.ndim(left) == 0 else _scaled(float(right), left)
+    if point.tensor == KRONECKER:
+        point.charge(np.size(left) * np.size(right))
+        return np.kron(left, right)
+    raise MatrixError("\\otimes between matrices is ambiguous here: write a b^\\top for an outer product, \\odot for an "
+                      "element-wise product, or a product of matrices")
+
+
+def _vector(value: Value) -> bool:
+    if isinstance(value, Flexible):
+        return value.kind == ONES
+    return not isinstance(value, Open) and np.ndim(value) == 2 and min(np.shape(value)) == 1
+
+
+def _oriented(vector: Value, *, column: bool) -> Value:
+    """A vector (or `\\mathbf{1}`) as a column or as a row, whichever way it was written."""
+    if isinstance(vector, Flexible):
+        return Flexible(ONES, transposed=not column)
+    return np.asarray(vector).reshape((-1, 1) if column else (1, -1))
+
+
 def _matmul(left: Value, right: Value, point: Point) -> Value:
-    if isinstance(left, Flexible) and isinstance(right, Flexible):
+    if isinstance(left, SIZELESS) and isinstance(right, SIZELESS):
         raise MatrixError("the size of 1 or I cannot be told here")
-    if not isinstance(left, Flexible) and np.ndim(left) == 0:
+    if not isinstance(left, SIZELESS) and np.ndim(left) == 0:
         return _scaled(float(left), right)
-    if not isinstance(right, Flexible) and np.ndim(right) == 0:
+    if not isinstance(right, SIZELESS) and np.ndim(right) == 0:
         return _scaled(float(right), left)
+    if isinstance(left, Open) or isinstance(right, Open):
+        return _open_product(left, right, point)
+    if _outer_with_ones(left, right):
+        return _ones_outer(left, right)
     first = _flexible_factor(left, np.shape(np.asarray(right))[0], left=True) if isinstance(left, Flexible) \
         else np.asarray(left)
     second = _flexible_factor(right, first.shape[1], left=False) if isinstance(right, Flexible) else np.asarray(right)
@@ -238,6 +309,39 @@ def _matmul(left: Value, right: Value, point: Point) -> Value:
     point.charge(np.shape(left)[0] * np.shape(left)[1] * np.shape(right)[1])
     product = first @ second
     return float(product[0, 0]) if product.shape == (1, 1) else product
+
+
+def _outer_with_ones(left: Value, right: Value) -> bool:
+    """`\\mathbf{1} r^\\top` or `v \\mathbf{1}^\\top`: an outer product one of whose lengths is the length of 1."""
+    if isinstance(left, Flexible) and left.kind == ONES and not left.transposed:
+        return np.asarray(right).shape[0] == 1
+    if isinstance(right, Flexible) and right.kind == ONES and right.transposed:
+        return np.asarray(left).shape[1] == 1
+    return False
+
+
+def _ones_outer(left: Value, right: Value) -> Open:
+    if isinstance(left, Flexible):
+        row = np.asarray(right)
+        return Open(None, row.shape[1], lambda rows, _columns: np.ones((rows, 1)) @ row)
+    column = np.asarray(left)
+    return Open(column.shape[0], None, lambda _rows, columns: column @ np.ones((1, columns)))
+
+
+def _open_product(left: Value, right: Value, point: Point) -> Value:
+    """A product with an outer product with 1 (the other factor a matrix): the matrix tells the inner length."""
+    if isinstance(left, Open):
+        matrix = np.asarray(right)
+        inner, columns = matrix.shape
+        if left.rows is not None:
+            return _matmul(left.sized(left.rows, inner), matrix, point)
+        return Open(None, columns, lambda rows, _columns: left.sized(rows, inner) @ matrix)
+    assert isinstance(right, Open)
+    matrix = np.asarray(left)
+    rows, inner = matrix.shape
+    if right.columns is not None:
+        return _matmul(matrix, right.sized(inner, right.columns), point)
+    return Open(rows, None, lambda _rows, columns: matrix @ right.sized(inner, columns))
 
 
 def _flexible_factor(value: Flexible, inner: int, *, left: bool) -> np.ndarray:
@@ -251,7 +355,7 @@ def _flexible_factor(value: Flexible, inner: int, *, left: bool) -> np.ndarray:
 
 def _div(term: Term, point: Point) -> Value:
     top, bottom = (_value(arg, point) for arg in term.args)
-    if isinstance(bottom, Flexible) or np.ndim(bottom):
+    if isinstance(bottom, SIZELESS) or np.ndim(bottom):
         raise MatrixError("division by a matrix or a vector is not defined; multiply by an inverse or use \\odot")
     return _scaled(1.0 / float(bottom), top) if float(bottom) != 0 else _scaled(np.nan, top)
 
@@ -265,16 +369,33 @@ def _pow(term: Term, point: Point) -> Value:
     if _transposes(term.args[1]):
         if isinstance(base, Flexible):
             return Flexible(base.kind, not base.transposed)
+        if isinstance(base, Open):
+            return base.transposed()
         return base if np.ndim(base) == 0 else np.transpose(base)
     exponent = _value(term.args[1], point)
-    if isinstance(exponent, Flexible) or np.ndim(exponent):
+    if isinstance(exponent, SIZELESS) or np.ndim(exponent):
         raise MatrixError("an exponent must be a number")
     if isinstance(base, Flexible):
         return base
+    if isinstance(base, Open):
+        raise MatrixError("the size of a power of an outer product with 1 cannot be told")
     if np.ndim(base) and min(np.shape(base)) > 1:
-        raise MatrixError("a power of a matrix is ambiguous: write the product, or \\odot for element-wise")
+        return _matrix_power(np.asarray(base), float(exponent), point)
     point.charge(np.size(base))
     return _elementwise(term, [base, exponent])
+
+
+def _matrix_power(base: np.ndarray, exponent: float, point: Point) -> np.ndarray:
+    """A power of a square matrix is a product, `A^2 = A A`; of a non-square one it has no standard meaning."""
+    rows, columns = np.shape(base)
+    if rows != columns:
+        raise MatrixError(f"a power of a {point.describe((rows, columns))} matrix is ambiguous: only a square matrix "
+                          "has powers; write \\odot for element-wise")
+    if not exponent.is_integer() or not 0 <= exponent <= MAX_POWER:
+        raise MatrixError(f"a power of a matrix must be a whole number from 0 to {MAX_POWER}; write an inverse "
+                          "as a product with it")
+    point.charge(int(exponent) * rows ** 3)
+    return np.linalg.matrix_power(base, int(exponent))
 
 
 def _call(term: Term, point: Point) -> Value:
@@ -282,14 +403,14 @@ def _call(term: Term, point: Point) -> Value:
     arguments = [_value(arg, point) for arg in term.args]
     if function in DIAGONAL:
         return _diagonal(function, arguments[0], point)
-    if any(isinstance(a, Flexible) for a in arguments):
+    if any(isinstance(a, SIZELESS) for a in arguments):
         raise MatrixError(f"the size of 1 or I inside {function} cannot be told")
     point.charge(max(np.size(np.asarray(a)) for a in arguments))
     return _elementwise(term, arguments)
 
 
 def _diagonal(function: str, argument: Value, point: Point) -> np.ndarray:
-    if isinstance(argument, Flexible):
+    if isinstance(argument, SIZELESS):
         raise MatrixError(f"the size of {function}(1) cannot be told")
     if np.ndim(argument) == 0 or min(np.shape(argument)) != 1:
         raise MatrixError(f"{function}(·) takes a vector, not {_shape_text(argument, point)}")
@@ -333,6 +454,6 @@ def _add_values(left: Value, right: Value, point: Point) -> Value:
 
 
 def _bound(value: Value) -> int:
-    if isinstance(value, Flexible) or np.ndim(value) or not np.isfinite(value) or float(value) != int(value):
+    if isinstance(value, SIZELESS) or np.ndim(value) or not np.isfinite(value) or float(value) != int(value):
         raise MatrixError("the bounds of a sum must be whole numbers")
     return int(value)

@@ -45,7 +45,8 @@ def jacobian_samples(count: int, seed: int) -> list[dict[str, Any]]:
 def jacobian_options(samples: list[dict[str, Any]]) -> dict[str, Any]:
     return {"shapes": {**WEIGHT_SHAPES, "x_t": ["n"], "h_tm1": ["m"], "c_t": ["m"]},
             "symbols": {**WEIGHTS, "x_t": _bold("x", "t"), "h_tm1": _bold("h", "t-1"), "c_t": _bold("c", "t")},
-            "sizes": GATED_SIZES, "samples": samples, "what": "the Jacobian"}
+            "sizes": GATED_SIZES, "samples": samples, "what": "the Jacobian",
+            "dot_arguments": {"\\sigma": "W_c x_t + W_h h_{t-1}"}}  # issue 11's `D(\sigma'(\cdot))`: the gate's input
 
 
 # --- 1.2.1(d): the weight gradient over runs of several lengths K ---------------------------------------------------

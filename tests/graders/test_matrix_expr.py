@@ -27,6 +27,8 @@ SPELLINGS = [
     ("D(\\sigma'(A x))", r"\operatorname{diag}((\sigma(Ax) \odot (1 - \sigma(Ax)))^\top)", "a row vector inside diag"),
     ("1 - \\tanh(y)^2", r"\mathbf{1} - \tanh(y) \odot \tanh(y)", "tanh and powers element-wise on vectors"),
     ("a S + y y^\\top", r"y y' + S a", "a scalar scales, an outer product"),
+    ("S S S + a S", r"S^3 + a S", "a power of a square matrix is a product"),
+    ("D(c) - D(c) D(c)", r"D(c) - D(c)^2", "a power of a diagonal matrix"),
 ]
 
 
@@ -45,7 +47,8 @@ WRONG = [
     ("A^\\top y", "A y", "a product of shapes m×n and m×1: the shapes do not chain"),
     ("y", "y \\odot x", "an element-wise product of shapes m×1 and n×1: the shapes differ"),
     ("y", "y / x", "division by a matrix or a vector"),
-    ("S", "S^2", "a power of a matrix is ambiguous"),
+    ("A", "A^2", "a power of a m×n matrix is ambiguous"),
+    ("S", "S^{1/2}", "a power of a matrix must be a whole number"),
     ("y", "D(S) y", "D(·) takes a vector, not m×m"),
     ("S", "S + 10^{-12} S", "too small to see"),
     ("S", "S + 10^{-12} A A^\\top", "too small to see"),
@@ -130,3 +133,60 @@ def test_scalar_kinds_keep_refusing_transposes(kind: str, answer: str) -> None:
 ])
 def test_labels_and_chains_around_a_matrix_answer_never_crash(answer: str, correct: bool) -> None:
     assert _grade(answer, "D(y) S").correct is correct
+
+
+DOT = {**OPTIONS, "dot_arguments": {"\\sigma": "A x"}}
+
+
+@pytest.mark.parametrize("answer", [r"D(\sigma'(\cdot)) y", r"D(\sigma'\left(\cdot\right)) y", "D(σ′(·)) y"])
+def test_a_declared_placeholder_argument_stands_for_what_the_part_says(answer: str) -> None:
+    assert _grade(answer, r"D(\sigma'(A x)) y", DOT).correct is True
+
+
+def test_a_placeholder_argument_is_unread_where_the_part_declares_none() -> None:
+    assert _grade(r"D(\sigma'(\cdot)) y", r"D(\sigma'(A x)) y").correct is False
+
+
+def test_a_placeholder_is_only_the_argument_of_the_declared_function() -> None:
+    assert _grade(r"D(\tanh'(\cdot)) y", r"D(\tanh'(A x)) y", DOT).correct is False
+
+
+@pytest.mark.parametrize(("reference", "answer", "why"), [
+    ("D(y) S", r"(y \mathbf{1}^\top) \odot S", "the matrix of the Hadamard product tells the length of 1"),
+    ("y x^\\top", r"y \mathbf{1}^\top D(x)", "the next factor tells it"),
+    ("x y^\\top", r"D(x) \mathbf{1} y^\top", "a column of ones on the left"),
+    ("D(y) (\\mathbf{1} + 0 A)", r"y \mathbf{1}^\top", "the expected answer's shape tells it"),
+])
+def test_the_length_of_1_in_an_outer_product_is_what_it_must_conform_to(reference: str, answer: str, why: str) -> None:
+    result = _grade(answer, reference)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+def test_an_outer_product_with_1_that_conforms_to_nothing_is_feedback() -> None:
+    result = _grade(r"(y \mathbf{1}^\top) \odot x", "y")
+    assert result.correct is False and "the shapes differ" in result.feedback
+
+
+@pytest.mark.parametrize(("reference", "answer"), [
+    ("y x^\\top", r"y \otimes x"), ("y x^\\top", r"y \otimes x^\top"), ("y x^\\top", r"2 y \otimes x - y x^\top"),
+    ("D(y) S", r"S \odot (y \otimes \mathbf{1})"),
+])
+def test_otimes_of_two_vectors_is_their_outer_product_where_only_that_reading_fits(reference: str, answer: str) -> None:
+    result = _grade(answer, reference)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+@pytest.mark.parametrize(("reference", "answer", "feedback"), [
+    ("y x^\\top", r"x \otimes y", "Your answer is n×m; the Jacobian is m×n."),
+    ("y c^\\top", r"y^\top \otimes c", "\\otimes is ambiguous here"),
+    ("S", r"S \otimes S", "\\otimes between matrices is ambiguous"),
+])
+def test_otimes_that_no_single_reading_fits_is_feedback(reference: str, answer: str, feedback: str) -> None:
+    result = _grade(answer, reference)
+    assert result.correct is False and feedback in result.feedback
+
+
+def test_an_error_after_a_placeholder_points_at_what_the_student_wrote() -> None:
+    answer = r"D(\sigma'(\cdot)) y + \bogus"
+    result = _grade(answer, r"D(\sigma'(A x)) y", DOT)
+    assert f"at position {answer.index(chr(92) + 'bogus')}:\n{answer}\n" in str(result.error)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+import graders
 from graders.kinds.matrix_expr import values_at_points
 from reference import get_part
 from reference.csc421_2019_hw4 import q1_lstm
@@ -102,3 +103,22 @@ def test_attention_rnn_backprop_matches_finite_differences(lags: int) -> None:
     for step in (1, 3, 6):
         assert bars[step - 1] == pytest.approx(
             attention.finite_difference_total_gradient(model, xs, initial, upstream, step), **APPROX)
+
+
+def _graded(part_id: str, answer: str) -> float:
+    part = get_part(part_id)
+    return graders.grade(part.kind, answer, part.reference, options=part.grading_options()).score
+
+
+@pytest.mark.parametrize("loss", [r"\mathcal{L}", "L"])
+def test_a_gate_gradient_may_be_written_as_a_partial_of_the_loss(loss: str) -> None:
+    """The loss reaches i^{(t)} only through c^{(t)}, so its partial is the adjoint \\overline{i^{(t)}}."""
+    answer = rf"\sum_{{t=1}}^{{T}} \frac{{\partial {loss}}}{{\partial i^{{(t)}}}} i^{{(t)}}(1-i^{{(t)}}) x^{{(t)}}"
+    assert _graded("csc421-2019-hw4/q1/w-ix-bar", answer) == 1
+
+
+def test_the_partial_of_the_loss_at_h_is_its_direct_term_not_the_adjoint() -> None:
+    """CSC421 writes dL/dh^{(t)} for the loss's direct term; the total gradient at h is \\overline{h^{(t)}}."""
+    sequences = get_part("csc421-2019-hw4/q1/w-ix-bar").options["sequences"]
+    assert r"\frac{\partial \mathcal{L}}{\partial h^{(#)}}" in sequences["u"]
+    assert not any(r"\partial" in spelling for spelling in sequences["hbar"])

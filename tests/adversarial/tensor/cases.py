@@ -637,9 +637,8 @@ def weight() -> list[Case]:
 
 
 def _weight_wrong(b: Book) -> None:
-    direct = lambda r, t: np.outer(r.dl_dh[t] * (1 - r.c[t]), r.x[t])  # noqa: E731
-    b.wrong(r"\sum_{t=1}^{K} (\frac{\partial \ell}{\partial h_t} \odot (1 - c_t))\, x_t^\top", _over(ONE, KK, direct),
-            "the direct gradient only: nothing carried back through h_{t+1}; equal for K = 1 only")
+    # No "direct gradient only" case: the prompt defines \frac{\partial \ell}{\partial h_t} as the total gradient
+    # and names no spelling for the direct term (FINDINGS.md, "Notation").
     b.wrong(r"\sum_{t=1}^{K} (\overline{h_t} \odot c_t)\, x_t^\top",
             _over(ONE, KK, lambda r, t: np.outer(r.hbar[t] * r.c[t], r.x[t])), "c_t weighs h_{t-1}, not W_x x_t")
     b.wrong(r"\sum_{t=1}^{K} x_t (\overline{h_t} \odot (1 - c_t))^\top", _over(ONE, KK, lambda r, t: GRAD_TERM(r, t).T),
