@@ -121,6 +121,8 @@ def _root(values: list) -> Value:
         return np.sqrt(values[0])
     radicand, index = values
     odd = isinstance(index, float) and index == int(index) and int(index) % 2 == 1
+    with np.errstate(divide="ignore"):
+        exponent = np.where(np.asarray(index) == 0, np.nan, np.divide(1.0, index))  # a zeroth root is undefined
     if odd:  # the real cube root of -8 is -2
-        return np.sign(radicand) * np.abs(radicand) ** (1.0 / index)
-    return np.power(radicand, 1.0 / index)
+        return np.sign(radicand) * np.abs(radicand) ** exponent
+    return np.power(radicand, exponent)
