@@ -1,6 +1,7 @@
 """Service settings, read once from `GRADER_*` environment variables."""
 
 import os
+from datetime import timedelta
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -26,6 +27,8 @@ class Settings(BaseSettings):
     # shares the file; on PostgreSQL run `grader worker` processes instead (or set it to true).
     run_jobs: bool | Literal["auto"] = "auto"
     job_threads: int = 1
+    # Finished jobs (done or failed) are deleted this many hours after they finished, by the runners and workers.
+    job_retention_hours: float = 168.0
     log_level: str = "INFO"
     # Signs dashboard session cookies; set it in production so sessions survive restarts and replicas agree.
     secret_key: str = ""
@@ -42,6 +45,9 @@ class Settings(BaseSettings):
     # Answers of one token in the grading pool at once; 0 means one worker fewer than there are, so that a token
     # flooding slow answers always leaves a worker to the others.
     grading_share: int = 0
+
+    def job_retention(self) -> timedelta:
+        return timedelta(hours=self.job_retention_hours)
 
     def runs_jobs(self) -> bool:
         return self.database_url.startswith("sqlite") if self.run_jobs == "auto" else bool(self.run_jobs)

@@ -9,8 +9,9 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
 import reference
-from app.api.deps import PoolDep, ResourceId, SessionDep, get_assignment
-from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, check_csrf, course_of
+from app.api.deps import ResourceId, SessionDep, get_assignment
+from app.dashboard.progress import follow
+from app.dashboard.routes import CsrfField, VisitorDep, bank_parts, check_csrf, course_of
 from app.dashboard.templating import page
 from app.errors import Invalid
 from app.late_policy import LatePolicy
@@ -50,7 +51,7 @@ def number(text: str, field: str) -> float:
 
 @router.post("/assignments/{assignment_id}/edit")
 def save(
-    assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep,
     title: Text, deadline: Annotated[str, Form(max_length=40)], attempts: Annotated[Literal["last", "best"], Form()],
     percent_per_period: Text, period: Text, rounding: Text, close_after_periods: Text, grace_minutes: Text,
     min_percent: Text, deduct_from: Text,
@@ -69,7 +70,7 @@ def save(
     new_points = {qid: number(text, f"points of {qid}") for qid, text in zip(question_id, points, strict=True)}
     added = PartIn(question_id=add_question, points=number(add_points, "points of the new part") if add_points
                    else None) if add_question else None
-    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=patch, by=visitor.caller.label,
-                                       points={q: p for q, p in new_points.items() if q not in remove},
-                                       removed=remove, added=added)
-    return back_to(f"/dashboard/assignments/{assignment.id}?notice=edited&changed={regraded.changed if regraded else 0}")
+    job = editing.edit_assignment(session, assignment=assignment, patch=patch, by=visitor.caller.label,
+                                  points={q: p for q, p in new_points.items() if q not in remove},
+                                  removed=remove, added=added)
+    return follow(request, session, job, f"/dashboard/assignments/{assignment.id}?notice=edited")
