@@ -38,14 +38,15 @@ KEPT_RUNS = 4
 
 
 def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why: str,
-          chunk_size: int = CHUNK) -> RegradeRun:
+          chunk_size: int | None = None) -> RegradeRun:
     """Claim the run (RegradeBusy while another holds it), enqueue its chunks and mark the job waiting for them;
     commit. A run interrupted in `regrade.regrade` resumes after its cursor; one with nothing left finishes at once."""
     run = claim_run(session, assignment, by, resume=True)
     run.job_id = job_id
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id > run.cursor).order_by(Submission.id)))
-    bounds = [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
+    size = chunk_size or CHUNK
+    bounds = [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
     for first, last in bounds:
         jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
                      claim=run.claim, first=first, last=last, by=by, why=why)
