@@ -224,6 +224,18 @@ class RegradeRun(Base):
     job_id: Mapped[int | None] = mapped_column(Integer)  # the queued regrade job it answers, if any
 
 
+class RegradeGrade(Base):
+    """A run's grade of one distinct (part, answer), made once by the run's job and read by every chunk's worker."""
+
+    __tablename__ = "regrade_grades"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("regrade_runs.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(200))
+    answer: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[dict[str, Any]]
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 

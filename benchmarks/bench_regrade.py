@@ -2,8 +2,9 @@
 
 Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count enqueues
 a regrade job (points of every part changed, so that every stored result is rewritten with its history; with
-`--unchanged` nothing changed, a re-check), starts
-that many workers and times the job from enqueue to done.
+`--unchanged` nothing changed, a re-check), starts that many workers and times the job from enqueue to done (the
+workers' start included) and from a worker taking it to its last chunk; then prints the second worker's speed-up.
+The job grades each distinct answer once and splits the submissions into chunk jobs that the workers share.
 
     .venv/bin/python -m benchmarks.bench_regrade [--students 5000] [--workers 1 2]
 """
@@ -23,7 +24,7 @@ from benchmarks.bench_dashboard import seed
 from benchmarks.servers import postgres_database, worker
 
 
-def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, dict]:
+def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, float, dict]:
     engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with Session(engine) as session:
         if points is not None:
@@ -42,7 +43,8 @@ def regrade_once(url: str, assignment_id: int, workers: int, points: float | Non
                     break
             time.sleep(0.2)
     engine.dispose()
-    return time.monotonic() - started, job.result or {"error": job.error}
+    running = (job.finished_at - job.started_at).total_seconds() if job.finished_at and job.started_at else 0.0
+    return time.monotonic() - started, running, job.result or {"error": job.error}
 
 
 def main() -> None:
@@ -54,11 +56,18 @@ def main() -> None:
     with postgres_database() as url:
         upgrade_to_head(url.replace("postgresql://", "postgresql+psycopg://", 1))
         assignment_id = seed(make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)), args.students)
-        print("| queue workers | stored answers | seconds (enqueue to done, workers' start included) | result |")
-        print("|---|---|---|---|")
+        print("| queue workers | stored answers | seconds, enqueue to done (workers' start included) "
+              "| seconds, taken to done | result |")
+        print("|---|---|---|---|---|")
+        times = {}
         for round_, count in enumerate(args.workers):
-            seconds, result = regrade_once(url, assignment_id, count, None if args.unchanged else 3 + round_)
-            print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {result} |", flush=True)
+            seconds, running, result = regrade_once(url, assignment_id, count,
+                                                    None if args.unchanged else 3 + round_)
+            times[count] = (seconds, running)
+            print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {running:.1f} | {result} |", flush=True)
+        if 1 in times and 2 in times:
+            print(f"speed-up from the second worker: {times[1][0] / times[2][0]:.2f}× enqueue to done, "
+                  f"{times[1][1] / max(times[2][1], 1e-9):.2f}× taken to done")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ from app import jobs
 from app.db import release
 from app.models import Job
 
-# How long a form waits for its job before it shows the progress page instead.
-QUICK = 3.0
+# How long a form waits for its job before it shows the progress page instead (a class's regrade usually takes
+# less; one of 100,000 answers does not).
+QUICK = 10.0
 
 
 def result_url(then: str, job: Job) -> str:

@@ -85,7 +85,8 @@ class RegradeBusy(Conflict):
     headers = {"Retry-After": "30"}
 
 
-def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
+def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
+              job_id: int | None = None) -> RegradeRun:
     """Claim the assignment's one running regrade: the unfinished run to resume, or a new one.
 
     `resume=False` abandons unfinished runs first. The assignment row is locked so that two requests cannot both
@@ -97,14 +98,18 @@ def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool
         .order_by(RegradeRun.id).execution_options(populate_existing=True)
     ))
     now = utcnow()
-    if live := [run for run in unfinished if run.claimed_until is not None and run.claimed_until > now]:
+    # A job run again (its worker died) takes its own run back at once.
+    if live := [run for run in unfinished if run.claimed_until is not None and run.claimed_until > now
+                and (job_id is None or run.job_id != job_id)]:
         raise RegradeBusy(f"a regrade of assignment {assignment.id} started by {live[0].started_by} is running; "
                           "try again when it has finished")
     if resume and unfinished and not unfinished[-1].chunks:
         run = unfinished[-1]
+        run.job_id = job_id
     else:
         abandon(session, unfinished)
-        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0)
+        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0,
+                         job_id=job_id)
         session.add(run)
     run.claim, run.claimed_until = uuid.uuid4().hex, now + LEASE
     session.flush()

@@ -1,22 +1,25 @@
 """A regrade on the queue, shared by any number of workers.
 
-The `regrade` job claims the assignment's one run (its lease) and splits the submissions into `regrade_chunk` jobs,
-ranges of submission ids, in one transaction; workers take the chunks with `FOR UPDATE SKIP LOCKED`. Each chunk
-grades its distinct answers holding no connection, then locks its submissions, writes what changed and adds its
-counts to the run (renewing the lease) and its progress to the parent job, and marks itself done, all in one
-transaction: a chunk is counted once even if its worker dies after committing. The chunk whose commit makes
+The `regrade` job claims the assignment's one run (its lease), grades each distinct (part, answer) of the
+assignment once (grading is deterministic, and a class writes the same few answers again and again), stores those
+grades with the run, and splits the submissions into `regrade_chunk` jobs, ranges of submission ids; workers take
+the chunks with `FOR UPDATE SKIP LOCKED`. Each chunk reads the run's grades, locks its submissions, writes what
+changed and adds its counts to the run (renewing the lease) and its progress to the parent job, and marks itself
+done, all in one transaction: a chunk is counted once even if its worker dies after committing. The chunk whose commit makes
 `chunks_done` reach `chunks` (the run row is locked, so exactly one sees it) finishes the run: the audit entry and
 the parent job's result.
 """
 
-import json
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import jobs
-from app.models import Assignment, Job, RegradeRun, Submission, utcnow
+from app.bulk import insert_many
+from app.db import release
+from app.models import Assignment, Job, PartResult, RegradeGrade, RegradeRun, Submission, utcnow
 from app.services.regrade import (
     CHUNK,
     LEASE,
@@ -28,35 +31,63 @@ from app.services.regrade import (
     owned_run,
     regrade_submissions,
 )
-from graders import GradingPool
-from graders.pool import Outcome
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
 
-# The grades a worker has seen, per run and per version of the parts' known mistakes: each distinct (part, answer)
-# is graded once per run by each worker. Only the latest few runs are kept.
-GRADED: dict[tuple[int, str], dict[tuple[str, str], Outcome]] = {}
+# The run's grades as a worker read them from regrade_grades, for the latest few runs.
+GRADED: dict[int, dict[tuple[str, str], Outcome]] = {}
 KEPT_RUNS = 4
 
 
-def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why: str,
+def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id: int, by: str, why: str,
           chunk_size: int | None = None) -> RegradeRun:
-    """Claim the run (RegradeBusy while another holds it), enqueue its chunks and mark the job waiting for them;
-    commit. A run interrupted in `regrade.regrade` resumes after its cursor; one with nothing left finishes at once."""
-    run = claim_run(session, assignment, by, resume=True)
-    run.job_id = job_id
+    """Claim the run (RegradeBusy while another holds it), grade each distinct answer once, store the grades,
+    enqueue the chunks and mark the job waiting for them. A run interrupted in `regrade.regrade` resumes after
+    its cursor; one with nothing left finishes at once. Commits."""
+    run = claim_run(session, assignment, by, resume=True, job_id=job_id)
+    session.commit()
+    run_id, claim, cursor = run.id, run.claim, run.cursor
+    regrader = Regrader(pool, assignment, by, why, {})
+    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer).distinct()
+                              .join(Submission, Submission.id == PartResult.submission_id)
+                              .where(Submission.assignment_id == assignment.id, Submission.id > cursor)).all()
+    release(session)
+    regrader.grade_missing(answers)  # holding no connection; every core's grading worker busy at once
+    run = owned_run(session, run_id, claim)
+    insert_many(session, RegradeGrade.__table__, [  # type: ignore[arg-type]
+        {"run_id": run_id, "question_id": question_id, "answer": answer, "outcome": stored(outcome)}
+        for (question_id, answer), outcome in regrader.graded.items()])
+    split(session, assignment, run, job_id=job_id, chunk_size=chunk_size or CHUNK, by=by, why=why)
+    session.commit()
+    return run
+
+
+def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: int, chunk_size: int, by: str,
+          why: str) -> None:
+    """Enqueue the run's chunks (ranges of submission ids) and renew its lease; finish it if there are none."""
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id > run.cursor).order_by(Submission.id)))
-    size = chunk_size or CHUNK
-    bounds = [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+    bounds = [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
     for first, last in bounds:
         jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
                      claim=run.claim, first=first, last=last, by=by, why=why)
-    run.chunks = len(bounds)
+    run.chunks, run.claimed_until = len(bounds), utcnow() + LEASE
     session.execute(update(Job).where(Job.id == job_id).values(
         total=run.submissions + len(ids), done=run.submissions, status=jobs.WAITING if bounds else jobs.RUNNING))
     if not bounds:
         finish_run(session, run, assignment, by=by, why=why)
-    session.commit()
-    return run
+
+
+def stored(outcome: Outcome) -> dict[str, Any]:
+    if isinstance(outcome, Unfinished):
+        return {"unfinished": outcome.reason, "retry": outcome.retry}
+    return asdict(outcome)
+
+
+def loaded(outcome: dict[str, Any]) -> Outcome:
+    if "unfinished" in outcome:
+        return Unfinished(outcome["unfinished"], outcome["retry"])
+    return GradeResult(**outcome)
 
 
 def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +97,7 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     if assignment is None or run is None or run.claim != args["claim"]:
         return {"skipped": "the run was taken over or its assignment deleted"}
     regrader = Regrader(pool, assignment, args["by"], args["why"], extension_deadlines(session, assignment),
-                        graded=seen(run.id, assignment))
+                        graded=grades_of(session, run.id))
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id.between(args["first"], args["last"]))))
     done, changed = regrade_submissions(session, regrader, ids)
@@ -87,12 +118,12 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     return result
 
 
-def seen(run_id: int, assignment: Assignment) -> dict[tuple[str, str], Outcome]:
-    """This worker's grades of the run, as long as the parts' known mistakes are those they were graded with."""
-    mistakes = json.dumps([[part.question_id, part.extra_mistakes] for part in assignment.parts], sort_keys=True)
-    key = (run_id, mistakes)
-    if key not in GRADED:
+def grades_of(session: Session, run_id: int) -> dict[tuple[str, str], Outcome]:
+    """The run's grades, read once per worker (an answer missing from them is graded by the chunk itself)."""
+    if run_id not in GRADED:
         while len(GRADED) >= KEPT_RUNS:
             GRADED.pop(next(iter(GRADED)))
-        GRADED[key] = {}
-    return GRADED[key]
+        rows = session.execute(select(RegradeGrade.question_id, RegradeGrade.answer, RegradeGrade.outcome)
+                               .where(RegradeGrade.run_id == run_id))
+        GRADED[run_id] = {(question_id, answer): loaded(outcome) for question_id, answer, outcome in rows}
+    return GRADED[run_id]

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from app.bulk import insert_many, update_many
 from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess, final_score
 from app.models import PartResult, PartStatus, ScoreChange, Submission, utcnow
 from app.services.history import DECIMALS
@@ -21,6 +22,7 @@ from app.services.pending import part_fields
 from graders.pool import Outcome, Unfinished
 
 GRADED = ("score", "correct", "feedback", "interpreted", "error", "fingerprint", "status", "max_score")
+SCORE, ERROR, STATUS = (GRADED.index(name) for name in ("score", "error", "status"))
 RESULT_COLUMNS = (PartResult.id, PartResult.submission_id, PartResult.question_id, PartResult.raw_answer,
                   PartResult.graded_by, *(getattr(PartResult, name) for name in GRADED))
 SUBMISSION_COLUMNS = (Submission.id, Submission.student, Submission.submitted_at, Submission.late_periods,
@@ -38,6 +40,18 @@ class Rules:
     deadline: Callable[[str], datetime]
     why: str
     by: str
+    targets: dict[tuple[str, str | None], tuple[Any, ...] | None] = field(default_factory=dict)
+
+    def target(self, question_id: str, answer: str | None) -> tuple[Any, ...] | None:
+        """The graded columns (in GRADED's order) of this answer to this part, computed once; None: its grade did
+        not finish."""
+        key = (question_id, answer)
+        if key not in self.targets:
+            graded = self.outcome(question_id, answer)
+            points = self.points[question_id]
+            fields = None if isinstance(graded, Unfinished) else part_fields(graded, points) | {"max_score": points}
+            self.targets[key] = None if fields is None else tuple(fields[name] for name in GRADED)
+        return self.targets[key]
 
 
 @dataclass
@@ -76,13 +90,15 @@ def plan_submission(rules: Rules, submission: Row[Any], results: list[Row[Any]],
     touched, scores, pending = False, [], 0
     for result in results:
         new = new_fields(rules, result)
-        if new is not None:
-            changes.parts.append({"id": result.id, **new})
-            note(changes, rules, submission.id, result.question_id, result.score, new["score"])
-        current = new or result._asdict()
-        scores.append(current["score"])
-        pending += current["status"] == PartStatus.pending
-        touched |= new is not None
+        if new is None:
+            score, status = result.score, result.status
+        else:
+            score, status = new[SCORE], new[STATUS]
+            changes.parts.append({"id": result.id, **dict(zip(GRADED, new, strict=True))})
+            note(changes, rules, submission.id, result.question_id, result.score, score)
+            touched = True
+        scores.append(score)
+        pending += status == PartStatus.pending
     values: dict[str, Any] = {"pending_parts": pending}
     late = lateness(rules, submission)
     values.update(late or {"late_periods": submission.late_periods, "penalty_percent": submission.penalty_percent})
@@ -98,20 +114,18 @@ def plan_submission(rules: Rules, submission: Row[Any], results: list[Row[Any]],
     return touched or late is not None or moved
 
 
-def new_fields(rules: Rules, result: Row[Any]) -> dict[str, Any] | None:
-    """The part's graded columns as they are now, or None when nothing about it changes."""
+def new_fields(rules: Rules, result: Row[Any]) -> tuple[Any, ...] | None:
+    """The part's graded columns (in GRADED's order) as they are now, or None when nothing about it changes."""
     if result.graded_by is not None:
         return None  # the instructor's score stands
-    graded = rules.outcome(result.question_id, result.raw_answer)
-    if isinstance(graded, Unfinished):
+    new = rules.target(result.question_id, result.raw_answer)
+    if new is None:
         return None  # a grade that did not finish never takes points away; the stored result stands
-    if graded.error is not None and result.error is None and result.raw_answer and result.status == PartStatus.graded:
+    if new[ERROR] is not None and result.error is None and result.raw_answer and result.status == PartStatus.graded:
         # An answer read fine before and now fails is far likelier an overrun than a changed question, and a
         # regrade must not take points away for that: keep the stored result.
         return None
-    points = rules.points[result.question_id]
-    new = part_fields(graded, points) | {"max_score": points}
-    if all(getattr(result, name) == value for name, value in new.items()):
+    if result[len(RESULT_COLUMNS) - len(GRADED):] == new:
         return None
     return new
 
@@ -137,11 +151,9 @@ def note(changes: Changes, rules: Rules, submission_id: int, question_id: str | 
 
 
 def write(session: Session, changes: Changes) -> None:
-    """One executemany per table (ORM bulk UPDATE by primary key); then nothing in the session is stale."""
-    if changes.parts:
-        session.execute(update(PartResult), changes.parts)
-    if changes.submissions:
-        session.execute(update(Submission), changes.submissions)
-    if changes.history:
-        session.execute(insert(ScoreChange), changes.history)
+    """One statement per table (app.bulk); then nothing the session holds is stale."""
+    session.flush()
+    update_many(session, PartResult.__table__, changes.parts)  # type: ignore[arg-type]
+    update_many(session, Submission.__table__, changes.submissions)  # type: ignore[arg-type]
+    insert_many(session, ScoreChange.__table__, changes.history)  # type: ignore[arg-type]
     session.expire_all()

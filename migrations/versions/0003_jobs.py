@@ -1,4 +1,4 @@
-"""jobs: a regrade split into chunk jobs (a job's parent; a run's job and chunk counts)
+"""jobs: a regrade split into chunk jobs (a job's parent; a run's job, chunk counts and grades)
 
 Revision ID: 0003_jobs
 Revises: 0002_integrity
@@ -17,6 +17,19 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "regrade_grades",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.Column("question_id", sa.String(length=200), nullable=False),
+        sa.Column("answer", sa.Text(), nullable=False),
+        sa.Column("outcome", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(["run_id"], ["regrade_runs.id"], name=op.f("fk_regrade_grades_run_id_regrade_runs"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_regrade_grades")),
+    )
+    with op.batch_alter_table("regrade_grades", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_regrade_grades_run_id"), ["run_id"], unique=False)
     with op.batch_alter_table("jobs", schema=None) as batch_op:
         batch_op.add_column(sa.Column("parent_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f("fk_jobs_parent_id_jobs"), "jobs", ["parent_id"], ["id"],
@@ -29,6 +42,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("regrade_grades", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_regrade_grades_run_id"))
+    op.drop_table("regrade_grades")
     with op.batch_alter_table("regrade_runs", schema=None) as batch_op:
         batch_op.drop_column("job_id")
         batch_op.drop_column("chunks_done")
