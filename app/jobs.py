@@ -102,6 +102,12 @@ class JobContext:
         """Seconds since the job was enqueued."""
         return (utcnow() - self.created_at).total_seconds()
 
+    def beat(self) -> None:
+        """Say that the job's worker is alive (a long step without progress to report)."""
+        with self.sessions() as session:
+            session.execute(update(Job).where(Job.id == self.job_id).values(heartbeat_at=utcnow()))
+            session.commit()
+
     def progress(self, done: int, total: int | None = None) -> None:
         values: dict[str, Any] = {"done": done, "heartbeat_at": utcnow()}
         if total is not None:

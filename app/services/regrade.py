@@ -11,7 +11,6 @@ and a class writes the same few answers again and again.
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,7 +26,7 @@ from app.late_policy import LatePolicy
 from app.models import Assignment, AssignmentPart, Extension, Job, PartResult, RegradeRun, Submission, utcnow
 from app.services import audit
 from app.services.assignments import policy_of
-from app.services.grading import NO_ANSWER, Grades, grade_answer, grading_options
+from app.services.grading import NO_ANSWER, Grades, extra_mistakes, grade_answer, grading_options
 from app.services.manual import assignment_part
 from app.services.regrade_rows import Rules, regrade_rows
 from graders import GradingPool
@@ -39,6 +38,7 @@ LEASE = timedelta(minutes=5)
 # How long a regrade request waits for the assignment's running regrade before it is refused.
 WAIT = 120.0
 POLL = 0.25
+BATCH = 50  # answers graded in one task of the pool
 
 
 @dataclass
@@ -59,13 +59,27 @@ class Regrader:
         self.policy = policy_of(self.assignment)
 
     def grade_missing(self, answers: Iterable[tuple[str, str | None]]) -> None:
-        """Grade, all at once in the pool, every (question id, answer) not graded earlier in this run."""
-        futures: dict[tuple[str, str], Future[Outcome]] = {}
-        for question_id, answer in answers:
-            key = (question_id, answer or "")
-            if key in self.graded or key in futures or not key[1].strip():
-                continue
-            futures[key] = grade_answer(self.pool, self.parts[key[0]], key[1])
+        """Grade, all at once in the pool, every (question id, answer) not graded earlier in this run: in batches
+        of BATCH answers a task where the pool takes them, one by one where a batch did not finish."""
+        missing = list(dict.fromkeys(
+            key for question_id, answer in answers
+            if (key := (question_id, answer or "")) not in self.graded and key[1].strip()))
+        if not isinstance(self.pool, GradingPool):
+            self.grade_each(missing)
+            return
+        batches = [missing[first:first + BATCH] for first in range(0, len(missing), BATCH)]
+        futures = [self.pool.grade_questions([(question_id, answer, extra_mistakes(self.parts[question_id]))
+                                              for question_id, answer in batch], fingerprint=True)
+                   for batch in batches]
+        for batch, future in zip(batches, futures, strict=True):
+            outcomes = future.result()
+            if isinstance(outcomes, Unfinished):
+                self.grade_each(batch)
+            else:
+                self.graded.update(zip(batch, outcomes, strict=True))
+
+    def grade_each(self, keys: list[tuple[str, str]]) -> None:
+        futures = {key: grade_answer(self.pool, self.parts[key[0]], key[1]) for key in keys}
         for key, future in futures.items():
             self.graded[key] = future.result()
 

@@ -10,6 +10,7 @@ done, all in one transaction: a chunk is counted once even if its worker dies af
 the parent job's result.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -37,10 +38,11 @@ from graders.pool import Outcome, Unfinished
 # The run's grades as a worker read them from regrade_grades, for the latest few runs.
 GRADED: dict[int, dict[tuple[str, str], Outcome]] = {}
 KEPT_RUNS = 4
+GRADE_BATCH = 500  # distinct answers graded between two heartbeats of the job
 
 
 def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id: int, by: str, why: str,
-          chunk_size: int | None = None) -> RegradeRun:
+          beat: Callable[[], None], chunk_size: int | None = None) -> RegradeRun:
     """Claim the run (RegradeBusy while another holds it), grade each distinct answer once, store the grades,
     enqueue the chunks and mark the job waiting for them. A run interrupted in `regrade.regrade` resumes after
     its cursor; one with nothing left finishes at once. Commits."""
@@ -52,7 +54,9 @@ def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id
                               .join(Submission, Submission.id == PartResult.submission_id)
                               .where(Submission.assignment_id == assignment.id, Submission.id > cursor)).all()
     release(session)
-    regrader.grade_missing(answers)  # holding no connection; every core's grading worker busy at once
+    for first in range(0, len(answers), GRADE_BATCH):  # holding no connection; every grading worker busy at once
+        regrader.grade_missing(answers[first:first + GRADE_BATCH])
+        beat()  # grading thousands of answers on a busy machine takes longer than a silent worker may
     run = owned_run(session, run_id, claim)
     insert_many(session, RegradeGrade.__table__, [  # type: ignore[arg-type]
         {"run_id": run_id, "question_id": question_id, "answer": answer, "outcome": stored(outcome)}

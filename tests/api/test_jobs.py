@@ -13,7 +13,6 @@ from app import jobs
 from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Job, utcnow
-
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
 
