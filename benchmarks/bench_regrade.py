@@ -12,8 +12,9 @@ The job grades each distinct answer once and splits the submissions into chunk j
 import argparse
 import contextlib
 import time
+from collections import Counter
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import jobs
@@ -42,9 +43,23 @@ def regrade_once(url: str, assignment_id: int, workers: int, points: float | Non
                 if job.status in ("done", "failed"):
                     break
             time.sleep(0.2)
+    with Session(engine) as session:
+        print(f"  {workers} worker(s): {phases(session, job)}", flush=True)
     engine.dispose()
     running = (job.finished_at - job.started_at).total_seconds() if job.finished_at and job.started_at else 0.0
     return time.monotonic() - started, running, job.result or {"error": job.error}
+
+
+def phases(session: Session, job: Job) -> str:
+    """Where the time went: grading the distinct answers (the job), then the chunks, and who ran them."""
+    chunks = session.scalars(select(Job).where(Job.parent_id == job.id)).all()
+    if not chunks or job.started_at is None:
+        return "no chunks"
+    first = min(chunk.started_at for chunk in chunks if chunk.started_at)
+    last = max(chunk.finished_at for chunk in chunks if chunk.finished_at)
+    workers = Counter(chunk.worker for chunk in chunks)
+    return (f"grading the distinct answers {(first - job.started_at).total_seconds():.1f} s, "
+            f"{len(chunks)} chunks {(last - first).total_seconds():.1f} s, chunks per worker {sorted(workers.values())}")
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 import reference
@@ -23,7 +23,17 @@ from app import jobs
 from app.db import release
 from app.errors import Conflict, Invalid, Unavailable
 from app.late_policy import LatePolicy
-from app.models import Assignment, AssignmentPart, Extension, Job, PartResult, RegradeRun, Submission, utcnow
+from app.models import (
+    Assignment,
+    AssignmentPart,
+    Extension,
+    Job,
+    PartResult,
+    RegradeGrade,
+    RegradeRun,
+    Submission,
+    utcnow,
+)
 from app.services import audit
 from app.services.assignments import policy_of
 from app.services.grading import NO_ANSWER, Grades, extra_mistakes, grade_answer, grading_options
@@ -225,9 +235,11 @@ def regrade(
 
 
 def finish_run(session: Session, run: RegradeRun, assignment: Assignment, *, by: str, why: str) -> None:
-    """Close the run: the audit entry, and the queued job it answers (done, with the counts). The caller commits."""
+    """Close the run: the audit entry, the queued job it answers (done, with the counts), and its stored grades
+    deleted (every chunk has read them). The caller commits."""
     now = utcnow()
     run.finished_at, run.claim, run.claimed_until = now, None, None
+    session.execute(delete(RegradeGrade).where(RegradeGrade.run_id == run.id))
     audit.record(session, "assignment.regraded", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
                  why=why, submissions=run.submissions, changed=run.changed)
     if run.job_id is not None:

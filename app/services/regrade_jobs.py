@@ -35,8 +35,9 @@ from app.services.regrade import (
 from graders import GradeResult, GradingPool
 from graders.pool import Outcome, Unfinished
 
-# The run's grades as a worker read them from regrade_grades, for the latest few runs.
-GRADED: dict[int, dict[tuple[str, str], Outcome]] = {}
+# The run's grades as a worker read them from regrade_grades, for the latest few runs, by the run's claim (unique,
+# where SQLite may give a new run the id of a deleted one).
+GRADED: dict[str, dict[tuple[str, str], Outcome]] = {}
 KEPT_RUNS = 4
 GRADE_BATCH = 500  # distinct answers graded between two heartbeats of the job
 
@@ -101,7 +102,7 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     if assignment is None or run is None or run.claim != args["claim"]:
         return {"skipped": "the run was taken over or its assignment deleted"}
     regrader = Regrader(pool, assignment, args["by"], args["why"], extension_deadlines(session, assignment),
-                        graded=grades_of(session, run.id))
+                        graded=grades_of(session, run))
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id.between(args["first"], args["last"]))))
     done, changed = regrade_submissions(session, regrader, ids)
@@ -122,12 +123,13 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     return result
 
 
-def grades_of(session: Session, run_id: int) -> dict[tuple[str, str], Outcome]:
+def grades_of(session: Session, run: RegradeRun) -> dict[tuple[str, str], Outcome]:
     """The run's grades, read once per worker (an answer missing from them is graded by the chunk itself)."""
-    if run_id not in GRADED:
+    assert run.claim is not None
+    if run.claim not in GRADED:
         while len(GRADED) >= KEPT_RUNS:
             GRADED.pop(next(iter(GRADED)))
         rows = session.execute(select(RegradeGrade.question_id, RegradeGrade.answer, RegradeGrade.outcome)
-                               .where(RegradeGrade.run_id == run_id))
-        GRADED[run_id] = {(question_id, answer): loaded(outcome) for question_id, answer, outcome in rows}
-    return GRADED[run_id]
+                               .where(RegradeGrade.run_id == run.id))
+        GRADED[run.claim] = {(question_id, answer): loaded(outcome) for question_id, answer, outcome in rows}
+    return GRADED[run.claim]
