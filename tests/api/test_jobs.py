@@ -126,3 +126,39 @@ class TestRetention:
                     time.sleep(0.05)
             finally:
                 runner.stop()
+
+
+class TestEditsGoThroughTheQueue:
+    """Every edit that regrades enqueues the regrade as a job: 202 with it when asked, else the usual answer."""
+
+    def test_new_points_with_respond_async_answer_202_with_the_regrade_job(self, client, lms, instructor, assignment,
+                                                                          parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=2)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor | ASYNC)
+        assert response.status_code == 202, response.text
+        job = follow(client, instructor, response.headers["Location"])
+        assert (job["task"], job["status"], job["result"]) == ("regrade", "done", {"submissions": 2, "changed": 2})
+
+    def test_new_points_without_the_header_answer_with_the_edit_and_its_regrade(self, client, lms, instructor,
+                                                                               assignment, parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=2)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor)
+        assert (response.status_code, response.json()["regrade"]) == (200, {"submissions": 2, "changed": 2})
+
+    def test_a_known_mistake_added_with_respond_async_is_stored_and_regraded_by_the_job(
+        self, client, lms, instructor, assignment, parts
+    ) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        url = f"/api/v1/assignments/{assignment['id']}/parts/{parts['expression'].id}/mistakes"
+        response = client.post(url, json={"answer": "x_t + 99", "feedback": "close", "score": 0.5},
+                               headers=instructor | ASYNC)
+        assert response.status_code == 202, response.text
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+        assert "x_t + 99" in [m["answer"] for m in client.get(url, headers=instructor).json()]
+
+    def test_an_edit_that_cannot_change_a_score_enqueues_nothing(self, client, instructor, assignment) -> None:  # type: ignore[no-untyped-def]
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
+                                headers=instructor | ASYNC)
+        assert (response.status_code, response.json()["regrade"]) == (200, None)
