@@ -203,11 +203,13 @@ def _finish(sessions: Sessions, job_id: int, *, result: dict[str, Any] | None = 
 def purge_finished(session: Session, retention: timedelta) -> int:
     """Delete the jobs that finished (done or failed) more than `retention` ago; return how many. The caller
     commits."""
-    cutoff = utcnow() - retention
-    return session.execute(delete(Job).where(Job.status.in_((DONE, FAILED)), Job.finished_at < cutoff,
-                                             or_(Job.parent_id.is_(None), Job.parent_id.not_in(
-                                                 select(Job.id).where(Job.status.not_in((DONE, FAILED))))))
-                           ).rowcount
+    unfinished = select(Job.id).where(Job.status.not_in((DONE, FAILED)))
+    old = list(session.scalars(select(Job.id).where(
+        Job.status.in_((DONE, FAILED)), Job.finished_at < utcnow() - retention,
+        or_(Job.parent_id.is_(None), Job.parent_id.not_in(unfinished)))))  # a waiting job's chunks stay with it
+    if old:
+        session.execute(delete(Job).where(Job.id.in_(old)))
+    return len(old)
 
 
 def work(sessions: Sessions, pool: GradingPool, stop: threading.Event, *, worker: str | None = None,

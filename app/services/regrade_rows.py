@@ -64,7 +64,7 @@ class Changes:
 
 def lock_and_read(session: Session, ids: Sequence[int]) -> tuple[list[Row[Any]], dict[int, list[Row[Any]]]]:
     """Lock the submissions in id order (so writers never deadlock) and read them and their parts as rows."""
-    submissions = list(session.execute(
+    submissions: list[Row[Any]] = list(session.execute(
         select(*SUBMISSION_COLUMNS).where(Submission.id.in_(ids)).order_by(Submission.id)
         .with_for_update(key_share=True)))
     parts: dict[int, list[Row[Any]]] = {row.id: [] for row in submissions}
