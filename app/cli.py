@@ -87,7 +87,8 @@ def regrade_assignment(args: argparse.Namespace) -> None:
         job_id = jobs.enqueue(session, "regrade", assignment_id=args.assignment, by=args.by or "grader regrade").id
         session.commit()
     pool = None if args.queue else make_pool(settings)
-    runner = threading.Thread(target=jobs.run_next, args=(sessions, pool, "grader regrade", job_id)) if pool else None
+    runner = threading.Thread(target=jobs.run_with_chunks, args=(sessions, pool, "grader regrade", job_id)) \
+        if pool else None
     try:
         if runner is not None:
             runner.start()
@@ -140,7 +141,8 @@ def worker(args: argparse.Namespace) -> None:
     pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
     sessions = session_scope(get_session)
     print(f"grader worker: {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
-    threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}")
+    threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}",
+                                kwargs={"retention": settings.job_retention()})
                for n in range(args.concurrency)]
     try:
         for thread in threads:

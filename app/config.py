@@ -1,6 +1,7 @@
 """Service settings, read once from `GRADER_*` environment variables."""
 
 import os
+from datetime import timedelta
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -26,6 +27,8 @@ class Settings(BaseSettings):
     # shares the file; on PostgreSQL run `grader worker` processes instead (or set it to true).
     run_jobs: bool | Literal["auto"] = "auto"
     job_threads: int = 1
+    # Finished jobs (done or failed) are deleted this many hours after they finished, by the runners and workers.
+    job_retention_hours: float = 168.0
     log_level: str = "INFO"
     # Signs dashboard session cookies and students' signed links. Required (`grader serve` refuses to start
     # without it) on PostgreSQL and with more than one replica, so that sessions survive restarts and every replica
@@ -62,6 +65,9 @@ class Settings(BaseSettings):
                     "would sign every dashboard session and student link out on each restart. Set it (see "
                     ".env.example), e.g. to the output of `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`.")
         return None
+
+    def job_retention(self) -> timedelta:
+        return timedelta(hours=self.job_retention_hours)
 
     def runs_jobs(self) -> bool:
         return self.database_url.startswith("sqlite") if self.run_jobs == "auto" else bool(self.run_jobs)

@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Job, utcnow
@@ -35,6 +35,22 @@ TASKS: dict[str, Task] = {}
 MAX_ATTEMPTS = 5
 STALE = timedelta(minutes=2)  # a running job without a heartbeat for this long lost its worker
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+WAITING = "waiting"  # split into chunk jobs; the last of them to finish finishes this one
+PURGE_EVERY = 300.0  # seconds between two clean-ups of finished jobs by a runner
+
+
+class Later(Exception):
+    """Raised by a task that cannot start yet (another holds what it needs): run it again in `delay` seconds,
+    without counting an attempt."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(f"again in {delay} s")
+        self.delay = delay
+
+
+class Split(Exception):
+    """Raised by a task that split its work into chunk jobs (and set its status to WAITING in the same
+    transaction): the last chunk finishes the job, not the worker that split it."""
 
 
 def task(name: str) -> Callable[[Task], Task]:
@@ -45,13 +61,14 @@ def task(name: str) -> Callable[[Task], Task]:
     return register
 
 
-def enqueue(session: Session, name: str, *, delay: timedelta = timedelta(0), **args: Any) -> Job:
+def enqueue(session: Session, name: str, *, delay: timedelta = timedelta(0), parent: int | None = None,
+            **args: Any) -> Job:
     """Add a job to the caller's transaction: it exists exactly when the change that needs it is committed."""
     if name not in TASKS:
         _load_tasks()
     if name not in TASKS:
         raise ValueError(f"unknown task {name!r}")
-    job = Job(task=name, args=args, status=QUEUED, run_after=utcnow() + delay)
+    job = Job(task=name, args=args, status=QUEUED, run_after=utcnow() + delay, parent_id=parent)
     session.add(job)
     session.flush()
     return job
@@ -79,6 +96,17 @@ class JobContext:
     sessions: Sessions
     pool: GradingPool
     job_id: int
+    created_at: datetime
+
+    def waited(self) -> float:
+        """Seconds since the job was enqueued."""
+        return (utcnow() - self.created_at).total_seconds()
+
+    def beat(self) -> None:
+        """Say that the job's worker is alive (a long step without progress to report)."""
+        with self.sessions() as session:
+            session.execute(update(Job).where(Job.id == self.job_id).values(heartbeat_at=utcnow()))
+            session.commit()
 
     def progress(self, done: int, total: int | None = None) -> None:
         values: dict[str, Any] = {"done": done, "heartbeat_at": utcnow()}
@@ -89,8 +117,9 @@ class JobContext:
             session.commit()
 
 
-def claim(session: Session, worker: str, job_id: int | None = None) -> Job | None:
-    """Take the oldest due job (or one whose worker went silent), or that job only; None if there is none."""
+def claim(session: Session, worker: str, job_id: int | None = None, parent: int | None = None) -> Job | None:
+    """Take the oldest due job (or one whose worker went silent), or that job only, or only a chunk of `parent`;
+    None if there is none. Chunks come first, so that a run already started finishes before the next one."""
     now = utcnow()
     due = or_(
         (Job.status == QUEUED) & (Job.run_after <= now),
@@ -98,7 +127,10 @@ def claim(session: Session, worker: str, job_id: int | None = None) -> Job | Non
     )
     if job_id is not None:
         due = due & (Job.id == job_id)
-    candidate = session.scalar(select(Job.id).where(due).order_by(Job.id).limit(1).with_for_update(skip_locked=True))
+    if parent is not None:
+        due = due & (Job.parent_id == parent)
+    candidate = session.scalar(select(Job.id).where(due).order_by(Job.parent_id.is_(None), Job.id).limit(1)
+                               .with_for_update(skip_locked=True))
     if candidate is None:
         session.rollback()
         return None
@@ -110,47 +142,90 @@ def claim(session: Session, worker: str, job_id: int | None = None) -> Job | Non
     return session.get(Job, candidate) if taken else None
 
 
-def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | None = None) -> bool:
-    """Run one due job (or that job, if due); return whether there was one."""
+def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | None = None,
+             parent: int | None = None) -> bool:
+    """Run one due job (or that job, if due; or a chunk of `parent`); return whether there was one."""
     with sessions() as session:
-        job = claim(session, worker, job_id)
+        job = claim(session, worker, job_id, parent)
         if job is None:
             return False
-        job_id, name, args, attempts = job.id, job.task, dict(job.args), job.attempts
+        context = JobContext(sessions, pool, job.id, job.created_at)
+        name, args, attempts, parent_id = job.task, dict(job.args), job.attempts, job.parent_id
     _load_tasks()
     started = time.monotonic()
-    log.info("job started", extra={"job": job_id, "task": name, "attempt": attempts, "worker": worker})
+    log.info("job started", extra={"job": context.job_id, "task": name, "attempt": attempts, "worker": worker})
     try:
-        result = TASKS[name](JobContext(sessions, pool, job_id), args)
-    except Exception as error:  # a failing job must not stop the worker; it is retried, then kept as failed
-        log.exception("job failed", extra={"job": job_id, "task": name, "attempt": attempts})
-        _finish(sessions, job_id, error=f"{type(error).__name__}: {error}", attempts=attempts)
+        result = TASKS[name](context, args)
+    except Later as later:
+        _finish(sessions, context.job_id, later=later.delay)
         return True
-    _finish(sessions, job_id, result=result or {})
-    log.info("job done", extra={"job": job_id, "task": name, "seconds": round(time.monotonic() - started, 3)})
+    except Split:
+        log.info("job split into chunks", extra={"job": context.job_id, "task": name})
+        return True
+    except Exception as error:  # a failing job must not stop the worker; it is retried, then kept as failed
+        log.exception("job failed", extra={"job": context.job_id, "task": name, "attempt": attempts})
+        _finish(sessions, context.job_id, error=f"{type(error).__name__}: {error}", attempts=attempts,
+                parent=parent_id)
+        return True
+    _finish(sessions, context.job_id, result=result or {})
+    log.info("job done", extra={"job": context.job_id, "task": name,
+                                "seconds": round(time.monotonic() - started, 3)})
     return True
 
 
+def run_with_chunks(sessions: Sessions, pool: GradingPool, worker: str, job_id: int) -> None:
+    """Run this job here, then every chunk it split into that no other worker took."""
+    run_next(sessions, pool, worker, job_id)
+    while run_next(sessions, pool, worker, parent=job_id):
+        pass
+
+
 def _finish(sessions: Sessions, job_id: int, *, result: dict[str, Any] | None = None, error: str | None = None,
-            attempts: int = 0) -> None:
+            attempts: int = 0, parent: int | None = None, later: float | None = None) -> None:
     now = utcnow()
-    if error is None:
-        values: dict[str, Any] = {"status": DONE, "result": result, "finished_at": now, "error": None}
+    if later is not None:
+        values: dict[str, Any] = {"status": QUEUED, "run_after": now + timedelta(seconds=later),
+                                  "attempts": Job.attempts - 1, "worker": None}
+    elif error is None:
+        values = {"status": DONE, "result": result, "finished_at": now, "error": None}
     elif attempts < MAX_ATTEMPTS:
         values = {"status": QUEUED, "error": error, "run_after": now + timedelta(seconds=15 * 2**attempts)}
     else:
         values = {"status": FAILED, "error": error, "finished_at": now}
     with sessions() as session:
         session.execute(update(Job).where(Job.id == job_id).values(**values))
+        if values["status"] == FAILED and parent is not None:  # a chunk that keeps failing fails its whole job
+            session.execute(update(Job).where(Job.id == parent, Job.status == WAITING)
+                            .values(status=FAILED, finished_at=now, error=f"chunk job {job_id} failed: {error}"))
         session.commit()
 
 
+def purge_finished(session: Session, retention: timedelta) -> int:
+    """Delete the jobs that finished (done or failed) more than `retention` ago; return how many. The caller
+    commits."""
+    unfinished = select(Job.id).where(Job.status.not_in((DONE, FAILED)))
+    old = list(session.scalars(select(Job.id).where(
+        Job.status.in_((DONE, FAILED)), Job.finished_at < utcnow() - retention,
+        or_(Job.parent_id.is_(None), Job.parent_id.not_in(unfinished)))))  # a waiting job's chunks stay with it
+    if old:
+        session.execute(delete(Job).where(Job.id.in_(old)))
+    return len(old)
+
+
 def work(sessions: Sessions, pool: GradingPool, stop: threading.Event, *, worker: str | None = None,
-         idle: float = 0.5) -> None:
-    """Run jobs until `stop` is set, sleeping `idle` seconds whenever the queue has nothing due."""
+         idle: float = 0.5, retention: timedelta | None = None, purge_every: float = PURGE_EVERY) -> None:
+    """Run jobs until `stop` is set, sleeping `idle` seconds whenever the queue has nothing due; every
+    `purge_every` seconds delete the jobs finished more than `retention` ago (None: keep them)."""
     worker = worker or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+    purged = time.monotonic()
     while not stop.is_set():
         try:
+            if retention is not None and time.monotonic() - purged >= purge_every:
+                purged = time.monotonic()
+                with sessions() as session:
+                    if count := purge_finished(session, retention):
+                        log.info("finished jobs deleted", extra={"jobs": count})
+                    session.commit()
             busy = run_next(sessions, pool, worker)
         except Exception:  # the database went away for a moment: wait and try again
             log.exception("job runner could not reach the queue")
@@ -162,10 +237,12 @@ def work(sessions: Sessions, pool: GradingPool, stop: threading.Event, *, worker
 class InProcessRunner:
     """Runs the queue inside the server when no `grader worker` is meant to (SQLite on a laptop, the tests)."""
 
-    def __init__(self, sessions: Sessions, pool: GradingPool, threads: int = 1) -> None:
+    def __init__(self, sessions: Sessions, pool: GradingPool, threads: int = 1, *, retention: timedelta | None = None,
+                 purge_every: float = PURGE_EVERY) -> None:
         self._stop = threading.Event()
+        options = {"idle": 0.1, "retention": retention, "purge_every": purge_every}
         self._threads = [
-            threading.Thread(target=work, args=(sessions, pool, self._stop), kwargs={"idle": 0.1},
+            threading.Thread(target=work, args=(sessions, pool, self._stop), kwargs=options,
                              name=f"jobs-{n}", daemon=True)
             for n in range(threads)
         ]

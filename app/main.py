@@ -18,6 +18,7 @@ from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.dashboard import editor as dashboard_editor
 from app.dashboard import errors as dashboard_errors
+from app.dashboard import jobs as dashboard_jobs
 from app.dashboard import manage as dashboard_manage
 from app.dashboard import routes as dashboard
 from app.dashboard import student
@@ -41,7 +42,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                           share=settings.grading_share or settings.grade_workers - 1)
     # The queue uses the sessions the requests use (tests override the dependency to point at their database).
     app.state.sessions = session_scope(app.dependency_overrides.get(get_session, get_session))
-    runner = InProcessRunner(app.state.sessions, app.state.grading_pool, settings.job_threads)
+    runner = InProcessRunner(app.state.sessions, app.state.grading_pool, settings.job_threads,
+                             retention=settings.job_retention())
     if settings.runs_jobs():
         runner.start()
     try:
@@ -116,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(count_requests)
     dashboard_errors.install(app)
     for module in (health, questions, courses, assignments, manage, students, tokens, validate, grading, jobs,
-                   dashboard, dashboard_manage, dashboard_editor, dashboard_tokens, student):
+                   dashboard, dashboard_manage, dashboard_editor, dashboard_tokens, dashboard_jobs, student):
         app.include_router(module.router)
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
     # At start, so that a package that does not import stops the service here, never a grade later.

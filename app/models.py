@@ -227,6 +227,23 @@ class RegradeRun(Base):
     # The lease of the process running it: one running regrade per assignment (see services.regrade.claim_run).
     claim: Mapped[str | None] = mapped_column(String(32))
     claimed_until: Mapped[datetime | None]
+    # A run on the queue is split into `chunks` jobs; the one that makes `chunks_done` reach it finishes the run.
+    chunks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chunks_done: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    job_id: Mapped[int | None] = mapped_column(Integer)  # the queued regrade job it answers, if any
+
+
+class RegradeGrade(Base):
+    """A run's grade of one distinct (part, answer, variant), made once by the run's job and read by every chunk's worker."""
+
+    __tablename__ = "regrade_grades"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("regrade_runs.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(200))
+    answer: Mapped[str] = mapped_column(Text)
+    variant: Mapped[str | None] = mapped_column(Text)  # the values it was asked with, as PartResult.variant
+    outcome: Mapped[dict[str, Any]]
 
 
 class AuditEntry(Base):
@@ -262,6 +279,8 @@ class Job(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task: Mapped[str] = mapped_column(String(64))
+    # A chunk of a bigger job: the parent is done when its last chunk is (see tasks.regrade_chunk).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     args: Mapped[dict[str, Any]] = mapped_column(default=dict)
     status: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,11 +1,11 @@
-"""The queue's tasks: regrade an assignment, finish a submission's pending parts."""
+"""The queue's tasks: regrade an assignment (split into chunk jobs), a chunk of it, a submission's pending parts."""
 
 from typing import Any
 
 from app.errors import NotFound
-from app.jobs import JobContext, task
+from app.jobs import JobContext, Later, Split, task
 from app.models import Assignment
-from app.services import pending, regrade
+from app.services import pending, regrade, regrade_jobs
 
 
 class StillPending(Exception):
@@ -14,22 +14,29 @@ class StillPending(Exception):
 
 @task("regrade")
 def regrade_assignment(context: JobContext, args: dict[str, Any]) -> dict[str, Any]:
+    """Claim the assignment's run and split it into `regrade_chunk` jobs; while another run holds the assignment,
+    come back later (up to regrade.WAIT seconds after the job was enqueued, then fail the attempt saying so)."""
     with context.sessions() as session:
         assignment = session.get(Assignment, args["assignment_id"])
         if assignment is None:
             raise NotFound(f"assignment {args['assignment_id']} does not exist")
-        run = regrade.current_run(session, assignment, args["by"], resume=True)
-        total, done = regrade.remaining(session, assignment, run) + run.submissions, run.submissions
-        context.progress(done, total)
-
-        def advance(count: int) -> None:
-            nonlocal done
-            done += count
-            context.progress(done)
-
-        run = regrade.regrade(session, context.pool, assignment=assignment, by=args["by"],
-                              why=args.get("why", "regrade"), run=run, progress=advance)
+        try:
+            run = regrade_jobs.start(session, context.pool, assignment, job_id=context.job_id, by=args["by"],
+                                     why=args.get("why", "regrade"), beat=context.beat)
+        except regrade.RegradeBusy:
+            session.rollback()
+            if context.waited() < regrade.WAIT:
+                raise Later(regrade.POLL) from None
+            raise
+        if run.finished_at is None:
+            raise Split
         return {"submissions": run.submissions, "changed": run.changed}
+
+
+@task("regrade_chunk")
+def regrade_chunk(context: JobContext, args: dict[str, Any]) -> dict[str, Any]:
+    with context.sessions() as session:
+        return regrade_jobs.run_chunk(session, context.pool, context.job_id, args)
 
 
 @task("grade_pending")

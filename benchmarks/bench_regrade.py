@@ -2,8 +2,9 @@
 
 Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count enqueues
 a regrade job (points of every part changed, so that every stored result is rewritten with its history; with
-`--unchanged` nothing changed, a re-check), starts
-that many workers and times the job from enqueue to done.
+`--unchanged` nothing changed, a re-check), starts that many workers and times the job from enqueue to done (the
+workers' start included) and from a worker taking it to its last chunk; then prints the second worker's speed-up.
+The job grades each distinct answer once and splits the submissions into chunk jobs that the workers share.
 
     .venv/bin/python -m benchmarks.bench_regrade [--students 5000] [--workers 1 2]
 """
@@ -11,8 +12,9 @@ that many workers and times the job from enqueue to done.
 import argparse
 import contextlib
 import time
+from collections import Counter
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import jobs
@@ -23,7 +25,7 @@ from benchmarks.bench_dashboard import seed
 from benchmarks.servers import postgres_database, worker
 
 
-def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, dict]:
+def regrade_once(url: str, assignment_id: int, workers: int, points: float | None) -> tuple[float, float, dict]:
     engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with Session(engine) as session:
         if points is not None:
@@ -41,8 +43,23 @@ def regrade_once(url: str, assignment_id: int, workers: int, points: float | Non
                 if job.status in ("done", "failed"):
                     break
             time.sleep(0.2)
+    with Session(engine) as session:
+        print(f"  {workers} worker(s): {phases(session, job)}", flush=True)
     engine.dispose()
-    return time.monotonic() - started, job.result or {"error": job.error}
+    running = (job.finished_at - job.started_at).total_seconds() if job.finished_at and job.started_at else 0.0
+    return time.monotonic() - started, running, job.result or {"error": job.error}
+
+
+def phases(session: Session, job: Job) -> str:
+    """Where the time went: grading the distinct answers (the job), then the chunks, and who ran them."""
+    chunks = session.scalars(select(Job).where(Job.parent_id == job.id)).all()
+    if not chunks or job.started_at is None:
+        return "no chunks"
+    first = min(chunk.started_at for chunk in chunks if chunk.started_at)
+    last = max(chunk.finished_at for chunk in chunks if chunk.finished_at)
+    workers = Counter(chunk.worker for chunk in chunks)
+    return (f"grading the distinct answers {(first - job.started_at).total_seconds():.1f} s, "
+            f"{len(chunks)} chunks {(last - first).total_seconds():.1f} s, chunks per worker {sorted(workers.values())}")
 
 
 def main() -> None:
@@ -54,11 +71,18 @@ def main() -> None:
     with postgres_database() as url:
         upgrade_to_head(url.replace("postgresql://", "postgresql+psycopg://", 1))
         assignment_id = seed(make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)), args.students)
-        print("| queue workers | stored answers | seconds (enqueue to done, workers' start included) | result |")
-        print("|---|---|---|---|")
+        print("| queue workers | stored answers | seconds, enqueue to done (workers' start included) "
+              "| seconds, taken to done | result |")
+        print("|---|---|---|---|---|")
+        times = {}
         for round_, count in enumerate(args.workers):
-            seconds, result = regrade_once(url, assignment_id, count, None if args.unchanged else 3 + round_)
-            print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {result} |", flush=True)
+            seconds, running, result = regrade_once(url, assignment_id, count,
+                                                    None if args.unchanged else 3 + round_)
+            times[count] = (seconds, running)
+            print(f"| {count} | {args.students * 20:,} | {seconds:.1f} | {running:.1f} | {result} |", flush=True)
+        if 1 in times and 2 in times:
+            print(f"speed-up from the second worker: {times[1][0] / times[2][0]:.2f}× enqueue to done, "
+                  f"{times[1][1] / max(times[2][1], 1e-9):.2f}× taken to done")
 
 
 if __name__ == "__main__":

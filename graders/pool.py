@@ -17,7 +17,7 @@ import logging
 import math
 import resource
 import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
@@ -112,6 +112,28 @@ class GradingPool:
 
         With `fingerprint`, a wrong answer that was read carries its fingerprint, from the same reading."""
         return self._submit(grade_installed, (question_id, answer, extra_mistakes, fingerprint, self.timeout, variant))
+
+    def grade_questions(self, items: Sequence[tuple[str, str, tuple[Mistake, ...], Variant]],
+                        fingerprint: bool = False) -> "Future[list[GradeResult] | Unfinished]":
+        """Grade many (question id, answer, extra mistakes, version's values) in one task: one round trip to a worker instead of one
+        per answer, each answer still under its own CPU-time limit (the wall-time backstop grows with the count).
+        Unfinished if the task did not finish as a whole (a worker died on one of them): grade each on its own."""
+        result: Future[list[GradeResult] | Unfinished] = Future()
+        try:
+            scheduled = self._pool.schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
+                                            timeout=self.wall_timeout * max(1, len(items)))
+        except RuntimeError as error:  # the pool is closing
+            result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
+            return result
+
+        def settle(done: "Future[list[GradeResult]]") -> None:
+            try:
+                result.set_result(done.result())
+            except Exception as error:  # the backstop, a dead worker, a grader bug: the caller grades one by one
+                result.set_result(Unfinished(f"the batch did not finish: {type(error).__name__}"))
+
+        scheduled.add_done_callback(settle)
+        return result
 
     def alive(self) -> bool:
         return self._pool.active
@@ -218,6 +240,12 @@ def grade_installed(question_id: str, answer: str, extra_mistakes: tuple[Mistake
     except AnswerTooExpensive:
         return too_expensive(cpu_seconds)
     return result
+
+
+def grade_installed_many(items: tuple[tuple[str, str, tuple[Mistake, ...], Variant], ...], fingerprint: bool,
+                         cpu_seconds: float) -> list[GradeResult]:
+    return [grade_installed(question_id, answer, mistakes, fingerprint, cpu_seconds, variant)
+            for question_id, answer, mistakes, variant in items]
 
 
 def grade_any(kind: str, student: str, reference: object, syntax: str, options: Mapping[str, Any] | None,

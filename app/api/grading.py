@@ -2,24 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from app import jobs
 from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
-from app.api.jobs import JobOut
+from app.api.jobs import ACCEPTED, Prefer, outcome
 from app.api.responses import RESOURCE
-from app.db import release
-from app.errors import Unavailable
-from app.models import Assignment, Job
+from app.models import Assignment
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, In, SubmissionOut
 from app.services import manual, regrade, stats, visibility
 
 router = APIRouter(prefix="/api/v1", tags=["grading"], responses=RESOURCE)
-
-# A client that did not ask for 202 gets it anyway after this long, rather than a proxy's timeout.
-SYNC_REGRADE_WAIT = 300.0
 
 QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -71,44 +65,32 @@ def grade_part(
     return SubmissionOut.model_validate(updated)
 
 
-@router.post("/assignments/{assignment_id}/regrade", response_model=RegradeOut,
-             responses={202: {"model": JobOut, "description": "With `Prefer: respond-async`: the queued job."}})
+@router.post("/assignments/{assignment_id}/regrade", response_model=RegradeOut, responses=ACCEPTED)
 def regrade_assignment(
-    assignment: AssignmentDep, session: SessionDep, caller: StaffDep, request: Request,
-    prefer: Annotated[str | None, Header()] = None,
+    assignment: AssignmentDep, session: SessionDep, caller: StaffDep, request: Request, prefer: Prefer = None,
 ) -> RegradeOut | JSONResponse:
-    """Regrade every stored answer as a queued job; resumes an interrupted run; unchanged results write nothing.
+    """Regrade every stored answer as a queued job, split into chunks that any number of workers share; unchanged
+    results write nothing.
 
     With `Prefer: respond-async`: 202 with the job to follow at its `url`. Without: waits for the job."""
-    job = jobs.enqueue(session, "regrade", assignment_id=assignment.id, by=caller.label, why="regrade")
-    if prefer is None or "respond-async" not in prefer.lower():
-        release(session)  # the queued job is this request's whole change: a worker must see it while we wait
-        job = jobs.wait_for(request.app.state.sessions, job.id, timeout=SYNC_REGRADE_WAIT)
-        if job.status == jobs.DONE:
-            return RegradeOut.model_validate(job.result)
-        if job.error is not None:
-            raise failed_regrade(job)
-    return JSONResponse(JobOut.of(job).model_dump(mode="json"), status_code=202,
-                        headers={"Location": f"/api/v1/jobs/{job.id}", "Preference-Applied": "respond-async"})
-
-
-def failed_regrade(job: Job) -> Exception:
-    """A job that failed an attempt (the queue retries it): 409 while another regrade held the assignment."""
-    if job.error is not None and job.error.startswith(f"{regrade.RegradeBusy.__name__}:"):
-        return regrade.RegradeBusy(f"{job.error.partition(': ')[2]}; job {job.id} will try again")
-    return Unavailable(f"the regrade failed ({job.error}); job {job.id} will retry it")
+    job = regrade.enqueue(session, assignment, by=caller.label, why="regrade")
+    done = outcome(request, session, job, prefer)
+    return done if isinstance(done, JSONResponse) else RegradeOut.model_validate(done)
 
 
 # A mistake for every student is shown as before: without `values`.
 @router.post("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=MistakesOut,
-             response_model_exclude_none=True)
+             response_model_exclude_none=True, responses=ACCEPTED)
 def add_mistake(
     mistake: MistakeIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
-    pool: PoolDep,
-) -> MistakesOut:
-    """Store a known mistake on the assignment's part and regrade the assignment with it."""
-    run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
+    pool: PoolDep, request: Request, prefer: Prefer = None,
+) -> MistakesOut | JSONResponse:
+    """Store a known mistake on the assignment's part and regrade the assignment with it (a queued job)."""
+    job = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
                                     mistake=mistake.model_dump(exclude_none=True), by=caller.label)
+    done = outcome(request, session, job, prefer)
+    if isinstance(done, JSONResponse):
+        return done
     part = manual.assignment_part(assignment, question_id)
-    return MistakesOut(submissions=run.submissions, changed=run.changed, question_id=question_id,
+    return MistakesOut(**done, question_id=question_id,
                        mistakes=[MistakeIn.model_validate(m) for m in part.extra_mistakes])

@@ -1,16 +1,22 @@
-"""Queued jobs: a regrade answered with 202 is followed here until it is done."""
+"""Queued jobs: a regrade answered with 202 is followed here until it is done; without `Prefer: respond-async` a
+request that enqueued one waits for it and answers with its result."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Header, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
+from app import jobs
 from app.api.deps import ResourceId, SessionDep, StaffDep, get_assignment
 from app.api.responses import RESOURCE
-from app.errors import Forbidden, NotFound
+from app.db import release
+from app.errors import Forbidden, NotFound, Unavailable
 from app.models import Job
-from app.security import Role
+from app.security import Caller, Role
+from app.services.regrade import RegradeBusy
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE)
 
@@ -38,6 +44,11 @@ class JobOut(BaseModel):
 @router.get("/{job_id}", response_model=JobOut)
 def get_job(job_id: ResourceId, session: SessionDep, caller: StaffDep) -> JobOut:
     """A job's status and progress (`done` of `total` submissions for a regrade)."""
+    return JobOut.of(visible_job(session, caller, job_id))
+
+
+def visible_job(session: Session, caller: Caller, job_id: int) -> Job:
+    """The job, if it belongs to an assignment the caller may see (jobs of no assignment: admins only)."""
     job = session.get(Job, job_id)
     if job is None:
         raise NotFound(f"job {job_id} does not exist")
@@ -45,4 +56,38 @@ def get_job(job_id: ResourceId, session: SessionDep, caller: StaffDep) -> JobOut
         get_assignment(job.args["assignment_id"], session, caller)
     elif caller.role is not Role.admin:
         raise Forbidden(f"job {job_id} belongs to no assignment of yours")
-    return JobOut.of(job)
+    return job
+
+
+Prefer = Annotated[str | None, Header(description="`respond-async`: answer 202 with the job instead of waiting.")]
+ACCEPTED: dict[int | str, dict[str, Any]] = {
+    202: {"model": JobOut, "description": "With `Prefer: respond-async`: the queued job, to follow at its `url`."}}
+# A client that did not ask for 202 gets it anyway after this long, rather than a proxy's timeout.
+SYNC_WAIT = 300.0
+
+
+def accepted(job: Job) -> JSONResponse:
+    return JSONResponse(JobOut.of(job).model_dump(mode="json"), status_code=202,
+                        headers={"Location": f"/api/v1/jobs/{job.id}", "Preference-Applied": "respond-async"})
+
+
+def outcome(request: Request, session: Session, job: Job, prefer: str | None) -> dict[str, Any] | JSONResponse:
+    """The job's result, or 202 with the job when the client prefers not to wait (or it is still running after
+    SYNC_WAIT). Waiting, the request's change is committed first (with the job), so that a worker sees it."""
+    if prefer is not None and "respond-async" in prefer.lower():
+        session.flush()
+        return accepted(job)
+    release(session)
+    job = jobs.wait_for(request.app.state.sessions, job.id, timeout=SYNC_WAIT)
+    if job.status == jobs.DONE and job.result is not None:
+        return job.result
+    if job.error is not None:
+        raise failed(job)
+    return accepted(job)
+
+
+def failed(job: Job) -> Exception:
+    """A job that failed an attempt (the queue retries it): 409 while another regrade held the assignment."""
+    if job.error is not None and job.error.startswith(f"{RegradeBusy.__name__}:"):
+        return RegradeBusy(f"{job.error.partition(': ')[2]}; job {job.id} will try again")
+    return Unavailable(f"the job failed ({job.error}); job {job.id} will retry it")

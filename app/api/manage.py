@@ -3,11 +3,14 @@ a score regrade, and the response says how many submissions changed."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from app.api.deps import AssignmentDep, CallerDep, CourseDep, PoolDep, SessionDep, StaffDep, StaffOrLmsDep
+from app.api.jobs import ACCEPTED, Prefer, outcome
 from app.api.responses import RESOURCE, errors
-from app.models import Assignment
+from app.models import Assignment, Job
 from app.schemas import (
     MAX_ANSWER_LENGTH,
     NO_NUL,
@@ -31,8 +34,13 @@ QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 Student = Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)]
 
 
-def edited(assignment: Assignment, regraded: editing.Regraded | None) -> AssignmentEditOut:
-    regrade = RegradedOut(submissions=regraded.submissions, changed=regraded.changed) if regraded else None
+def edited(request: Request, session: Session, assignment: Assignment, job: Job | None,
+           prefer: str | None) -> AssignmentEditOut | JSONResponse:
+    """The assignment as edited, with the regrade the edit caused once it is done (or 202 with its job)."""
+    done = outcome(request, session, job, prefer) if job is not None else None
+    if isinstance(done, JSONResponse):
+        return done
+    regrade = RegradedOut.model_validate(done) if done is not None else None
     return AssignmentEditOut(**to_out(assignment).model_dump(), regrade=regrade)
 
 
@@ -51,12 +59,13 @@ def delete_course(course: CourseDep, session: SessionDep, caller: CallerDep) -> 
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.patch("/assignments/{assignment_id}", response_model=AssignmentEditOut, tags=["assignments"])
+@router.patch("/assignments/{assignment_id}", response_model=AssignmentEditOut, tags=["assignments"],
+               responses=ACCEPTED)
 def patch_assignment(patch: AssignmentPatch, assignment: AssignmentDep, session: SessionDep, caller: StaffOrLmsDep,
-                     pool: PoolDep) -> AssignmentEditOut:
-    """Change title, deadline, late policy or attempts; a new deadline or late policy regrades."""
-    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=patch, by=caller.label)
-    return edited(assignment, regraded)
+                     request: Request, prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:
+    """Change title, deadline, late policy or attempts; a new deadline or late policy regrades (a queued job)."""
+    job = editing.edit_assignment(session, assignment=assignment, patch=patch, by=caller.label)
+    return edited(request, session, assignment, job, prefer)
 
 
 @router.delete("/assignments/{assignment_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["assignments"])
@@ -67,12 +76,13 @@ def delete_assignment(assignment: AssignmentDep, session: SessionDep, caller: St
 
 
 @router.post("/assignments/{assignment_id}/parts", response_model=AssignmentEditOut, tags=["assignments"],
-             responses=errors(409))
-def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, caller: StaffDep,
-             pool: PoolDep) -> AssignmentEditOut:
+             responses=errors(409) | ACCEPTED)
+def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, caller: StaffDep, request: Request,
+             prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:
     """Add a bank part at the end; earlier submissions score 0 on it."""
-    return edited(assignment, editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
-                                                      added=part_in, by=caller.label))
+    job = editing.edit_assignment(session, assignment=assignment, patch=AssignmentPatch(), added=part_in,
+                                  by=caller.label)
+    return edited(request, session, assignment, job, prefer)
 
 
 # The known-mistake routes come before the part routes: `{question_id:path}` would also match ".../mistakes".
@@ -85,35 +95,36 @@ def list_mistakes(assignment: AssignmentDep, question_id: QuestionId, caller: St
 
 
 @router.delete("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=RegradedOut,
-               tags=["grading"])
+               tags=["grading"], responses=ACCEPTED)
 def delete_mistake(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
-                   pool: PoolDep,
-                   answer: Annotated[str, Query(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)]
-                   ) -> RegradedOut:
-    """Delete a known mistake added for this assignment (by its answer) and regrade."""
-    run = mistakes.remove_known_mistake(session, pool, assignment=assignment, question_id=question_id, answer=answer,
+                   request: Request,
+                   answer: Annotated[str, Query(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
+                   prefer: Prefer = None) -> RegradedOut | JSONResponse:
+    """Delete a known mistake added for this assignment (by its answer) and regrade (a queued job)."""
+    job = mistakes.remove_known_mistake(session, assignment=assignment, question_id=question_id, answer=answer,
                                         by=caller.label)
-    return RegradedOut(submissions=run.submissions, changed=run.changed)
+    done = outcome(request, session, job, prefer)
+    return done if isinstance(done, JSONResponse) else RegradedOut.model_validate(done)
 
 
 @router.patch("/assignments/{assignment_id}/parts/{question_id:path}", response_model=AssignmentEditOut,
-              tags=["assignments"])
+              tags=["assignments"], responses=ACCEPTED)
 def patch_part(points_in: PointsIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep,
-               caller: StaffDep, pool: PoolDep) -> AssignmentEditOut:
+               caller: StaffDep, request: Request, prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:
     """Change a part's points and regrade (scores an instructor gave by hand stay as given)."""
-    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
-                                       points={question_id: points_in.points}, by=caller.label)
-    return edited(assignment, regraded)
+    job = editing.edit_assignment(session, assignment=assignment, patch=AssignmentPatch(),
+                                  points={question_id: points_in.points}, by=caller.label)
+    return edited(request, session, assignment, job, prefer)
 
 
 @router.delete("/assignments/{assignment_id}/parts/{question_id:path}", response_model=AssignmentEditOut,
-               tags=["assignments"])
+               tags=["assignments"], responses=ACCEPTED)
 def delete_part(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
-                pool: PoolDep) -> AssignmentEditOut:
+                request: Request, prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:
     """Remove a part and every answer to it; the lost points are in each submission's history."""
-    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=AssignmentPatch(),
-                                       removed=[question_id], by=caller.label)
-    return edited(assignment, regraded)
+    job = editing.edit_assignment(session, assignment=assignment, patch=AssignmentPatch(), removed=[question_id],
+                                  by=caller.label)
+    return edited(request, session, assignment, job, prefer)
 
 
 @router.get("/assignments/{assignment_id}/extensions", response_model=list[ExtensionOut], tags=["assignments"])

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 import reference
 from app.api.deps import PoolDep, ResourceId, SessionDep, get_assignment, get_course
+from app.dashboard.progress import follow
 from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, check_csrf, course_of
 from app.dashboard.templating import page
 from app.errors import Invalid
@@ -124,7 +125,7 @@ def edit_form(request: Request, assignment_id: ResourceId, session: SessionDep, 
 
 @router.post("/assignments/{assignment_id}/edit")
 def save(
-    assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep, form: SettingsDep,
+    request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, form: SettingsDep,
     question_id: Texts, points: Texts,
     remove: Texts = [],  # noqa: B006 - FastAPI copies defaults
     add_question: Text = "", add_points: Text = "", csrf_token: CsrfField = "",
@@ -139,11 +140,10 @@ def save(
     added = validated(PartIn, "new part, ", {
         "question_id": add_question, "points": number(add_points, "points of the new part") if add_points else None,
     }) if add_question else None
-    regraded = editing.edit_assignment(session, pool, assignment=assignment, patch=patch, by=visitor.caller.label,
-                                       points={q: p for q, p in new_points.items() if q not in remove},
-                                       removed=remove, added=added, no_attempt_limit=patch.max_attempts is None)
-    changed = f"&changed={regraded.changed}&of={regraded.submissions}" if regraded else ""
-    return back_to(f"/dashboard/assignments/{assignment.id}?notice={'edited' if regraded else 'saved'}{changed}")
+    job = editing.edit_assignment(session, assignment=assignment, patch=patch, by=visitor.caller.label,
+                                  points={q: p for q, p in new_points.items() if q not in remove},
+                                  removed=remove, added=added, no_attempt_limit=patch.max_attempts is None)
+    return follow(request, session, job, f"/dashboard/assignments/{assignment.id}?notice={'edited' if job else 'saved'}")
 
 
 @router.post("/assignments/{assignment_id}/extensions")

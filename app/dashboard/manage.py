@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 import reference
 from app.api.deps import PoolDep, ResourceId, SessionDep, get_assignment, get_submission
+from app.dashboard.progress import follow
 from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, check_csrf
 from app.dashboard.templating import page
 from app.errors import Invalid, NotFound
@@ -80,16 +81,16 @@ def points_of(text: str) -> float:
 
 @router.post("/assignments/{assignment_id}/forget-mistake/{question_id:path}")
 def delete_mistake(
-    assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    request: Request, assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep,
     answer: Annotated[str, Form(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
     csrf_token: CsrfField = "",
 ) -> Response:
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    run = mistakes.remove_known_mistake(session, pool, assignment=assignment, question_id=question_id, answer=answer,
+    job = mistakes.remove_known_mistake(session, assignment=assignment, question_id=question_id, answer=answer,
                                         by=visitor.caller.label)
-    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-removed"
-                   f"&changed={run.changed}")
+    return follow(request, session, job,
+                  f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-removed")
 
 
 @router.post("/submissions/{submission_id}/extension")
@@ -141,11 +142,10 @@ def question_view(request: Request, assignment_id: ResourceId, question_id: str,
 
 
 @router.post("/assignments/{assignment_id}/regrade")
-def regrade_assignment(assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+def regrade_assignment(request: Request, assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep,
                        csrf_token: CsrfField = "") -> Response:
-    """Regrade every stored answer (resuming an interrupted run), then say how many submissions changed."""
+    """Regrade every stored answer as a queued job (its progress bar while it runs), then say how many changed."""
     check_csrf(visitor, csrf_token)
     assignment = get_assignment(assignment_id, session, visitor.caller)
-    run = regrade.regrade(session, pool, assignment=assignment, by=visitor.caller.label)
-    return back_to(f"/dashboard/assignments/{assignment.id}?notice=regraded&changed={run.changed}"
-                   f"&of={run.submissions}")
+    job = regrade.enqueue(session, assignment, by=visitor.caller.label)
+    return follow(request, session, job, f"/dashboard/assignments/{assignment.id}?notice=regraded")

@@ -18,6 +18,7 @@ from app.config import Settings
 from app.dashboard import charts
 from app.dashboard import session as cookie
 from app.dashboard.explain import late_arithmetic
+from app.dashboard.progress import follow
 from app.dashboard.templating import page
 from app.errors import Forbidden
 from app.late_policy import closes_at
@@ -189,7 +190,8 @@ def clusters_page(request: Request, assignment_id: ResourceId, question_id: str,
 
 @router.post("/assignments/{assignment_id}/mistakes/{question_id:path}")
 def add_mistake(
-    assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
+    request: Request, assignment_id: ResourceId, question_id: str, session: SessionDep, visitor: VisitorDep,
+    pool: PoolDep,
     answer: Annotated[str, Form(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
     feedback: Annotated[str, Form(min_length=1, max_length=2000, pattern=NO_NUL)],
     credit: Annotated[float, Form(ge=0, le=100, allow_inf_nan=False)] = 0.0, csrf_token: CsrfField = "",
@@ -200,10 +202,10 @@ def add_mistake(
     mistake = {"answer": answer, "feedback": feedback, "score": credit / 100}
     if found := variants.form_values(values):
         mistake["values"] = found
-    run = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
+    job = regrade.add_known_mistake(session, pool, assignment=assignment, question_id=question_id,
                                     by=visitor.caller.label, mistake=mistake)
-    return back_to(f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved"
-                   f"&changed={run.changed}")
+    return follow(request, session, job,
+                  f"/dashboard/assignments/{assignment.id}/clusters/{question_id}?notice=mistake-saved")
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)

@@ -1,6 +1,7 @@
 """Edits after the fact: courses, assignments, their parts and extensions. An edit that can change a score (a
-deadline, the late policy, a part's points, a part removed, an extension) regrades what it touches, so every
-changed score lands in the submissions' history with the edit as its reason."""
+deadline, the late policy, a part's points, a part removed) enqueues a regrade job with it; an extension reassesses
+the student's own submissions at once. Every changed score lands in the submissions' history with the edit as its
+reason."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,9 +11,8 @@ from pydantic import BaseModel
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.db import release
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Assignment, AssignmentPart, Course, Extension, PartResult, ScoreChange, Submission
+from app.models import Assignment, AssignmentPart, Course, Extension, Job, PartResult, ScoreChange, Submission
 from app.schemas import AssignmentPatch, CoursePatch, PartIn
 from app.services import audit, regrade
 from app.services.assignments import bank_part, parse_deadline
@@ -51,23 +51,13 @@ def delete_course(session: Session, *, course: Course, by: str) -> None:
     session.execute(delete(Course).where(Course.id == course.id))
 
 
-def regrade_all(session: Session, pool: GradingPool, assignment: Assignment, *, by: str, why: str) -> Regraded:
-    run = regrade.regrade(session, pool, assignment=assignment, by=by, why=why, resume=False)
-    return Regraded(submissions=run.submissions, changed=run.changed)
-
-
-def commit_and_regrade(session: Session, pool: GradingPool, assignment: Assignment, reasons: list[str], *,
-                       by: str) -> Regraded | None:
-    """Store the staged edits; regrade once if any of them can change a score (None: none can).
-
-    With a regrade the edits are committed first: the regrade waits for the assignment's running one (which must
-    not see them half-way) and commits chunk by chunk. Without, the request's unit of work commits them."""
+def regrade_job(session: Session, assignment: Assignment, reasons: list[str], *, by: str) -> Job | None:
+    """Flush the staged edits and, if any of them can change a score, enqueue one regrade in the same transaction
+    (None: none can). The caller commits both at once, so a worker never sees the job without the edits."""
+    session.flush()
     if not reasons:
-        session.flush()
         return None
-    release(session)
-    session.expire_all()
-    return regrade_all(session, pool, assignment, by=by, why="; ".join(reasons))
+    return regrade.enqueue(session, assignment, by=by, why="; ".join(reasons))
 
 
 def stage_patch(session: Session, assignment: Assignment, patch: AssignmentPatch) -> list[str]:
@@ -121,11 +111,11 @@ def stage_removal(session: Session, assignment: Assignment, question_id: str, *,
 
 
 def edit_assignment(
-    session: Session, pool: GradingPool, *, assignment: Assignment, patch: AssignmentPatch, by: str,
+    session: Session, *, assignment: Assignment, patch: AssignmentPatch, by: str,
     points: dict[str, float] | None = None, removed: list[str] | None = None, added: PartIn | None = None,
     no_attempt_limit: bool = False,
-) -> Regraded | None:
-    """Apply every edit in one transaction, then one regrade if any of them can change a score.
+) -> Job | None:
+    """Apply every edit in one transaction, with one regrade job if any of them can change a score.
 
     `no_attempt_limit` lifts `max_attempts` (a PATCH's null leaves a field as it is; a form's empty box clears it)."""
     reasons = stage_patch(session, assignment, patch)
@@ -137,7 +127,7 @@ def edit_assignment(
         reasons += stage_removal(session, assignment, question_id, by=by)
     if added is not None:
         reasons += stage_new_part(assignment, added)
-    return commit_and_regrade(session, pool, assignment, reasons, by=by)
+    return regrade_job(session, assignment, reasons, by=by)
 
 
 def delete_assignment(session: Session, *, assignment: Assignment, by: str) -> None:

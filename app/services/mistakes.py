@@ -8,10 +8,9 @@ from sqlalchemy.orm import Session
 
 import reference
 from app.errors import NotFound
-from app.models import Assignment, RegradeRun
+from app.models import Assignment, Job
 from app.services import regrade
 from app.services.manual import assignment_part
-from graders import GradingPool
 
 
 class KnownMistakeOut(BaseModel):
@@ -31,13 +30,14 @@ def known_mistakes(assignment: Assignment, question_id: str) -> list[KnownMistak
 
 
 def remove_known_mistake(
-    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, answer: str, by: str
-) -> RegradeRun:
+    session: Session, *, assignment: Assignment, question_id: str, answer: str, by: str
+) -> Job:
+    """Delete the assignment's known mistake; return the regrade job that applies it (the caller commits both)."""
     def remove(mistakes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kept = [m for m in mistakes if m.get("answer") != answer]
         if len(kept) == len(mistakes):
             raise NotFound(f"answer: part {question_id!r} has no known mistake {answer!r} added for this assignment")
         return kept
 
-    return regrade.change_mistakes(session, pool, assignment=assignment, question_id=question_id, change=remove,
+    return regrade.change_mistakes(session, assignment=assignment, question_id=question_id, change=remove,
                                    by=by, why=f"known mistake removed for {question_id}: {answer}")

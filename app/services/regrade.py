@@ -12,26 +12,37 @@ part's parameters it was first graded with (stored with it), never a new draw.
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 import reference
+from app import jobs
 from app.db import release
 from app.errors import Conflict, Invalid, Unavailable
-from app.late_policy import LateOutcome, LatePolicy, SubmissionClosed, assess
-from app.models import Assignment, AssignmentPart, Extension, PartResult, PartStatus, RegradeRun, Submission, utcnow
-from app.services import audit, history, variants
+from app.late_policy import LatePolicy
+from app.models import (
+    Assignment,
+    AssignmentPart,
+    Extension,
+    Job,
+    PartResult,
+    RegradeGrade,
+    RegradeRun,
+    Submission,
+    utcnow,
+)
+from app.services import audit, variants
 from app.services.assignments import policy_of
-from app.services.grading import NO_ANSWER, Grades, grade_answer, grading_options
+from app.services.grading import NO_ANSWER, Grades, extra_mistakes, grade_answer, grading_options
 from app.services.manual import assignment_part
-from app.services.pending import count_pending, part_fields
+from app.services.regrade_rows import Rules, regrade_rows
 from graders import GradingPool
-from graders.pool import Outcome, Unfinished
+from graders.options import Mistake
+from graders.pool import Outcome, Unfinished, Variant
 
 CHUNK = 250
 # A run renews its lease with every chunk; a run not heard from for this long is taken to have died.
@@ -39,6 +50,10 @@ LEASE = timedelta(minutes=5)
 # How long a regrade request waits for the assignment's running regrade before it is refused.
 WAIT = 120.0
 POLL = 0.25
+BATCH = 50  # answers graded in one task of the pool
+
+
+GradeKey = tuple[str, str, str | None]  # question id, answer, the values it was asked with (PartResult.variant)
 
 
 @dataclass
@@ -52,76 +67,49 @@ class Regrader:
     deadlines: dict[str, datetime]
     parts: dict[str, AssignmentPart] = field(init=False)
     policy: LatePolicy = field(init=False)
-    graded: dict[tuple[str, str, str | None], Outcome] = field(default_factory=dict)
+    graded: dict[GradeKey, Outcome] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parts = {part.question_id: part for part in self.assignment.parts}
         self.policy = policy_of(self.assignment)
 
     def grade_missing(self, answers: Iterable[tuple[str, str | None, str | None]]) -> None:
-        """Grade, all at once in the pool, every (question id, answer, stored variant) not graded earlier in this run."""
-        futures: dict[tuple[str, str, str | None], Future[Outcome]] = {}
-        for question_id, answer, variant in answers:
-            key = (question_id, answer or "", variant)
-            if key in self.graded or key in futures or not key[1].strip():
-                continue
-            futures[key] = grade_answer(self.pool, self.parts[question_id], key[1], variants.decode(variant))
+        """Grade, all at once in the pool, every (question id, answer, stored variant) not graded earlier in this run:
+        in batches of BATCH answers a task where the pool takes them, one by one where a batch did not finish."""
+        missing = list(dict.fromkeys(
+            key for question_id, answer, variant in answers
+            if (key := (question_id, answer or "", variant)) not in self.graded and key[1].strip()))
+        if not isinstance(self.pool, GradingPool):
+            self.grade_each(missing)
+            return
+        batches = [missing[first:first + BATCH] for first in range(0, len(missing), BATCH)]
+        futures = [self.pool.grade_questions([self.asked(key) for key in batch], fingerprint=True) for batch in batches]
+        for batch, future in zip(batches, futures, strict=True):
+            outcomes = future.result()
+            if isinstance(outcomes, Unfinished):
+                self.grade_each(batch)
+            else:
+                self.graded.update(zip(batch, outcomes, strict=True))
+
+    def asked(self, key: GradeKey) -> tuple[str, str, tuple[Mistake, ...], Variant]:
+        """What the pool needs to grade one answer: the question, the answer, the mistakes and the version's values."""
+        question_id, answer, variant = key
+        values = variants.decode(variant)
+        return question_id, answer, extra_mistakes(self.parts[question_id], values), variants.as_variant(values)
+
+    def grade_each(self, keys: list[GradeKey]) -> None:
+        futures = {key: grade_answer(self.pool, self.parts[key[0]], key[1], variants.decode(key[2])) for key in keys}
         for key, future in futures.items():
             self.graded[key] = future.result()
 
-    def result_for(self, result: PartResult) -> Outcome:
-        return self.graded.get((result.question_id, result.raw_answer or "", result.variant), NO_ANSWER)
+    def outcome(self, question_id: str, answer: str | None, variant: str | None) -> Outcome:
+        return self.graded.get((question_id, answer or "", variant), NO_ANSWER)
 
-
-def apply(regrader: Regrader, result: PartResult, submission: Submission) -> bool:
-    """Bring one stored part result up to date; return whether anything about it changed."""
-    if result.graded_by is not None:
-        return False  # the instructor's score stands
-    points = regrader.parts[result.question_id].points
-    graded = regrader.result_for(result)
-    if isinstance(graded, Unfinished):
-        return False  # a grade that did not finish never takes points away; the stored result stands
-    if graded.error is not None and result.error is None and result.raw_answer and result.status == PartStatus.graded:
-        # An answer read fine before and now fails is far likelier an overrun than a changed question, and a
-        # regrade must not take points away for that: keep the stored result.
-        return False
-    new = part_fields(graded, points) | {"max_score": points}
-    changed = {name: value for name, value in new.items() if getattr(result, name) != value}
-    if not changed:
-        return False
-    history.record(submission, result.question_id, result.score, float(new["score"]), why=regrader.why,  # type: ignore[arg-type]
-                   by=regrader.by)
-    for name, value in changed.items():
-        setattr(result, name, value)
-    return True
-
-
-def reassess(regrader: Regrader, submission: Submission) -> bool:
-    """Apply the late policy as it is now; a submission it would now refuse keeps the lateness it was accepted with."""
-    deadline = regrader.deadlines.get(submission.student, regrader.assignment.deadline)
-    try:
-        outcome: LateOutcome = assess(regrader.policy, deadline, submission.submitted_at)
-    except SubmissionClosed:
-        return False
-    if (submission.late_periods, submission.penalty_percent) == (outcome.late_periods, outcome.penalty_percent):
-        return False
-    submission.late_periods, submission.penalty_percent = outcome.late_periods, outcome.penalty_percent
-    return True
-
-
-def regrade_chunk(regrader: Regrader, chunk: list[Submission]) -> int:
-    """Regrade a chunk of submissions in place (their answers already graded); return how many changed."""
-    changed = 0
-    possible = sum(part.points for part in regrader.parts.values())
-    for submission in chunk:
-        touched = [apply(regrader, result, submission) for result in submission.parts]
-        submission.pending_parts = count_pending(submission)
-        late = reassess(regrader, submission)
-        if submission.max_score != possible:
-            submission.max_score = possible
-        final = history.retotal(submission, regrader.policy, why=regrader.why, by=regrader.by)
-        changed += any(touched) or late or final
-    return changed
+    def rules(self) -> Rules:
+        return Rules(points={question_id: part.points for question_id, part in self.parts.items()},
+                     outcome=self.outcome, policy=self.policy,
+                     deadline=lambda student: self.deadlines.get(student, self.assignment.deadline),
+                     why=self.why, by=self.by)
 
 
 class RegradeBusy(Conflict):
@@ -130,7 +118,8 @@ class RegradeBusy(Conflict):
     headers = {"Retry-After": "30"}  # noqa: RUF012 - never mutated; errors that vary it set their own
 
 
-def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool) -> RegradeRun:
+def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
+              job_id: int | None = None) -> RegradeRun:
     """Claim the assignment's one running regrade: the unfinished run to resume, or a new one.
 
     `resume=False` abandons unfinished runs first. The assignment row is locked so that two requests cannot both
@@ -142,19 +131,36 @@ def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool
         .order_by(RegradeRun.id).execution_options(populate_existing=True)
     ))
     now = utcnow()
-    if live := [run for run in unfinished if run.claimed_until is not None and run.claimed_until > now]:
+    # A job run again (its worker died) takes its own run back at once.
+    if live := [run for run in unfinished if run.claimed_until is not None and run.claimed_until > now
+                and (job_id is None or run.job_id != job_id)]:
         raise RegradeBusy(f"a regrade of assignment {assignment.id} started by {live[0].started_by} is running; "
                           "try again when it has finished")
-    if resume and unfinished:
+    if resume and unfinished and not unfinished[-1].chunks:
         run = unfinished[-1]
+        run.job_id = job_id
     else:
-        for stale in unfinished:
-            stale.finished_at = now
-        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0)
+        abandon(session, unfinished)
+        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0,
+                         job_id=job_id)
         session.add(run)
     run.claim, run.claimed_until = uuid.uuid4().hex, now + LEASE
     session.flush()
     return run
+
+
+def abandon(session: Session, runs: list[RegradeRun]) -> None:
+    """Close runs whose process died (their lease ran out); a queued run's job fails, its chunks left are dropped.
+    The new run regrades every submission again, which changes nothing where the dead run got to."""
+    now = utcnow()
+    for stale in runs:
+        stale.finished_at, stale.claim, stale.claimed_until = now, None, None
+        if stale.job_id is not None:
+            session.execute(update(Job).where(Job.parent_id == stale.job_id, Job.status == jobs.QUEUED)
+                            .values(status=jobs.FAILED, error="superseded", finished_at=now))
+            session.execute(update(Job).where(Job.id == stale.job_id, Job.status == jobs.WAITING)
+                            .values(status=jobs.FAILED, finished_at=now,
+                                    error=f"{RegradeBusy.__name__}: its run's lease ran out; a newer regrade took over"))
 
 
 def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
@@ -232,30 +238,34 @@ def regrade(
         session.rollback()
         drop_claim(session, run.id, claim)
         raise
-    run.finished_at, run.claim, run.claimed_until = utcnow(), None, None
-    audit.record(session, "assignment.regraded", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
-                 why=why, submissions=run.submissions, changed=run.changed)
+    finish_run(session, run, assignment, by=by, why=why)
     session.commit()
     return run
 
 
+def finish_run(session: Session, run: RegradeRun, assignment: Assignment, *, by: str, why: str) -> None:
+    """Close the run: the audit entry, the queued job it answers (done, with the counts), and its stored grades
+    deleted (every chunk has read them). The caller commits."""
+    now = utcnow()
+    run.finished_at, run.claim, run.claimed_until = now, None, None
+    session.execute(delete(RegradeGrade).where(RegradeGrade.run_id == run.id))
+    audit.record(session, "assignment.regraded", course_id=assignment.course_id, assignment_id=assignment.id, by=by,
+                 why=why, submissions=run.submissions, changed=run.changed)
+    if run.job_id is not None:
+        session.execute(update(Job).where(Job.id == run.job_id).values(
+            status=jobs.DONE, finished_at=now, error=None,
+            result={"submissions": run.submissions, "changed": run.changed}))
+
+
 def regrade_submissions(session: Session, regrader: Regrader, ids: list[int]) -> tuple[int, int]:
     """Grade these submissions' answers holding no connection, then lock the submissions, read them again and bring
-    them up to date; return how many there were and how many changed. The caller commits."""
+    them up to date (a hand grade committed meanwhile is kept); return how many there were and how many changed.
+    The caller commits."""
     answers = session.execute(select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
                               .where(PartResult.submission_id.in_(ids))).all()
     release(session)
     regrader.grade_missing(answers)
-    chunk = locked_submissions(session, ids)
-    return len(chunk), regrade_chunk(regrader, chunk)
-
-
-def locked_submissions(session: Session, ids: list[int]) -> list[Submission]:
-    """The submissions, locked in id order (so writers never deadlock) and read again with their parts."""
-    return list(session.scalars(
-        select(Submission).where(Submission.id.in_(ids)).order_by(Submission.id)
-        .with_for_update(key_share=True).execution_options(populate_existing=True)
-    ))
+    return regrade_rows(session, regrader.rules(), ids)
 
 
 def owned_run(session: Session, run_id: int, claim: str | None) -> RegradeRun:
@@ -299,9 +309,10 @@ def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mist
 
 def add_known_mistake(
     session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str, mistake: dict[str, Any],
-    by: str, wait: float | None = None,
-) -> RegradeRun:
-    """Store a known mistake on the assignment's part (replacing one with the same answer) and regrade."""
+    by: str,
+) -> Job:
+    """Store a known mistake on the assignment's part (replacing one with the same answer); return the regrade job
+    that applies it, enqueued in the same transaction."""
     part = assignment_part(assignment, question_id)
     release(session)  # reading the mistake may take the pool's whole time limit
     check_mistake(pool, reference.get_part(question_id), part, mistake)
@@ -312,26 +323,26 @@ def add_known_mistake(
 
         return [*(m for m in mistakes if not same(m)), mistake]
 
-    return change_mistakes(session, pool, assignment=assignment, question_id=question_id, change=append, by=by,
-                           why=f"known mistake added for {question_id}: {mistake['answer']}", wait=wait)
+    return change_mistakes(session, assignment=assignment, question_id=question_id, change=append, by=by,
+                           why=f"known mistake added for {question_id}: {mistake['answer']}")
 
 
 def change_mistakes(
-    session: Session, pool: GradingPool, *, assignment: Assignment, question_id: str,
-    change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], by: str, why: str, wait: float | None = None,
-) -> RegradeRun:
-    """Change the part's added known mistakes and regrade with them.
+    session: Session, *, assignment: Assignment, question_id: str,
+    change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], by: str, why: str,
+) -> Job:
+    """Change the part's added known mistakes and enqueue the regrade that applies them (the caller commits both).
 
     The part row is locked while its mistakes change, so two instructors changing them at once both keep their
-    change; the change is stored in the same transaction that claims the regrade which applies it."""
+    change."""
     part = assignment_part(assignment, question_id)
+    locked = session.scalars(select(AssignmentPart).where(AssignmentPart.id == part.id)
+                             .with_for_update(key_share=True).execution_options(populate_existing=True)).one()
+    # A new list, so that the JSON column is seen as changed.
+    locked.extra_mistakes = change(list(locked.extra_mistakes))
+    return enqueue(session, assignment, by=by, why=why)
 
-    def store_and_claim() -> RegradeRun:
-        locked = session.scalars(select(AssignmentPart).where(AssignmentPart.id == part.id)
-                                 .with_for_update(key_share=True).execution_options(populate_existing=True)).one()
-        # A new list, so that the JSON column is seen as changed.
-        locked.extra_mistakes = change(list(locked.extra_mistakes))
-        return claim_run(session, assignment, by, resume=False)
 
-    run = when_free(session, store_and_claim, wait=wait)
-    return regrade(session, pool, assignment=assignment, by=by, why=why, run=run)
+def enqueue(session: Session, assignment: Assignment, *, by: str, why: str = "regrade") -> Job:
+    """A regrade of the whole assignment as a queued job (app.tasks), in the caller's transaction."""
+    return jobs.enqueue(session, "regrade", assignment_id=assignment.id, by=by, why=why)

@@ -1,7 +1,8 @@
-"""variants: per-student variants on or off and each assignment's seed; the values each graded part was asked with
+"""variants: per-student variants on or off and each assignment's seed; the values each graded part (and each grade a
+regrade run keeps for its chunks) was asked with
 
 Revision ID: 0003_variants
-Revises: 0002_integrity
+Revises: 0003_jobs
 Create Date: 2026-11-30 15:30:00
 """
 
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_variants"
-down_revision: str | None = "0002_integrity"
+down_revision: str | None = "0003_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -33,9 +34,13 @@ def upgrade() -> None:
         batch_op.alter_column("seed", existing_type=sa.Integer(), nullable=False)
     with op.batch_alter_table("part_results", schema=None) as batch_op:
         batch_op.add_column(sa.Column("variant", sa.Text(), nullable=True))
+    with op.batch_alter_table("regrade_grades", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("variant", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("regrade_grades", schema=None) as batch_op:
+        batch_op.drop_column("variant")
     with op.batch_alter_table("part_results", schema=None) as batch_op:
         batch_op.drop_column("variant")
     with op.batch_alter_table("assignments", schema=None) as batch_op:

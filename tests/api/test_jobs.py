@@ -6,12 +6,13 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import jobs
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.models import utcnow
+from app.models import Job, utcnow
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
 
@@ -85,3 +86,79 @@ def test_metrics_count_grades_per_kind_requests_and_pending_parts(client, lms, a
     assert f'grader_grade_seconds_count{{kind="{kind}"}}' in text
     assert 'grader_http_requests_total{method="POST",status="201"}' in text
     assert "grader_pending_parts 0.0" in text and "grader_queue_depth 0.0" in text
+
+
+class TestRetention:
+    """Finished jobs are deleted once they are older than the retention period; unfinished ones never are."""
+
+    def database(self, tmp_path) -> Session:  # type: ignore[no-untyped-def]
+        url = f"sqlite:///{tmp_path / 'queue.db'}"
+        upgrade_to_head(url)
+        return Session(make_engine(url), expire_on_commit=False)
+
+    def job(self, session: Session, status: str, finished_hours_ago: float | None) -> int:
+        job = jobs.enqueue(session, "regrade", assignment_id=1, by="t")
+        job.status = status
+        job.finished_at = None if finished_hours_ago is None else utcnow() - timedelta(hours=finished_hours_ago)
+        session.commit()
+        return job.id
+
+    def test_only_jobs_finished_before_the_retention_period_are_deleted(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        with self.database(tmp_path) as session:
+            old_done, old_failed = self.job(session, jobs.DONE, 30), self.job(session, jobs.FAILED, 30)
+            recent, waiting = self.job(session, jobs.DONE, 1), self.job(session, jobs.WAITING, None)
+            assert jobs.purge_finished(session, timedelta(hours=24)) == 2
+            session.commit()
+            left = set(session.scalars(select(Job.id)))
+        assert left == {recent, waiting} and not left & {old_done, old_failed}
+
+    def test_a_runner_deletes_them_periodically(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        with self.database(tmp_path) as session:
+            old = self.job(session, jobs.DONE, 2)
+            runner = jobs.InProcessRunner(lambda: Session(session.get_bind()), None, retention=timedelta(hours=1),  # type: ignore[arg-type]
+                                          purge_every=0.05)
+            runner.start()
+            try:
+                deadline = time.monotonic() + 10
+                while session.get(Job, old, populate_existing=True) is not None:
+                    assert time.monotonic() < deadline, "the finished job was never deleted"
+                    session.rollback()
+                    time.sleep(0.05)
+            finally:
+                runner.stop()
+
+
+class TestEditsGoThroughTheQueue:
+    """Every edit that regrades enqueues the regrade as a job: 202 with it when asked, else the usual answer."""
+
+    def test_new_points_with_respond_async_answer_202_with_the_regrade_job(self, client, lms, instructor, assignment,
+                                                                          parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=2)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor | ASYNC)
+        assert response.status_code == 202, response.text
+        job = follow(client, instructor, response.headers["Location"])
+        assert (job["task"], job["status"], job["result"]) == ("regrade", "done", {"submissions": 2, "changed": 2})
+
+    def test_new_points_without_the_header_answer_with_the_edit_and_its_regrade(self, client, lms, instructor,
+                                                                               assignment, parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=2)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor)
+        assert (response.status_code, response.json()["regrade"]) == (200, {"submissions": 2, "changed": 2})
+
+    def test_a_known_mistake_added_with_respond_async_is_stored_and_regraded_by_the_job(
+        self, client, lms, instructor, assignment, parts
+    ) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        url = f"/api/v1/assignments/{assignment['id']}/parts/{parts['expression'].id}/mistakes"
+        response = client.post(url, json={"answer": "x_t + 99", "feedback": "close", "score": 0.5},
+                               headers=instructor | ASYNC)
+        assert response.status_code == 202, response.text
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+        assert "x_t + 99" in [m["answer"] for m in client.get(url, headers=instructor).json()]
+
+    def test_an_edit_that_cannot_change_a_score_enqueues_nothing(self, client, instructor, assignment) -> None:  # type: ignore[no-untyped-def]
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
+                                headers=instructor | ASYNC)
+        assert (response.status_code, response.json()["regrade"]) == (200, None)

@@ -1,0 +1,137 @@
+"""A regrade on the queue, shared by any number of workers.
+
+The `regrade` job claims the assignment's one run (its lease), grades each distinct (part, answer) of the
+assignment once (grading is deterministic, and a class writes the same few answers again and again), stores those
+grades with the run, and splits the submissions into `regrade_chunk` jobs, ranges of submission ids; workers take
+the chunks with `FOR UPDATE SKIP LOCKED`. Each chunk reads the run's grades, locks its submissions, writes what
+changed and adds its counts to the run (renewing the lease) and its progress to the parent job, and marks itself
+done, all in one transaction: a chunk is counted once even if its worker dies after committing. The chunk whose commit makes
+`chunks_done` reach `chunks` (the run row is locked, so exactly one sees it) finishes the run: the audit entry and
+the parent job's result.
+"""
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app import jobs
+from app.bulk import insert_many
+from app.db import release
+from app.models import Assignment, Job, PartResult, RegradeGrade, RegradeRun, Submission, utcnow
+from app.services.regrade import (
+    CHUNK,
+    LEASE,
+    GradeKey,
+    RegradeBusy,
+    Regrader,
+    claim_run,
+    extension_deadlines,
+    finish_run,
+    owned_run,
+    regrade_submissions,
+)
+from graders import GradeResult, GradingPool
+from graders.pool import Outcome, Unfinished
+
+# The run's grades as a worker read them from regrade_grades, for the latest few runs, by the run's claim (unique,
+# where SQLite may give a new run the id of a deleted one).
+GRADED: dict[str, dict[GradeKey, Outcome]] = {}
+KEPT_RUNS = 4
+GRADE_BATCH = 500  # distinct answers graded between two heartbeats of the job
+
+
+def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id: int, by: str, why: str,
+          beat: Callable[[], None], chunk_size: int | None = None) -> RegradeRun:
+    """Claim the run (RegradeBusy while another holds it), grade each distinct answer once, store the grades,
+    enqueue the chunks and mark the job waiting for them. A run interrupted in `regrade.regrade` resumes after
+    its cursor; one with nothing left finishes at once. Commits."""
+    run = claim_run(session, assignment, by, resume=True, job_id=job_id)
+    session.commit()
+    run_id, claim, cursor = run.id, run.claim, run.cursor
+    regrader = Regrader(pool, assignment, by, why, {})
+    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
+                              .join(Submission, Submission.id == PartResult.submission_id)
+                              .where(Submission.assignment_id == assignment.id, Submission.id > cursor)).all()
+    release(session)
+    for first in range(0, len(answers), GRADE_BATCH):  # holding no connection; every grading worker busy at once
+        regrader.grade_missing(answers[first:first + GRADE_BATCH])
+        beat()  # grading thousands of answers on a busy machine takes longer than a silent worker may
+    run = owned_run(session, run_id, claim)
+    insert_many(session, RegradeGrade.__table__, [  # type: ignore[arg-type]
+        {"run_id": run_id, "question_id": question_id, "answer": answer, "variant": variant, "outcome": stored(outcome)}
+        for (question_id, answer, variant), outcome in regrader.graded.items()])
+    split(session, assignment, run, job_id=job_id, chunk_size=chunk_size or CHUNK, by=by, why=why)
+    session.commit()
+    return run
+
+
+def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: int, chunk_size: int, by: str,
+          why: str) -> None:
+    """Enqueue the run's chunks (ranges of submission ids) and renew its lease; finish it if there are none."""
+    ids = list(session.scalars(select(Submission.id).where(
+        Submission.assignment_id == assignment.id, Submission.id > run.cursor).order_by(Submission.id)))
+    bounds = [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
+    for first, last in bounds:
+        jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
+                     claim=run.claim, first=first, last=last, by=by, why=why)
+    run.chunks, run.claimed_until = len(bounds), utcnow() + LEASE
+    session.execute(update(Job).where(Job.id == job_id).values(
+        total=run.submissions + len(ids), done=run.submissions, status=jobs.WAITING if bounds else jobs.RUNNING))
+    if not bounds:
+        finish_run(session, run, assignment, by=by, why=why)
+
+
+def stored(outcome: Outcome) -> dict[str, Any]:
+    if isinstance(outcome, Unfinished):
+        return {"unfinished": outcome.reason, "retry": outcome.retry}
+    return asdict(outcome)
+
+
+def loaded(outcome: dict[str, Any]) -> Outcome:
+    if "unfinished" in outcome:
+        return Unfinished(outcome["unfinished"], outcome["retry"])
+    return GradeResult(**outcome)
+
+
+def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, Any]) -> dict[str, Any]:
+    """Regrade one chunk of a run and count it; finish the run if it is the last. Commits."""
+    assignment = session.get(Assignment, args["assignment_id"])
+    run = session.get(RegradeRun, args["run_id"])
+    if assignment is None or run is None or run.claim != args["claim"]:
+        return {"skipped": "the run was taken over or its assignment deleted"}
+    regrader = Regrader(pool, assignment, args["by"], args["why"], extension_deadlines(session, assignment),
+                        graded=grades_of(session, run))
+    ids = list(session.scalars(select(Submission.id).where(
+        Submission.assignment_id == assignment.id, Submission.id.between(args["first"], args["last"]))))
+    done, changed = regrade_submissions(session, regrader, ids)
+    try:
+        run = owned_run(session, run.id, args["claim"])
+    except RegradeBusy:  # the lease ran out and a newer run regrades everything: this chunk's writes are not needed
+        session.rollback()
+        return {"skipped": "the run was taken over"}
+    now = utcnow()
+    run.submissions, run.changed, run.chunks_done = run.submissions + done, run.changed + changed, run.chunks_done + 1
+    run.claimed_until = now + LEASE
+    result = {"submissions": done, "changed": changed}
+    session.execute(update(Job).where(Job.id == run.job_id).values(done=Job.done + done, heartbeat_at=now))
+    session.execute(update(Job).where(Job.id == job_id).values(status=jobs.DONE, finished_at=now, result=result))
+    if run.chunks_done == run.chunks:
+        finish_run(session, run, assignment, by=args["by"], why=args["why"])
+    session.commit()
+    return result
+
+
+def grades_of(session: Session, run: RegradeRun) -> dict[GradeKey, Outcome]:
+    """The run's grades, read once per worker (an answer missing from them is graded by the chunk itself)."""
+    assert run.claim is not None
+    if run.claim not in GRADED:
+        while len(GRADED) >= KEPT_RUNS:
+            GRADED.pop(next(iter(GRADED)))
+        rows = session.execute(select(RegradeGrade.question_id, RegradeGrade.answer, RegradeGrade.variant,
+                                      RegradeGrade.outcome).where(RegradeGrade.run_id == run.id))
+        GRADED[run.claim] = {(question_id, answer, variant): loaded(outcome)
+                             for question_id, answer, variant, outcome in rows}
+    return GRADED[run.claim]
