@@ -1,0 +1,446 @@
+"""Per-student variants attacked through the HTTP API alone, on a SQLite file and on PostgreSQL.
+
+Every expected answer comes from tests/adversarial/variants/model.py (closed forms from the seeds, checked against
+brute force), computed from the values the variant endpoint shows and from the numbers its prompt is written with.
+"""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from tests.adversarial.variants import model as m
+from tests.conftest import TokenFactory, serve
+
+API = "/api/v1"
+COURSE = "VAR101"
+SETTINGS = Settings(grade_timeout=30, rate_limit="1000000/minute", run_jobs=True)
+
+# 40 ids: plain, unicode (NFC and NFD of the same name), ids differing only in case or whitespace, path tricks,
+# markup, SQL, control-ish characters, the longest the API takes.
+STUDENTS = [
+    "alice", "Alice", "ALICE", " alice", "alice ", "alice\t", "al ice", "bob", "bob2", "carol",
+    "Zoë", "Zoe\u0308", "学生一号", "студент", "😀", "\u202eevil", "al\u200bice", "../etc/passwd", "..%2F..%2F",
+    "a/b", "a\\b", "?student=bob", "alice#x", "alice&student=bob", "' OR '1'='1", "<script>x</script>", "null",
+    "0", "-1", "%00", "x" * 200, "é" * 200, "dave@example.com", "eve.smith", "frank_", "grace-h", "heidi 1",
+    "ivan\n", "judy\r\n", "mallory",
+]
+assert len(set(STUDENTS)) == 40
+
+
+# ---------------------------------------------------------------- the model checks itself first
+
+
+@pytest.mark.parametrize("size", [5, 12, 19, 31])
+@pytest.mark.parametrize("kernel,stride,padding", [(1, 1, 2), (3, 2, 0), (5, 3, 2), (7, 3, 0), (3, 4, 1)])
+def test_model_output_length_matches_a_sliding_window(size: int, kernel: int, stride: int, padding: int) -> None:
+    assert m.out_len(size, kernel, stride, padding) == m.out_len_brute(size, kernel, stride, padding)
+
+
+@pytest.mark.parametrize("output,kernel,stride,padding", [(16, 9, 3, 1), (8, 3, 2, 0), (20, 11, 4, 2)])
+def test_model_input_sizes_are_exactly_those_giving_the_output(output: int, kernel: int, stride: int,
+                                                                padding: int) -> None:
+    every = [x for x in range(1, 400) if x + 2 * padding >= kernel and m.out_len(x, kernel, stride, padding) == output]
+    assert list(m.input_sizes(output, kernel, stride, padding)) == every
+
+
+@pytest.mark.parametrize("cin,size,kernel,stride,cout", [(3, 9, 3, 2, 4), (2, 19, 7, 3, 5)])
+def test_model_operation_counts_match_a_numpy_convolution(cin: int, size: int, kernel: int, stride: int,
+                                                          cout: int) -> None:
+    v = {"channels_in": cin, "size": size, "kernel": kernel, "stride": stride, "channels_out": cout}
+    assert (m.ANSWER[m.MULTIPLICATIONS](v).value, m.ANSWER[m.ADDITIONS](v).value) == m.conv_ops_brute(**v)
+
+
+def test_model_reproduces_the_seed_numbers() -> None:
+    seed = {"channels_in": 32, "size": 19, "kernel": 7, "stride": 3, "channels_out": 64}
+    assert m.ANSWER[m.PARAMETERS](seed).value == 32 * 7 * 7 * 64
+    assert m.ANSWER[m.MULTIPLICATIONS](seed).value == 49 * 32 * 25 * 64
+    assert m.ANSWER[m.ADDITIONS](seed).value == (49 * 32 - 1) * 25 * 64
+    assert m.ANSWER[m.PADDED]({"height": 78, "width": 84, "kernel": 5, "stride": 3, "padding": 2}).value == (26, 28)
+    assert m.ANSWER[m.RECTANGULAR]({"size": 64, "kernel_height": 3, "kernel_width": 5, "stride": 2}).value == (31, 30)
+    assert m.ANSWER[m.INPUT_SIZE]({"output": 16, "kernel": 9, "stride": 3, "padding": 1}).value == (52, 55)
+    assert m.ANSWER[m.NYU_SIZE]({"height": 19, "width": 27, "kernel": 3, "stride": 2}).value == (9, 13)
+
+
+# ---------------------------------------------------------------- set-up through the API
+
+
+@pytest.fixture
+def staff(client: TestClient, admin: dict[str, str], auth: TokenFactory) -> dict[str, dict[str, str]]:
+    response = client.post(f"{API}/courses", json={"code": COURSE, "name": "Variants", "timezone": "UTC"},
+                           headers=admin)
+    assert response.status_code == 201, response.text
+    return {"admin": admin, "lms": auth("lms", course=COURSE), "instructor": auth("instructor", course=COURSE),
+            "course": response.json()["id"]}
+
+
+@pytest.fixture
+def bank(client: TestClient, staff: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The bank's varying parts as GET /questions lists them (with the handout's answer for staff)."""
+    response = client.get(f"{API}/questions", headers=staff["instructor"])
+    assert response.status_code == 200, response.text
+    varying = {q["id"]: q for q in response.json() if q.get("parameters")}
+    assert set(m.ANSWER) <= set(varying), f"parts I model that are not listed as varying: {set(m.ANSWER) - set(varying)}"
+    return {qid: varying[qid] for qid in m.ANSWER}
+
+
+def make_assignment(client: TestClient, staff: dict[str, Any], bank: dict[str, Any], *, variants: bool = True,
+                    title: str = "Variants") -> int:
+    body = {"title": title, "deadline": "2099-01-01T00:00:00", "attempts": "last", "variants": variants,
+            "parts": [{"question_id": qid, "points": 2} for qid in bank]}
+    response = client.post(f"{API}/courses/{staff['course']}/assignments", json=body,
+                           headers=staff["instructor"])
+    assert response.status_code == 201, response.text
+    assert response.json()["variants"] is variants
+    return int(response.json()["id"])
+
+
+@pytest.fixture
+def assignment(client: TestClient, staff: dict[str, Any], bank: dict[str, Any]) -> int:
+    return make_assignment(client, staff, bank)
+
+
+def variant(client: TestClient, assignment_id: int, student: str, headers: dict[str, str]) -> dict[str, Any]:
+    response = client.get(f"{API}/assignments/{assignment_id}/variant", params={"student": student}, headers=headers)
+    assert response.status_code == 200, (student, response.status_code, response.text)
+    body = response.json()
+    assert body["student"] == student and body["assignment_id"] == assignment_id
+    return {part["question_id"]: part for part in body["parts"]}
+
+
+def values_of(parts: dict[str, Any]) -> dict[str, dict[str, int]]:
+    return {qid: part["values"] for qid, part in parts.items()}
+
+
+def answers_for(values: dict[str, dict[str, int]]) -> dict[str, str]:
+    return {qid: m.ANSWER[qid](v).text for qid, v in values.items()}
+
+
+def submit(client: TestClient, assignment_id: int, student: str, answers: dict[str, str],
+           headers: dict[str, str]) -> dict[str, Any]:
+    response = client.post(f"{API}/assignments/{assignment_id}/submissions",
+                           json={"student": student, "answers": answers}, headers=headers)
+    assert response.status_code == 201, (student, response.status_code, response.text)
+    return response.json()
+
+
+def scores(submission: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    return {p["question_id"]: (p["score"], p["max_score"]) for p in submission["parts"]}
+
+
+@pytest.fixture
+def drawn(client: TestClient, staff: dict[str, Any], assignment: int) -> dict[str, dict[str, dict[str, int]]]:
+    """Every student's values as the LMS sees them."""
+    return {sid: values_of(variant(client, assignment, sid, staff["lms"])) for sid in STUDENTS}
+
+
+# ---------------------------------------------------------------- each student's own answer
+
+
+def test_every_student_gets_full_marks_for_the_answer_to_their_own_values(client, staff, assignment, drawn) -> None:
+    wrong: dict[str, Any] = {}
+    for sid, values in drawn.items():
+        result = submit(client, assignment, sid, answers_for(values), staff["lms"])
+        assert result["student"] == sid
+        off = {qid: s for qid, s in scores(result).items() if s[0] != s[1]}
+        stored = {p["question_id"]: p.get("values") for p in result["parts"]}
+        if off or stored != values or result["raw_score"] != result["max_score"]:
+            wrong[repr(sid)] = {"scores": off, "shown": values, "graded_with": stored}
+    assert not wrong, wrong
+
+
+def test_the_prompt_is_written_with_the_values_shown(client, staff, assignment) -> None:
+    unreadable = {}
+    for sid in STUDENTS[:12]:
+        for qid, part in variant(client, assignment, sid, staff["lms"]).items():
+            if m.values_in_prompt(qid, part["prompt"]) != {k: part["values"][k] for k in m._PROMPT[qid][1]}:
+                unreadable[(sid, qid)] = (part["prompt"], part["values"])
+    assert not unreadable, unreadable
+
+
+def test_instructor_sees_the_reference_answer_of_each_students_values(client, staff, assignment) -> None:
+    for sid in STUDENTS[:8]:
+        for qid, part in variant(client, assignment, sid, staff["instructor"]).items():
+            assert part["answer"], (sid, qid)
+            # the answer shown to staff for these values scores full marks for this student
+            result = submit(client, assignment, sid, {qid: part["answer"]}, staff["lms"])
+            assert scores(result)[qid][0] == scores(result)[qid][1], (sid, qid, part["answer"])
+
+
+def test_another_students_right_answer_is_not_full_marks(client, staff, assignment, drawn) -> None:
+    leaked = {}
+    ids = list(drawn)
+    for sid, other in zip(ids, ids[1:] + ids[:1], strict=True):
+        mine = {qid: m.ANSWER[qid](v).value for qid, v in drawn[sid].items()}
+        theirs = answers_for(drawn[other])
+        differing = {qid: text for qid, text in theirs.items() if m.ANSWER[qid](drawn[other][qid]).value != mine[qid]}
+        if not differing:
+            continue
+        result = submit(client, assignment, sid, differing, staff["lms"])
+        full = [qid for qid, (score, top) in scores(result).items() if qid in differing and score == top]
+        if full:
+            leaked[repr(sid)] = {qid: (differing[qid], mine[qid]) for qid in full}
+    assert not leaked, leaked
+
+
+def test_the_handout_answer_is_not_full_marks_when_the_values_differ(client, staff, bank, assignment, drawn) -> None:
+    handout = {qid: q["answer"] for qid, q in bank.items()}
+    leaked = {}
+    for sid, values in list(drawn.items())[:20]:
+        differing = {qid: a for qid, a in handout.items()
+                     if m.ANSWER[qid](values[qid]).value != m.ANSWER[qid](_handout_values(bank, qid)).value}
+        result = submit(client, assignment, sid, differing, staff["lms"])
+        full = [qid for qid, (score, top) in scores(result).items() if qid in differing and score == top]
+        if full:
+            leaked[repr(sid)] = full
+    assert not leaked, leaked
+
+
+def _handout_values(bank: dict[str, Any], qid: str) -> dict[str, int]:
+    values = m.values_in_prompt(qid, bank[qid]["prompt"])
+    assert values is not None, bank[qid]["prompt"]
+    return values
+
+
+def test_the_model_reads_the_handout_prompt_as_the_handout_answer(bank) -> None:
+    """My prompt reader and model agree with the bank's own handout version (where the numbers are the seed's)."""
+    for qid in bank:
+        v = _handout_values(bank, qid)
+        assert m.ANSWER[qid](v).value == m.ANSWER[qid]({**v}).value
+    assert m.ANSWER[m.PARAMETERS](_handout_values(bank, m.PARAMETERS)).value == 32 * 7 * 7 * 64
+    assert m.ANSWER[m.NYU_SIZE](_handout_values(bank, m.NYU_SIZE)).value == (9, 13)
+
+
+# ---------------------------------------------------------------- determinism, ranges, independence
+
+
+def test_the_same_student_gets_the_same_values_on_every_call_and_after_a_restart(client, staff, assignment, drawn,
+                                                                                  sessions: sessionmaker[Session]) -> None:
+    again = {sid: values_of(variant(client, assignment, sid, staff["lms"])) for sid in STUDENTS}
+    assert again == drawn
+    with serve(sessions, SETTINGS) as restarted:
+        after = {sid: values_of(variant(restarted, assignment, sid, staff["lms"])) for sid in STUDENTS}
+    assert after == drawn
+
+
+def test_values_lie_in_the_declared_ranges_and_make_sense(bank, drawn) -> None:
+    outside = {}
+    for sid, values in drawn.items():
+        for qid, v in values.items():
+            declared = bank[qid]["parameters"]
+            if v is None or set(v) != set(declared) or any(v[k] not in declared[k] for k in declared):
+                outside[(sid, qid)] = v
+            elif min(m.OUTPUTS[qid](v)) < 2:
+                outside[(sid, qid)] = ("an output of one position", v)
+    assert not outside, outside
+
+
+def test_values_vary_across_students(bank, drawn) -> None:
+    for qid, q in bank.items():
+        seen = {tuple(sorted(values[qid].items())) for values in drawn.values()}
+        assert len(seen) >= 20, (qid, len(seen))
+        for name, allowed in q["parameters"].items():
+            if len(allowed) > 1:
+                assert len({values[qid][name] for values in drawn.values()}) > 1, (qid, name)
+
+
+def test_parts_of_one_layer_share_the_students_values(drawn) -> None:
+    """The seed asks the multiplications and additions 'in this case above': the same layer as the parameters."""
+    split = {sid: [v[m.PARAMETERS], v[m.MULTIPLICATIONS], v[m.ADDITIONS]] for sid, v in drawn.items()
+             if not v[m.PARAMETERS] == v[m.MULTIPLICATIONS] == v[m.ADDITIONS]}
+    assert not split, split
+
+
+def test_different_assignments_draw_differently(client, staff, bank, drawn) -> None:
+    second = make_assignment(client, staff, bank, title="Variants again")
+    redrawn = {sid: values_of(variant(client, second, sid, staff["lms"])) for sid in STUDENTS}
+    same = [sid for sid in STUDENTS if redrawn[sid] == drawn[sid]]
+    assert len(same) <= 2, same
+
+
+# ---------------------------------------------------------------- who may see what
+
+
+def test_a_student_sees_only_its_own_variant(client, staff, assignment, auth, drawn) -> None:
+    for sid, other in [("alice", "Alice"), ("alice", " alice"), ("bob", "alice"), ("Zoë", "Zoe\u0308"),
+                       ("../etc/passwd", "alice"), ("x" * 200, "x" * 199)]:
+        token = auth("student", course=COURSE, student=sid)
+        own = variant(client, assignment, sid, token)
+        assert values_of(own) == drawn[sid]
+        assert all(part.get("answer") is None for part in own.values()), "a student token is shown the answers"
+        response = client.get(f"{API}/assignments/{assignment}/variant", params={"student": other}, headers=token)
+        assert response.status_code == 403, (sid, other, response.status_code, response.text)
+        assert_no_values_leak(response.text, drawn.get(other))
+
+
+def assert_no_values_leak(text: str, values: dict[str, dict[str, int]] | None) -> None:
+    assert "prompt" not in text and "values" not in text, text
+    if values:
+        for qid, v in values.items():
+            assert m.ANSWER[qid](v).text not in text, text
+
+
+def test_lms_and_instructor_see_any_student_and_other_courses_see_none(client, staff, assignment, auth,
+                                                                       drawn, admin) -> None:
+    for headers in (staff["lms"], staff["instructor"], admin):
+        assert values_of(variant(client, assignment, "carol", headers)) == drawn["carol"]
+    client.post(f"{API}/courses", json={"code": "ELSE", "name": "Else", "timezone": "UTC"}, headers=admin)
+    for role in ("lms", "instructor"):
+        response = client.get(f"{API}/assignments/{assignment}/variant", params={"student": "carol"},
+                              headers=auth(role, course="ELSE"))
+        assert response.status_code in (403, 404), (role, response.status_code, response.text)
+        assert_no_values_leak(response.text, drawn["carol"])
+    stranger = auth("student", course="ELSE", student="carol")
+    response = client.get(f"{API}/assignments/{assignment}/variant", params={"student": "carol"}, headers=stranger)
+    assert response.status_code in (403, 404), response.text
+
+
+@pytest.mark.parametrize("query", [
+    "", "?student=", "?student=%00", "?student=" + "x" * 201, "?Student=alice", "?student=alice&student=bob",
+    "?student[]=alice",
+])
+def test_bad_student_parameters_are_a_clear_4xx(client, staff, assignment, query: str) -> None:
+    response = client.get(f"{API}/assignments/{assignment}/variant{query}", headers=staff["lms"])
+    if query == "?student=alice&student=bob":
+        # two students at once: either refused, or one of them answered consistently (never a mixture)
+        assert response.status_code in (200, 422), response.text
+        if response.status_code == 200:
+            shown = response.json()["student"]
+            assert shown in ("alice", "bob")
+            assert values_of({p["question_id"]: p for p in response.json()["parts"]}) == values_of(
+                variant(client, assignment, shown, staff["lms"]))
+        return
+    assert 400 <= response.status_code < 500, (query, response.status_code, response.text)
+    assert "student" in response.text.lower(), response.text
+
+
+@pytest.mark.parametrize("path", ["999999", "0", "-1", "abc", "1.5", "99999999999999999999"])
+def test_a_wrong_assignment_is_a_clear_4xx(client, staff, assignment, path: str) -> None:
+    response = client.get(f"{API}/assignments/{path}/variant", params={"student": "alice"}, headers=staff["lms"])
+    assert 400 <= response.status_code < 500, (path, response.status_code, response.text)
+
+
+# ---------------------------------------------------------------- regrades and hand grades
+
+
+def test_a_regrade_keeps_every_score_against_the_students_own_values(client, staff, assignment, drawn) -> None:
+    before = {}
+    for i, (sid, values) in enumerate(drawn.items()):
+        answers = answers_for(values)
+        if i % 3 == 1:  # some students get one part wrong: their neighbour's answer to it
+            other = drawn[STUDENTS[(i + 1) % len(STUDENTS)]]
+            answers[m.MULTIPLICATIONS] = m.ANSWER[m.MULTIPLICATIONS](other[m.MULTIPLICATIONS]).text
+        before[sid] = scores(submit(client, assignment, sid, answers, staff["lms"]))
+    response = client.post(f"{API}/assignments/{assignment}/regrade", headers=staff["instructor"])
+    assert response.status_code == 200, response.text
+    assert response.json() == {"submissions": len(STUDENTS), "changed": 0}
+    listed = client.get(f"{API}/assignments/{assignment}/submissions", headers=staff["instructor"],
+                        params={"limit": 1000})
+    assert listed.status_code == 200, listed.text
+    after = {s["student"]: s for s in listed.json()}
+    assert set(after) == set(STUDENTS)
+    for sid in STUDENTS:
+        assert scores(after[sid]) == before[sid], sid
+        assert {p["question_id"]: p.get("values") for p in after[sid]["parts"]} == drawn[sid], sid
+
+
+def test_a_hand_grade_and_a_regrade_keep_the_total_the_sum_of_the_parts(client, staff, assignment, drawn) -> None:
+    sid = "Zoë"
+    answers = answers_for(drawn[sid])
+    answers[m.ADDITIONS] = str(m.ANSWER[m.ADDITIONS](drawn[sid][m.ADDITIONS]).value + 1)
+    submission = submit(client, assignment, sid, answers, staff["lms"])
+    assert scores(submission)[m.ADDITIONS][0] < 2
+    graded = client.put(f"{API}/submissions/{submission['id']}/parts/{m.ADDITIONS}/grade",
+                        json={"score": 1.25, "comment": "off by one"}, headers=staff["instructor"])
+    assert graded.status_code == 200, graded.text
+    graded = client.put(f"{API}/submissions/{submission['id']}/parts/{m.PARAMETERS}/grade",
+                        json={"score": 0.5, "comment": "show the work"}, headers=staff["instructor"])
+    assert graded.status_code == 200, graded.text
+    regrade = client.post(f"{API}/assignments/{assignment}/regrade", headers=staff["instructor"])
+    assert regrade.status_code == 200, regrade.text
+    stored = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": sid},
+                        headers=staff["instructor"]).json()[-1]
+    parts = scores(stored)
+    assert parts[m.ADDITIONS][0] == 1.25 and parts[m.PARAMETERS][0] == 0.5
+    assert stored["raw_score"] == pytest.approx(sum(score for score, _ in parts.values()))
+    assert stored["raw_score"] == pytest.approx(len(parts) * 2 - 2 + 1.25 + 0.5 - 2 + 2)
+    assert stored["final_score"] == pytest.approx(stored["raw_score"])
+    row = next(r for r in client.get(f"{API}/assignments/{assignment}/gradebook", headers=staff["instructor"]).json()
+               if r["student"] == sid)
+    assert row["final_score"] == pytest.approx(stored["raw_score"])
+
+
+# ---------------------------------------------------------------- what a cheating or confused student tries
+
+
+def test_submitting_before_fetching_grades_against_the_values_drawn_later(client, staff, bank, assignment) -> None:
+    sid = "newcomer"
+    handout = {qid: q["answer"] for qid, q in bank.items()}
+    blind = submit(client, assignment, sid, handout, staff["lms"])
+    stored = {p["question_id"]: p.get("values") for p in blind["parts"]}
+    shown = values_of(variant(client, assignment, sid, staff["lms"]))
+    assert stored == shown
+    for qid, (score, top) in scores(blind).items():
+        same = m.ANSWER[qid](shown[qid]).value == m.ANSWER[qid](_handout_values(bank, qid)).value
+        assert (score == top) is same, (qid, score, shown[qid])
+    assert scores(submit(client, assignment, sid, answers_for(shown), staff["lms"])) == {qid: (2, 2) for qid in bank}
+
+
+def test_a_student_token_submits_its_own_answer_and_not_for_another(client, assignment, auth, drawn) -> None:
+    token = auth("student", course=COURSE, student="\u202eevil")
+    own = values_of(variant(client, assignment, "\u202eevil", token))
+    result = submit(client, assignment, "\u202eevil", answers_for(own), token)
+    assert result["raw_score"] == result["max_score"]
+    response = client.post(f"{API}/assignments/{assignment}/submissions",
+                           json={"student": "evil", "answers": answers_for(drawn["bob"])}, headers=token)
+    assert response.status_code == 403, response.text
+
+
+def test_the_students_prompt_numbers_as_answers_are_not_full_marks(client, staff, assignment, drawn) -> None:
+    """Echoing the prompt (the numbers, or the parameters formula unevaluated with a slip) earns nothing."""
+    sid = "mallory"
+    v = drawn[sid]
+    p = v[m.PARAMETERS]
+    slips = {
+        m.PARAMETERS: f"{p['channels_in']} * {p['kernel']} * {p['channels_out']}",
+        m.MULTIPLICATIONS: f"{p['kernel'] ** 2} * {p['channels_in']} * {p['size'] ** 2} * {p['channels_out']}",
+        m.ADDITIONS: str(m.ANSWER[m.MULTIPLICATIONS](v[m.MULTIPLICATIONS]).value),
+        m.PADDED: f"({v[m.PADDED]['height']}, {v[m.PADDED]['width']})",
+        m.NYU_SIZE: f"{v[m.NYU_SIZE]['height']} \\times {v[m.NYU_SIZE]['width']}",
+    }
+    result = scores(submit(client, assignment, sid, slips, staff["lms"]))
+    assert all(result[qid][0] < result[qid][1] for qid in slips), result
+
+
+def test_an_assignment_without_variants_grades_the_handout_for_everyone(client, staff, bank, drawn) -> None:
+    plain = make_assignment(client, staff, bank, variants=False, title="No variants")
+    response = client.get(f"{API}/assignments/{plain}/variant", params={"student": "alice"}, headers=staff["lms"])
+    assert response.status_code in (200, 404, 409, 422), response.text
+    if response.status_code == 200:
+        for part in response.json()["parts"]:
+            assert part["values"] is None and part["prompt"] == bank[part["question_id"]]["prompt"], part
+    handout = {qid: q["answer"] for qid, q in bank.items()}
+    for sid in ("alice", "Alice", "学生一号"):
+        result = submit(client, plain, sid, handout, staff["lms"])
+        assert result["raw_score"] == result["max_score"], scores(result)
+        assert all(p.get("values") is None for p in result["parts"])
+        own = answers_for(drawn[sid])
+        differing = {qid: a for qid, a in own.items()
+                     if m.ANSWER[qid](drawn[sid][qid]).value != m.ANSWER[qid](_handout_values(bank, qid)).value}
+        wrong = scores(submit(client, plain, sid, differing, staff["lms"]))
+        assert all(wrong[qid][0] < wrong[qid][1] for qid in differing), wrong
+
+
+def test_ids_differing_only_in_case_or_whitespace_are_kept_apart_consistently(client, staff, assignment,
+                                                                               drawn) -> None:
+    """Either the service keeps them as different students (each graded with its own draw) or it merges them; it
+    must never grade one id's submission with the values shown to another."""
+    for sid in ("alice", "Alice", "ALICE", " alice", "alice ", "alice\t", "al\u200bice"):
+        result = submit(client, assignment, sid, answers_for(drawn[sid]), staff["lms"])
+        assert result["raw_score"] == result["max_score"], (repr(sid), scores(result))
+        listed = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": sid},
+                            headers=staff["instructor"])
+        assert listed.status_code == 200, listed.text
+        assert [s["student"] for s in listed.json()] == [sid], (repr(sid), [s["student"] for s in listed.json()])
