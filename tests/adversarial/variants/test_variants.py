@@ -4,6 +4,7 @@ Every expected answer comes from tests/adversarial/variants/model.py (closed for
 brute force), computed from the values the variant endpoint shows and from the numbers its prompt is written with.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -153,7 +154,7 @@ def test_every_student_gets_full_marks_for_the_answer_to_their_own_values(client
 
 def test_the_prompt_is_written_with_the_values_shown(client, staff, assignment) -> None:
     unreadable = {}
-    for sid in STUDENTS[:12]:
+    for sid in STUDENTS:
         for qid, part in variant(client, assignment, sid, staff["lms"]).items():
             if m.values_in_prompt(qid, part["prompt"]) != {k: part["values"][k] for k in m._PROMPT[qid][1]}:
                 unreadable[(sid, qid)] = (part["prompt"], part["values"])
@@ -496,10 +497,13 @@ def test_a_mistake_for_every_version_never_takes_a_right_answer_away(client, sta
     {"channels_in": 16, "size": 15, "kernel": 3, "stride": 2, "channels_out": 16, "padding": 1},  # one unknown
     {"channels_in": 17, "size": 15, "kernel": 3, "stride": 2, "channels_out": 16},  # outside the declared values
     {"channels_in": 16, "size": 15, "kernel": 3, "stride": 2, "channels_out": -16},
+    {"channels_in": 16, "size": 15, "kernel": 3, "stride": 0, "channels_out": 16},  # a stride of 0 divides by 0
+    {"channels_in": 16, "size": 3, "kernel": 7, "stride": 2, "channels_out": 16},  # a kernel larger than the input
+    {"channels_in": 16, "size": 10**30, "kernel": 3, "stride": 2, "channels_out": 16},  # beyond any integer column
 ])
 def test_mistake_values_that_are_not_a_version_of_the_part_are_refused(client, staff, assignment, values) -> None:
     response = add_mistake(client, staff, assignment, "123", values)
-    assert response.status_code == 422, response.text
+    assert response.status_code == 422, (response.status_code, response.text)
     assert any(name in response.text for name in values), response.text
 
 
@@ -582,3 +586,67 @@ def test_the_input_size_set_may_be_written_any_equivalent_way_but_not_off_by_one
         for answer, full in [(a, True) for a in right] + [(a, False) for a in wrong]:
             score, top = scores(submit(client, assignment, sid, {m.INPUT_SIZE: answer}, staff["lms"]))[m.INPUT_SIZE]
             assert (score == top) is full, (sid, drawn[sid][m.INPUT_SIZE], answer, score)
+
+
+def test_more_versions_than_the_workers_keep_are_graded_right_even_at_once(client, staff, assignment) -> None:
+    """The README: workers build a version when first graded and keep the last 512. 90 students x 8 parts is more
+    than that; four threads submit at once, half of them with the next student's answers, then the first ones
+    again once their versions were evicted."""
+    many = [f"student-{i:03d}" for i in range(90)]
+    shown = {sid: values_of(variant(client, assignment, sid, staff["lms"])) for sid in many}
+
+    def attempt(i: int) -> tuple[str, dict[str, Any], bool]:
+        sid = many[i % len(many)]
+        own = i % 2 == 0
+        values = shown[sid] if own else shown[many[(i + 1) % len(many)]]
+        return sid, submit(client, assignment, sid, answers_for(values), staff["lms"]), own
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(attempt, range(len(many) + 20)))
+    wrong = {}
+    for sid, result, own in results:
+        i = many.index(sid)
+        for qid, (score, top) in scores(result).items():
+            other = shown[many[(i + 1) % len(many)]][qid]
+            if own and score != top:
+                wrong[(sid, qid, "own answer")] = score
+            elif not own and score == top and m.ANSWER[qid](other).value != m.ANSWER[qid](shown[sid][qid]).value:
+                wrong[(sid, qid, "neighbour's answer")] = score
+    assert not wrong, wrong
+
+
+def test_every_declared_value_is_drawn_for_some_student(client, staff, bank, assignment, drawn) -> None:
+    """The ranges are the values the question declares sensible: a value no student is ever asked would mean the
+    redraw rule (or the draw) silently narrows them. 130 students make a miss of a listed value vanishingly rare."""
+    more = {f"s{i}": values_of(variant(client, assignment, f"s{i}", staff["lms"])) for i in range(90)}
+    everyone = list(drawn.values()) + list(more.values())
+    never = {(qid, name): sorted(set(allowed) - {v[qid][name] for v in everyone})
+             for qid, q in bank.items() for name, allowed in q["parameters"].items() if len(allowed) <= 5}
+    assert not {k: v for k, v in never.items() if v}, never
+
+
+def test_a_student_token_never_lists_other_students_values(client, staff, assignment, auth, drawn) -> None:
+    for sid in ("alice", "bob"):
+        submit(client, assignment, sid, answers_for(drawn[sid]), staff["lms"])
+    token = auth("student", course=COURSE, student="alice")
+    listed = client.get(f"{API}/assignments/{assignment}/submissions", headers=token)
+    assert listed.status_code in (200, 403), listed.text
+    if listed.status_code == 200:
+        assert {s["student"] for s in listed.json()} <= {"alice"}, listed.text
+    other = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": "bob"}, headers=token)
+    assert other.status_code == 403 or other.json() == [], other.text
+    for path in ("stats", "gradebook?parts=true"):
+        response = client.get(f"{API}/assignments/{assignment}/{path}", headers=token)
+        assert response.status_code == 403, (path, response.text)
+
+
+def test_the_right_answer_of_a_version_added_as_its_mistake_is_refused_or_stays_right(client, staff, assignment,
+                                                                                     drawn) -> None:
+    sid = "carol"
+    right = m.ANSWER[m.MULTIPLICATIONS](drawn[sid][m.MULTIPLICATIONS]).text
+    submit(client, assignment, sid, {m.MULTIPLICATIONS: right}, staff["lms"])
+    response = add_mistake(client, staff, assignment, right, drawn[sid][m.MULTIPLICATIONS])
+    assert response.status_code in (200, 201, 409, 422), response.text
+    stored = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": sid},
+                        headers=staff["instructor"]).json()[-1]
+    assert scores(stored)[m.MULTIPLICATIONS] == (2, 2), (response.status_code, response.text)
