@@ -71,17 +71,29 @@ def _int(n: int) -> Expected:
     return Expected(str(n), n)
 
 
+def _nyu_dims(v: dict[str, int]) -> tuple[int, int]:
+    return out_len(v["height"], v["kernel"], v["stride"]), out_len(v["width"], v["kernel"], v["stride"])
+
+
+def _padded_dims(v: dict[str, int]) -> tuple[int, int]:
+    k, s, p = v["kernel"], v["stride"], v["padding"]
+    return out_len(v["height"], k, s, p), out_len(v["width"], k, s, p)
+
+
+def _rectangular_dims(v: dict[str, int]) -> tuple[int, int]:
+    return out_len(v["size"], v["kernel_height"], v["stride"]), out_len(v["size"], v["kernel_width"], v["stride"])
+
+
 def _nyu(v: dict[str, int]) -> Expected:
-    return _pair(out_len(v["height"], v["kernel"], v["stride"]), out_len(v["width"], v["kernel"], v["stride"]), True)
+    return _pair(*_nyu_dims(v), times=True)
 
 
 def _padded(v: dict[str, int]) -> Expected:
-    k, s, p = v["kernel"], v["stride"], v["padding"]
-    return _pair(out_len(v["height"], k, s, p), out_len(v["width"], k, s, p))
+    return _pair(*_padded_dims(v))
 
 
 def _rectangular(v: dict[str, int]) -> Expected:
-    return _pair(out_len(v["size"], v["kernel_height"], v["stride"]), out_len(v["size"], v["kernel_width"], v["stride"]))
+    return _pair(*_rectangular_dims(v))
 
 
 def _input_size(v: dict[str, int]) -> Expected:
@@ -117,9 +129,9 @@ ANSWER: dict[str, Callable[[dict[str, int]], Expected]] = {
 # The spatial outputs each question's values produce: the README says a draw with an output of one position is
 # redrawn, so every one of them must be at least 2.
 OUTPUTS: dict[str, Callable[[dict[str, int]], list[int]]] = {
-    NYU_SIZE: lambda v: list(_nyu(v).value),  # type: ignore[arg-type]
-    PADDED: lambda v: list(_padded(v).value),  # type: ignore[arg-type]
-    RECTANGULAR: lambda v: list(_rectangular(v).value),  # type: ignore[arg-type]
+    NYU_SIZE: lambda v: list(_nyu_dims(v)),
+    PADDED: lambda v: list(_padded_dims(v)),
+    RECTANGULAR: lambda v: list(_rectangular_dims(v)),
     INPUT_SIZE: lambda v: [v["output"]],
     PARAMETERS: lambda v: [_side(v)],
     MULTIPLICATIONS: lambda v: [_side(v)],

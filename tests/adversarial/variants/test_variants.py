@@ -207,11 +207,10 @@ def _handout_values(bank: dict[str, Any], qid: str) -> dict[str, int]:
 
 def test_the_model_reads_the_handout_prompt_as_the_handout_answer(bank) -> None:
     """My prompt reader and model agree with the bank's own handout version (where the numbers are the seed's)."""
-    for qid in bank:
-        v = _handout_values(bank, qid)
-        assert m.ANSWER[qid](v).value == m.ANSWER[qid]({**v}).value
-    assert m.ANSWER[m.PARAMETERS](_handout_values(bank, m.PARAMETERS)).value == 32 * 7 * 7 * 64
-    assert m.ANSWER[m.NYU_SIZE](_handout_values(bank, m.NYU_SIZE)).value == (9, 13)
+    seed = {m.PARAMETERS: 32 * 7 * 7 * 64, m.MULTIPLICATIONS: 49 * 32 * 25 * 64, m.ADDITIONS: (49 * 32 - 1) * 25 * 64,
+            m.POINTWISE: 512 * 128, m.PADDED: (26, 28), m.RECTANGULAR: (31, 30), m.INPUT_SIZE: (52, 55),
+            m.NYU_SIZE: (9, 13)}
+    assert {qid: m.ANSWER[qid](_handout_values(bank, qid)).value for qid in bank} == seed
 
 
 # ---------------------------------------------------------------- determinism, ranges, independence
@@ -350,7 +349,8 @@ def test_a_regrade_keeps_every_score_against_the_students_own_values(client, sta
 def test_a_hand_grade_and_a_regrade_keep_the_total_the_sum_of_the_parts(client, staff, assignment, drawn) -> None:
     sid = "Zoë"
     answers = answers_for(drawn[sid])
-    answers[m.ADDITIONS] = str(m.ANSWER[m.ADDITIONS](drawn[sid][m.ADDITIONS]).value + 1)
+    v = drawn[sid][m.ADDITIONS]
+    answers[m.ADDITIONS] = str(m.ANSWER[m.ADDITIONS](v).value) + " + 1"  # off by one, as an integer expression
     submission = submit(client, assignment, sid, answers, staff["lms"])
     assert scores(submission)[m.ADDITIONS][0] < 2
     graded = client.put(f"{API}/submissions/{submission['id']}/parts/{m.ADDITIONS}/grade",
@@ -386,7 +386,7 @@ def test_submitting_before_fetching_grades_against_the_values_drawn_later(client
     for qid, (score, top) in scores(blind).items():
         same = m.ANSWER[qid](shown[qid]).value == m.ANSWER[qid](_handout_values(bank, qid)).value
         assert (score == top) is same, (qid, score, shown[qid])
-    assert scores(submit(client, assignment, sid, answers_for(shown), staff["lms"])) == {qid: (2, 2) for qid in bank}
+    assert scores(submit(client, assignment, sid, answers_for(shown), staff["lms"])) == dict.fromkeys(bank, (2, 2))
 
 
 def test_a_student_token_submits_its_own_answer_and_not_for_another(client, assignment, auth, drawn) -> None:
@@ -477,7 +477,7 @@ def test_a_mistake_for_one_version_is_still_another_students_right_answer(client
 
 def test_a_mistake_for_every_version_never_takes_a_right_answer_away(client, staff, assignment, drawn) -> None:
     """An instructor adds, without values, a number that is wrong for one student; for another it is right."""
-    a, b = two_students_with_different_counts(drawn)
+    _a, b = two_students_with_different_counts(drawn)
     b_right = m.ANSWER[m.MULTIPLICATIONS](drawn[b][m.MULTIPLICATIONS]).text
     before = scores(submit(client, assignment, b, {m.MULTIPLICATIONS: b_right}, staff["lms"]))[m.MULTIPLICATIONS]
     response = add_mistake(client, staff, assignment, b_right, None)
@@ -650,3 +650,24 @@ def test_the_right_answer_of_a_version_added_as_its_mistake_is_refused_or_stays_
     stored = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": sid},
                         headers=staff["instructor"]).json()[-1]
     assert scores(stored)[m.MULTIPLICATIONS] == (2, 2), (response.status_code, response.text)
+
+
+@pytest.mark.parametrize("where", ["top", "answers"])
+def test_a_student_cannot_choose_the_values_it_is_graded_with(client, bank, assignment, auth, drawn, where) -> None:
+    """A cheat sends the handout's values along with the handout's answers: refused, or graded with its own draw."""
+    sid = "eve.smith"
+    token = auth("student", course=COURSE, student=sid)
+    handout_values = {qid: _handout_values(bank, qid) for qid in bank}
+    differing = {qid: q["answer"] for qid, q in bank.items()
+                 if m.ANSWER[qid](drawn[sid][qid]).value != m.ANSWER[qid](handout_values[qid]).value}
+    body: dict[str, Any] = {"student": sid, "answers": dict(differing)}
+    if where == "top":
+        body["values"] = handout_values
+    else:
+        body["answers"] |= {f"{qid}/values": str(handout_values[qid]) for qid in differing}
+    response = client.post(f"{API}/assignments/{assignment}/submissions", json=body, headers=token)
+    assert response.status_code in (201, 422), response.text
+    if response.status_code == 201:
+        parts = response.json()["parts"]
+        assert all(p.get("values") in (None, drawn[sid].get(p["question_id"])) for p in parts), parts
+        assert all(p["score"] < p["max_score"] for p in parts if p["question_id"] in differing), parts
