@@ -204,7 +204,9 @@ class VariantPartOut(BaseModel):
     prompt: str = Field(description="The prompt with the student's values.")
     values: dict[str, int] | None = Field(description="The student's values of the part's parameters; null for a part "
                                                       "with one version.")
-    answer: str | None = Field(default=None, description="The reference answer for these values; staff and LMS only.")
+    answer: str | None = Field(default=None, description=(
+        "The reference answer for these values, for instructor and admin tokens only; null for the LMS and students "
+        "(the LMS shows the variant to the student)."))
 
 
 class VariantOut(BaseModel):

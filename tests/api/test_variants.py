@@ -68,6 +68,10 @@ class TestTheVariantEndpoint:
     def test_the_lms_gets_prompts_without_answers(self, client, lms, varying) -> None:
         assert {part["answer"] for part in variant(client, lms, varying, "alice").values()} == {None}
 
+    def test_the_schema_says_who_gets_the_answer(self, client) -> None:
+        described = client.get("/openapi.json").json()["components"]["schemas"]["VariantPartOut"]["properties"]
+        assert "instructor and admin tokens only; null for the LMS" in described["answer"]["description"]
+
     def test_a_student_sees_only_their_own(self, client, auth, varying) -> None:
         alice = auth("student", course="CSC421", student="alice")
         assert variant(client, alice, varying, "alice")[COUNT]["answer"] is None
