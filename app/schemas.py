@@ -4,7 +4,7 @@ import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from app.late_policy import LatePolicy
 
@@ -21,9 +21,10 @@ Feedback = Literal["immediate", "after_deadline", "on_release"]
 
 
 class In(BaseModel):
-    """A request body: numbers must be finite, so NaN, Infinity and 1e999 are a 422 naming the field."""
+    """A request body: numbers must be finite, so NaN, Infinity and 1e999 are a 422 naming the field; a field it does
+    not have is a 422 naming it (a misspelt field silently ignored would leave the client believing it changed)."""
 
-    model_config = ConfigDict(allow_inf_nan=False)
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid")
 FEEDBACK_FORMAT = (
     "For the student. A Markdown subset (paragraphs, *emphasis*, **strong**, `code`, lists; no HTML, links or "
     "images) with LaTeX between `$...$` (inline) or `$$...$$` (display). Escape it as text, then typeset the "
@@ -96,6 +97,14 @@ class CoursePatch(In):
 
 class AssignmentPatch(In):
     """Only the fields sent change; a new deadline or late policy regrades the assignment."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def variants_are_fixed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "variants" in data:
+            raise ValueError("variants: cannot change after the assignment is created (changing it would redraw "
+                             "the questions its students were asked)")
+        return data
 
     title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
     deadline: datetime | str | None = Field(default=None, description="ISO 8601; without an offset it is course-local.")
@@ -195,7 +204,9 @@ class VariantPartOut(BaseModel):
     prompt: str = Field(description="The prompt with the student's values.")
     values: dict[str, int] | None = Field(description="The student's values of the part's parameters; null for a part "
                                                       "with one version.")
-    answer: str | None = Field(default=None, description="The reference answer for these values; staff and LMS only.")
+    answer: str | None = Field(default=None, description=(
+        "The reference answer for these values, for instructor and admin tokens only; null for the LMS and students "
+        "(the LMS shows the variant to the student)."))
 
 
 class VariantOut(BaseModel):

@@ -49,6 +49,14 @@ class Part:
             return self
         return self.variants.build(values)
 
+    def asked_with(self, values: Values | None) -> "Part":
+        """This part as asked with values given from outside (ValueError unless some student can be asked them)."""
+        if values and self.variants is None:
+            raise ValueError(f"part {self.id!r} has one version for every student; leave them out")
+        if self.variants is None or not values:
+            return self
+        return self.variants.build(self.variants.parameters.admit(values))
+
 
 @dataclass(frozen=True)
 class Variants:

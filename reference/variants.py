@@ -61,6 +61,29 @@ class Parameters:
             raise ValueError(f"parameters {', '.join(bad)} must be whole numbers")
         return {name: int(values[name]) for name in self.ranges}
 
+    def admit(self, values: Values) -> dict[str, int]:
+        """Values given from outside (an instructor's known mistake): `check`, then a version some student can be
+        asked: the handout's own, or each value among its declared ones and the combination `valid`. ValueError names
+        the parameter and the values it may take."""
+        checked = self.check(values)
+        if checked == dict(self.document):
+            return checked
+        for name, value in checked.items():
+            if value not in self.ranges[name]:
+                raise ValueError(f"{name} is {value}; it may be {allowed(self.ranges[name])}")
+        if not self.is_valid(checked):
+            raise ValueError(f"{', '.join(f'{k}={v}' for k, v in checked.items())}: no student is asked this "
+                             "combination (it makes no sensible version of the part)")
+        return checked
+
+
+def allowed(choices: Sequence[int]) -> str:
+    """A parameter's declared values for a message: `a..b` when they are every whole number between."""
+    ordered = sorted(choices)
+    if len(ordered) > 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}..{ordered[-1]}"
+    return ", ".join(map(str, ordered))
+
 
 def student_key(question_key: str, student: str) -> str:
     return f"{question_key}\x1f{student}"

@@ -289,12 +289,7 @@ def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mist
     It is a student's text: whatever the grader cannot read there (or reads only past the time limit) is
     refused here rather than stored, where it would make every later grade of the part fail."""
     values = mistake.get("values")
-    if values and bank.variants is None:
-        raise Invalid(f"values: part {bank.id!r} has one version for every student; leave them out")
-    try:
-        version = bank.for_values(values)
-    except ValueError as error:
-        raise Invalid(f"values: {error}") from None
+    version = variants.asked_version(bank.id, values)
     options = grading_options(bank, part, values)
     added = {"answer": mistake["answer"], "feedback": mistake["feedback"], "score": mistake.get("score", 0.0)}
     options = {**options, "mistakes": [*options.get("mistakes", []), added]}

@@ -49,6 +49,15 @@ def version(question_id: str, values: Values | None) -> reference.Part:
     return reference.get_part(question_id).for_values(values)
 
 
+def asked_version(question_id: str, values: Values | None) -> reference.Part:
+    """The part as asked with values an instructor gives (a known mistake's): Invalid naming the parameter and its
+    allowed values unless some student can be asked them. Every entry point taking values checks them here."""
+    try:
+        return reference.get_part(question_id).asked_with(values)
+    except (ValueError, ArithmeticError) as error:  # a declared version that fails to build is still not a 500
+        raise Invalid(f"values: {error}") from None
+
+
 def question(question_id: str, variant: Variant) -> Question:
     """The grading workers' builder of a variant's question (graders.pool.install)."""
     part = version(question_id, dict(variant))

@@ -1,6 +1,8 @@
 """PATCH and DELETE for courses, assignments, parts and extensions: edits that can change a score regrade, and each
 change is in the submission's history with the edit as its reason."""
 
+import json
+
 import pytest
 
 from tests.api.conftest import right_answers
@@ -66,6 +68,35 @@ class TestAssignments:
 
     def test_the_lms_may_not_delete(self, client, lms, assignment) -> None:
         assert client.delete(f"/api/v1/assignments/{assignment['id']}", headers=lms).status_code == 403
+
+    def test_variants_cannot_change_after_creation(self, client, instructor, assignment) -> None:
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"variants": True, "title": "HW 4"},
+                                headers=instructor)
+        assert response.status_code == 422 and "variants: cannot change" in response.text, response.text
+        stored = client.get(f"/api/v1/assignments/{assignment['id']}", headers=instructor).json()
+        assert (stored["title"], stored["variants"]) == (assignment["title"], assignment["variants"])
+
+
+@pytest.mark.parametrize(("method", "path", "body"), [
+    ("patch", "/api/v1/assignments/{assignment}", {"title": "HW 4"}),
+    ("post", "/api/v1/courses/{course}/assignments", {"title": "HW 5", "deadline": "2019-03-14T23:59:00",
+                                                       "parts": [{"question_id": "{number}"}]}),
+    ("post", "/api/v1/assignments/{assignment}/parts", {"question_id": "{number}"}),
+    ("patch", "/api/v1/assignments/{assignment}/parts/{number}", {"points": 3}),
+    ("post", "/api/v1/assignments/{assignment}/parts/{number}/mistakes", {"answer": "7", "feedback": "off by one"}),
+    ("put", "/api/v1/assignments/{assignment}/extensions/alice", {"deadline": "2019-03-20T23:59:00"}),
+    ("post", "/api/v1/assignments/{assignment}/submissions", {"student": "alice", "answers": {}}),
+    ("patch", "/api/v1/courses/{course}", {"name": "Deep learning"}),
+], ids=["assignment-patch", "assignment", "part", "points", "mistake", "extension", "submission", "course-patch"])
+def test_a_field_a_body_does_not_have_is_refused_by_name(client, admin, course, assignment, parts, method, path,
+                                                         body) -> None:
+    """A misspelt field silently ignored would leave the client believing it was taken into account."""
+    fill = {"course": course["id"], "assignment": assignment["id"], "number": parts["number"].id}
+    text = json.dumps(body).replace("{number}", parts["number"].id)
+    response = client.request(method, path.format(**fill), json={**json.loads(text), "no_such_field": 1},
+                              headers=admin)
+    assert response.status_code == 422, response.text
+    assert ["body", "no_such_field"] in [error["loc"] for error in response.json()["detail"]], response.text
 
 
 class TestParts:

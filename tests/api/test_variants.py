@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+import sympy
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -34,10 +35,12 @@ def variant(client: TestClient, headers: dict[str, str], assignment: dict[str, A
 
 
 def another_student(client, instructor, assignment, alice: dict) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
-    """A student whose count and shape both differ from alice's (and their parts)."""
+    """A student whose count and shape both differ from alice's (and their parts). Counts are compared as numbers:
+    other values may give the same count written another way (24 * 3 * 3 * 32 is 48 * 3 * 3 * 16)."""
     for n in range(20):
         other = variant(client, instructor, assignment, f"student-{n}")
-        if other[COUNT]["answer"] != alice[COUNT]["answer"] and other[SHAPE]["answer"] != alice[SHAPE]["answer"]:
+        if (sympy.sympify(other[COUNT]["answer"]) != sympy.sympify(alice[COUNT]["answer"])
+                and other[SHAPE]["answer"] != alice[SHAPE]["answer"]):
             return f"student-{n}", other
     raise AssertionError("twenty students drew alice's numbers")
 
@@ -67,6 +70,10 @@ class TestTheVariantEndpoint:
 
     def test_the_lms_gets_prompts_without_answers(self, client, lms, varying) -> None:
         assert {part["answer"] for part in variant(client, lms, varying, "alice").values()} == {None}
+
+    def test_the_schema_says_who_gets_the_answer(self, client) -> None:
+        described = client.get("/openapi.json").json()["components"]["schemas"]["VariantPartOut"]["properties"]
+        assert "instructor and admin tokens only; null for the LMS" in described["answer"]["description"]
 
     def test_a_student_sees_only_their_own(self, client, auth, varying) -> None:
         alice = auth("student", course="CSC421", student="alice")

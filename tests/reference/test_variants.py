@@ -1,6 +1,8 @@
 """Per-student variants in the bank: values drawn deterministically within the declared ranges, and each student's
 version computed by the same NumPy references (checked here against actual convolutions) and gradable."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -134,3 +136,30 @@ def test_parameters_whose_values_are_never_sensible_are_an_error() -> None:
     never = Parameters(ranges={"n": (1, 2)}, document={"n": 1}, valid=lambda n: n > 5)
     with pytest.raises(ValueError, match="no valid values"):
         never.draw(1, "alice")
+
+
+@pytest.mark.parametrize(("values", "named"), [
+    ({"channels_in": 17}, "channels_in is 17; it may be 16, 24, 32, 48, 64"), ({"size": 10**30}, "size is 10"),
+    ({"stride": 0}, "stride is 0; it may be 2, 3"), ({"channels_out": -16}, "channels_out is -16")])
+def test_values_given_from_outside_must_be_a_version_some_student_can_be_asked(values, named) -> None:
+    part = reference.get_part("sutd-50039-week8/task2/parameters")
+    with pytest.raises(ValueError, match=named):
+        part.asked_with({**part.values, **values})
+
+
+def test_a_declared_combination_that_makes_no_sense_is_refused_by_name() -> None:
+    """A square kernel on a square input: the mistake the part teaches (the kernel taken as square) is the answer."""
+    part = reference.get_part("sutd-50039-week8/task2/output-size-rectangular")
+    square = {"size": 32, "kernel_height": 1, "kernel_width": 1, "stride": 2}
+    assert not part.variants.parameters.is_valid(square)
+    with pytest.raises(ValueError, match="no student is asked this combination"):
+        part.asked_with(square)
+
+
+@pytest.mark.parametrize("part", VARYING, ids=lambda p: p.id)
+def test_every_admitted_extreme_of_the_ranges_builds_its_version(part: Part) -> None:
+    parameters = part.variants.parameters
+    for corner in itertools.product(*({min(c), max(c)} for c in parameters.ranges.values())):
+        values = dict(zip(parameters.ranges, corner, strict=True))
+        if parameters.is_valid(values):
+            assert part.asked_with(values).values == values
