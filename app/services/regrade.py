@@ -198,7 +198,7 @@ def extension_deadlines(session: Session, assignment: Assignment) -> dict[str, d
     rows = session.execute(
         select(Extension.student, Extension.deadline).where(Extension.assignment_id == assignment.id)
     )
-    return dict(rows.tuples().all())
+    return {student: deadline for student, deadline in rows.all()}
 
 
 def regrade(

@@ -36,7 +36,7 @@ def test_a_bucket_of_different_answers_costs_a_few_comparisons_per_answer(pool, 
     part = first_part("expression")
     # One fingerprint for all, as a collision (or a shared symptom) would give, but no two answers equal.
     rows = [SimpleNamespace(question_id=part.id, fingerprint="same", raw_answer=f"x_t + {i}", count=1,
-                            interpreted=None, feedback="") for i in range(answers)]
+                            interpreted=None, feedback="", variant=None) for i in range(answers)]
     counting = CountingPool(pool)
     found = clusters.group(counting, AssignmentPart(question_id=part.id, extra_mistakes=[]), rows)  # type: ignore[arg-type]
     assert len(found) == answers  # nothing was merged that is not equal
