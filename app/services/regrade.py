@@ -198,7 +198,7 @@ def extension_deadlines(session: Session, assignment: Assignment) -> dict[str, d
     rows = session.execute(
         select(Extension.student, Extension.deadline).where(Extension.assignment_id == assignment.id)
     )
-    return {student: deadline for student, deadline in rows.all()}
+    return dict(rows.all())
 
 
 def regrade(
