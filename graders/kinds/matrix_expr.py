@@ -40,6 +40,7 @@ from graders.kinds.matrix_values import (
 )
 from graders.options import MatrixExprOptions
 from graders.parsing import FunctionDef, ParseError, Vocabulary, parse, trusted_input
+from graders.parsing.builtins import VECTOR_FUNCTIONS
 from graders.parsing.terms import Op, Term
 from graders.parsing.to_sympy import term_to_sympy
 
@@ -50,8 +51,21 @@ EXACT_RTOL = 1e-9
 _TRANSPOSE_SPELLINGS = ["\\top", "\\intercal", "\\mathsf{T}", "\\mathsf T"]  # `^T` reads as the name T
 _ONES_SPELLINGS = ["\\mathbf{1}", "\\mathbf 1", "\\boldsymbol{1}", "\\mathbb{1}", "\\mathbb 1", "\\vec{1}"]
 _IDENTITY_SPELLINGS = ["I", "\\mathbb{I}", "\\mathbf{I}", "\\mathrm{I}"]
-_DIAGONAL = {"D": FunctionDef("D"), "diag": FunctionDef("diag", aliases=(
-    "\\operatorname{diag}", "\\text{diag}", "\\mathrm{diag}", "\\textrm{diag}", "\\operatorname{Diag}"))}
+
+
+def _upright(*words: str) -> tuple[str, ...]:
+    """A function's name as it is typeset: `\\operatorname{diag}`, `\\text{diag}`, ..."""
+    return tuple(f"\\{style}{{{word}}}" for word in words for style in ("operatorname", "text", "mathrm", "textrm"))
+
+
+def _spelt(name: str) -> FunctionDef:
+    words = [word for word, canonical in VECTOR_FUNCTIONS.items() if canonical == name]
+    return FunctionDef(name, aliases=(*words, *_upright(*words)))
+
+
+# the functions of a whole vector (graders.kinds.matrix_values.VECTOR_FUNCTIONS evaluates them)
+_FUNCTIONS = {"D": FunctionDef("D"), "diag": FunctionDef("diag", aliases=(*_upright("diag"), "\\operatorname{Diag}")),
+              **{name: _spelt(name) for name in sorted(set(VECTOR_FUNCTIONS.values()))}}
 # the letters a sum may run over, and how far from them a step may be written
 _STEP_LETTERS = {"t": "t", "i": "i", "j": "j", "k": "k", "s": "s", "tau": "\\tau"}
 _OFFSETS = (-2, -1, 0, 1, 2)
@@ -282,7 +296,7 @@ def _vocabulary(symbols: str, shapes: str, sequences: str, samples: str) -> Voca
     if "I" not in declared and "I" not in json.loads(shapes):
         declared[IDENTITY] = _IDENTITY_SPELLINGS
     names = [*json.loads(shapes), *lengths, "T"]  # `x^T`: a transpose wherever T is not a length
-    return Vocabulary(declared, _DIAGONAL, names)
+    return Vocabulary(declared, _FUNCTIONS, names)
 
 
 def _readable(options: MatrixExprOptions) -> str:

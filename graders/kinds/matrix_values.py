@@ -3,9 +3,9 @@
 Vectors are columns (k×1), so that `x^\\top` is a row and `a b^\\top` an outer product. Juxtaposition, `*`, `\\cdot`
 and `\\times` are matrix products (a scalar scales), and so is a whole power of a square matrix (`A^2 = A A`);
 `\\odot` and `\\circ` are element-wise; `^\\top`, `^T` and a prime after a name transpose; `D(v)`/`diag(v)` is
-the diagonal matrix of a vector; `\\mathbf{1}` and `I` take their size from what they meet (so does an outer
-product `v \\mathbf{1}^\\top`, or from the expected answer's shape); functions of the builtins table apply
-element-wise. Anything that does not fit (shapes that do not chain, a matrix inside `\\sigma`'s derivative of a
+the diagonal matrix of a vector and `softmax(v)` its softmax (of a matrix: column by column); `\\mathbf{1}` and `I`
+take their size from what they meet (so does an outer product `v \\mathbf{1}^\\top`, or from the expected answer's
+shape); functions of the builtins table apply element-wise. Anything that does not fit (shapes that do not chain, a matrix inside `\\sigma`'s derivative of a
 product, ...) is a MatrixError whose message is feedback for the student, never a crash. Work is bounded: each
 answer may spend `BUDGET` operations.
 """
@@ -24,7 +24,6 @@ from graders.parsing.terms import Op, Term
 TRANSPOSE = "top"          # the name `\top`, `\intercal`, `^T` and a prime read as
 ONES = "ones"              # `\mathbf{1}`
 IDENTITY = "identity"      # `I`
-DIAGONAL = ("D", "diag")   # the functions that make a diagonal matrix
 BUDGET = 20_000            # operations one answer may spend at all its points together (sums of sums stop here)
 MAX_SUM_TERMS = 64
 MAX_POWER = 64             # `A^k` of a square matrix: k products at most
@@ -399,10 +398,14 @@ def _matrix_power(base: np.ndarray, exponent: float, point: Point) -> np.ndarray
 
 
 def _call(term: Term, point: Point) -> Value:
-    function, _order, _definition = term.value
+    function, order, _definition = term.value
     arguments = [_value(arg, point) for arg in term.args]
-    if function in DIAGONAL:
-        return _diagonal(function, arguments[0], point)
+    if function in VECTOR_FUNCTIONS:
+        if order:
+            raise MatrixError(f"{function}' has no meaning here: write its Jacobian as a matrix")
+        if len(arguments) != 1:
+            raise MatrixError(f"{function}(·) takes one vector, not {len(arguments)} arguments")
+        return VECTOR_FUNCTIONS[function](function, arguments[0], point)
     if any(isinstance(a, SIZELESS) for a in arguments):
         raise MatrixError(f"the size of 1 or I inside {function} cannot be told")
     point.charge(max(np.size(np.asarray(a)) for a in arguments))
@@ -416,6 +419,25 @@ def _diagonal(function: str, argument: Value, point: Point) -> np.ndarray:
         raise MatrixError(f"{function}(·) takes a vector, not {_shape_text(argument, point)}")
     point.charge(np.size(argument) ** 2)
     return np.diag(np.ravel(argument))
+
+
+def _softmax(function: str, argument: Value, point: Point) -> float | np.ndarray:
+    """exp(v - max v) / its sum: the shift keeps large entries finite without changing the value. A matrix is a
+    column of vectors (vectors are columns here): each column is normalised; a row vector over its entries."""
+    if isinstance(argument, SIZELESS):
+        raise MatrixError(f"the size of {function}(1) cannot be told")
+    if np.ndim(argument) == 0:
+        return 1.0
+    array = np.asarray(argument, dtype=float)
+    axis = 1 if array.shape[0] == 1 else 0
+    point.charge(3 * array.size)
+    shifted = np.exp(array - array.max(axis=axis, keepdims=True))
+    return shifted / shifted.sum(axis=axis, keepdims=True)
+
+
+# the functions of a whole vector or matrix, by canonical name (graders.parsing.builtins.VECTOR_FUNCTIONS spells them)
+VECTOR_FUNCTIONS: dict[str, Callable[[str, Value, Point], float | np.ndarray]] = {
+    "D": _diagonal, "diag": _diagonal, "softmax": _softmax}
 
 
 def _elementwise(term: Term, values: list) -> float | np.ndarray:

@@ -53,10 +53,15 @@ def make(op: Op, args: tuple[Term, ...], value: object = None, pos: int = 0,
     if depth > limits.max_depth:
         raise _error(f"expression is nested too deeply (limit {limits.max_depth})", pos, LimitExceeded)
     term = Term(op, args, value, latex, depth, None, pos)
-    if op not in _FOLDED or any(arg.const is None for arg in args) or op in ("num", "const"):
+    if op not in _FOLDED or any(arg.const is None for arg in args) or op in ("num", "const") or _opaque(op, value):
         return term
     folded = apply(term, [arg.const for arg in args])
     return replace(term, const=_checked_constant(folded, term))
+
+
+def _opaque(op: Op, value: object) -> bool:
+    """A declared function without a definition (`D(2)`, `softmax(2)`) has no scalar value here: its kind gives it one."""
+    return op is Op.CALL and isinstance(value, tuple) and value[2] is None and value[0] not in builtins.BUILTINS
 
 
 def _checked_constant(folded: Value, term: Term) -> float | None:

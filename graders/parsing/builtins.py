@@ -130,6 +130,14 @@ WORDS["factorial"] = "factorial"
 WORDS.pop("lg")  # `lg` typed as text is l*g; only `\lg` names the logarithm
 # LaTeX commands: `\\sin`, `\\arcsinh`; `\\operatorname{sech}` reads its word
 COMMANDS: dict[str, str] = {spelling: row.name for row in _ROWS for spelling in (row.name, *row.words)}
+# functions of a whole vector (a column in, a column out), spelling -> canonical name: the matrix_expr kind reads
+# them; an answer of numbers refuses them by name rather than reading the letters as a product
+VECTOR_FUNCTIONS: dict[str, str] = {"softmax": "softmax", "softargmax": "softmax"}
+
+
+def vector_function_refused(word: str) -> str:
+    return (f"{word} is a vector function (it takes a whole vector, not a number); it is not read in this answer: "
+            "write the formula for one entry")
 
 
 def has_derivative(function: str) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from lark import Token
 
 from graders.parsing import commands
-from graders.parsing.errors import LimitExceeded, ParseError, UnknownSymbol
+from graders.parsing.builtins import VECTOR_FUNCTIONS, vector_function_refused
+from graders.parsing.errors import LimitExceeded, ParseError, UnknownSymbol, Unsupported
 from graders.parsing.limits import Limits
 from graders.parsing.names import Name
 from graders.parsing.normalize import Normalised
@@ -256,6 +257,8 @@ class Lexer:
     def split(self, word: str, end: int) -> None:
         declared = self.vocabulary.words
         # in a bound every letter is a size (`O(dkHW)`); elsewhere `foo` is a misspelt name
+        if word in VECTOR_FUNCTIONS and word not in declared:
+            raise self.error(vector_function_refused(word), kind=Unsupported)
         pieces = split_word(word, declared, None if self.target == "bigo" else MAX_LETTER_RUN)
         if pieces is None:
             raise self.error(f"unknown symbol '{word}' (allowed: {self.vocabulary.describe()}; "

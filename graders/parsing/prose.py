@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graders.parsing.builtins import WORDS
+from graders.parsing.builtins import VECTOR_FUNCTIONS, WORDS, vector_function_refused
 from graders.parsing.words import GREEK
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def text_command(lexer: Lexer, end: int) -> None:
         brace = lexer.text.index("{", end)
         lexer.position = brace
         lexer.open("", "transparent", 1)
+    elif content in VECTOR_FUNCTIONS:  # `\text{softmax}(z)` dropped as prose would leave z
+        raise lexer.error(vector_function_refused(content))
     elif CHANGES_MEANING.search(content):
         raise lexer.error(f"'{content}' changes what the answer says; write the answer alone")
     elif not lexer.tokens or _TAIL.fullmatch(lexer.text, after):

@@ -1,8 +1,10 @@
 """The matrix_expr kind: matrix expressions over declared shapes, evaluated at sample points with matrix semantics."""
 
+import numpy as np
 import pytest
 
 import graders
+from graders.kinds import matrix_expr
 from graders.options import UnknownOptions
 
 OPTIONS = {"shapes": {"A": ["m", "n"], "S": ["m", "m"], "x": ["n"], "y": ["m"], "c": ["m"], "a": []},
@@ -190,3 +192,105 @@ def test_an_error_after_a_placeholder_points_at_what_the_student_wrote() -> None
     answer = r"D(\sigma'(\cdot)) y + \bogus"
     result = _grade(answer, r"D(\sigma'(A x)) y", DOT)
     assert f"at position {answer.index(chr(92) + 'bogus')}:\n{answer}\n" in str(result.error)
+
+
+# --- softmax: a column vector in, a column vector out; a matrix column by column; a scalar: 1 ---------------------
+
+LOGITS = {"shapes": {"W": ["m", "n"], "h": ["n"], "z": ["m"], "Z": ["m", "n"]}, "sizes": {"m": 3, "n": 2},
+          "what": "the probabilities"}
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=0))
+    return e / e.sum(axis=0)
+
+
+@pytest.mark.parametrize("answer", [
+    r"\operatorname{softmax}(W h)", r"\mathrm{softmax}(Wh)", r"\text{softmax}(W h)", r"\textrm{softmax}(W h)",
+    "softmax(W h)", r"\operatorname{softargmax}(W h)", "softargmax(W h)", r"\operatorname{softmax}\left(W h\right)",
+    r"\frac{\exp(W h)}{\mathbf{1}^\top \exp(W h)}",  # without the shift by the largest entry: the same value
+    r"\operatorname{softmax}(h^\top W^\top)^\top",  # a row vector's softmax is over its entries
+    r"\operatorname{softmax}(W h + \mathbf{1})",  # softmax does not change when every logit is shifted
+])
+def test_softmax_spellings_read_as_the_vector_softmax(answer: str) -> None:
+    for reference in ("softmax(W h)", r"\frac{\exp(W h)}{\mathbf{1}^\top \exp(W h)}"):
+        result = _grade(answer, reference, LOGITS)
+        assert (result.correct, result.error) == (True, None), result.feedback
+
+
+def test_softmax_is_the_numpy_softmax_and_finite_for_large_logits() -> None:
+    logits = [[1000.0, 999.0, -1000.0], [0.5, -2.0, 3.0]]
+    values = matrix_expr.values_at_points("softmax(z)", {**LOGITS, "samples": [{"z": z} for z in logits]})
+    for z, value in zip(logits, values, strict=True):
+        np.testing.assert_allclose(value, _softmax(np.array(z)).reshape(-1, 1), rtol=1e-12)
+
+
+def test_softmax_of_a_matrix_normalises_each_column() -> None:
+    samples = [{"Z": [[1.0, -1.0], [2.0, 0.0], [3.0, 5.0]]}]
+    [value] = matrix_expr.values_at_points("softmax(Z)", {**LOGITS, "samples": samples})
+    np.testing.assert_allclose(value, _softmax(np.array(samples[0]["Z"])), rtol=1e-12)
+    assert _grade("softmax(2)", "1", LOGITS).correct is True  # one number is certain
+
+
+JACOBIAN = r"D(\operatorname{softmax}(z)) - \operatorname{softmax}(z) \operatorname{softmax}(z)^\top"
+
+
+def test_the_softmax_jacobian_reference_is_the_slope_of_softmax() -> None:
+    z = np.array([0.3, -1.2, 2.0])
+    [jacobian] = matrix_expr.values_at_points(JACOBIAN, {**LOGITS, "samples": [{"z": list(z)}]})
+    step = 1e-6
+    slopes = [(_softmax(z + step * e) - _softmax(z - step * e)) / (2 * step) for e in np.eye(3)]
+    np.testing.assert_allclose(jacobian, np.column_stack(slopes), atol=1e-8)
+
+
+@pytest.mark.parametrize("answer", [
+    r"\operatorname{diag}(\mathrm{softmax}(z)) - \mathrm{softmax}(z) \mathrm{softmax}(z)^T",
+    r"D(\operatorname{softmax}(z)) - \operatorname{softmax}(z) \otimes \operatorname{softmax}(z)",
+    r"D(softmax(z)) - D(softmax(z)) \mathbf{1} softmax(z)^\top",  # D(s) 1 is s
+])
+def test_a_jacobian_written_with_softmax_matches_the_reference(answer: str) -> None:
+    result = _grade(answer, JACOBIAN, LOGITS)
+    assert (result.correct, result.error) == (True, None), result.feedback
+
+
+@pytest.mark.parametrize(("reference", "answer", "feedback"), [
+    ("softmax(W h)", r"\exp(W h)", "Not equal to the probabilities"),  # not normalised
+    ("softmax(Z)", r"\operatorname{softmax}(Z^\top)^\top", "Not equal to the probabilities"),  # over the rows
+    ("softmax(Z)", r"\frac{\exp(Z)}{\mathbf{1}^\top \exp(Z) \mathbf{1}}", "Not equal to the probabilities"),  # all
+    ("softmax(W h)", r"\operatorname{softmax}(h)", "Your answer is n×1; the probabilities is m×1."),
+    ("softmax(W h)", r"\operatorname{softmax}(\mathbf{1})", "the size of softmax(1) cannot be told"),
+    (JACOBIAN, r"D(\operatorname{softmax}(z))", "Not equal to the probabilities"),  # the diagonal alone
+])
+def test_wrong_softmax_answers_are_refused(reference: str, answer: str, feedback: str) -> None:
+    result = _grade(answer, reference, LOGITS)
+    assert result.correct is False and feedback in result.feedback
+
+
+@pytest.mark.parametrize(("answer", "error"), [
+    (r"\operatorname{softmax}()", "could not be read"),
+    ("softmax", "could not be read"),
+    ("softmax(z, z)", "softmax takes 1 argument, not 2"),
+    ("softmax'(z)", "the derivative of softmax is not supported"),
+])
+def test_softmax_of_nothing_or_of_two_things_is_unreadable(answer: str, error: str) -> None:
+    result = _grade(answer, "softmax(z)", LOGITS)
+    assert result.correct is False and result.error is not None and error in result.feedback + result.error
+
+
+@pytest.mark.parametrize("answer", [
+    r"\sum_{a=1}^{60}\sum_{b=1}^{60} \operatorname{softmax}(Z)",
+    "softmax(" * 40 + "Z" + ")" * 40 + " + " + " + ".join(["softmax(softmax(Z))"] * 40),
+])
+def test_hostile_softmax_nesting_is_bounded_by_the_operation_budget(answer: str) -> None:
+    result = _grade(answer, "softmax(Z)", LOGITS)
+    assert result.correct is False
+    assert result.error or "operations" in result.feedback
+
+
+@pytest.mark.parametrize("answer", [
+    "softmax(x)", r"\operatorname{softmax}(x)", r"\mathrm{softmax}(x)", r"\text{softmax}(x)", "softargmax(x)",
+    r"2 \operatorname{softmax}(x)",
+])
+def test_scalar_kinds_refuse_softmax_as_a_vector_function(answer: str) -> None:
+    result = graders.grade("expression", answer, "x")
+    assert result.correct is False and "is a vector function" in str(result.error)

@@ -61,7 +61,7 @@ def test_declared_function_converts_to_sympy_through_its_definition() -> None:
     assert sympy.simplify(parse("g'(z)", vocabulary=VOCABULARY).to_sympy() - expected) == 0
 
 
-@pytest.mark.parametrize("text", ["foo", "xyz", "softmax(x)", r"\mathrm{relu}(x)"],
+@pytest.mark.parametrize("text", ["foo", "xyz", "relu(x)", r"\mathrm{relu}(x)"],
                          ids=["foo", "three-letters", "unknown-function", "mathrm-word"])
 def test_unknown_words_are_refused_by_name(text: str) -> None:
     with pytest.raises(ParseError) as refused:
@@ -122,3 +122,10 @@ def test_styled_subscript_without_vocabulary_is_the_plain_subscript() -> None:
 def test_plain_multi_letter_subscript_prints_braced_in_latex() -> None:
     vocabulary = Vocabulary.from_options(SUBSCRIPTED_OPTIONS)
     assert parse("c_prev", vocabulary=vocabulary).to_latex() == "c_{prev}"
+
+
+@pytest.mark.parametrize("text", ["softmax(x)", r"\operatorname{softargmax}(x)", r"\text{softmax}(x)"])
+def test_vector_functions_are_refused_by_name_in_an_answer_of_numbers(text: str) -> None:
+    # never read as letters, nor `\text{softmax}` dropped as prose (which left x)
+    with pytest.raises(ParseError, match="is a vector function"):
+        parse(text)
