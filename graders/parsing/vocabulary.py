@@ -54,6 +54,8 @@ class Vocabulary:
         functions = {}
         for name, spec in (options.get("functions") or {}).items():
             spec = spec or {}
+            if not spec.get("definition"):  # its values at the sample points would be unknown
+                raise ValueError(f"functions: {name!r} needs a definition (its body in its argument)")
             functions[name] = FunctionDef(name, spec.get("argument", "x"), spec.get("definition"),
                                           tuple(spec.get("aliases", ())))
         names = [*(options.get("variables") or ()), *(options.get("samples") or ())]

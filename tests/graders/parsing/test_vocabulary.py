@@ -129,3 +129,9 @@ def test_vector_functions_are_refused_by_name_in_an_answer_of_numbers(text: str)
     # never read as letters, nor `\text{softmax}` dropped as prose (which left x)
     with pytest.raises(ParseError, match="is a vector function"):
         parse(text)
+
+
+def test_a_function_declared_without_a_definition_is_refused_when_the_options_are_read() -> None:
+    # its values at the sample points would be unknown: an answer using it once raised KeyError while graded
+    with pytest.raises(ValueError, match="'f' needs a definition"):
+        Vocabulary.from_options({"functions": {"f": {"argument": "x"}}})
