@@ -112,32 +112,33 @@ def _tensors() -> dict[str, np.ndarray]:
 def test_bank_forward_reference_is_the_convolution_in_the_answers_indexing() -> None:
     t = _tensors()
     expected = [sum(t["x"][2 * n + i, k] * t["W"][0, k, i] for k in range(7) for i in range(3)) for n in range(5)]
-    assert elements.forward(t["x"], t["W"]) == pytest.approx(expected)
+    assert elements.HANDOUT.forward(t["x"], t["W"]) == pytest.approx(expected)
 
 
 def test_bank_derivative_by_the_weights_is_the_finite_difference() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda w: elements.forward(t["x"], w), t["W"])
-    assert elements.d_weights(t["x"]) == pytest.approx(numeric, abs=1e-6)
+    numeric = _finite_difference(lambda w: elements.HANDOUT.forward(t["x"], w), t["W"])
+    assert elements.HANDOUT.d_weights(t["x"]) == pytest.approx(numeric, abs=1e-6)
 
 
 def test_bank_derivative_by_the_input_is_the_finite_difference() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda x: elements.forward(x, t["W"]), t["x"])  # (n, step, channel)
-    assert elements.d_input(t["W"]) == pytest.approx(numeric.transpose(0, 2, 1), abs=1e-6)
+    numeric = _finite_difference(lambda x: elements.HANDOUT.forward(x, t["W"]), t["x"])  # (n, step, channel)
+    assert elements.HANDOUT.d_input(t["W"]) == pytest.approx(numeric.transpose(0, 2, 1), abs=1e-6)
 
 
 def test_bank_loss_gradient_is_the_finite_difference_of_the_loss() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda w: np.array(t["g"] @ elements.forward(t["x"], w)), t["W"])
-    assert elements.loss_gradient(t["x"], t["g"]) == pytest.approx(numeric, abs=1e-6)
+    numeric = _finite_difference(lambda w: np.array(t["g"] @ elements.HANDOUT.forward(t["x"], w)), t["W"])
+    assert elements.HANDOUT.loss_gradient(t["x"], t["g"]) == pytest.approx(numeric, abs=1e-6)
 
 
 @pytest.mark.parametrize("name", sorted(elements.QUANTITIES))
 def test_bank_indexed_reference_is_the_numpy_quantity_on_the_parts_samples(name: str) -> None:
     part = get_part(f"nyu-dl-hw2/q1.1/{name}")
     samples = [{k: np.asarray(v) for k, v in s.items()} for s in part.options["inputs"]]
-    assert np.asarray(part.reference) == pytest.approx(np.stack([elements.QUANTITIES[name](s) for s in samples]))
+    values = [elements.QUANTITIES[name](elements.HANDOUT, s) for s in samples]
+    assert np.asarray(part.reference) == pytest.approx(np.stack(values))
 
 
 def test_seed_001_window_with_a_fixed_upper_bound_is_right_for_the_first_output_only() -> None:
@@ -146,14 +147,14 @@ def test_seed_001_window_with_a_fixed_upper_bound_is_right_for_the_first_output_
     theirs = np.zeros((5, 7, 11))
     for n, i in ((n, i) for n in range(5) for i in range(11) if 2 * n <= i < 3):
         theirs[n, :, i] = w[0, :, i - 2 * n]
-    right = elements.d_input(w)
+    right = elements.HANDOUT.d_input(w)
     assert np.allclose(theirs[0], right[0]) and not any(np.allclose(theirs[n], right[n]) for n in range(1, 5))
 
 
 def test_seed_001_loss_gradient_summed_to_two_misses_three_outputs() -> None:
     t = _tensors()
-    theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.d_weights(t["x"])[:2])
-    assert not np.allclose(theirs, elements.loss_gradient(t["x"], t["g"]))
+    theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.HANDOUT.d_weights(t["x"])[:2])
+    assert not np.allclose(theirs, elements.HANDOUT.loss_gradient(t["x"], t["g"]))
 
 
 @pytest.mark.parametrize(("name", "answer"), [
