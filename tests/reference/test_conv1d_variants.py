@@ -2,12 +2,14 @@
 (sequence length, channels, kernel, stride), graded against references that are those of the actual convolution
 of that size, and the handout's version is the bank's own, unchanged."""
 
+import itertools
+
 import numpy as np
 import pytest
 
 import reference
 from graders import grade
-from reference.check import Context, mistakes_are_recognised, reference_scores_full_marks
+from reference.check import Context, mistakes_are_recognised, mutants_are_refused, reference_scores_full_marks
 from reference.models.conv import convolve
 from reference.nyu_dl_hw2.q1_1_elements import FIELDS, SIZES
 from reference.part import Part
@@ -61,6 +63,30 @@ def test_each_version_grades_its_reference_right_and_recognises_its_known_mistak
     for v in _versions():
         version = part.for_values(v)
         assert [*reference_scores_full_marks(version, context), *mistakes_are_recognised(version, context)] == []
+
+
+def _every_sensible_window() -> list[dict[str, int]]:
+    """Every declared (sequence, kernel, stride) some student can be asked, the channels cycling through theirs."""
+    windows = itertools.product(*(SIZES.ranges[name] for name in ("sequence", "kernel", "stride")))
+    versions = [{"sequence": n, "channels": channels, "kernel": k, "stride": s}
+                for (n, k, s), channels in zip(windows, itertools.cycle(SIZES.ranges["channels"]), strict=False)]
+    return [v for v in versions if SIZES.is_valid(v)]
+
+
+def test_every_sensible_window_grades_its_references_and_mistakes() -> None:
+    # The smallest versions (2 outputs, where the sum that stops early stops after 1) included.
+    context, versions = Context(package=reference.bank.seed_package(), time_limit=30), _every_sensible_window()
+    assert any(part.for_values(v).reference == 2 for v in versions for part in QUESTION[:1])
+    for part, v in itertools.product(GRADED, versions):
+        version = part.for_values(v)
+        assert [*reference_scores_full_marks(version, context), *mistakes_are_recognised(version, context)] == [], v
+
+
+@pytest.mark.parametrize("part", GRADED, ids=lambda p: p.id)
+def test_each_versions_mutants_are_refused(part: Part) -> None:
+    context = Context(package=reference.bank.seed_package(), time_limit=30)
+    for v in _versions():
+        assert list(mutants_are_refused(part.for_values(v), context)) == [], v
 
 
 def _finite_difference(f, at: np.ndarray, eps: float = 1e-6) -> np.ndarray:
