@@ -10,7 +10,7 @@ import pytest
 import reference
 from graders import grade
 from reference.check import Context, mistakes_are_recognised, mutants_are_refused, reference_scores_full_marks
-from reference.models.conv import convolve
+from reference.models.conv import convolve, finite_difference
 from reference.nyu_dl_hw2.q1_1_elements import FIELDS, SIZES
 from reference.part import Part
 
@@ -89,16 +89,6 @@ def test_each_versions_mutants_are_refused(part: Part) -> None:
         assert list(mutants_are_refused(part.for_values(v), context)) == [], v
 
 
-def _finite_difference(f, at: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """d f / d at, shape f's shape + at's shape, by central differences."""
-    columns = []
-    for index in np.ndindex(at.shape):
-        nudge = np.zeros_like(at)
-        nudge[index] = eps
-        columns.append((f(at + nudge) - f(at - nudge)) / (2 * eps))
-    return np.stack(columns, axis=-1).reshape(*f(at).shape, *at.shape)
-
-
 def _actual(v: dict[str, int], name: str, t: dict[str, np.ndarray]) -> np.ndarray:
     """The quantity of part `name` for the tensors t, from the convolution itself (finite differences for the
     derivatives); x is (steps, channels) as the answers index it."""
@@ -108,10 +98,10 @@ def _actual(v: dict[str, int], name: str, t: dict[str, np.ndarray]) -> np.ndarra
     if name == "c-i-formula":
         return forward(t["x"], t["W"])
     if name == "c-ii-dw":
-        return _finite_difference(lambda w: forward(t["x"], w), t["W"])
+        return finite_difference(lambda w: forward(t["x"], w), t["W"])
     if name == "c-iii-dx":
-        return _finite_difference(lambda x: forward(x, t["W"]), t["x"]).transpose(0, 2, 1)
-    return _finite_difference(lambda w: np.array(t["g"] @ forward(t["x"], w)), t["W"])
+        return finite_difference(lambda x: forward(x, t["W"]), t["x"]).transpose(0, 2, 1)
+    return finite_difference(lambda w: np.array(t["g"] @ forward(t["x"], w)), t["W"])
 
 
 @pytest.mark.parametrize("name", ["c-i-formula", "c-ii-dw", "c-iii-dx", "c-iv-dl-dw"])
