@@ -1,6 +1,7 @@
 """Convolutions (cross-correlations) with stride, padding and dilation, computed on arrays, with operation counts."""
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,3 +47,14 @@ def convolve(x: np.ndarray, weights: np.ndarray, *, stride: int = 1, padding: in
             additions += products.size - 1
     return Counted(out, multiplications, additions)
 
+
+
+def finite_difference(f: Callable[[np.ndarray], np.ndarray], at: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """d f / d at by central differences, shape f's shape + at's shape: the judge of the bank's derivatives of a
+    convolution, independent of how they are computed."""
+    columns = []
+    for index in np.ndindex(at.shape):
+        nudge = np.zeros_like(at)
+        nudge[index] = eps
+        columns.append((f(at + nudge) - f(at - nudge)) / (2 * eps))
+    return np.stack(columns, axis=-1).reshape(*f(at).shape, *at.shape)

@@ -14,18 +14,9 @@ from reference.part import KnownMistake, Part, PartMaker
 from reference.variants import Parameters
 
 IMAGE, KERNEL, STRIDE = (19, 27), (3, 3), 2
-SEQUENCE, CHANNELS, KERNEL_1D, STRIDE_1D = 11, 7, 3, 2
 F, H, W, K, P, S, D = sp.symbols("F H W K P S D", positive=True)
 SHAPE = (F, (H + 2 * P - D * (K - 1) - 1) / S + 1, (W + 2 * P - D * (K - 1) - 1) / S + 1)
 SHAPE_OPTIONS = {"symbols": {"K": ["K", "H_K", "W_K"]}, "variables": {name: [1, 9] for name in "FHWKPSD"}}
-CONV_1D = (f"Consider an input $x[n] \\in \\mathbb{{R}}^{{{CHANNELS}}}$ with $1 \\le n \\le {SEQUENCE}$: a length-{SEQUENCE} sequence "
-           f"with {CHANNELS} channels. The convolutional layer $f_W$ has one filter, kernel size {KERNEL_1D}, stride "
-           f"{STRIDE_1D}, no dilation and no padding; its only parameter is the weight $W \\in \\mathbb{{R}}^{{1 \\times "
-           f"{CHANNELS} \\times {KERNEL_1D}}}$ (no bias, no non-linearity). Convolution is implemented as cross-correlation.")
-
-
-def _manual_1d(make: PartMaker, name: str, title: str, ask: str, points: float, rubric: str) -> Part:
-    return make.manual("q1.1", name, title=title, prompt=f"{CONV_1D}\n\n{ask}", points=points, rubric=rubric)
 
 
 def _strided_differs(height: int, width: int, kernel: int, stride: int) -> bool:
@@ -52,7 +43,6 @@ def _output_size_part(height: int, width: int, kernel: int, stride: int) -> dict
 
 
 def parts(make: PartMaker) -> list[Part]:
-    length = output_size(SEQUENCE, KERNEL_1D, stride=STRIDE_1D)
     return [
         make.varying("q1.1", "a-output-size", IMAGE_PARAMETERS, _output_size_part),
         make("q1.1", "b-output-shape", title="1.1(b) Output shape with padding, stride, dilation and F filters",
@@ -68,14 +58,5 @@ def parts(make: PartMaker) -> list[Part]:
                               "$D(K-1) + 1$ inputs (with $D = 1$ it must span $K$).", 0.5),
                  KnownMistake(r"F \times \left(\frac{H + 2P - K}{S} + 1\right) \times \left(\frac{W + 2P - K}{S} + 1\right)",
                               "Dilation spreads the kernel's taps apart: it changes the span the kernel covers.", 0.5))),
-        make("q1.1", "c-i-output-length", title="1.1(c)(i) Output length of the strided 1-D convolution", kind="integer",
-             points=0.5, prompt=f"{CONV_1D}\n\nWhat is the dimension of the output $f_W(x)$? (its length $N$ in $f_W(x) \\in \\mathbb{{R}}^N$)",
-             answer=str(length), reference=length, mistakes=(
-                 KnownMistake(str(SEQUENCE - KERNEL_1D + 1), "With stride 2 only every second window is computed."),)),
-        *q1_1_elements.parts(make, CONV_1D),
-        _manual_1d(make, "c-iv-compare", "1.1(c)(iv) The loss gradient compared with the forward pass",
-                   "What are the similarities and differences between the expression for $\\frac{\\partial \\ell}{\\partial W}$ "
-                   "and the forward pass?", 1,
-                   ("1 pt: it is itself a convolution of $x$ with the output gradient, whose taps are spaced by the "
-                    "stride: the stride of the forward pass becomes a dilation in the backward pass.")),
+        *q1_1_elements.parts(make),
     ]

@@ -171,3 +171,29 @@ def test_the_bank_lists_which_parts_vary_and_their_ranges(client, instructor) ->
     ranges = reference.get_part(COUNT).variants.parameters.ranges
     assert listed[COUNT]["parameters"] == {name: list(choices) for name, choices in ranges.items()}
     assert "parameters" not in listed[FIXED]  # the listing leaves out what is null
+
+
+CONV_1D = [f"nyu-dl-hw2/q1.1/{name}" for name in ("c-i-output-length", "c-iii-dx", "c-iv-dl-dw-shape", "c-iv-compare")]
+
+
+def test_a_students_strided_convolution_question_is_asked_and_graded_with_their_sizes(  # type: ignore[no-untyped-def]
+        client, course, instructor, lms) -> None:
+    parts = {question_id: reference.get_part(question_id) for question_id in CONV_1D}
+    response = client.post(f"/api/v1/courses/{course['id']}/assignments",
+                           json=assignment_body(parts, variants=True), headers=instructor)
+    assert response.status_code == 201, response.text
+    students = ["alice", *(f"student-{n}" for n in range(10))]  # the assignment's seed is drawn at creation
+    shown = {student: variant(client, instructor, response.json(), student) for student in students}
+    sizes = {student: shown[student][CONV_1D[0]]["values"] for student in shown}
+    assert all(part["values"] == sizes[student] for student in shown for part in shown[student].values())
+    alice, other = "alice", next(s for s in students if sizes[s]["stride"] != sizes["alice"]["stride"]
+                                 or sizes[s]["kernel"] != sizes["alice"]["kernel"])
+    v = sizes[alice]
+    assert f"a length-{v['sequence']} sequence with {v['channels']} channels" in shown[alice][CONV_1D[-1]]["prompt"]
+    automatic = CONV_1D[:-1]
+    mine = graded(submit(client, lms, response.json(), {q: shown[alice][q]["answer"] for q in automatic},
+                         student=alice, at=ON_TIME))
+    copied = graded(submit(client, lms, response.json(), {q: shown[alice][q]["answer"] for q in automatic},
+                           student=other, at=ON_TIME))
+    assert [mine[q]["score"] for q in automatic] == [2, 2, 2]
+    assert copied["nyu-dl-hw2/q1.1/c-iii-dx"]["score"] < 2 and copied["nyu-dl-hw2/q1.1/c-iii-dx"]["values"] == sizes[other]

@@ -6,7 +6,7 @@ import sympy as sp
 
 import graders
 from reference import get_part
-from reference.models.conv import convolve, output_size
+from reference.models.conv import convolve, finite_difference, output_size
 from reference.nyu_dl_hw2 import q1_1_elements as elements
 
 rng = np.random.default_rng(0)
@@ -72,20 +72,10 @@ def _strided_conv(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return convolve(x, w, stride=2).output[0]
 
 
-def _finite_difference(f, at: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """d f / d at, shape f's shape + at's shape, by central differences."""
-    columns = []
-    for index in np.ndindex(at.shape):
-        nudge = np.zeros_like(at)
-        nudge[index] = eps
-        columns.append((f(at + nudge) - f(at - nudge)) / (2 * eps))
-    return np.stack(columns, axis=-1).reshape(*f(at).shape, *at.shape)
-
-
 def test_rubric_derivative_by_the_weights_is_the_input_window() -> None:
     x, w = rng.normal(size=(7, 11)), rng.normal(size=(1, 7, 3))
     expected = np.array([[[[x[k, 2 * n + i] for i in range(3)] for k in range(7)]] for n in range(5)])
-    assert _finite_difference(lambda v: _strided_conv(x, v), w) == pytest.approx(expected, abs=1e-6)
+    assert finite_difference(lambda v: _strided_conv(x, v), w) == pytest.approx(expected, abs=1e-6)
 
 
 def test_rubric_derivative_by_the_input_is_the_kernel_in_a_moving_window() -> None:
@@ -93,13 +83,13 @@ def test_rubric_derivative_by_the_input_is_the_kernel_in_a_moving_window() -> No
     expected = np.zeros((5, 7, 11))
     for n in range(5):
         expected[n, :, 2 * n: 2 * n + 3] = w[0]     # 2(n-1) < i <= 2(n-1) + 3 in 1-based indices
-    assert _finite_difference(lambda v: _strided_conv(v, w), x) == pytest.approx(expected, abs=1e-6)
+    assert finite_difference(lambda v: _strided_conv(v, w), x) == pytest.approx(expected, abs=1e-6)
 
 
 def test_rubric_weight_gradient_sums_over_all_five_outputs() -> None:
     x, w, upstream = rng.normal(size=(7, 11)), rng.normal(size=(1, 7, 3)), rng.normal(size=5)
     expected = sum(upstream[n] * x[:, 2 * n: 2 * n + 3] for n in range(5))
-    gradient = _finite_difference(lambda v: np.array(upstream @ _strided_conv(x, v)), w)
+    gradient = finite_difference(lambda v: np.array(upstream @ _strided_conv(x, v)), w)
     assert gradient[0] == pytest.approx(expected, abs=1e-6)
 
 
@@ -112,32 +102,33 @@ def _tensors() -> dict[str, np.ndarray]:
 def test_bank_forward_reference_is_the_convolution_in_the_answers_indexing() -> None:
     t = _tensors()
     expected = [sum(t["x"][2 * n + i, k] * t["W"][0, k, i] for k in range(7) for i in range(3)) for n in range(5)]
-    assert elements.forward(t["x"], t["W"]) == pytest.approx(expected)
+    assert elements.HANDOUT.forward(t["x"], t["W"]) == pytest.approx(expected)
 
 
 def test_bank_derivative_by_the_weights_is_the_finite_difference() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda w: elements.forward(t["x"], w), t["W"])
-    assert elements.d_weights(t["x"]) == pytest.approx(numeric, abs=1e-6)
+    numeric = finite_difference(lambda w: elements.HANDOUT.forward(t["x"], w), t["W"])
+    assert elements.HANDOUT.d_weights(t["x"]) == pytest.approx(numeric, abs=1e-6)
 
 
 def test_bank_derivative_by_the_input_is_the_finite_difference() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda x: elements.forward(x, t["W"]), t["x"])  # (n, step, channel)
-    assert elements.d_input(t["W"]) == pytest.approx(numeric.transpose(0, 2, 1), abs=1e-6)
+    numeric = finite_difference(lambda x: elements.HANDOUT.forward(x, t["W"]), t["x"])  # (n, step, channel)
+    assert elements.HANDOUT.d_input(t["W"]) == pytest.approx(numeric.transpose(0, 2, 1), abs=1e-6)
 
 
 def test_bank_loss_gradient_is_the_finite_difference_of_the_loss() -> None:
     t = _tensors()
-    numeric = _finite_difference(lambda w: np.array(t["g"] @ elements.forward(t["x"], w)), t["W"])
-    assert elements.loss_gradient(t["x"], t["g"]) == pytest.approx(numeric, abs=1e-6)
+    numeric = finite_difference(lambda w: np.array(t["g"] @ elements.HANDOUT.forward(t["x"], w)), t["W"])
+    assert elements.HANDOUT.loss_gradient(t["x"], t["g"]) == pytest.approx(numeric, abs=1e-6)
 
 
 @pytest.mark.parametrize("name", sorted(elements.QUANTITIES))
 def test_bank_indexed_reference_is_the_numpy_quantity_on_the_parts_samples(name: str) -> None:
     part = get_part(f"nyu-dl-hw2/q1.1/{name}")
     samples = [{k: np.asarray(v) for k, v in s.items()} for s in part.options["inputs"]]
-    assert np.asarray(part.reference) == pytest.approx(np.stack([elements.QUANTITIES[name](s) for s in samples]))
+    values = [elements.QUANTITIES[name](elements.HANDOUT, s) for s in samples]
+    assert np.asarray(part.reference) == pytest.approx(np.stack(values))
 
 
 def test_seed_001_window_with_a_fixed_upper_bound_is_right_for_the_first_output_only() -> None:
@@ -146,14 +137,14 @@ def test_seed_001_window_with_a_fixed_upper_bound_is_right_for_the_first_output_
     theirs = np.zeros((5, 7, 11))
     for n, i in ((n, i) for n in range(5) for i in range(11) if 2 * n <= i < 3):
         theirs[n, :, i] = w[0, :, i - 2 * n]
-    right = elements.d_input(w)
+    right = elements.HANDOUT.d_input(w)
     assert np.allclose(theirs[0], right[0]) and not any(np.allclose(theirs[n], right[n]) for n in range(1, 5))
 
 
 def test_seed_001_loss_gradient_summed_to_two_misses_three_outputs() -> None:
     t = _tensors()
-    theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.d_weights(t["x"])[:2])
-    assert not np.allclose(theirs, elements.loss_gradient(t["x"], t["g"]))
+    theirs = np.einsum("n,nfki->fki", t["g"][:2], elements.HANDOUT.d_weights(t["x"])[:2])
+    assert not np.allclose(theirs, elements.HANDOUT.loss_gradient(t["x"], t["g"]))
 
 
 @pytest.mark.parametrize(("name", "answer"), [

@@ -23,7 +23,9 @@ def test_the_seed_banks_numeric_questions_vary() -> None:
         "sutd-50039-week8/task2/additions", "sutd-50039-week8/task2/parameters-pointwise",
         "sutd-50039-week8/task2/output-size-padded", "sutd-50039-week8/task2/output-size-rectangular",
         "sutd-50039-week8/task2/input-size", "nyu-dl-hw2/q1.1/a-output-size", "nyu-dl-hw2/q1.3/d-initial-accuracy",
-        "nyu-dl-hw2/q1.3/d-initial-loss"}
+        "nyu-dl-hw2/q1.3/d-initial-loss", "nyu-dl-hw2/q1.1/c-i-output-length", "nyu-dl-hw2/q1.1/c-i-formula",
+        "nyu-dl-hw2/q1.1/c-ii-dw-shape", "nyu-dl-hw2/q1.1/c-ii-dw", "nyu-dl-hw2/q1.1/c-iii-dx-shape",
+        "nyu-dl-hw2/q1.1/c-iii-dx", "nyu-dl-hw2/q1.1/c-iv-dl-dw-shape", "nyu-dl-hw2/q1.1/c-iv-dl-dw"}
 
 
 @pytest.mark.parametrize("part", VARYING, ids=lambda p: p.id)
