@@ -44,6 +44,7 @@ NEW_ATTEMPTS = 24
 HAND_GRADES = 60
 DRAIN_SECONDS = 150
 PAUSE = 20
+SMALL_CLASS = 60
 
 JACOBIAN = "csc421-2019-hw4/q3/det-jacobian"   # expression, 2 pt: gains a known mistake
 OPERATIONS = "csc421-2019-hw4/q2/operations"   # bigo, 0.5 pt: its points change to 2
@@ -396,9 +397,9 @@ def read_final_settings(base: str, admin: dict[str, str], sent: Sent) -> None:
         sent.mistakes[question_id] = {m["answer"]: m["score"] for m in known if m["source"] == "assignment"}
 
 
-def make_assignment(base: str, admin: dict[str, str]) -> int:
+def make_assignment(base: str, admin: dict[str, str], code: str = "QUEUE") -> int:
     course = HTTP.post(f"{base}/api/v1/courses", headers=admin,
-                        json={"code": "QUEUE", "name": "Queue attack", "timezone": "UTC"}, timeout=60)
+                       json={"code": code, "name": "Queue attack", "timezone": "UTC"}, timeout=60)
     course.raise_for_status()
     body = {"title": "Queue attack", "deadline": DEADLINE.isoformat(), "late_policy": POLICY,
             "parts": [{"question_id": q} for q in PARTS]}
@@ -603,3 +604,51 @@ def test_the_dashboard_progress_agrees_with_the_api_and_ends_done(scenario) -> N
         assert seen[-1]["status"] == "done" and seen[-1]["done"] == seen[-1]["total"], (job_id, seen[-1])
     codes = {code for _, code, _ in sent.dashboard_pages}
     assert codes <= {200, 303}, codes
+
+
+# ---------------------------------------------------------------- targeted: a small class of its own
+
+
+@pytest.fixture(scope="module")
+def small_class(scenario) -> tuple[Sent, list[str], dict[str, str]]:
+    """A second assignment on the same replicas and workers, with SMALL_CLASS submissions."""
+    _, bases, admin = scenario
+    small = Sent()
+    small.assignment = make_assignment(bases[0], admin, code="QUEUE2")
+    rng = random.Random(2)
+    for number in range(SMALL_CLASS):
+        categories = {q: rng.choice(list(ANSWERS[q])) for q in PARTS}
+        record(small, submit(HTTP, bases[number % 2], admin, small.assignment, f"t{number:03d}", categories, -1,
+                             f"small-{number}"), categories, -1)
+    return small, bases, admin
+
+
+def test_submissions_during_a_regrade_never_push_its_progress_past_100_percent(small_class) -> None:
+    """A job's `done` counts submissions of its chunks; one submitted after the split must not make done > total."""
+    small, bases, admin = small_class
+    job = HTTP.post(f"{bases[0]}/api/v1/assignments/{small.assignment}/regrade", headers=admin | ASYNC).json()
+    seen, number = [], 0
+    while not seen or seen[-1]["status"] != "done":
+        categories = dict.fromkeys(PARTS, "right")
+        record(small, submit(HTTP, bases[1], admin, small.assignment, f"late{number}", categories, -1,
+                             f"during-{number}"), categories, -1)
+        number += 1
+        seen.append(HTTP.get(f"{bases[1]}/api/v1/jobs/{job['id']}", headers=admin).json())
+        assert number < 200, seen[-1]
+    final = seen[-1]
+    assert final["done"] == final["total"], f"{number} submissions sent while it ran: {final}"
+    assert final["result"]["submissions"] <= final["total"], final
+
+
+def test_an_edit_without_prefer_waits_for_a_running_regrade(small_class) -> None:
+    """README: one regrade runs per assignment and a second waits for it; an edit that regrades is no exception.
+    Without `Prefer: respond-async` the edit must wait and answer 200 with its regrade, not 409."""
+    small, bases, admin = small_class
+    running = HTTP.post(f"{bases[0]}/api/v1/assignments/{small.assignment}/regrade", headers=admin | ASYNC)
+    assert running.status_code == 202, running.text
+    edit = HTTP.patch(f"{bases[1]}/api/v1/assignments/{small.assignment}/parts/{OPERATIONS}",
+                      json={"points": OTHER_POINTS}, headers=admin)
+    stored_points = {p["question_id"]: p["points"] for p in HTTP.get(
+        f"{bases[1]}/api/v1/assignments/{small.assignment}", headers=admin).json()["parts"]}
+    assert edit.status_code == 200, (edit.text, f"yet the points stored are now {stored_points[OPERATIONS]}")
+    assert edit.json()["regrade"]["submissions"] >= SMALL_CLASS, edit.json()
