@@ -55,15 +55,15 @@ DEADLINE = datetime(2020, 1, 10, tzinfo=UTC)
 LATE_HOURS = [-1, 5, 30, 70]                   # 0, 1, 2 and 3 days late (rounded up)
 POLICY = {"percent_per_period": 10, "period": "day", "rounding": "up", "close_after_periods": None}
 NEW_POLICY = POLICY | {"percent_per_period": 25}
-MISTAKE = {"answer": "\\beta^{D+1}", "feedback": "One factor of beta too many.", "score": 0.5}
+MISTAKE: dict[str, Any] = {"answer": "\\beta^{D+1}", "feedback": "One factor of beta too many.", "score": 0.5}
 NEW_POINTS, OTHER_POINTS = 2.0, 3.0
 OTHER_POLICY = POLICY | {"percent_per_period": 30}
-SHORT_LIVED = {"answer": "O(H)", "feedback": "Added, then deleted at once.", "score": 0.25}  # a "wrong" answer
+SHORT_LIVED: dict[str, Any] = {"answer": "O(H)", "feedback": "Added, then deleted at once.", "score": 0.25}  # a "wrong" answer
 ASYNC_CALLS, SYNC_EDITS = 6, 2
 
 # What a student wrote, per part: right, a wrong answer the instructor will add as a known mistake, plain wrong,
 # blank.
-ANSWERS = {
+ANSWERS: dict[str, dict[str, str]] = {
     JACOBIAN: {"right": reference.get_part(JACOBIAN).answer, "mistake": MISTAKE["answer"], "wrong": "D \\beta",
                "blank": ""},
     OPERATIONS: {"right": reference.get_part(OPERATIONS).answer, "mistake": "O(G D H)", "wrong": "O(H)",
@@ -94,6 +94,7 @@ class Sent:
     killed_during: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     drained: bool = False
+    workers: list[Any] = field(default_factory=list)  # the live `grader worker` processes
     points: dict[str, float] = field(default_factory=dict)       # the final settings, read back once drained
     percent: float = 0.0
     mistakes: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -383,6 +384,7 @@ def scenario(database: Engine) -> Iterator[tuple[Sent, list[str], dict[str, str]
         stop.set()
         watcher.join()
         read_final_settings(bases[0], admin, sent)
+        sent.workers = [w for w in workers if w.poll() is None]
         print("timings", sent.timings, "killed during", sent.killed_during)
         yield sent, bases, admin
 
@@ -517,7 +519,7 @@ def test_every_regrade_job_finished_once_with_counts_that_add_up(scenario, datab
         submissions = len(stored(database, sent.assignment))
         parents = [j for j in jobs if j.parent_id is None]
         assert len(parents) >= ASYNC_CALLS + SYNC_EDITS + 1, [(j.id, j.task) for j in parents]
-        problems = []
+        problems: list[tuple[Any, ...]] = []
         for job in parents:
             chunks = [j for j in jobs if j.parent_id == job.id]
             result = job.result or {}
@@ -627,7 +629,8 @@ def test_submissions_during_a_regrade_never_push_its_progress_past_100_percent(s
     """A job's `done` counts submissions of its chunks; one submitted after the split must not make done > total."""
     small, bases, admin = small_class
     job = HTTP.post(f"{bases[0]}/api/v1/assignments/{small.assignment}/regrade", headers=admin | ASYNC).json()
-    seen, number = [], 0
+    seen: list[dict[str, Any]] = []
+    number = 0
     while not seen or seen[-1]["status"] != "done":
         categories = dict.fromkeys(PARTS, "right")
         record(small, submit(HTTP, bases[1], admin, small.assignment, f"late{number}", categories, -1,
@@ -640,14 +643,29 @@ def test_submissions_during_a_regrade_never_push_its_progress_past_100_percent(s
     assert final["result"]["submissions"] <= final["total"], final
 
 
-def test_an_edit_without_prefer_waits_for_a_running_regrade(small_class) -> None:
+def test_an_edit_without_prefer_waits_for_a_running_regrade(scenario, small_class, database: Engine) -> None:
     """README: one regrade runs per assignment and a second waits for it; an edit that regrades is no exception.
-    Without `Prefer: respond-async` the edit must wait and answer 200 with its regrade, not 409."""
+    Without `Prefer: respond-async` the edit must wait and answer 200 with its regrade, not 409. The worker running
+    the first regrade's chunk is frozen (SIGSTOP) meanwhile, so that its run still holds the assignment."""
     small, bases, admin = small_class
+    workers = scenario[0].workers
     running = HTTP.post(f"{bases[0]}/api/v1/assignments/{small.assignment}/regrade", headers=admin | ASYNC)
     assert running.status_code == 202, running.text
-    edit = HTTP.patch(f"{bases[1]}/api/v1/assignments/{small.assignment}/parts/{OPERATIONS}",
-                      json={"points": OTHER_POINTS}, headers=admin)
+    chunk = running_chunk(database, timeout=60)
+    assert chunk, "the regrade's chunk never ran"
+    frozen = [w for w in workers if f":{w.pid}:" in (chunk[0][4] or "")]
+    for worker in frozen:
+        kill_group(worker, signal.SIGSTOP)
+    try:
+        edit = HTTP.patch(f"{bases[1]}/api/v1/assignments/{small.assignment}/parts/{OPERATIONS}",
+                          json={"points": OTHER_POINTS}, headers=admin, timeout=60)
+    except httpx.TimeoutException:
+        edit = None  # still waiting after a minute: waiting is what the README promises
+    finally:
+        for worker in frozen:
+            kill_group(worker, signal.SIGCONT)
+    if edit is None:
+        return
     stored_points = {p["question_id"]: p["points"] for p in HTTP.get(
         f"{bases[1]}/api/v1/assignments/{small.assignment}", headers=admin).json()["parts"]}
     assert edit.status_code == 200, (edit.text, f"yet the points stored are now {stored_points[OPERATIONS]}")
