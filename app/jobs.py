@@ -258,14 +258,15 @@ class InProcessRunner:
 
 
 def wait_for(sessions: Sessions, job_id: int, *, timeout: float, poll: float = 0.1) -> Job:
-    """The job once it finished or failed an attempt, or as it is after `timeout` seconds; holds no connection
-    between polls."""
+    """The job once it is done or failed for good, or as it is after `timeout` seconds; holds no connection
+    between polls. A failed attempt is not the end: the queue runs the job again (a regrade that met another
+    one, whose chunk a dead worker held, succeeds on its next attempt)."""
     stop = threading.Event()
     deadline = time.monotonic() + timeout
     while True:
         with sessions() as session:
             job = session.get_one(Job, job_id)
-            if job.status in (DONE, FAILED) or job.error is not None or time.monotonic() >= deadline:
+            if job.status in (DONE, FAILED) or time.monotonic() >= deadline:
                 return job
         stop.wait(poll)
 

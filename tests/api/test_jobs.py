@@ -6,13 +6,15 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import jobs
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.models import Job, utcnow
+from app.api import jobs as api_jobs
+from app.models import Job, RegradeRun, utcnow
+from app.services import regrade
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
 
@@ -157,6 +159,29 @@ class TestEditsGoThroughTheQueue:
         assert response.status_code == 202, response.text
         assert follow(client, instructor, response.headers["Location"])["status"] == "done"
         assert "x_t + 99" in [m["answer"] for m in client.get(url, headers=instructor).json()]
+
+    def test_an_edit_whose_regrade_meets_a_dead_run_answers_202_with_its_job_never_409(
+        self, client, db, lms, instructor, assignment, parts, monkeypatch
+    ) -> None:  # type: ignore[no-untyped-def]
+        """The edit is stored and its job queued: when the job's first attempt fails (a dead worker's run still
+        holds the assignment) and it is not done when the wait ends, the answer is 202 with the job, and the
+        queue's retry applies the edit."""
+        submit_class(client, lms, assignment, parts, students=2)
+        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
+                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
+        db.commit()
+        monkeypatch.setattr(regrade, "WAIT", 0.5)  # the job gives up waiting for the dead run at once
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor)
+        assert response.status_code == 202, response.text
+        job = response.json()
+        assert job["status"] == "queued" and "RegradeBusy" in job["error"], job
+        assert response.headers["Location"] == job["url"]
+        db.execute(update(Job).where(Job.id == job["id"]).values(run_after=utcnow()))  # skip the back-off
+        db.commit()
+        done = follow(client, instructor, job["url"])
+        assert (done["status"], done["result"]) == ("done", {"submissions": 2, "changed": 2}), done
 
     def test_an_edit_that_cannot_change_a_score_enqueues_nothing(self, client, instructor, assignment) -> None:  # type: ignore[no-untyped-def]
         response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
