@@ -10,9 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import jobs
+from app.api import jobs as api_jobs
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.api import jobs as api_jobs
 from app.models import Job, RegradeRun, utcnow
 from app.services import regrade
 from tests.api.conftest import right_answers
