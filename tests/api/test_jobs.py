@@ -1,16 +1,18 @@
 """Regrades run as queued jobs: `Prefer: respond-async` gets 202 and a job to follow; without it the request waits
 and answers as the contract says. Operators see readiness and Prometheus metrics."""
 
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import jobs
 from app.api import jobs as api_jobs
+from app.config import get_settings
 from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Job, RegradeRun, utcnow
@@ -187,3 +189,50 @@ class TestEditsGoThroughTheQueue:
         response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
                                 headers=instructor | ASYNC)
         assert (response.status_code, response.json()["regrade"]) == (200, None)
+
+
+@jobs.task("sleep_for_test")
+def sleep_for_test(context: jobs.JobContext, args: dict) -> dict:
+    time.sleep(args["seconds"])
+    return {"slept": args["seconds"]}
+
+
+class TestAStaleJobIsTakenOver:
+    """A job's worker heartbeats while it runs the job; one whose heartbeat stops loses the job after
+    GRADER_JOB_STALE_SECONDS."""
+
+    @pytest.fixture
+    def queue(self, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+        monkeypatch.setenv("GRADER_JOB_STALE_SECONDS", "1")
+        get_settings.cache_clear()
+        url = f"sqlite:///{tmp_path / 'queue.db'}"
+        upgrade_to_head(url)
+        yield sessionmaker(make_engine(url), expire_on_commit=False)
+        get_settings.cache_clear()
+
+    def test_a_job_whose_heartbeat_stopped_is_taken_by_another_worker_after_the_setting(self, queue) -> None:  # type: ignore[no-untyped-def]
+        with queue() as session:
+            job_id = jobs.enqueue(session, "sleep_for_test", seconds=0).id
+            session.commit()
+            assert jobs.claim(session, "killed worker").id == job_id  # type: ignore[union-attr]
+            assert jobs.claim(session, "other worker") is None  # its heartbeat is fresh
+            time.sleep(1.2)
+            taken = jobs.claim(session, "other worker")
+        assert taken is not None and (taken.id, taken.worker, taken.attempts) == (job_id, "other worker", 2)
+
+    def test_a_worker_that_runs_a_long_job_keeps_it_by_its_heartbeat(self, queue) -> None:  # type: ignore[no-untyped-def]
+        with queue() as session:
+            job_id = jobs.enqueue(session, "sleep_for_test", seconds=2.5).id
+            session.commit()
+        running = threading.Thread(target=jobs.run_next, args=(queue, None, "busy worker"))
+        running.start()
+        taken = []
+        while running.is_alive():
+            with queue() as session:
+                taken.append(jobs.claim(session, "other worker"))
+            time.sleep(0.1)
+        running.join()
+        with queue() as session:
+            job = session.get_one(Job, job_id)
+            assert (job.status, job.worker, job.attempts, job.result) == ("done", "busy worker", 1, {"slept": 2.5})
+        assert len(taken) > 10 and not any(taken), taken
