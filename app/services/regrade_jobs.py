@@ -114,6 +114,9 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     except RegradeBusy:  # the lease ran out and a newer run regrades everything: this chunk's writes are not needed
         session.rollback()
         return {"skipped": "the run was taken over"}
+    if session.scalar(select(Job.status).where(Job.id == job_id)) == jobs.DONE:  # read under the run's lock
+        session.rollback()  # this worker froze past the stale limit and the one that took the chunk over counted it
+        return {"skipped": "the chunk was done by the worker that took it over"}
     now = utcnow()
     run.submissions, run.changed, run.chunks_done = run.submissions + done, run.changed + changed, run.chunks_done + 1
     run.claimed_until = now + LEASE

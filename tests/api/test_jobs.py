@@ -266,7 +266,23 @@ def test_a_submission_committed_inside_a_chunk_after_the_split_is_regraded_but_n
     assert db.scalar(select(Submission.max_score).where(Submission.student == "late")) > 0  # brought up to date
 
 
-def split_by_hand(db, assignment):  # type: ignore[no-untyped-def]
+def test_a_chunk_run_again_by_a_worker_that_froze_past_the_stale_limit_is_counted_once(
+    client, db, lms, instructor, assignment, parts
+) -> None:  # type: ignore[no-untyped-def]
+    """The worker that took the chunk over finished it; the frozen one, resumed, must not count it again."""
+    submit_class(client, lms, assignment, parts, students=2)
+    parent = split_by_hand(db, assignment, chunk_size=1)
+    first = db.scalars(select(Job).where(Job.parent_id == parent.id).order_by(Job.id)).first()
+    assert first is not None
+    answers = [regrade_jobs.run_chunk(db, client.app.state.grading_pool, first.id, dict(first.args))
+               for _ in range(2)]
+    assert answers[1] == {"skipped": "the chunk was done by the worker that took it over"}, answers
+    db.expire_all()
+    run = db.scalars(select(RegradeRun).where(RegradeRun.job_id == parent.id)).one()
+    assert (db.get_one(Job, parent.id).done, run.chunks_done, run.submissions, run.finished_at) == (1, 1, 1, None)
+
+
+def split_by_hand(db, assignment, chunk_size: int = 250):  # type: ignore[no-untyped-def]
     """Claim the run for a `regrade` job and split it, the job and its chunk held as running by a live worker (the
     test's), so that the server's runner leaves them to the test."""
     now = utcnow()
@@ -276,7 +292,7 @@ def split_by_hand(db, assignment):  # type: ignore[no-untyped-def]
     db.add(parent)
     db.flush()
     run = claim_run(db, stored, "test", resume=False, job_id=parent.id)
-    regrade_jobs.split(db, stored, run, job_id=parent.id, chunk_size=250, by="test", why="regrade")
+    regrade_jobs.split(db, stored, run, job_id=parent.id, chunk_size=chunk_size, by="test", why="regrade")
     db.execute(update(Job).where(Job.parent_id == parent.id).values(status=jobs.RUNNING, worker="test",
                                                                      heartbeat_at=now))
     db.commit()
