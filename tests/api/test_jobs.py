@@ -228,6 +228,10 @@ class TestAStaleJobIsTakenOver:
             session.commit()
         running = threading.Thread(target=jobs.run_next, args=(queue, None, "busy worker"))
         running.start()
+        with queue() as session:  # the busy worker claims it first
+            while running.is_alive() and not session.scalar(select(Job.worker).where(Job.id == job_id)):
+                session.rollback()
+                time.sleep(0.02)
         taken = []
         while running.is_alive():
             with queue() as session:
