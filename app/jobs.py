@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.config import get_settings
 from app.models import Job, utcnow
 from graders import GradingPool
 
@@ -33,7 +34,6 @@ Task = Callable[["JobContext", dict[str, Any]], dict[str, Any] | None]
 
 TASKS: dict[str, Task] = {}
 MAX_ATTEMPTS = 5
-STALE = timedelta(minutes=2)  # a running job without a heartbeat for this long lost its worker
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 WAITING = "waiting"  # split into chunk jobs; the last of them to finish finishes this one
 PURGE_EVERY = 300.0  # seconds between two clean-ups of finished jobs by a runner
@@ -51,6 +51,11 @@ class Later(Exception):
 class Split(Exception):
     """Raised by a task that split its work into chunk jobs (and set its status to WAITING in the same
     transaction): the last chunk finishes the job, not the worker that split it."""
+
+
+def stale_after() -> timedelta:
+    """How long a running job may go without a heartbeat before another worker takes it (its worker died)."""
+    return timedelta(seconds=get_settings().job_stale_seconds)
 
 
 def task(name: str) -> Callable[[Task], Task]:
@@ -123,7 +128,7 @@ def claim(session: Session, worker: str, job_id: int | None = None, parent: int 
     now = utcnow()
     due = or_(
         (Job.status == QUEUED) & (Job.run_after <= now),
-        (Job.status == RUNNING) & (Job.heartbeat_at < now - STALE),
+        (Job.status == RUNNING) & (Job.heartbeat_at < now - stale_after()),
     )
     if job_id is not None:
         due = due & (Job.id == job_id)
@@ -155,7 +160,8 @@ def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | N
     started = time.monotonic()
     log.info("job started", extra={"job": context.job_id, "task": name, "attempt": attempts, "worker": worker})
     try:
-        result = TASKS[name](context, args)
+        with heartbeat(sessions, context.job_id, worker):
+            result = TASKS[name](context, args)
     except Later as later:
         _finish(sessions, context.job_id, later=later.delay)
         return True
@@ -171,6 +177,32 @@ def run_next(sessions: Sessions, pool: GradingPool, worker: str, job_id: int | N
     log.info("job done", extra={"job": context.job_id, "task": name,
                                 "seconds": round(time.monotonic() - started, 3)})
     return True
+
+
+@contextmanager
+def heartbeat(sessions: Sessions, job_id: int, worker: str) -> Iterator[None]:
+    """Beat for the job every sixth of the stale limit while the block runs, so that a worker that is alive keeps
+    its job however long a step takes, and one that died (or is frozen) loses it soon after the limit. Only the
+    job's own worker beats: after a takeover the old worker's beats change nothing."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(stale_after().total_seconds() / 6):
+            try:
+                with sessions() as session:
+                    session.execute(update(Job).where(Job.id == job_id, Job.status == RUNNING, Job.worker == worker)
+                                    .values(heartbeat_at=utcnow()))
+                    session.commit()
+            except Exception:  # the next beat tries again; a missed one is what the limit allows for
+                log.warning("job heartbeat failed", exc_info=True, extra={"job": job_id})
+
+    beating = threading.Thread(target=beat, name=f"heartbeat-{job_id}", daemon=True)
+    beating.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        beating.join()
 
 
 def run_with_chunks(sessions: Sessions, pool: GradingPool, worker: str, job_id: int) -> None:
@@ -258,14 +290,15 @@ class InProcessRunner:
 
 
 def wait_for(sessions: Sessions, job_id: int, *, timeout: float, poll: float = 0.1) -> Job:
-    """The job once it finished or failed an attempt, or as it is after `timeout` seconds; holds no connection
-    between polls."""
+    """The job once it is done or failed for good, or as it is after `timeout` seconds; holds no connection
+    between polls. A failed attempt is not the end: the queue runs the job again (a regrade that met another
+    one, whose chunk a dead worker held, succeeds on its next attempt)."""
     stop = threading.Event()
     deadline = time.monotonic() + timeout
     while True:
         with sessions() as session:
             job = session.get_one(Job, job_id)
-            if job.status in (DONE, FAILED) or job.error is not None or time.monotonic() >= deadline:
+            if job.status in (DONE, FAILED) or time.monotonic() >= deadline:
                 return job
         stop.wait(poll)
 

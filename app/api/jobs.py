@@ -13,10 +13,9 @@ from app import jobs
 from app.api.deps import ResourceId, SessionDep, StaffDep, get_assignment
 from app.api.responses import RESOURCE
 from app.db import release
-from app.errors import Forbidden, NotFound, Unavailable
+from app.errors import Forbidden, NotFound
 from app.models import Job
 from app.security import Caller, Role
-from app.services.regrade import RegradeBusy
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE)
 
@@ -66,14 +65,18 @@ ACCEPTED: dict[int | str, dict[str, Any]] = {
 SYNC_WAIT = 300.0
 
 
-def accepted(job: Job) -> JSONResponse:
-    return JSONResponse(JobOut.of(job).model_dump(mode="json"), status_code=202,
-                        headers={"Location": f"/api/v1/jobs/{job.id}", "Preference-Applied": "respond-async"})
+def accepted(job: Job, *, applied: bool = True) -> JSONResponse:
+    headers = {"Location": f"/api/v1/jobs/{job.id}"} | ({"Preference-Applied": "respond-async"} if applied else {})
+    return JSONResponse(JobOut.of(job).model_dump(mode="json"), status_code=202, headers=headers)
 
 
 def outcome(request: Request, session: Session, job: Job, prefer: str | None) -> dict[str, Any] | JSONResponse:
-    """The job's result, or 202 with the job when the client prefers not to wait (or it is still running after
-    SYNC_WAIT). Waiting, the request's change is committed first (with the job), so that a worker sees it."""
+    """The job's result, or 202 with the job when the client prefers not to wait (or it is not done after
+    SYNC_WAIT). Waiting, the request's change is committed first (with the job), so that a worker sees it.
+
+    The change is stored whatever becomes of its job, so the answer is never an error: a job that failed an
+    attempt is retried by the queue, and one not done in time (or failed for good) is handed over as 202 with
+    the job, whose `status` and `error` say the rest."""
     if prefer is not None and "respond-async" in prefer.lower():
         session.flush()
         return accepted(job)
@@ -81,13 +84,4 @@ def outcome(request: Request, session: Session, job: Job, prefer: str | None) ->
     job = jobs.wait_for(request.app.state.sessions, job.id, timeout=SYNC_WAIT)
     if job.status == jobs.DONE and job.result is not None:
         return job.result
-    if job.error is not None:
-        raise failed(job)
-    return accepted(job)
-
-
-def failed(job: Job) -> Exception:
-    """A job that failed an attempt (the queue retries it): 409 while another regrade held the assignment."""
-    if job.error is not None and job.error.startswith(f"{RegradeBusy.__name__}:"):
-        return RegradeBusy(f"{job.error.partition(': ')[2]}; job {job.id} will try again")
-    return Unavailable(f"the job failed ({job.error}); job {job.id} will retry it")
+    return accepted(job, applied=False)

@@ -11,7 +11,7 @@ part's parameters it was first graded with (stored with it), never a new draw.
 
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -257,15 +257,16 @@ def finish_run(session: Session, run: RegradeRun, assignment: Assignment, *, by:
             result={"submissions": run.submissions, "changed": run.changed}))
 
 
-def regrade_submissions(session: Session, regrader: Regrader, ids: list[int]) -> tuple[int, int]:
+def regrade_submissions(session: Session, regrader: Regrader, ids: list[int],
+                        counted: Collection[int] | None = None) -> tuple[int, int]:
     """Grade these submissions' answers holding no connection, then lock the submissions, read them again and bring
-    them up to date (a hand grade committed meanwhile is kept); return how many there were and how many changed.
-    The caller commits."""
+    them up to date (a hand grade committed meanwhile is kept); return how many there were and how many changed,
+    of those `counted` (default: all). The caller commits."""
     answers = session.execute(select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
                               .where(PartResult.submission_id.in_(ids))).all()
     release(session)
     regrader.grade_missing(answers)
-    return regrade_rows(session, regrader.rules(), ids)
+    return regrade_rows(session, regrader.rules(), ids, counted)
 
 
 def owned_run(session: Session, run_id: int, claim: str | None) -> RegradeRun:

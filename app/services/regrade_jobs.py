@@ -70,17 +70,17 @@ def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id
 
 def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: int, chunk_size: int, by: str,
           why: str) -> None:
-    """Enqueue the run's chunks (ranges of submission ids) and renew its lease; finish it if there are none."""
+    """Enqueue the run's chunks (ranges of submission ids, with the ids there are now) and renew its lease; finish it if there are none."""
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id > run.cursor).order_by(Submission.id)))
-    bounds = [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
-    for first, last in bounds:
+    chunks = [ids[i:i + chunk_size] for i in range(0, len(ids), chunk_size)]
+    for chunk in chunks:
         jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
-                     claim=run.claim, first=first, last=last, by=by, why=why)
-    run.chunks, run.claimed_until = len(bounds), utcnow() + LEASE
+                     claim=run.claim, first=chunk[0], last=chunk[-1], ids=chunk, by=by, why=why)
+    run.chunks, run.claimed_until = len(chunks), utcnow() + LEASE
     session.execute(update(Job).where(Job.id == job_id).values(
-        total=run.submissions + len(ids), done=run.submissions, status=jobs.WAITING if bounds else jobs.RUNNING))
-    if not bounds:
+        total=run.submissions + len(ids), done=run.submissions, status=jobs.WAITING if chunks else jobs.RUNNING))
+    if not chunks:
         finish_run(session, run, assignment, by=by, why=why)
 
 
@@ -106,12 +106,17 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
                         graded=grades_of(session, run))
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id.between(args["first"], args["last"]))))
-    done, changed = regrade_submissions(session, regrader, ids)
+    # The run counts the submissions there were at the split (its fixed `total`). One whose transaction got an id in
+    # this range but committed after the split is brought up to date too, but is not the run's to count.
+    done, changed = regrade_submissions(session, regrader, ids, counted=set(args.get("ids", ids)))
     try:
         run = owned_run(session, run.id, args["claim"])
     except RegradeBusy:  # the lease ran out and a newer run regrades everything: this chunk's writes are not needed
         session.rollback()
         return {"skipped": "the run was taken over"}
+    if session.scalar(select(Job.status).where(Job.id == job_id)) == jobs.DONE:  # read under the run's lock
+        session.rollback()  # this worker froze past the stale limit and the one that took the chunk over counted it
+        return {"skipped": "the chunk was done by the worker that took it over"}
     now = utcnow()
     run.submissions, run.changed, run.chunks_done = run.submissions + done, run.changed + changed, run.chunks_done + 1
     run.claimed_until = now + LEASE

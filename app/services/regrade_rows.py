@@ -6,7 +6,7 @@ graded once per run), so the chunk never builds ORM objects: no per-row identity
 loaded for every submission, no unit-of-work flush sorting 100,000 dirty objects.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -74,15 +74,18 @@ def lock_and_read(session: Session, ids: Sequence[int]) -> tuple[list[Row[Any]],
     return submissions, parts
 
 
-def regrade_rows(session: Session, rules: Rules, ids: Sequence[int]) -> tuple[int, int]:
-    """Lock these submissions, bring them up to date and write what changed; return (submissions, changed).
-    The caller commits."""
+def regrade_rows(session: Session, rules: Rules, ids: Sequence[int],
+                 counted: Collection[int] | None = None) -> tuple[int, int]:
+    """Lock these submissions, bring them up to date and write what changed; return (submissions, changed) among
+    those `counted` (default: all). The caller commits."""
     submissions, parts = lock_and_read(session, ids)
-    changes = Changes()
+    changes, done = Changes(), 0
     for submission in submissions:
-        changes.changed += plan_submission(rules, submission, parts[submission.id], changes)
+        changed = plan_submission(rules, submission, parts[submission.id], changes)
+        if counted is None or submission.id in counted:
+            done, changes.changed = done + 1, changes.changed + changed
     write(session, changes)
-    return len(submissions), changes.changed
+    return done, changes.changed
 
 
 def plan_submission(rules: Rules, submission: Row[Any], results: list[Row[Any]], changes: Changes) -> bool:

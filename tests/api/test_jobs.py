@@ -1,20 +1,26 @@
 """Regrades run as queued jobs: `Prefer: respond-async` gets 202 and a job to follow; without it the request waits
 and answers as the contract says. Operators see readiness and Prometheus metrics."""
 
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import jobs
+from app.api import jobs as api_jobs
+from app.config import get_settings
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.models import Job, utcnow
+from app.models import Assignment, Job, RegradeRun, Submission, utcnow
+from app.services import regrade, regrade_jobs
+from app.services.regrade import claim_run
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
+from tests.api.test_submissions import ON_TIME, submit
 
 ASYNC = {"Prefer": "respond-async"}
 
@@ -158,7 +164,140 @@ class TestEditsGoThroughTheQueue:
         assert follow(client, instructor, response.headers["Location"])["status"] == "done"
         assert "x_t + 99" in [m["answer"] for m in client.get(url, headers=instructor).json()]
 
+    def test_an_edit_whose_regrade_meets_a_dead_run_answers_202_with_its_job_never_409(
+        self, client, db, lms, instructor, assignment, parts, monkeypatch
+    ) -> None:  # type: ignore[no-untyped-def]
+        """The edit is stored and its job queued: when the job's first attempt fails (a dead worker's run still
+        holds the assignment) and it is not done when the wait ends, the answer is 202 with the job, and the
+        queue's retry applies the edit."""
+        submit_class(client, lms, assignment, parts, students=2)
+        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
+                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
+        db.commit()
+        monkeypatch.setattr(regrade, "WAIT", 0.5)  # the job gives up waiting for the dead run at once
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
+        response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
+                                json={"points": 4}, headers=instructor)
+        assert response.status_code == 202, response.text
+        job = response.json()
+        assert job["status"] == "queued" and "RegradeBusy" in job["error"], job
+        assert response.headers["Location"] == job["url"]
+        db.execute(update(Job).where(Job.id == job["id"]).values(run_after=utcnow()))  # skip the back-off
+        db.commit()
+        done = follow(client, instructor, job["url"])
+        assert (done["status"], done["result"]) == ("done", {"submissions": 2, "changed": 2}), done
+
     def test_an_edit_that_cannot_change_a_score_enqueues_nothing(self, client, instructor, assignment) -> None:  # type: ignore[no-untyped-def]
         response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
                                 headers=instructor | ASYNC)
         assert (response.status_code, response.json()["regrade"]) == (200, None)
+
+
+@jobs.task("sleep_for_test")
+def sleep_for_test(context: jobs.JobContext, args: dict) -> dict:
+    time.sleep(args["seconds"])
+    return {"slept": args["seconds"]}
+
+
+class TestAStaleJobIsTakenOver:
+    """A job's worker heartbeats while it runs the job; one whose heartbeat stops loses the job after
+    GRADER_JOB_STALE_SECONDS."""
+
+    @pytest.fixture
+    def queue(self, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+        monkeypatch.setenv("GRADER_JOB_STALE_SECONDS", "1")
+        get_settings.cache_clear()
+        url = f"sqlite:///{tmp_path / 'queue.db'}"
+        upgrade_to_head(url)
+        yield sessionmaker(make_engine(url), expire_on_commit=False)
+        get_settings.cache_clear()
+
+    def test_a_job_whose_heartbeat_stopped_is_taken_by_another_worker_after_the_setting(self, queue) -> None:  # type: ignore[no-untyped-def]
+        with queue() as session:
+            job_id = jobs.enqueue(session, "sleep_for_test", seconds=0).id
+            session.commit()
+            assert jobs.claim(session, "killed worker").id == job_id  # type: ignore[union-attr]
+            assert jobs.claim(session, "other worker") is None  # its heartbeat is fresh
+            time.sleep(1.2)
+            taken = jobs.claim(session, "other worker")
+        assert taken is not None and (taken.id, taken.worker, taken.attempts) == (job_id, "other worker", 2)
+
+    def test_a_worker_that_runs_a_long_job_keeps_it_by_its_heartbeat(self, queue) -> None:  # type: ignore[no-untyped-def]
+        with queue() as session:
+            job_id = jobs.enqueue(session, "sleep_for_test", seconds=2.5).id
+            session.commit()
+        running = threading.Thread(target=jobs.run_next, args=(queue, None, "busy worker"))
+        running.start()
+        with queue() as session:  # the busy worker claims it first
+            while running.is_alive() and not session.scalar(select(Job.worker).where(Job.id == job_id)):
+                session.rollback()
+                time.sleep(0.02)
+        taken = []
+        while running.is_alive():
+            with queue() as session:
+                taken.append(jobs.claim(session, "other worker"))
+            time.sleep(0.1)
+        running.join()
+        with queue() as session:
+            job = session.get_one(Job, job_id)
+            assert (job.status, job.worker, job.attempts, job.result) == ("done", "busy worker", 1, {"slept": 2.5})
+        assert len(taken) > 10 and not any(taken), taken
+
+
+def test_a_submission_committed_inside_a_chunk_after_the_split_is_regraded_but_not_counted(
+    client, db, sessions, lms, instructor, assignment, parts
+) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL hands out ids at insert, not at commit: a new attempt whose transaction commits after the split
+    can fall inside a chunk's range. The chunk brings it up to date, but the job's `done` never passes its
+    `total`, fixed at the split."""
+    if db.get_bind().dialect.name != "postgresql":
+        pytest.skip("SQLite gives out an id only to the one writer at a time")
+    submit_class(client, lms, assignment, parts, students=2)
+    with sessions() as late:
+        late.add(Submission(assignment_id=assignment["id"], student="late", submitted_at=utcnow()))
+        late.flush()  # the id is taken, the row not yet committed
+        submit(client, lms, assignment, right_answers(parts), student="after", at=ON_TIME)
+        parent = split_by_hand(db, assignment)
+        late.commit()
+    (chunk,) = db.scalars(select(Job).where(Job.parent_id == parent.id)).all()
+    assert chunk.args["first"] < db.scalar(select(Submission.id).where(Submission.student == "late")) \
+        < chunk.args["last"]
+    regrade_jobs.run_chunk(db, client.app.state.grading_pool, chunk.id, dict(chunk.args))
+    db.expire_all()
+    parent = db.get_one(Job, parent.id)
+    assert (parent.status, parent.done, parent.total, parent.result) == (
+        "done", 3, 3, {"submissions": 3, "changed": 0}), parent.result
+    assert db.scalar(select(Submission.max_score).where(Submission.student == "late")) > 0  # brought up to date
+
+
+def test_a_chunk_run_again_by_a_worker_that_froze_past_the_stale_limit_is_counted_once(
+    client, db, lms, instructor, assignment, parts
+) -> None:  # type: ignore[no-untyped-def]
+    """The worker that took the chunk over finished it; the frozen one, resumed, must not count it again."""
+    submit_class(client, lms, assignment, parts, students=2)
+    parent = split_by_hand(db, assignment, chunk_size=1)
+    first = db.scalars(select(Job).where(Job.parent_id == parent.id).order_by(Job.id)).first()
+    assert first is not None
+    answers = [regrade_jobs.run_chunk(db, client.app.state.grading_pool, first.id, dict(first.args))
+               for _ in range(2)]
+    assert answers[1] == {"skipped": "the chunk was done by the worker that took it over"}, answers
+    db.expire_all()
+    run = db.scalars(select(RegradeRun).where(RegradeRun.job_id == parent.id)).one()
+    assert (db.get_one(Job, parent.id).done, run.chunks_done, run.submissions, run.finished_at) == (1, 1, 1, None)
+
+
+def split_by_hand(db, assignment, chunk_size: int = 250):  # type: ignore[no-untyped-def]
+    """Claim the run for a `regrade` job and split it, the job and its chunk held as running by a live worker (the
+    test's), so that the server's runner leaves them to the test."""
+    now = utcnow()
+    stored = db.get_one(Assignment, assignment["id"])
+    parent = Job(task="regrade", args={"assignment_id": stored.id, "by": "test"}, status=jobs.RUNNING,
+                 worker="test", heartbeat_at=now, run_after=now)
+    db.add(parent)
+    db.flush()
+    run = claim_run(db, stored, "test", resume=False, job_id=parent.id)
+    regrade_jobs.split(db, stored, run, job_id=parent.id, chunk_size=chunk_size, by="test", why="regrade")
+    db.execute(update(Job).where(Job.parent_id == parent.id).values(status=jobs.RUNNING, worker="test",
+                                                                     heartbeat_at=now))
+    db.commit()
+    return parent

@@ -26,8 +26,14 @@ def test_a_run_whose_lease_ran_out_is_taken_over_and_resumed(db, assignment, run
     assert resumed.id == running.id and resumed.claim != first_claim
 
 
-def test_a_refused_regrade_over_http_says_when_to_retry(client, instructor, db, assignment, running, monkeypatch) -> None:
+def test_a_regrade_over_http_that_meets_a_running_one_answers_202_with_its_job_to_follow(
+    client, instructor, db, assignment, running, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The request's job is queued and retried by the queue: never a 409 for it (README, the queue)."""
     monkeypatch.setattr("app.services.regrade.WAIT", 0.0)
+    monkeypatch.setattr("app.api.jobs.SYNC_WAIT", 1.0)
     response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
-    assert response.status_code == 409 and response.headers["Retry-After"] == "30"
+    assert response.status_code == 202, response.text
+    assert response.headers["Location"] == response.json()["url"]
+    assert response.json()["status"] in ("queued", "running"), response.json()
     assert db.scalar(select(RegradeRun.claim).where(RegradeRun.id == running.id)) == running.claim
