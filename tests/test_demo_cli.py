@@ -87,7 +87,9 @@ def test_serve_demo_prints_its_own_address_and_a_token_that_opens_the_api(loaded
 
 def make_dry_run(*args: str) -> str:
     """What `make` would run in a fresh checkout (no venv yet), without running it."""
-    result = subprocess.run(["make", "-n", "-B", "VENV=/nonexistent/venv", *args], cwd=ROOT, capture_output=True,
+    # --no-print-directory: under another make (CI runs `make test`) the nested make would add its directory lines
+    result = subprocess.run(["make", "-n", "-B", "--no-print-directory", "VENV=/nonexistent/venv", *args], cwd=ROOT,
+                            capture_output=True,
                             text=True, timeout=60, check=True)
     return result.stdout
 

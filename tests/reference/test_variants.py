@@ -31,7 +31,8 @@ def test_the_seed_banks_numeric_questions_vary() -> None:
 @pytest.mark.parametrize("part", VARYING, ids=lambda p: p.id)
 def test_the_bank_lists_the_handouts_version(part: Part) -> None:
     assert part.values == part.variants.parameters.document
-    assert part.for_values(None) is part and part.for_values(part.values) is part
+    # equal, not identical: another test may have loaded the bank again
+    assert part.for_values(None) == part and part.for_values(part.values) == part
 
 
 @pytest.mark.parametrize("part", VARYING, ids=lambda p: p.id)
