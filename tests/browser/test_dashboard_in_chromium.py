@@ -37,6 +37,7 @@ def sign_in(page, server: Server, token: str) -> None:  # type: ignore[no-untype
     page.goto(f"{server.url}/dashboard")
     page.fill("input[name=token]", token)
     page.click("button[type=submit]")
+    page.wait_for_load_state()  # the form's answer is a page load: a screenshot taken during it fails
 
 
 def test_a_student_token_is_refused(page, server, artifacts_dir) -> None:  # type: ignore[no-untyped-def]
