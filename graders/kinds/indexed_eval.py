@@ -59,7 +59,7 @@ def evaluate(formula: tree.Node, indices: tuple[str | int, ...], space: Space) -
     run = _Run(space, ndim=1 + len(indices) + tree.sum_depth(formula))
     env = run.free_indices(indices)
     try:
-        value = run.eval(formula, env, 0)
+        value = run.value_of(formula, env, 0)
     except RecursionError:
         raise ParseError("the formula is nested too deeply") from None
     full = (space.samples, *space.shape)
@@ -119,10 +119,10 @@ class _Run:
             raise ParseError(f"the formula takes too much work to evaluate (more than {MAX_WORK:,} values); "
                              "write it with fewer or shorter sums")
 
-    def eval(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
-        return self.charge(self._eval(node, env, depth))
+    def value_of(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
+        return self.charge(self._value(node, env, depth))
 
-    def _eval(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
+    def _value(self, node: tree.Node, env: dict[str, np.ndarray], depth: int) -> Value:
         match node:
             case tree.Num(value=number):
                 return Value(np.asarray(number, dtype=float))
@@ -136,32 +136,32 @@ class _Run:
             case tree.Lookup():
                 return self.lookup(node, env, depth)
             case tree.Bin(operator=operator, left=left, right=right):
-                a, b = self.eval(left, env, depth), self.eval(right, env, depth)
+                a, b = self.value_of(left, env, depth), self.value_of(right, env, depth)
                 if operator == "*":
                     return _guarded_product(a, b)
                 return Value(_arithmetic(operator, a.array, b.array), _merged(a.problems, b.problems))
             case tree.Neg(operand=operand):
-                a = self.eval(operand, env, depth)
+                a = self.value_of(operand, env, depth)
                 return Value(-a.array, a.problems)
             case tree.Sum():
                 return self.sum(node, env, depth)
             case tree.Compare(terms=terms, operators=operators):
-                values = [self.eval(term, env, depth) for term in terms]
+                values = [self.value_of(term, env, depth) for term in terms]
                 result = np.asarray(True)
                 for operator, a, b in zip(operators, values, values[1:], strict=False):
                     result = result & _compare(operator, a.array, b.array)
                 return Value(result, _merged(*(v.problems for v in values)))
             case tree.Logic(operator=operator, left=left, right=right):
-                a, b = self.eval(left, env, depth), self.eval(right, env, depth)
+                a, b = self.value_of(left, env, depth), self.value_of(right, env, depth)
                 joined = (a.array & b.array) if operator == "and" else (a.array | b.array)
                 return Value(joined, _merged(a.problems, b.problems))
             case tree.Cases(rows=rows):
                 return self.cases(rows, env, depth)
             case tree.Indicator(condition=condition):
-                a = self.eval(condition, env, depth)
+                a = self.value_of(condition, env, depth)
                 return Value(a.array.astype(float), a.problems, guard=True)
             case tree.Delta(left=left, right=right):
-                a, b = self.eval(left, env, depth), self.eval(right, env, depth)
+                a, b = self.value_of(left, env, depth), self.value_of(right, env, depth)
                 return Value((a.array == b.array).astype(float), _merged(a.problems, b.problems), guard=True)
         raise AssertionError(f"unknown node {node!r}")
 
@@ -175,7 +175,7 @@ class _Run:
         indices = tree.filled(node.indices, shape, self.space.base)
         if len(indices) != len(shape):
             raise ParseError(f"{shown} gives {len(indices)} indices; {name} has {len(shape)} ({_shape(shape)})")
-        values = [self.eval(index, env, depth) for index in indices]
+        values = [self.value_of(index, env, depth) for index in indices]
         samples = self.axis_values(0, np.arange(self.space.samples))
         arrays = np.broadcast_arrays(samples, *(v.array for v in values))
         problems = _merged(*(v.problems for v in values))
@@ -209,14 +209,14 @@ class _Run:
         if self.scope(inner) > MAX_ELEMENTS:
             raise ParseError(f"the sum over {node.variable} makes more than {MAX_ELEMENTS:,} values to evaluate")
         within = (variable >= low) & (variable <= high)
-        body = self.eval(node.body, inner, depth + 1)
+        body = self.value_of(node.body, inner, depth + 1)
         self.spend(int(np.prod(np.broadcast_shapes(within.shape, body.array.shape))))  # the selection below
         total = np.where(within, body.array, 0.0).sum(axis=axis, keepdims=True)
         problems = {message: np.any(where & within, axis=axis, keepdims=True) for message, where in body.problems.items()}
         return Value(total, _merged(problems))
 
     def bound(self, bound: tree.Node, env: dict[str, np.ndarray], depth: int, variable: str) -> np.ndarray:
-        value = self.eval(bound, env, depth)
+        value = self.value_of(bound, env, depth)
         if any(np.any(where) for where in value.problems.values()) or not np.isfinite(value.array).all():
             raise ParseError(f"a bound of the sum over {variable} cannot be computed")
         if np.any(np.abs(value.array - np.round(value.array)) > 1e-9):
@@ -231,10 +231,10 @@ class _Run:
             if condition is None:
                 taken = ~chosen
             else:
-                test = self.eval(condition, env, depth)
+                test = self.value_of(condition, env, depth)
                 problems = _merged(problems, _within(test.problems, ~chosen))
                 taken = test.array & ~chosen
-            value = self.eval(row, env, depth)
+            value = self.value_of(row, env, depth)
             result = np.where(taken, value.array, result)
             problems = _merged(problems, _within(value.problems, taken))
             chosen = chosen | taken
