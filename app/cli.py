@@ -140,7 +140,8 @@ def worker(args: argparse.Namespace) -> None:
         signal.signal(name, lambda *_: stop.set())
     pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
     sessions = session_scope(get_session)
-    print(f"grader worker: {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
+    pool.wait_warm()  # a cold worker would take a chunk and grade it at cold speed while a warm one waits
+    print(f"grader worker: ready, {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
     threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}",
                                 kwargs={"retention": settings.job_retention()})
                for n in range(args.concurrency)]

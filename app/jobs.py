@@ -96,7 +96,7 @@ def oldest_due_seconds(session: Session) -> float:
 
 @dataclass
 class JobContext:
-    """What a task gets: sessions, the grading pool, and a way to report progress (which is also a heartbeat)."""
+    """What a task gets: sessions and the grading pool (the runner beats for the job while the task runs)."""
 
     sessions: Sessions
     pool: GradingPool
@@ -106,20 +106,6 @@ class JobContext:
     def waited(self) -> float:
         """Seconds since the job was enqueued."""
         return (utcnow() - self.created_at).total_seconds()
-
-    def beat(self) -> None:
-        """Say that the job's worker is alive (a long step without progress to report)."""
-        with self.sessions() as session:
-            session.execute(update(Job).where(Job.id == self.job_id).values(heartbeat_at=utcnow()))
-            session.commit()
-
-    def progress(self, done: int, total: int | None = None) -> None:
-        values: dict[str, Any] = {"done": done, "heartbeat_at": utcnow()}
-        if total is not None:
-            values["total"] = total
-        with self.sessions() as session:
-            session.execute(update(Job).where(Job.id == self.job_id).values(**values))
-            session.commit()
 
 
 def claim(session: Session, worker: str, job_id: int | None = None, parent: int | None = None) -> Job | None:

@@ -21,8 +21,8 @@ def regrade_assignment(context: JobContext, args: dict[str, Any]) -> dict[str, A
         if assignment is None:
             raise NotFound(f"assignment {args['assignment_id']} does not exist")
         try:
-            run = regrade_jobs.start(session, context.pool, assignment, job_id=context.job_id, by=args["by"],
-                                     why=args.get("why", "regrade"), beat=context.beat)
+            run = regrade_jobs.start(session, assignment, job_id=context.job_id, by=args["by"],
+                                     why=args.get("why", "regrade"))
         except regrade.RegradeBusy:
             session.rollback()
             if context.waited() < regrade.WAIT:

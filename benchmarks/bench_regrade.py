@@ -1,10 +1,11 @@
 """Regrade on the queue: 100,000 stored answers (5,000 students × 20 parts) regraded by 1, then 2, `grader worker`s.
 
-Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count enqueues
-a regrade job (points of every part changed, so that every stored result is rewritten with its history; with
-`--unchanged` nothing changed, a re-check), starts that many workers and times the job from enqueue to done (the
-workers' start included) and from a worker taking it to its last chunk; then prints the second worker's speed-up.
-The job grades each distinct answer once and splits the submissions into chunk jobs that the workers share.
+Seeds the dashboard benchmark's assignment in a PostgreSQL database of its own, then for each worker count starts
+that many workers, waits until they say they are warm (as they are when a regrade arrives on a running service; the
+time is printed), enqueues a regrade job (points of every part changed, so that every stored result is rewritten
+with its history; with `--unchanged` nothing changed, a re-check) and times it from enqueue to done; then prints the
+second worker's speed-up. The job splits the submissions into chunk jobs that the workers share; a chunk grades the
+distinct answers no other chunk has graded yet.
 
     .venv/bin/python -m benchmarks.bench_regrade [--students 5000] [--workers 1 2]
 """
@@ -31,12 +32,17 @@ def regrade_once(url: str, assignment_id: int, workers: int, points: float | Non
         if points is not None:
             session.execute(update(AssignmentPart).where(AssignmentPart.assignment_id == assignment_id)
                             .values(points=points))
-        job_id = jobs.enqueue(session, "regrade", assignment_id=assignment_id, by="bench", why=f"points {points}").id
         session.commit()
-    started = time.monotonic()
     with contextlib.ExitStack() as stack:
+        starting = time.monotonic()
         for _ in range(workers):
-            stack.enter_context(worker(url))
+            stack.enter_context(worker(url, ready=True))
+        print(f"  {workers} worker(s) warm after {time.monotonic() - starting:.1f} s", flush=True)
+        with Session(engine) as session:
+            job_id = jobs.enqueue(session, "regrade", assignment_id=assignment_id, by="bench",
+                                  why=f"points {points}").id
+            session.commit()
+        started = time.monotonic()
         while True:
             with Session(engine) as session:
                 job = session.get_one(Job, job_id)
@@ -51,14 +57,15 @@ def regrade_once(url: str, assignment_id: int, workers: int, points: float | Non
 
 
 def phases(session: Session, job: Job) -> str:
-    """Where the time went: grading the distinct answers (the job), then the chunks, and who ran them."""
+    """Where the time went: claiming and splitting (the job), then the chunks (grading and writing), and who ran
+    them."""
     chunks = session.scalars(select(Job).where(Job.parent_id == job.id)).all()
     if not chunks or job.started_at is None:
         return "no chunks"
     first = min(chunk.started_at for chunk in chunks if chunk.started_at)
     last = max(chunk.finished_at for chunk in chunks if chunk.finished_at)
     workers = Counter(chunk.worker for chunk in chunks)
-    return (f"grading the distinct answers {(first - job.started_at).total_seconds():.1f} s, "
+    return (f"split {(first - job.started_at).total_seconds():.1f} s, "
             f"{len(chunks)} chunks {(last - first).total_seconds():.1f} s, chunks per worker {sorted(workers.values())}")
 
 
@@ -71,7 +78,7 @@ def main() -> None:
     with postgres_database() as url:
         upgrade_to_head(url.replace("postgresql://", "postgresql+psycopg://", 1))
         assignment_id = seed(make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)), args.students)
-        print("| queue workers | stored answers | seconds, enqueue to done (workers' start included) "
+        print("| queue workers | stored answers | seconds, enqueue to done (warm workers) "
               "| seconds, taken to done | result |")
         print("|---|---|---|---|---|")
         times = {}

@@ -52,11 +52,18 @@ def server(url: str, *, ready_timeout: float = 120, **settings: Any) -> Iterator
 
 
 @contextmanager
-def worker(url: str, *, concurrency: int = 1, **settings: Any) -> Iterator[subprocess.Popen[str]]:
+def worker(url: str, *, concurrency: int = 1, ready: bool = False, **settings: Any) -> Iterator[subprocess.Popen[str]]:
+    """A `grader worker`; with `ready`, yielded once it says it is warm and takes jobs."""
     process = subprocess.Popen([GRADER, "worker", "--concurrency", str(concurrency)],
                                env=environment(url, **settings), cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+                               stdout=subprocess.PIPE if ready else subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               text=True)
     try:
+        if ready:
+            assert process.stdout is not None  # its one line: nothing else is written there to fill the pipe
+            line = process.stdout.readline()
+            if "ready" not in line:
+                raise RuntimeError(f"grader worker exited with {process.wait()} before it was ready")
         yield process
     finally:
         stop(process)

@@ -18,7 +18,7 @@ import math
 import resource
 import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -140,6 +140,11 @@ class GradingPool:
 
     def warm(self) -> bool:
         return self._warm.done()
+
+    def wait_warm(self, timeout: float | None = None) -> bool:
+        """Block until a worker has warmed up (or `timeout` seconds passed); return whether one has."""
+        wait((self._warm,), timeout)
+        return self.warm()
 
     def close(self) -> None:
         self._pool.stop()

@@ -1,17 +1,18 @@
 """A regrade on the queue, shared by any number of workers.
 
-The `regrade` job claims the assignment's one run (its lease), grades each distinct (part, answer) of the
-assignment once (grading is deterministic, and a class writes the same few answers again and again), stores those
-grades with the run, and splits the submissions into `regrade_chunk` jobs, ranges of submission ids; workers take
-the chunks with `FOR UPDATE SKIP LOCKED`. Each chunk reads the run's grades, locks its submissions, writes what
-changed and adds its counts to the run (renewing the lease) and its progress to the parent job, and marks itself
-done, all in one transaction: a chunk is counted once even if its worker dies after committing. The chunk whose commit makes
+The `regrade` job claims the assignment's one run (its lease) and splits the submissions into `regrade_chunk`
+jobs, ranges of submission ids; workers take the chunks with `FOR UPDATE SKIP LOCKED`. Grading is part of the
+chunks, so that every worker grades from the start (a job that graded every distinct answer before splitting kept
+the other workers idle for most of a run). Each distinct (part, answer, variant) is graded about once per run
+(grading is deterministic, and a class writes the same few answers again and again): a chunk grades only the
+answers no chunk has stored in `regrade_grades` yet, and stores its own with its writes. A chunk locks its
+submissions, writes what changed, adds its counts to the run (renewing the lease) and its progress to the parent
+job, and marks itself done, all in one transaction: a chunk is counted once even if its worker dies after committing. The chunk whose commit makes
 `chunks_done` reach `chunks` (the run row is locked, so exactly one sees it) finishes the run: the audit entry and
 the parent job's result.
 """
 
-from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select, update
@@ -19,8 +20,7 @@ from sqlalchemy.orm import Session
 
 from app import jobs
 from app.bulk import insert_many
-from app.db import release
-from app.models import Assignment, Job, PartResult, RegradeGrade, RegradeRun, Submission, utcnow
+from app.models import Assignment, Job, RegradeGrade, RegradeRun, Submission, utcnow
 from app.services.regrade import (
     CHUNK,
     LEASE,
@@ -34,35 +34,27 @@ from app.services.regrade import (
     regrade_submissions,
 )
 from graders import GradeResult, GradingPool
-from graders.pool import Outcome, Unfinished
+from graders.pool import Outcome
 
-# The run's grades as a worker read them from regrade_grades, for the latest few runs, by the run's claim (unique,
-# where SQLite may give a new run the id of a deleted one).
-GRADED: dict[str, dict[GradeKey, Outcome]] = {}
+
+@dataclass
+class RunGrades:
+    """The grades of a run this worker has: read from `regrade_grades` (rows up to `seen`) or made here."""
+
+    outcomes: dict[GradeKey, Outcome] = field(default_factory=dict)
+    seen: int = 0
+
+
+# By the run's claim (unique, where SQLite may give a new run the id of a deleted one), for the latest few runs.
+GRADED: dict[str, RunGrades] = {}
 KEPT_RUNS = 4
-GRADE_BATCH = 500  # distinct answers graded between two heartbeats of the job
 
 
-def start(session: Session, pool: GradingPool, assignment: Assignment, *, job_id: int, by: str, why: str,
-          beat: Callable[[], None], chunk_size: int | None = None) -> RegradeRun:
-    """Claim the run (RegradeBusy while another holds it), grade each distinct answer once, store the grades,
-    enqueue the chunks and mark the job waiting for them. A run interrupted in `regrade.regrade` resumes after
-    its cursor; one with nothing left finishes at once. Commits."""
+def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why: str,
+          chunk_size: int | None = None) -> RegradeRun:
+    """Claim the run (RegradeBusy while another holds it), enqueue its chunks and mark the job waiting for them. A
+    run interrupted in `regrade.regrade` resumes after its cursor; one with nothing left finishes at once. Commits."""
     run = claim_run(session, assignment, by, resume=True, job_id=job_id)
-    session.commit()
-    run_id, claim, cursor = run.id, run.claim, run.cursor
-    regrader = Regrader(pool, assignment, by, why, {})
-    answers = session.execute(select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
-                              .join(Submission, Submission.id == PartResult.submission_id)
-                              .where(Submission.assignment_id == assignment.id, Submission.id > cursor)).all()
-    release(session)
-    for first in range(0, len(answers), GRADE_BATCH):  # holding no connection; every grading worker busy at once
-        regrader.grade_missing(answers[first:first + GRADE_BATCH])
-        beat()  # grading thousands of answers on a busy machine takes longer than a silent worker may
-    run = owned_run(session, run_id, claim)
-    insert_many(session, RegradeGrade.__table__, [  # type: ignore[arg-type]
-        {"run_id": run_id, "question_id": question_id, "answer": answer, "variant": variant, "outcome": stored(outcome)}
-        for (question_id, answer, variant), outcome in regrader.graded.items()])
     split(session, assignment, run, job_id=job_id, chunk_size=chunk_size or CHUNK, by=by, why=why)
     session.commit()
     return run
@@ -84,26 +76,15 @@ def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: 
         finish_run(session, run, assignment, by=by, why=why)
 
 
-def stored(outcome: Outcome) -> dict[str, Any]:
-    if isinstance(outcome, Unfinished):
-        return {"unfinished": outcome.reason, "retry": outcome.retry}
-    return asdict(outcome)
-
-
-def loaded(outcome: dict[str, Any]) -> Outcome:
-    if "unfinished" in outcome:
-        return Unfinished(outcome["unfinished"], outcome["retry"])
-    return GradeResult(**outcome)
-
-
 def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, Any]) -> dict[str, Any]:
     """Regrade one chunk of a run and count it; finish the run if it is the last. Commits."""
     assignment = session.get(Assignment, args["assignment_id"])
     run = session.get(RegradeRun, args["run_id"])
     if assignment is None or run is None or run.claim != args["claim"]:
         return {"skipped": "the run was taken over or its assignment deleted"}
+    grades = grades_of(session, run)
     regrader = Regrader(pool, assignment, args["by"], args["why"], extension_deadlines(session, assignment),
-                        graded=grades_of(session, run))
+                        graded=dict(grades.outcomes))
     ids = list(session.scalars(select(Submission.id).where(
         Submission.assignment_id == assignment.id, Submission.id.between(args["first"], args["last"]))))
     # The run counts the submissions there were at the split (its fixed `total`). One whose transaction got an id in
@@ -125,18 +106,36 @@ def run_chunk(session: Session, pool: GradingPool, job_id: int, args: dict[str, 
     session.execute(update(Job).where(Job.id == job_id).values(status=jobs.DONE, finished_at=now, result=result))
     if run.chunks_done == run.chunks:
         finish_run(session, run, assignment, by=args["by"], why=args["why"])
+    else:
+        share(session, run, grades, regrader.graded)
     session.commit()
     return result
 
 
-def grades_of(session: Session, run: RegradeRun) -> dict[GradeKey, Outcome]:
-    """The run's grades, read once per worker (an answer missing from them is graded by the chunk itself)."""
+def grades_of(session: Session, run: RegradeRun) -> RunGrades:
+    """The run's grades as this worker has them, with the rows other workers' chunks stored since it last read.
+    A row committed after a later one was read is missed, and its answer graded again: never wrong, rarely slower."""
     assert run.claim is not None
     if run.claim not in GRADED:
         while len(GRADED) >= KEPT_RUNS:
             GRADED.pop(next(iter(GRADED)))
-        rows = session.execute(select(RegradeGrade.question_id, RegradeGrade.answer, RegradeGrade.variant,
-                                      RegradeGrade.outcome).where(RegradeGrade.run_id == run.id))
-        GRADED[run.claim] = {(question_id, answer, variant): loaded(outcome)
-                             for question_id, answer, variant, outcome in rows}
-    return GRADED[run.claim]
+        GRADED[run.claim] = RunGrades()
+    grades = GRADED[run.claim]
+    rows = session.execute(select(RegradeGrade.id, RegradeGrade.question_id, RegradeGrade.answer,
+                                  RegradeGrade.variant, RegradeGrade.outcome)
+                           .where(RegradeGrade.run_id == run.id, RegradeGrade.id > grades.seen))
+    for row_id, question_id, answer, variant, outcome in rows:
+        grades.outcomes[(question_id, answer, variant)] = GradeResult(**outcome)
+        grades.seen = max(grades.seen, row_id)
+    return grades
+
+
+def share(session: Session, run: RegradeRun, grades: RunGrades, graded: dict[GradeKey, Outcome]) -> None:
+    """Store, with the chunk's writes, the grades it made, for the run's other chunks. An answer that did not finish
+    grading is not shared: another chunk tries it again."""
+    made = {key: outcome for key, outcome in graded.items()
+            if key not in grades.outcomes and isinstance(outcome, GradeResult)}
+    grades.outcomes.update(made)
+    insert_many(session, RegradeGrade.__table__, [  # type: ignore[arg-type]
+        {"run_id": run.id, "question_id": question_id, "answer": answer, "variant": variant, "outcome": asdict(outcome)}
+        for (question_id, answer, variant), outcome in made.items()])

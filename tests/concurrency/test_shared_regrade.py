@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from app import jobs
 from app.models import Assignment, AuditEntry, Job, RegradeRun, ScoreChange
-from app.services import regrade
+from app.services import regrade, regrade_jobs
 from tests.api.test_manual_grading import grade
 from tests.api.test_regrade import set_points
 from tests.concurrency.test_races import assert_totals_add_up, read, scores, wrong_class
@@ -117,3 +117,34 @@ def test_hand_grades_made_while_workers_share_a_regrade_are_kept(client, db, lms
         assert_totals_add_up(stored)
         finals = [entry for entry in stored["history"] if entry["question_id"] is None]
         assert len({(entry["old"], entry["new"]) for entry in finals}) == len(finals), "a change written twice"
+
+
+def test_a_run_grades_each_distinct_answer_once_whichever_worker_takes_its_chunks(client, db, lms, assignment, parts,
+                                                                                  monkeypatch) -> None:
+    """The chunks share their grades through the run's stored grades: a chunk taken by a worker that has seen none
+    of the run (its memory emptied before every chunk, as a fresh process's) grades only what no chunk stored."""
+    monkeypatch.setattr("app.services.regrade_jobs.CHUNK", 3)
+    read_grades = regrade_jobs.grades_of
+
+    def as_a_fresh_worker(session, run):  # type: ignore[no-untyped-def]
+        regrade_jobs.GRADED.clear()
+        return read_grades(session, run)
+
+    graded: list[regrade.GradeKey] = []
+    grade_missing = regrade.Regrader.grade_missing
+
+    def counted(self, answers):  # type: ignore[no-untyped-def]
+        answers = list(answers)
+        graded.extend(key for q, a, v in answers if (key := (q, a or "", v)) not in self.graded and key[1].strip())
+        return grade_missing(self, answers)
+
+    monkeypatch.setattr(regrade_jobs, "grades_of", as_a_fresh_worker)
+    monkeypatch.setattr(regrade.Regrader, "grade_missing", counted)
+    wrong_class(client, lms, assignment, parts, students=STUDENTS, right_number=True)
+    set_points(db, assignment, parts["number"].id, 3)
+    job = finished(db, enqueue_regrade(db, assignment))
+
+    assert (job.status, job.result["submissions"]) == (jobs.DONE, STUDENTS)
+    assert db.scalar(select(func.count()).select_from(Job).where(Job.parent_id == job.id)) == STUDENTS // 3
+    repeated = [key for key, times in Counter(graded).items() if times > 1]
+    assert graded and not repeated, f"graded more than once in one run: {repeated}"
