@@ -71,10 +71,6 @@ class TestRefusals:
 
 class TestHostileMistakes:
     @pytest.mark.parametrize("answer", [
-        # The reader now reads 171! (infinite at every sample point; the grader refuses it as an answer), so it is
-        # stored as a mistake instead of refused with a 422. Strict, so that refusing it turns this row red.
-        pytest.param("171!", id="factorial-beyond-float", marks=pytest.mark.xfail(
-            strict=True, reason="a mistake with no finite value (171!) is stored rather than refused")),
         pytest.param("\\sin(x) < 0", id="inequality-on-an-expression-part"),
         pytest.param("\\frac{1}{", id="unclosed-brace"),
     ])
@@ -87,6 +83,20 @@ class TestHostileMistakes:
         graded = submit(client, lms, assignment, wrong, at=ON_TIME).json()
         part = next(p for p in graded["parts"] if p["question_id"] == parts["expression"].id)
         assert (part["correct"], part["error"]) == (False, None)
+
+    def test_a_mistake_beyond_floating_point_is_read_exactly_and_matched(
+        self, client, instructor, lms, assignment, parts
+    ) -> None:
+        """171! overflows a float at every sample point, but it is a number: read exactly, stored, and given to the
+        student who writes it (and to no one else)."""
+        added = add_mistake(client, instructor, assignment, parts["expression"].id, "171!")
+        assert added.status_code == 200, added.text
+        for answer, feedback in (("171 !", FEEDBACK), ("172!", None), (parts["expression"].answer, None)):
+            graded = submit(client, lms, assignment, right_answers(parts) | {parts["expression"].id: answer},
+                            at=ON_TIME).json()
+            part = next(p for p in graded["parts"] if p["question_id"] == parts["expression"].id)
+            assert (part["feedback"] == FEEDBACK) == (feedback is not None), (answer, part)
+            assert part["error"] is None, (answer, part)
 
 
 class TestListAndDelete:
