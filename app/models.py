@@ -212,7 +212,7 @@ class ScoreChange(Base):
 
 
 class RegradeRun(Base):
-    """A regrade walks an assignment's submissions in id order; `cursor` lets an interrupted run resume."""
+    """One regrade of an assignment: split into chunk jobs, with the counts its chunks add up."""
 
     __tablename__ = "regrade_runs"
 
@@ -221,7 +221,6 @@ class RegradeRun(Base):
     started_by: Mapped[str] = mapped_column(String(200))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    cursor: Mapped[int] = mapped_column(Integer, default=0)
     submissions: Mapped[int] = mapped_column(Integer, default=0)
     changed: Mapped[int] = mapped_column(Integer, default=0)
     # The lease of the process running it: one running regrade per assignment (see services.regrade.claim_run).

@@ -2,7 +2,8 @@
 
 Seeds one assignment in bulk (each distinct synthetic answer is graded once, then 100,000 result rows are
 inserted directly), then prints the server-side time of the gradebook, the item statistics, the clusters of
-one part (cold, then warm) and a full regrade through the real grading pool, as a Markdown table.
+one part (cold, then warm) and a full regrade (a queue job and its chunks, run here as one `grader worker` would,
+through the real grading pool), as a Markdown table.
 
     .venv/bin/python -m benchmarks.bench_dashboard [--students 5000] [--postgres URL]
 
@@ -15,7 +16,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,14 +25,15 @@ from sqlalchemy import Engine, insert, make_url, text
 from sqlalchemy.orm import Session
 
 import reference
+from app import jobs
 from app.db import make_engine
 from app.late_policy import LatePolicy, assess, final_score
 from app.migrate import upgrade_to_head
-from app.models import Assignment, AssignmentPart, Course, PartResult, Submission
+from app.models import Assignment, AssignmentPart, Course, Job, PartResult, Submission
 from app.services.clusters import forget_confirmations, part_clusters
 from app.services.gradebook import gradebook
 from app.services.grading import grading_options, warm_worker
-from app.services.regrade import add_known_mistake, regrade
+from app.services.regrade import add_known_mistake, enqueue
 from app.services.stats import assignment_stats
 from graders import GradingPool
 from graders.fingerprint import key_of
@@ -140,16 +142,35 @@ def measure(engine: Engine, assignment_id: int, pool: GradingPool) -> dict[str, 
             "stats with the clusters of all parts (the API), warm": timed(
                 lambda: assignment_stats(session, pool, assignment)),
         }
-        runs: dict[str, Any] = {}
-        figures["full regrade, nothing changed"] = timed(
-            lambda: runs.setdefault("same", regrade(session, pool, assignment=assignment, by="bench", resume=False)), 1)
         wrong = next(c.answers[0] for c in part_clusters(session, pool, assignment, expression))
-        figures["full regrade after a known mistake"] = timed(lambda: runs.setdefault("mistake", add_known_mistake(
-            session, pool, assignment=assignment, question_id=expression.question_id, by="bench",
-            mistake={"answer": wrong, "feedback": "benchmark mistake", "score": 0.5})), 1)
-    notes = {"full regrade, nothing changed": f"{runs['same'].submissions} submissions, {runs['same'].changed} changed",
-             "full regrade after a known mistake": f"{runs['mistake'].changed} submissions changed"}
+    runs: dict[str, Any] = {}
+    figures["full regrade, nothing changed"] = timed(lambda: runs.setdefault("same", queued_regrade(
+        engine, pool, lambda session: enqueue(session, session.get_one(Assignment, assignment_id), by="bench"))), 1)
+    figures["full regrade after a known mistake"] = timed(lambda: runs.setdefault("mistake", queued_regrade(
+        engine, pool, lambda session: add_known_mistake(
+            session, pool, assignment=session.get_one(Assignment, assignment_id), question_id=expression.question_id,
+            by="bench", mistake={"answer": wrong, "feedback": "benchmark mistake", "score": 0.5}))), 1)
+    notes = {"full regrade, nothing changed": f"{runs['same']['submissions']} submissions, "
+                                              f"{runs['same']['changed']} changed",
+             "full regrade after a known mistake": f"{runs['mistake']['changed']} submissions changed"}
     return {name: f"{ms:,.0f} ms" + (f" ({notes[name]})" if name in notes else "") for name, ms in figures.items()}
+
+
+def queued_regrade(engine: Engine, pool: GradingPool, change: Callable[[Session], Job]) -> dict[str, Any]:
+    """Make the change that enqueues a regrade job, run the job and its chunks here; its result."""
+    def session() -> Iterator[Session]:
+        with Session(engine) as opened:
+            yield opened
+
+    sessions = jobs.session_scope(session)
+    with sessions() as opened:
+        job_id = change(opened).id
+        opened.commit()
+    jobs.run_with_chunks(sessions, pool, "bench", job_id)
+    with sessions() as opened:
+        job = opened.get_one(Job, job_id)
+        assert job.status == jobs.DONE and job.result is not None, job.error
+        return job.result
 
 
 def postgres_engine(url: str) -> Engine | None:

@@ -1,22 +1,20 @@
 """Regrade an assignment's stored answers after a reference, a known mistake, points or the late policy change.
 
-A run walks the submissions in id order, a chunk at a time, and commits each chunk together with the run's
-cursor: an interrupted run resumes after its last committed chunk and never counts a submission twice. One run
-per assignment holds its lease at a time (a `regrade` job of app.tasks, a known mistake, an edit). Unchanged
-results write nothing; every change of a part's score or a final score is kept as history. Parts an instructor
+Every regrade is a `regrade` job on the queue (app.tasks, app.services.regrade_jobs): its run is split into chunk
+jobs that any worker takes. One run per assignment holds its lease at a time (a regrade, a known mistake, an edit
+each enqueue one; the next waits for the lease). Unchanged results write nothing; every change of a part's score or a final score is kept as history. Parts an instructor
 graded by hand keep their score. Each distinct (part, answer, variant) is graded once per run: grading is
 deterministic, and a class writes the same few answers again and again. A result is regraded with the values of the
 part's parameters it was first graded with (stored with it), never a new draw.
 """
 
-import time
 import uuid
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 import reference
@@ -32,7 +30,6 @@ from app.models import (
     PartResult,
     RegradeGrade,
     RegradeRun,
-    Submission,
     utcnow,
 )
 from app.services import audit, variants
@@ -118,13 +115,12 @@ class RegradeBusy(Conflict):
     headers = {"Retry-After": "30"}  # noqa: RUF012 - never mutated; errors that vary it set their own
 
 
-def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
-              job_id: int | None = None) -> RegradeRun:
-    """Claim the assignment's one running regrade: the unfinished run to resume, or a new one.
+def claim_run(session: Session, assignment: Assignment, by: str, *, job_id: int | None = None) -> RegradeRun:
+    """Claim the assignment's one running regrade: a new run, once no other holds a live lease.
 
-    `resume=False` abandons unfinished runs first. The assignment row is locked so that two requests cannot both
-    find no live run; a claim is a lease, renewed chunk by chunk, so a run whose process died is taken over once
-    its lease ran out. Raises RegradeBusy while another run holds a live lease. The caller commits."""
+    The assignment row is locked so that two requests cannot both find no live run; a claim is a lease, renewed
+    chunk by chunk, so a run whose workers died is abandoned once its lease ran out. Raises RegradeBusy while
+    another run holds a live lease. The caller commits."""
     session.execute(select(Assignment.id).where(Assignment.id == assignment.id).with_for_update(key_share=True))
     unfinished = list(session.scalars(
         select(RegradeRun).where(RegradeRun.assignment_id == assignment.id, RegradeRun.finished_at.is_(None))
@@ -136,14 +132,9 @@ def claim_run(session: Session, assignment: Assignment, by: str, *, resume: bool
                 and (job_id is None or run.job_id != job_id)]:
         raise RegradeBusy(f"a regrade of assignment {assignment.id} started by {live[0].started_by} is running; "
                           "try again when it has finished")
-    if resume and unfinished and not unfinished[-1].chunks:
-        run = unfinished[-1]
-        run.job_id = job_id
-    else:
-        abandon(session, unfinished)
-        run = RegradeRun(assignment_id=assignment.id, started_by=by, cursor=0, submissions=0, changed=0,
-                         job_id=job_id)
-        session.add(run)
+    abandon(session, unfinished)
+    run = RegradeRun(assignment_id=assignment.id, started_by=by, submissions=0, changed=0, job_id=job_id)
+    session.add(run)
     run.claim, run.claimed_until = uuid.uuid4().hex, now + LEASE
     session.flush()
     return run
@@ -163,84 +154,11 @@ def abandon(session: Session, runs: list[RegradeRun]) -> None:
                                     error=f"{RegradeBusy.__name__}: its run's lease ran out; a newer regrade took over"))
 
 
-def current_run(session: Session, assignment: Assignment, by: str, *, resume: bool,
-                wait: float | None = None) -> RegradeRun:
-    """Claim the run (waiting up to `wait` seconds for a running one to finish) and commit the claim."""
-    return when_free(session, lambda: claim_run(session, assignment, by, resume=resume), wait=wait)
-
-
-def when_free(session: Session, claim: Callable[[], RegradeRun], *, wait: float | None) -> RegradeRun:
-    """Run `claim` in its own transaction, again every POLL seconds while another regrade runs, and commit it.
-
-    Nothing is held while waiting (`wait` seconds, WAIT by default): the transaction is rolled back and its
-    connection returned to the pool."""
-    give_up = time.monotonic() + (WAIT if wait is None else wait)
-    while True:
-        try:
-            run = claim()
-        except RegradeBusy:
-            session.rollback()
-            if time.monotonic() >= give_up:
-                raise
-            time.sleep(POLL)
-            continue
-        session.commit()
-        return run
-
-
-def remaining(session: Session, assignment: Assignment, run: RegradeRun) -> int:
-    return session.scalar(
-        select(func.count()).where(Submission.assignment_id == assignment.id, Submission.id > run.cursor)
-    ) or 0
-
-
 def extension_deadlines(session: Session, assignment: Assignment) -> dict[str, datetime]:
     rows = session.execute(
         select(Extension.student, Extension.deadline).where(Extension.assignment_id == assignment.id)
     )
     return dict(rows.all())
-
-
-def regrade(
-    session: Session,
-    pool: GradingPool,
-    *,
-    assignment: Assignment,
-    by: str,
-    why: str = "regrade",
-    resume: bool = True,
-    chunk_size: int = CHUNK,
-    progress: Callable[[int], None] | None = None,
-    run: RegradeRun | None = None,
-) -> RegradeRun:
-    """Regrade every submission after the run's cursor, committing chunk by chunk; return the finished run.
-
-    Each chunk's answers are graded without holding a connection; the chunk's submissions are then locked and
-    read again, so a hand grade committed meanwhile is seen (and kept), and totals are computed from the parts
-    as they are under the lock."""
-    run = run or current_run(session, assignment, by, resume=resume)
-    claim = run.claim
-    try:
-        session.expire_all()  # the parts' points and known mistakes as they are now that the run is claimed
-        regrader = Regrader(pool, assignment, by, why, extension_deadlines(session, assignment))
-        while ids := list(session.scalars(
-            select(Submission.id).where(Submission.assignment_id == assignment.id, Submission.id > run.cursor)
-            .order_by(Submission.id).limit(chunk_size)
-        )):
-            done, changed = regrade_submissions(session, regrader, ids)
-            run = owned_run(session, run.id, claim)
-            run.cursor, run.submissions, run.changed = ids[-1], run.submissions + done, run.changed + changed
-            run.claimed_until = utcnow() + LEASE
-            session.commit()
-            if progress is not None:
-                progress(done)
-    except BaseException:
-        session.rollback()
-        drop_claim(session, run.id, claim)
-        raise
-    finish_run(session, run, assignment, by=by, why=why)
-    session.commit()
-    return run
 
 
 def finish_run(session: Session, run: RegradeRun, assignment: Assignment, *, by: str, why: str) -> None:
@@ -275,13 +193,6 @@ def owned_run(session: Session, run_id: int, claim: str | None) -> RegradeRun:
     if run.claim != claim:
         raise RegradeBusy(f"regrade run {run_id} was taken over after its lease ran out")
     return run
-
-
-def drop_claim(session: Session, run_id: int, claim: str | None) -> None:
-    """An interrupted run stays unfinished, to be resumed, but gives up its lease at once."""
-    session.execute(update(RegradeRun).where(RegradeRun.id == run_id, RegradeRun.claim == claim)
-                    .values(claim=None, claimed_until=None).execution_options(synchronize_session=False))
-    session.commit()
 
 
 def check_mistake(pool: Grades, bank: reference.Part, part: AssignmentPart, mistake: dict[str, Any]) -> None:

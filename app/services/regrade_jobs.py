@@ -52,9 +52,9 @@ KEPT_RUNS = 4
 
 def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why: str,
           chunk_size: int | None = None) -> RegradeRun:
-    """Claim the run (RegradeBusy while another holds it), enqueue its chunks and mark the job waiting for them. A
-    run interrupted in `regrade.regrade` resumes after its cursor; one with nothing left finishes at once. Commits."""
-    run = claim_run(session, assignment, by, resume=True, job_id=job_id)
+    """Claim the run (RegradeBusy while another holds it), enqueue its chunks and mark the job waiting for them; a
+    run with no submissions finishes at once. Commits."""
+    run = claim_run(session, assignment, by, job_id=job_id)
     split(session, assignment, run, job_id=job_id, chunk_size=chunk_size or CHUNK, by=by, why=why)
     session.commit()
     return run
@@ -63,15 +63,15 @@ def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why
 def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: int, chunk_size: int, by: str,
           why: str) -> None:
     """Enqueue the run's chunks (ranges of submission ids, with the ids there are now) and renew its lease; finish it if there are none."""
-    ids = list(session.scalars(select(Submission.id).where(
-        Submission.assignment_id == assignment.id, Submission.id > run.cursor).order_by(Submission.id)))
+    ids = list(session.scalars(select(Submission.id).where(Submission.assignment_id == assignment.id)
+                               .order_by(Submission.id)))
     chunks = [ids[i:i + chunk_size] for i in range(0, len(ids), chunk_size)]
     for chunk in chunks:
         jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
                      claim=run.claim, first=chunk[0], last=chunk[-1], ids=chunk, by=by, why=why)
     run.chunks, run.claimed_until = len(chunks), utcnow() + LEASE
     session.execute(update(Job).where(Job.id == job_id).values(
-        total=run.submissions + len(ids), done=run.submissions, status=jobs.WAITING if chunks else jobs.RUNNING))
+        total=len(ids), done=0, status=jobs.WAITING if chunks else jobs.RUNNING))
     if not chunks:
         finish_run(session, run, assignment, by=by, why=why)
 

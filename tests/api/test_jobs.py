@@ -171,7 +171,7 @@ class TestEditsGoThroughTheQueue:
         holds the assignment) and it is not done when the wait ends, the answer is 202 with the job, and the
         queue's retry applies the edit."""
         submit_class(client, lms, assignment, parts, students=2)
-        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
+        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed",
                           submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
         db.commit()
         monkeypatch.setattr(regrade, "WAIT", 0.5)  # the job gives up waiting for the dead run at once
@@ -295,7 +295,7 @@ def split_by_hand(db, assignment, chunk_size: int = 250):  # type: ignore[no-unt
                  worker="test", heartbeat_at=now, run_after=now)
     db.add(parent)
     db.flush()
-    run = claim_run(db, stored, "test", resume=False, job_id=parent.id)
+    run = claim_run(db, stored, "test", job_id=parent.id)
     regrade_jobs.split(db, stored, run, job_id=parent.id, chunk_size=chunk_size, by="test", why="regrade")
     db.execute(update(Job).where(Job.parent_id == parent.id).values(status=jobs.RUNNING, worker="test",
                                                                      heartbeat_at=now))

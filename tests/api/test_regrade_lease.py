@@ -1,4 +1,5 @@
-"""One running regrade per assignment: a run holds a lease; another waits for it, and takes over a dead one."""
+"""One running regrade per assignment: a run holds a lease; another is refused while it lives (its job waits and
+tries again) and abandons it once its lease ran out."""
 
 from datetime import timedelta
 
@@ -6,24 +7,32 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Assignment, RegradeRun, utcnow
-from app.services.regrade import RegradeBusy, current_run
+from app.services.regrade import RegradeBusy, claim_run
+
+
+def claimed(db, assignment, by: str) -> RegradeRun:  # type: ignore[no-untyped-def]
+    run = claim_run(db, db.get_one(Assignment, assignment["id"]), by)
+    db.commit()
+    return run
 
 
 @pytest.fixture
 def running(db, assignment) -> RegradeRun:  # type: ignore[no-untyped-def]
-    return current_run(db, db.get(Assignment, assignment["id"]), "first", resume=True)
+    return claimed(db, assignment, "first")
 
 
 def test_a_second_regrade_is_refused_while_the_first_holds_its_lease(db, assignment, running) -> None:
     with pytest.raises(RegradeBusy, match="started by first is running"):
-        current_run(db, db.get(Assignment, assignment["id"]), "second", resume=True, wait=0.3)
+        claimed(db, assignment, "second")
 
 
-def test_a_run_whose_lease_ran_out_is_taken_over_and_resumed(db, assignment, running) -> None:
-    first_claim, running.claimed_until = running.claim, utcnow() - timedelta(seconds=1)  # its process died
+def test_a_run_whose_lease_ran_out_is_abandoned_for_a_new_one(db, assignment, running) -> None:
+    running.claimed_until = utcnow() - timedelta(seconds=1)  # its workers died
     db.commit()
-    resumed = current_run(db, db.get(Assignment, assignment["id"]), "second", resume=True, wait=0)
-    assert resumed.id == running.id and resumed.claim != first_claim
+    newer = claimed(db, assignment, "second")
+    db.refresh(running)
+    assert newer.id != running.id and newer.claim is not None
+    assert running.finished_at is not None and running.claim is None
 
 
 def test_a_regrade_over_http_that_meets_a_running_one_answers_202_with_its_job_to_follow(
