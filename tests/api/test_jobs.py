@@ -193,6 +193,44 @@ class TestEditsGoThroughTheQueue:
         assert (response.status_code, response.json()["regrade"]) == (200, None)
 
 
+class TestRetryAfter:
+    """Every 202 with a job says, in `Retry-After`, when polling `GET /api/v1/jobs/{id}` is worth it."""
+
+    def test_respond_async_answers_with_the_poll_interval(self, client, lms, instructor, assignment, parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor | ASYNC)
+        assert (response.status_code, response.headers["Retry-After"]) == (202, str(api_jobs.POLL_SECONDS))
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+
+    def test_a_request_that_ran_out_of_wait_answers_with_the_poll_interval(self, client, lms, instructor, assignment,
+                                                                         parts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 0.0)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+        assert response.status_code == 202, response.text
+        assert "Preference-Applied" not in response.headers
+        assert response.headers["Retry-After"] == str(api_jobs.POLL_SECONDS)
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+
+    def test_a_job_waiting_for_its_retry_says_when_it_runs_again(self, client, db, lms, instructor, assignment, parts,
+                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """Its first attempt met a dead worker's run; polling before the back-off ends would show nothing new."""
+        submit_class(client, lms, assignment, parts, students=1)
+        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
+                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
+        db.commit()
+        monkeypatch.setattr(regrade, "WAIT", 0.5)
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+        job = response.json()
+        assert (response.status_code, job["status"], job["attempts"]) == (202, "queued", 1), job
+        back_off = jobs.retry_delay(1).total_seconds()
+        assert back_off - 5 <= int(response.headers["Retry-After"]) <= back_off, (response.headers, back_off)
+        db.execute(update(Job).where(Job.id == job["id"]).values(run_after=utcnow()))  # skip the back-off
+        db.commit()
+        assert follow(client, instructor, job["url"])["status"] == "done"
+
+
 @jobs.task("sleep_for_test")
 def sleep_for_test(context: jobs.JobContext, args: dict) -> dict:
     time.sleep(args["seconds"])
