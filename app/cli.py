@@ -11,7 +11,7 @@ from app.config import get_settings
 from app.db import session_factory
 from app.errors import DomainError
 from app.migrate import upgrade_to_head
-from app.models import ApiToken, Job
+from app.models import ApiToken, Job, utcnow
 from app.security import Role, create_token, revoke_token
 from reference import BankError
 
@@ -67,7 +67,8 @@ def migrate(_args: argparse.Namespace) -> None:
 
 
 def regrade_assignment(args: argparse.Namespace) -> None:
-    """Enqueue a regrade job, run it here (or, with --queue, leave it to `grader worker`s) and show its progress."""
+    """Enqueue a regrade job, run it here with its retries (or, with --queue, leave it to `grader worker`s) and show
+    its progress until it is done or failed for good."""
     import threading
 
     from tqdm import tqdm
@@ -87,25 +88,28 @@ def regrade_assignment(args: argparse.Namespace) -> None:
         job_id = jobs.enqueue(session, "regrade", assignment_id=args.assignment, by=args.by or "grader regrade").id
         session.commit()
     pool = None if args.queue else make_pool(settings)
-    runner = threading.Thread(target=jobs.run_with_chunks, args=(sessions, pool, "grader regrade", job_id)) \
+    stop = threading.Event()
+    runner = threading.Thread(target=jobs.run_to_the_end, args=(sessions, pool, "grader regrade", job_id, stop)) \
         if pool else None
     try:
         if runner is not None:
             runner.start()
         job = follow(sessions, job_id, tqdm(unit="submission", desc="regrade"))
     finally:
+        stop.set()  # interrupted: the attempt running now is the last one here
         if runner is not None:
             runner.join()
         if pool is not None:
             pool.close()
     if job.status != jobs.DONE or job.result is None:
-        raise DomainError(f"regrade job {job_id} failed: {job.error}")
+        raise DomainError(f"regrade job {job_id} failed after {job.attempts} attempts: {job.error}")
     print(f"Regraded {job.result['submissions']} submissions of assignment {args.assignment}; "
           f"{job.result['changed']} changed.")
 
 
 def follow(sessions, job_id: int, bar) -> Job:
-    """Show the job's progress until it is done or has failed an attempt."""
+    """Show the job's progress until it is done or failed for good; while a failed attempt waits for its retry, the
+    bar says so."""
     import time
 
     from app import jobs
@@ -116,10 +120,22 @@ def follow(sessions, job_id: int, bar) -> Job:
                 job = session.get_one(Job, job_id)
             bar.total = job.total
             bar.n = job.done
+            bar.set_postfix_str(retrying(job), refresh=False)
             bar.refresh()
-            if job.status in (jobs.DONE, jobs.FAILED) or job.error is not None:
+            if job.status in (jobs.DONE, jobs.FAILED):
                 return job
             time.sleep(0.2)
+
+
+def retrying(job: Job) -> str:
+    """"attempt 1/5 failed: <the error's first line>; runs again in 30 s" while the queue will retry the job, else
+    nothing."""
+    from app import jobs
+
+    if job.status != jobs.QUEUED or job.error is None:
+        return ""
+    wait = max(0.0, (job.run_after - utcnow()).total_seconds())
+    return f"attempt {job.attempts}/{jobs.MAX_ATTEMPTS} failed: {job.error.splitlines()[0]}; runs again in {wait:.0f} s"
 
 
 def worker(args: argparse.Namespace) -> None:

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # A running job's worker beats every sixth of this; a job without a beat for this long is taken by another
     # worker (its worker died or froze). Longer than a database hiccup, short enough not to stall a regrade.
     job_stale_seconds: float = Field(default=30.0, gt=0)
+    # A failed job attempt is tried again after this many seconds times 2 to the number of attempts so far (30 s,
+    # 1, 2 and 4 minutes by default), until jobs.MAX_ATTEMPTS attempts have failed and the job is failed for good.
+    job_retry_seconds: float = Field(default=15.0, gt=0)
     # Finished jobs (done or failed) are deleted this many hours after they finished, by the runners and workers.
     job_retention_hours: float = 168.0
     log_level: str = "INFO"

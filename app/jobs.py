@@ -191,11 +191,24 @@ def heartbeat(sessions: Sessions, job_id: int, worker: str) -> Iterator[None]:
         beating.join()
 
 
-def run_with_chunks(sessions: Sessions, pool: GradingPool, worker: str, job_id: int) -> None:
-    """Run this job here, then every chunk it split into that no other worker took."""
-    run_next(sessions, pool, worker, job_id)
-    while run_next(sessions, pool, worker, parent=job_id):
-        pass
+def run_to_the_end(sessions: Sessions, pool: GradingPool, worker: str, job_id: int, stop: threading.Event, *,
+                   poll: float = 0.2) -> None:
+    """Run this job here, with every chunk it split into that no other worker took, and again each time it is due
+    after a failed attempt (its back-off) or a `Later`, until it is done or failed for good, or `stop` is set."""
+    while not stop.is_set():
+        ran = run_next(sessions, pool, worker, job_id)
+        while run_next(sessions, pool, worker, parent=job_id):
+            ran = True
+        with sessions() as session:
+            if session.get_one(Job, job_id).status in (DONE, FAILED):
+                return
+        if not ran:
+            stop.wait(poll)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long a job waits before its next attempt once `attempts` attempts have failed."""
+    return timedelta(seconds=get_settings().job_retry_seconds * 2**attempts)
 
 
 def _finish(sessions: Sessions, job_id: int, *, result: dict[str, Any] | None = None, error: str | None = None,
@@ -207,7 +220,7 @@ def _finish(sessions: Sessions, job_id: int, *, result: dict[str, Any] | None = 
     elif error is None:
         values = {"status": DONE, "result": result, "finished_at": now, "error": None}
     elif attempts < MAX_ATTEMPTS:
-        values = {"status": QUEUED, "error": error, "run_after": now + timedelta(seconds=15 * 2**attempts)}
+        values = {"status": QUEUED, "error": error, "run_after": now + retry_delay(attempts)}
     else:
         values = {"status": FAILED, "error": error, "finished_at": now}
     with sessions() as session:

@@ -1,7 +1,9 @@
 """Prometheus metrics: grade latency per kind, answers stopped at their limit, unfinished grades, requests.
 
 Pending parts and the queue depth are read from the database when /metrics is scraped, so every replica
-reports the same figures for them.
+reports the same figures for them. The grade figures are this process's own (scrape every replica): they count the
+grades of its requests and of the jobs it runs itself (GRADER_RUN_JOBS); a `grader worker` process counts its
+regrades' grades in a registry that nothing serves.
 """
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -14,7 +16,8 @@ from graders.pool import Outcome, Unfinished, was_stopped
 
 REGISTRY = CollectorRegistry()
 GRADE_SECONDS = Histogram(
-    "grader_grade_seconds", "Time from scheduling a grade to its outcome, per answer kind", ["kind"],
+    "grader_grade_seconds", "Seconds to grade an answer, per answer kind: from scheduling to outcome for a single "
+    "grade, the answer's own time in the grading worker for each answer of a regrade's batch", ["kind"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30), registry=REGISTRY,
 )
 GRADE_TIMEOUTS = Counter(

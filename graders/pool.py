@@ -17,6 +17,7 @@ import logging
 import math
 import resource
 import signal
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -61,6 +62,15 @@ class Unfinished:
 
 
 Outcome = GradeResult | Unfinished
+
+
+@dataclass(frozen=True)
+class Timed:
+    """An answer of a batch: its result and the seconds its grade took in the worker (for latency metrics)."""
+
+    result: GradeResult
+    seconds: float
+
 # A version of a question with variants: its parameters' values, sorted by name (hashable, small to send).
 Variant = tuple[tuple[str, int], ...]
 VariantBuilder = Callable[[str, Variant], Question]
@@ -114,11 +124,12 @@ class GradingPool:
         return self._submit(grade_installed, (question_id, answer, extra_mistakes, fingerprint, self.timeout, variant))
 
     def grade_questions(self, items: Sequence[tuple[str, str, tuple[Mistake, ...], Variant]],
-                        fingerprint: bool = False) -> "Future[list[GradeResult] | Unfinished]":
+                        fingerprint: bool = False) -> "Future[list[Timed] | Unfinished]":
         """Grade many (question id, answer, extra mistakes, version's values) in one task: one round trip to a worker instead of one
-        per answer, each answer still under its own CPU-time limit (the wall-time backstop grows with the count).
-        Unfinished if the task did not finish as a whole (a worker died on one of them): grade each on its own."""
-        result: Future[list[GradeResult] | Unfinished] = Future()
+        per answer, each answer still under its own CPU-time limit (the wall-time backstop grows with the count) and
+        timed on its own. Unfinished if the task did not finish as a whole (a worker died on one of them): grade each
+        on its own."""
+        result: Future[list[Timed] | Unfinished] = Future()
         try:
             scheduled = self._pool.schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
                                             timeout=self.wall_timeout * max(1, len(items)))
@@ -126,7 +137,7 @@ class GradingPool:
             result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
             return result
 
-        def settle(done: "Future[list[GradeResult]]") -> None:
+        def settle(done: "Future[list[Timed]]") -> None:
             try:
                 result.set_result(done.result())
             except Exception as error:  # the backstop, a dead worker, a grader bug: the caller grades one by one
@@ -248,9 +259,15 @@ def grade_installed(question_id: str, answer: str, extra_mistakes: tuple[Mistake
 
 
 def grade_installed_many(items: tuple[tuple[str, str, tuple[Mistake, ...], Variant], ...], fingerprint: bool,
-                         cpu_seconds: float) -> list[GradeResult]:
-    return [grade_installed(question_id, answer, mistakes, fingerprint, cpu_seconds, variant)
+                         cpu_seconds: float) -> list[Timed]:
+    return [timed(grade_installed, question_id, answer, mistakes, fingerprint, cpu_seconds, variant)
             for question_id, answer, mistakes, variant in items]
+
+
+def timed(grade: Callable[..., GradeResult], *args: Any) -> Timed:
+    started = time.perf_counter()
+    result = grade(*args)
+    return Timed(result, time.perf_counter() - started)
 
 
 def grade_any(kind: str, student: str, reference: object, syntax: str, options: Mapping[str, Any] | None,

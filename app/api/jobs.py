@@ -1,6 +1,7 @@
 """Queued jobs: a regrade answered with 202 is followed here until it is done; without `Prefer: respond-async` a
 request that enqueued one waits for it and answers with its result."""
 
+import math
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -14,7 +15,7 @@ from app.api.deps import ResourceId, SessionDep, StaffDep, get_assignment
 from app.api.responses import RESOURCE
 from app.db import release
 from app.errors import Forbidden, NotFound
-from app.models import Job
+from app.models import Job, utcnow
 from app.security import Caller, Role
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE)
@@ -58,16 +59,36 @@ def visible_job(session: Session, caller: Caller, job_id: int) -> Job:
     return job
 
 
+# Seconds between two polls of a job that is queued or running (the dashboard's page without script refreshes as often).
+POLL_SECONDS = 2
 Prefer = Annotated[str | None, Header(description="`respond-async`: answer 202 with the job instead of waiting.")]
-ACCEPTED: dict[int | str, dict[str, Any]] = {
-    202: {"model": JobOut, "description": "With `Prefer: respond-async`: the queued job, to follow at its `url`."}}
+ACCEPTED: dict[int | str, dict[str, Any]] = {202: {
+    "model": JobOut,
+    "description": "With `Prefer: respond-async`, or when the job is not done after the server's longest wait: the "
+                   "queued job, to follow at its `url` (`GET /api/v1/jobs/{job_id}`).",
+    "headers": {
+        "Location": {"description": "The job's URL.", "schema": {"type": "string"}},
+        "Retry-After": {"description": f"Seconds before the job is worth polling: {POLL_SECONDS}, or until a failed "
+                                       "attempt's retry if that is later.", "schema": {"type": "integer"}},
+        "Preference-Applied": {"description": "`respond-async` when the request asked for it.",
+                               "schema": {"type": "string"}},
+    },
+}}
 # A client that did not ask for 202 gets it anyway after this long, rather than a proxy's timeout.
 SYNC_WAIT = 300.0
 
 
 def accepted(job: Job, *, applied: bool = True) -> JSONResponse:
-    headers = {"Location": f"/api/v1/jobs/{job.id}"} | ({"Preference-Applied": "respond-async"} if applied else {})
+    headers = {"Location": f"/api/v1/jobs/{job.id}", "Retry-After": str(retry_after(job))} \
+        | ({"Preference-Applied": "respond-async"} if applied else {})
     return JSONResponse(JobOut.of(job).model_dump(mode="json"), status_code=202, headers=headers)
+
+
+def retry_after(job: Job) -> int:
+    """POLL_SECONDS, or the seconds until the job runs again when a failed attempt's back-off ends later: polling
+    before then shows nothing new."""
+    due = (job.run_after - utcnow()).total_seconds() if job.status == jobs.QUEUED else 0.0
+    return max(POLL_SECONDS, math.ceil(due))
 
 
 def outcome(request: Request, session: Session, job: Job, prefer: str | None) -> dict[str, Any] | JSONResponse:

@@ -6,7 +6,7 @@ student's values (the worker builds that version itself, app.services.variants.q
 """
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from functools import partial
 from typing import Any, Protocol, TypeGuard
@@ -19,7 +19,10 @@ from app.services import variants
 from app.services.variants import Values
 from graders import GradeResult, GradingPool
 from graders.options import CommonOptions, Mistake
-from graders.pool import Outcome, Question, Unfinished, Variant, install
+from graders.pool import Outcome, Question, Timed, Unfinished, Variant, install
+
+# What the pool needs to grade one answer of a batch: the question, the answer, the extra mistakes, the version.
+Asked = tuple[str, str, tuple[Mistake, ...], Variant]
 
 
 class Grades(Protocol):
@@ -88,6 +91,25 @@ def grade_answer(pool: Grades, assignment_part: AssignmentPart, answer: str,
                                  fingerprint=True, variant=variants.as_variant(values))
     future.add_done_callback(lambda done: metrics.observe_grade(kind, time.perf_counter() - started, done.result()))
     return future
+
+
+def grade_batch(pool: GradingPool, asked: Sequence[Asked]) -> "Future[list[GradeResult] | Unfinished]":
+    """Many answers in one task of the pool, wrong ones with their fingerprint; each answer's own time in the worker
+    is observed per kind, as a single grade's is (Unfinished: the caller grades them one by one, observed then)."""
+    kinds = [reference.get_part(question_id).kind for question_id, *_ in asked]
+    graded: Future[list[GradeResult] | Unfinished] = Future()
+
+    def observe(batch: "Future[list[Timed] | Unfinished]") -> None:
+        answers = batch.result()
+        if isinstance(answers, Unfinished):
+            graded.set_result(answers)
+            return
+        graded.set_result([answer.result for answer in answers])  # first: nothing here may keep a regrade waiting
+        for kind, answer in zip(kinds, answers, strict=True):
+            metrics.observe_grade(kind, answer.seconds, answer.result)
+
+    pool.grade_questions(asked, fingerprint=True).add_done_callback(observe)
+    return graded
 
 
 def answered(answer: str | None) -> TypeGuard[str]:

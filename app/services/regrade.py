@@ -34,7 +34,7 @@ from app.models import (
 )
 from app.services import audit, variants
 from app.services.assignments import policy_of
-from app.services.grading import NO_ANSWER, Grades, extra_mistakes, grade_answer, grading_options
+from app.services.grading import NO_ANSWER, Grades, extra_mistakes, grade_answer, grade_batch, grading_options
 from app.services.manual import assignment_part
 from app.services.regrade_rows import Rules, regrade_rows
 from graders import GradingPool
@@ -80,7 +80,7 @@ class Regrader:
             self.grade_each(missing)
             return
         batches = [missing[first:first + BATCH] for first in range(0, len(missing), BATCH)]
-        futures = [self.pool.grade_questions([self.asked(key) for key in batch], fingerprint=True) for batch in batches]
+        futures = [grade_batch(self.pool, [self.asked(key) for key in batch]) for batch in batches]
         for batch, future in zip(batches, futures, strict=True):
             outcomes = future.result()
             if isinstance(outcomes, Unfinished):

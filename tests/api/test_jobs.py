@@ -3,19 +3,22 @@ and answers as the contract says. Operators see readiness and Prometheus metrics
 
 import threading
 import time
+from collections import Counter
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+import reference
 from app import jobs
 from app.api import jobs as api_jobs
 from app.config import get_settings
 from app.db import make_engine
 from app.migrate import upgrade_to_head
-from app.models import Assignment, Job, RegradeRun, Submission, utcnow
+from app.models import Assignment, Job, PartResult, RegradeRun, Submission, utcnow
 from app.services import regrade, regrade_jobs
 from app.services.regrade import claim_run
 from tests.api.conftest import right_answers
@@ -85,13 +88,38 @@ def test_the_oldest_due_job_tells_how_long_the_queue_has_waited(tmp_path) -> Non
 
 
 def test_metrics_count_grades_per_kind_requests_and_pending_parts(client, lms, assignment, parts) -> None:
-    client.post(f"/api/v1/assignments/{assignment['id']}/submissions", headers=lms,
-                json={"student": "m1", "answers": right_answers(parts)})
+    # On time: a submission after the assignment closed is refused ungraded (the count then came from earlier tests).
+    assert submit(client, lms, assignment, right_answers(parts), student="m1", at=ON_TIME).status_code == 201
     text = client.get("/metrics").text
     kind = parts["expression"].kind
     assert f'grader_grade_seconds_count{{kind="{kind}"}}' in text
     assert 'grader_http_requests_total{method="POST",status="201"}' in text
     assert "grader_pending_parts 0.0" in text and "grader_queue_depth 0.0" in text
+
+
+def grade_counts(client: TestClient) -> dict[str, float]:
+    """grader_grade_seconds_count per kind, as /metrics shows it."""
+    return {sample.labels["kind"]: sample.value for family in text_string_to_metric_families(client.get("/metrics").text)
+            if family.name == "grader_grade_seconds" for sample in family.samples
+            if sample.name == "grader_grade_seconds_count"}
+
+
+def test_metrics_observe_each_distinct_answer_a_regrade_grades_in_batches(client, db, lms, instructor, assignment,
+                                                                         parts) -> None:  # type: ignore[no-untyped-def]
+    """The regrade grades each distinct (part, answer) once, in batches; each is one observation of its kind."""
+    for number in range(3):
+        answers = right_answers(parts) | {parts["number"].id: str(number), parts["expression"].id: f"x_t + {number}"}
+        submit(client, lms, assignment, answers, student=f"m{number}", at=ON_TIME)
+    distinct = Counter(reference.get_part(question_id).kind for question_id, answer, _ in db.execute(
+        select(PartResult.question_id, PartResult.raw_answer, PartResult.variant).distinct()
+        .join(Submission, Submission.id == PartResult.submission_id)
+        .where(Submission.assignment_id == assignment["id"])) if answer and answer.strip())
+    before = grade_counts(client)
+    response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+    assert response.status_code == 200, response.text
+    after = grade_counts(client)
+    assert {kind: after[kind] - before.get(kind, 0) for kind in after if after[kind] != before.get(kind)} == distinct
+    assert distinct[parts["number"].kind] == 3
 
 
 class TestRetention:
@@ -191,6 +219,44 @@ class TestEditsGoThroughTheQueue:
         response = client.patch(f"/api/v1/assignments/{assignment['id']}", json={"title": "Renamed"},
                                 headers=instructor | ASYNC)
         assert (response.status_code, response.json()["regrade"]) == (200, None)
+
+
+class TestRetryAfter:
+    """Every 202 with a job says, in `Retry-After`, when polling `GET /api/v1/jobs/{id}` is worth it."""
+
+    def test_respond_async_answers_with_the_poll_interval(self, client, lms, instructor, assignment, parts) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor | ASYNC)
+        assert (response.status_code, response.headers["Retry-After"]) == (202, str(api_jobs.POLL_SECONDS))
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+
+    def test_a_request_that_ran_out_of_wait_answers_with_the_poll_interval(self, client, lms, instructor, assignment,
+                                                                         parts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        submit_class(client, lms, assignment, parts, students=1)
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 0.0)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+        assert response.status_code == 202, response.text
+        assert "Preference-Applied" not in response.headers
+        assert response.headers["Retry-After"] == str(api_jobs.POLL_SECONDS)
+        assert follow(client, instructor, response.headers["Location"])["status"] == "done"
+
+    def test_a_job_waiting_for_its_retry_says_when_it_runs_again(self, client, db, lms, instructor, assignment, parts,
+                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """Its first attempt met a dead worker's run; polling before the back-off ends would show nothing new."""
+        submit_class(client, lms, assignment, parts, students=1)
+        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
+                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
+        db.commit()
+        monkeypatch.setattr(regrade, "WAIT", 0.5)
+        monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
+        response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
+        job = response.json()
+        assert (response.status_code, job["status"], job["attempts"]) == (202, "queued", 1), job
+        back_off = jobs.retry_delay(1).total_seconds()
+        assert back_off - 5 <= int(response.headers["Retry-After"]) <= back_off, (response.headers, back_off)
+        db.execute(update(Job).where(Job.id == job["id"]).values(run_after=utcnow()))  # skip the back-off
+        db.commit()
+        assert follow(client, instructor, job["url"])["status"] == "done"
 
 
 @jobs.task("sleep_for_test")

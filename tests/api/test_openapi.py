@@ -60,3 +60,14 @@ def test_the_documented_statuses_are_the_ones_sent(client, instructor, assignmen
                            content=b"x" * 3_000_000)
     assert response.status_code == 413 and set(response.json()) == {"detail"}
     assert "GRADER_MAX_BODY_BYTES" in operation["responses"]["413"]["description"]
+
+
+def test_every_operation_that_can_answer_with_a_job_documents_where_and_when_to_poll(spec) -> None:  # type: ignore[no-untyped-def]
+    """A 202 carries the job's `Location` and a `Retry-After` in whole seconds."""
+    accepting = {name: op["responses"]["202"] for name, op in operations(spec) if "202" in op["responses"]}
+    assert {"POST /api/v1/assignments/{assignment_id}/regrade", "PATCH /api/v1/assignments/{assignment_id}",
+            "POST /api/v1/assignments/{assignment_id}/parts/{question_id}/mistakes"} <= set(accepting), sorted(accepting)
+    missing = [name for name, response in accepting.items()
+               if response.get("headers", {}).get("Retry-After", {}).get("schema") != {"type": "integer"}
+               or "Location" not in response.get("headers", {})]
+    assert missing == []

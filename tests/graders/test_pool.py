@@ -122,6 +122,24 @@ def test_a_variant_is_graded_against_its_own_version_built_in_the_worker() -> No
         pool.close()
 
 
+def install_sigmoid_and_slow() -> None:
+    install({"sigmoid-derivative": SIGMOID, "slow": Question(SLOW[0], SLOW[2], SLOW[4])})
+
+
+def test_each_answer_of_a_batch_comes_back_with_its_own_time_in_the_worker() -> None:
+    """Not the batch's time shared out: a quick answer beside one stopped at its CPU-time limit stays quick."""
+    pool = GradingPool(workers=1, timeout=1.0, initializer=install_sigmoid_and_slow)
+    try:
+        batch = pool.grade_questions([("sigmoid-derivative", "sigma(z)(1-sigma(z))", (), ()),
+                                      ("slow", "x^2", (), ())]).result(timeout=120)
+    finally:
+        pool.close()
+    assert not isinstance(batch, Unfinished), batch
+    quick, slow = batch
+    assert (quick.result.correct, slow.result) == (True, too_expensive(1.0))
+    assert slow.seconds >= 1.0 > 0.5 > quick.seconds, (quick.seconds, slow.seconds)
+
+
 def test_a_variant_without_a_builder_is_unfinished_not_wrong(pool: GradingPool) -> None:
     outcome = pool.grade_question("sigmoid-derivative", "x", variant=(("n", 7),)).result()
     assert isinstance(outcome, Unfinished) and not outcome.retry
