@@ -25,6 +25,7 @@ GRADED = ("score", "correct", "feedback", "interpreted", "error", "fingerprint",
 SCORE, ERROR, STATUS = (GRADED.index(name) for name in ("score", "error", "status"))
 RESULT_COLUMNS = (PartResult.id, PartResult.submission_id, PartResult.question_id, PartResult.raw_answer, PartResult.variant,
                   PartResult.graded_by, *(getattr(PartResult, name) for name in GRADED))
+FIRST_GRADED = len(RESULT_COLUMNS) - len(GRADED)  # where a result row's graded columns start
 SUBMISSION_COLUMNS = (Submission.id, Submission.student, Submission.submitted_at, Submission.late_periods,
                       Submission.penalty_percent, Submission.raw_score, Submission.max_score, Submission.final_score,
                       Submission.pending_parts)
@@ -56,7 +57,9 @@ class Rules:
 
 @dataclass
 class Changes:
-    parts: list[dict[str, Any]] = field(default_factory=list)
+    # The parts' new values by the columns that changed: one UPDATE for each set of columns (a points change
+    # rewrites two numbers, not every feedback text with them).
+    parts: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
     submissions: list[dict[str, Any]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     changed: int = 0
@@ -97,7 +100,9 @@ def plan_submission(rules: Rules, submission: Row[Any], results: list[Row[Any]],
             score, status = result.score, result.status
         else:
             score, status = new[SCORE], new[STATUS]
-            changes.parts.append({"id": result.id, **dict(zip(GRADED, new, strict=True))})
+            old = result[FIRST_GRADED:]
+            changed = {name: value for name, value, was in zip(GRADED, new, old, strict=True) if value != was}
+            changes.parts.setdefault(tuple(changed), []).append({"id": result.id, **changed})
             note(changes, rules, submission.id, result.question_id, result.score, score)
             touched = True
         scores.append(score)
@@ -128,7 +133,7 @@ def new_fields(rules: Rules, result: Row[Any]) -> tuple[Any, ...] | None:
         # An answer read fine before and now fails is far likelier an overrun than a changed question, and a
         # regrade must not take points away for that: keep the stored result.
         return None
-    if result[len(RESULT_COLUMNS) - len(GRADED):] == new:
+    if result[FIRST_GRADED:] == new:
         return None
     return new
 
@@ -156,7 +161,8 @@ def note(changes: Changes, rules: Rules, submission_id: int, question_id: str | 
 def write(session: Session, changes: Changes) -> None:
     """One statement per table (app.bulk); then nothing the session holds is stale."""
     session.flush()
-    update_many(session, PartResult.__table__, changes.parts)  # type: ignore[arg-type]
+    for rows in changes.parts.values():
+        update_many(session, PartResult.__table__, rows)  # type: ignore[arg-type]
     update_many(session, Submission.__table__, changes.submissions)  # type: ignore[arg-type]
     insert_many(session, ScoreChange.__table__, changes.history)  # type: ignore[arg-type]
     session.expire_all()
