@@ -15,6 +15,7 @@ import argparse
 import random
 import statistics
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -166,7 +167,7 @@ def queued_regrade(engine: Engine, pool: GradingPool, change: Callable[[Session]
     with sessions() as opened:
         job_id = change(opened).id
         opened.commit()
-    jobs.run_with_chunks(sessions, pool, "bench", job_id)
+    jobs.run_to_the_end(sessions, pool, "bench", job_id, threading.Event())
     with sessions() as opened:
         job = opened.get_one(Job, job_id)
         assert job.status == jobs.DONE and job.result is not None, job.error
