@@ -199,9 +199,7 @@ class TestEditsGoThroughTheQueue:
         holds the assignment) and it is not done when the wait ends, the answer is 202 with the job, and the
         queue's retry applies the edit."""
         submit_class(client, lms, assignment, parts, students=2)
-        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed",
-                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
-        db.commit()
+        a_dead_workers_run(db, assignment)
         monkeypatch.setattr(regrade, "WAIT", 0.5)  # the job gives up waiting for the dead run at once
         monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
         response = client.patch(f"/api/v1/assignments/{assignment['id']}/parts/{parts['number'].id}",
@@ -244,9 +242,7 @@ class TestRetryAfter:
                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
         """Its first attempt met a dead worker's run; polling before the back-off ends would show nothing new."""
         submit_class(client, lms, assignment, parts, students=1)
-        db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed", cursor=0,
-                          submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
-        db.commit()
+        a_dead_workers_run(db, assignment)
         monkeypatch.setattr(regrade, "WAIT", 0.5)
         monkeypatch.setattr(api_jobs, "SYNC_WAIT", 3.0)
         response = client.post(f"/api/v1/assignments/{assignment['id']}/regrade", headers=instructor)
@@ -350,6 +346,13 @@ def test_a_chunk_run_again_by_a_worker_that_froze_past_the_stale_limit_is_counte
     db.expire_all()
     run = db.scalars(select(RegradeRun).where(RegradeRun.job_id == parent.id)).one()
     assert (db.get_one(Job, parent.id).done, run.chunks_done, run.submissions, run.finished_at) == (1, 1, 1, None)
+
+
+def a_dead_workers_run(db, assignment) -> None:  # type: ignore[no-untyped-def]
+    """A run that still holds the assignment for two seconds, whose worker was killed: nothing will finish it."""
+    db.add(RegradeRun(assignment_id=assignment["id"], started_by="a worker that was killed",
+                      submissions=0, changed=0, claim="dead", claimed_until=utcnow() + timedelta(seconds=2)))
+    db.commit()
 
 
 def split_by_hand(db, assignment, chunk_size: int = 250):  # type: ignore[no-untyped-def]
