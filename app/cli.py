@@ -146,6 +146,7 @@ def worker(args: argparse.Namespace) -> None:
     from app.db import get_session
     from app.jobs import session_scope, work
     from app.logs import setup
+    from app.metrics import serve_grades
     from app.services.grading import make_pool
 
     settings = get_settings()
@@ -157,6 +158,8 @@ def worker(args: argparse.Namespace) -> None:
     pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
     sessions = session_scope(get_session)
     pool.wait_warm()  # a cold worker would take a chunk and grade it at cold speed while a warm one waits
+    if port := args.metrics_port or settings.worker_metrics_port:
+        serve_grades(port)
     print(f"grader worker: ready, {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
     threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}",
                                 kwargs={"retention": settings.job_retention()})
@@ -211,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     worker_cmd = commands.add_parser("worker", help="run queued jobs (regrades, pending parts) until interrupted")
     worker_cmd.add_argument("--concurrency", type=int, default=1, help="jobs run at once (default 1)")
     worker_cmd.add_argument("--grading-workers", type=int, help="grading processes (default GRADER_GRADE_WORKERS)")
+    worker_cmd.add_argument("--metrics-port", type=int,
+                            help="serve this worker's grade metrics for Prometheus here (default "
+                                 "GRADER_WORKER_METRICS_PORT; none: off)")
     worker_cmd.set_defaults(run=worker)
     return parser
 

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     # shares the file; on PostgreSQL run `grader worker` processes instead (or set it to true).
     run_jobs: bool | Literal["auto"] = "auto"
     job_threads: int = 1
+    # Where a `grader worker` serves its grade metrics for Prometheus (its own grades; the API's /metrics has the
+    # API's): off when unset.
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # A running job's worker beats every sixth of this; a job without a beat for this long is taken by another
     # worker (its worker died or froze). Longer than a database hiccup, short enough not to stall a regrade.
     job_stale_seconds: float = Field(default=30.0, gt=0)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from app.db import make_engine
 from app.migrate import upgrade_to_head
 from app.models import Submission
 from app.services.demo import demo_assignment, load_demo
+from benchmarks.servers import free_port
 
 REFUSAL = "the test refuses regrade runs"
 REFUSE_RUNS = f"CREATE TRIGGER refuse_runs BEFORE INSERT ON regrade_runs BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END"
@@ -124,3 +126,28 @@ class TestAFailedAttemptIsFollowedToTheEnd:
         assert last_error, err
         assert SHOWN_RETRY.search(err), err  # the attempts before the last were shown as retried
         assert regrade_job(database)[:2] == ("failed", 5)  # type: ignore[index]
+
+
+def graded_answers(port: int) -> float:
+    """How many answers the process serving metrics on `port` says it graded (every kind)."""
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+               if line.startswith("grader_grade_seconds_count{"))
+
+
+def test_a_worker_serves_the_grades_of_its_jobs_on_its_metrics_port(demo, database) -> None:  # type: ignore[no-untyped-def]
+    """The API's /metrics counts the API's grades; a regrade graded by a `grader worker` is counted by the worker."""
+    _, assignment, _ = demo
+    allow_runs(database)
+    port = free_port()
+    worker = grader(database, "worker", "--grading-workers", "1", "--metrics-port", str(port), retry_seconds=0.5)
+    try:
+        assert worker.stdout is not None and "ready" in worker.stdout.readline()
+        assert graded_answers(port) == 0
+        command = grader(database, "regrade", "--queue", "--assignment", str(assignment), retry_seconds=0.5)
+        out, err = command.communicate(timeout=120)
+        assert command.returncode == 0 and "Regraded" in out, err
+        assert graded_answers(port) > 0
+    finally:
+        worker.terminate()
+        worker.communicate(timeout=60)
