@@ -17,10 +17,12 @@ import logging
 import math
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -94,9 +96,30 @@ class GradingPool:
         self.timeout = timeout
         self.wall_timeout = wall_timeout or max(30.0, 10 * timeout)
         self.workers = workers
-        self._pool = ProcessPool(max_workers=workers, initializer=start_worker, initargs=(initializer,))
+        self._initializer = initializer
+        self._closed = False
+        self._replacing = threading.Lock()
+        self._start()
+
+    def _start(self) -> None:
+        self._pool = ProcessPool(max_workers=self.workers, initializer=start_worker, initargs=(self._initializer,))
         # Done once a worker has finished its initializer: the pool can grade at warm speed.
         self._warm = self._pool.schedule(_ping)
+
+    def _live(self) -> ProcessPool:
+        """The pebble pool, or a new one in its place if it broke. Pebble replaces a worker that dies during a task,
+        but gives the whole pool up when one dies outside a task (killed while idle, perhaps holding the lock of the
+        task channel): every later grade would be pending. The new pool warms up before it takes work (its
+        initializer runs first), and grades wait for it."""
+        pool = self._pool
+        if pool.active or self._closed:
+            return pool
+        with self._replacing:
+            if self._pool is pool:
+                log.error("the grading pool broke (a worker died outside a task); starting a new one")
+                self._start()
+                threading.Thread(target=_dispose, args=(pool,), name="grading-pool-dispose", daemon=True).start()
+            return self._pool
 
     def grade(
         self,
@@ -131,7 +154,7 @@ class GradingPool:
         on its own."""
         result: Future[list[Timed] | Unfinished] = Future()
         try:
-            scheduled = self._pool.schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
+            scheduled = self._live().schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
                                             timeout=self.wall_timeout * max(1, len(items)))
         except RuntimeError as error:  # the pool is closing
             result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
@@ -147,7 +170,7 @@ class GradingPool:
         return result
 
     def alive(self) -> bool:
-        return self._pool.active
+        return self._live().active
 
     def warm(self) -> bool:
         return self._warm.done()
@@ -158,6 +181,7 @@ class GradingPool:
         return self.warm()
 
     def close(self) -> None:
+        self._closed = True
         self._pool.stop()
         self._pool.join()
 
@@ -169,9 +193,12 @@ class GradingPool:
     def _schedule(self, task: Callable[..., GradeResult], args: tuple[Any, ...], result: "Future[Outcome]",
                   retries: int) -> None:
         try:
-            scheduled = self._pool.schedule(task, args=args, timeout=self.wall_timeout)
-        except RuntimeError as error:  # the pool is closing
-            result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
+            scheduled = self._live().schedule(task, args=args, timeout=self.wall_timeout)
+        except RuntimeError as error:  # the pool is closing, or broke since _live looked at it
+            if not self._closed and retries > 0:
+                self._schedule(task, args, result, retries - 1)
+            else:
+                result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=not self._closed))
             return
 
         def settle(done: "Future[GradeResult]") -> None:
@@ -194,10 +221,17 @@ class GradingPool:
                 return too_expensive(self.timeout)  # stuck in C code past its CPU time: the answer's doing
             log.error("grading worker died: %s", error)
             return Unfinished("the grading worker stopped unexpectedly")
+        except BrokenProcessPool:  # a worker died outside a task: the retry runs on the pool that replaces it
+            return Unfinished("the grading workers stopped unexpectedly")
         except Exception:
             # A bug (or a bad reference) must neither hang the request nor score the student 0: logged for us.
             log.exception("grading raised")
             return Unfinished("grading failed on this answer; it was logged for the operators", retry=False)
+
+
+def _dispose(pool: ProcessPool) -> None:
+    pool.stop()
+    pool.join()
 
 
 _STOPPED = "of computing time and was stopped"
