@@ -237,11 +237,19 @@ class SubmissionOut(Orm):
     penalty_percent: float
     raw_score: float | None
     max_score: float
-    final_score: float | None
+    final_score: float | None = Field(description="null while parts are pending (`pending_parts`): a total that counts "
+                                                  "a part not graded yet as 0 is never given out.")
     pending_parts: int = 0
     parts: list[PartResultOut]
     history: list[ScoreChangeOut]
     withheld: str | None = Field(default=None, description="Why scores are not shown yet (a student token only).")
+
+    @model_validator(mode="after")
+    def _no_final_score_while_pending(self) -> "SubmissionOut":
+        # An LMS reads final_score from this answer: a pending part counted as 0 would be imported as a grade.
+        if self.pending_parts:
+            self.final_score = None
+        return self
 
     @computed_field(description="Some parts are not graded yet: the scores are provisional.")  # type: ignore[prop-decorator]
     @property
@@ -274,7 +282,8 @@ class GradebookRow(BaseModel):
     pending_parts: int = Field(default=0, description="Parts not graded yet for reasons of ours (the queue grades them).")
     waiting_parts: int = Field(default=0, description="Parts of this submission that wait for an instructor's grade.")
     provisional: bool = Field(default=False, description="True while a part waits: the scores may still rise.")
-    parts: dict[str, float] | None = Field(default=None, description="Each part's score, with `?parts=true`.")
+    parts: dict[str, float | None] | None = Field(
+        default=None, description="Each part's score, with `?parts=true`; null for a pending part.")
 
 
 class ValidateIn(In):

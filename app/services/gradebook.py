@@ -8,7 +8,7 @@ import csv
 import io
 from typing import Any
 
-from sqlalchemy import Select, String, Subquery, UnaryExpression, cast, func, select
+from sqlalchemy import Select, String, Subquery, UnaryExpression, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Assignment, PartResult, PartStatus, Submission
@@ -76,7 +76,9 @@ def part_scores(session: Session, ranked: Subquery) -> dict[int, str]:
     """Each effective submission's part scores, packed by the database."""
     # The part scores travel as one string per submission ("id<TAB>score" lines): 5,000 rows to fetch instead of
     # 100,000 is what keeps a large class's gradebook fast on both databases.
-    packed = func.aggregate_strings(PartResult.question_id + "\t" + cast(PartResult.score, String), "\n")
+    # A pending part has no score yet ("", null in JSON, an empty cell in CSV): a 0 there would be exported.
+    score = case((PartResult.status == PartStatus.pending, ""), else_=cast(PartResult.score, String))
+    packed = func.aggregate_strings(PartResult.question_id + "\t" + score, "\n")
     return dict(
         session.execute(
             select(PartResult.submission_id, packed)
@@ -86,9 +88,9 @@ def part_scores(session: Session, ranked: Subquery) -> dict[int, str]:
     )
 
 
-def _scores(packed: str) -> dict[str, float]:
+def _scores(packed: str) -> dict[str, float | None]:
     pairs = (line.split("\t") for line in packed.split("\n"))
-    return {question_id: float(score) for question_id, score in pairs}
+    return {question_id: float(score) if score else None for question_id, score in pairs}
 
 
 def to_csv(assignment: Assignment, rows: list[GradebookRow]) -> str:

@@ -44,6 +44,23 @@ def test_unfinished_parts_are_pending_not_wrong(pending_submission, parts) -> No
     assert {p["question_id"] for p in body["parts"]} >= auto
 
 
+def test_the_lms_gets_no_final_score_while_parts_are_pending(broken_client, pending_submission, instructor) -> None:
+    """The LMS reads final_score from the answer to its POST: a pending part counted as 0 would be imported."""
+    read = broken_client.get(f"/api/v1/submissions/{pending_submission['id']}", headers=instructor).json()
+    assert pending_submission["final_score"] is None and read["final_score"] is None
+    assert read["pending"] is True
+
+
+def test_the_gradebook_has_no_score_for_a_pending_part(broken_client, pending_submission, assignment,
+                                                       instructor) -> None:
+    url = f"/api/v1/assignments/{assignment['id']}/gradebook?parts=true"
+    (row,) = broken_client.get(url, headers=instructor).json()
+    pending = {part["question_id"] for part in pending_submission["parts"] if part["pending"]}
+    assert pending and all(row["parts"][question_id] is None for question_id in pending), row["parts"]
+    (exported,) = csv.DictReader(io.StringIO(broken_client.get(url, headers=instructor | {"Accept": "text/csv"}).text))
+    assert all(exported[question_id] == "" for question_id in pending), exported
+
+
 def test_the_pending_submission_waits_as_a_job(pending_submission, db: Session) -> None:
     (job,) = db.scalars(select(Job)).all()
     assert (job.task, job.args, job.status) == ("grade_pending", {"submission_id": pending_submission["id"]}, "queued")
