@@ -17,6 +17,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from graders.kinds import indexed_tree as tree
 from graders.parsing import ParseError
+from graders.parsing.normalize import strip_delimiters
 
 _GRAMMAR = r"""
 start: expr
@@ -155,7 +156,8 @@ def read(text: str, spellings: Mapping[str, Sequence[str]], *, trusted: bool = F
     limit = TRUSTED_LENGTH if trusted else MAX_LENGTH
     if len(text) > limit:
         raise ParseError(f"the answer is longer than {limit} characters", limit, text[: limit + 40])
-    source = _named_tensors(canonical(text), spellings).rstrip(".,; ")
+    # The same pasted forms as every other kind: `$...$`, `\(...\)`, `The answer is $...$.`
+    source = _named_tensors(canonical(strip_delimiters(text)), spellings).rstrip(".,; ")
     try:
         source, ranges = _range_clause(source)
         left, right = _sides(source)

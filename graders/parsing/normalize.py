@@ -51,7 +51,7 @@ def normalise(text: str, limits: Limits) -> Normalised:
             f"answer is too long ({len(text)} characters, limit {limits.max_length})",
             limits.max_length, text[: limits.max_length + 1])
     if text.isascii() and text.isprintable():
-        return Normalised(_strip_dollars(text), None, text)
+        return Normalised(strip_delimiters(text), None, text)
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -59,12 +59,12 @@ def normalise(text: str, limits: Limits) -> Normalised:
         pieces.append(replacement)
         origin.extend([index] * len(replacement))
     mapped = "".join(pieces)
-    stripped = _strip_dollars(mapped)
+    stripped = strip_delimiters(mapped)
     offset = mapped.index(stripped) if stripped else 0
     return Normalised(stripped, tuple(origin[offset : offset + len(stripped)]), text)
 
 
-def _strip_dollars(text: str) -> str:
+def strip_delimiters(text: str) -> str:
     """The maths of an answer pasted with its delimiters, its full stop, or a sentence around it:
     `$$x^2$$`, `\\(x^2\\)`, `x^2.`, `The answer is $x^2$.`"""
     core = _TRAILING.sub("", text.strip())

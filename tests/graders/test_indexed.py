@@ -49,6 +49,8 @@ def _grade(answer: str, part: tuple = FORWARD, **options: object) -> graders.Gra
     pytest.param(r"\sum\limits_{k=1}^{7} \left( \sum_{i=1}^{3} x[2n-2+i][k] W[1,k,i] \right)", id="limits, sized brackets"),
     pytest.param(r"\sum^{7}_{k=1} \sum^{3}_{i=1} x[2(n-1)+i][k] W[1,k,i]", id="upper bound written first"),
     pytest.param(r"sum(sum(x[2*(n-1)+i][k]*W[1,k,i], i, 1, 3), k, 1, 7)", id="plain text sum(f, k, low, high)"),
+    pytest.param(r"The answer is $f[n] = \sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]$.", id="in a sentence"),
+    pytest.param(r"\(\sum_{k=1}^{7} \sum_{i=1}^{3} x[2(n-1)+i][k] W[1,k,i]\)", id="between \\( and \\)"),
 ])
 def test_right_forward_formulas_are_accepted(answer: str) -> None:
     result = _grade(answer)
