@@ -75,10 +75,20 @@ def constant_ratio(student: np.ndarray, expected: np.ndarray, rtol: float) -> fl
     return None
 
 
+def difference(student: sympy.Expr, expected: sympy.Expr) -> sympy.Expr:
+    """student − expected, the answer's symbols taken as the reference's of the same name: a bank reference declares
+    its symbols (positive, integer) and an answer's are plain, and SymPy keeps symbols of different assumptions
+    apart, so that β^D − β^D would not even be 0."""
+    declared = {symbol.name: symbol for symbol in expected.free_symbols if isinstance(symbol, sympy.Symbol)}
+    renamed = {symbol: declared[symbol.name] for symbol in student.free_symbols
+               if isinstance(symbol, sympy.Symbol) and symbol.name in declared}
+    return student.xreplace(renamed) - expected
+
+
 def symbolically_equal(student: sympy.Expr, expected: sympy.Expr) -> bool:
     """The slow fallback; the worker pool's time limit bounds it. An undefined difference (zoo, nan) is not 0."""
     try:
-        difference = sympy.simplify(student - expected)
+        gap = sympy.simplify(difference(student, expected))
     except (TypeError, ValueError, NotImplementedError, RecursionError):
         return False  # SymPy could not decide either, so the answer is not shown equivalent
-    return difference == 0
+    return gap == 0

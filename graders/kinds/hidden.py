@@ -25,7 +25,7 @@ def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarra
     if expected.approximate:
         return False  # a reference written with decimals is rounded: small differences are its own
     try:
-        difference = student.symbolic() - expected.symbolic()
+        difference = agreement.difference(student.symbolic(), expected.symbolic())
         if too_big_to_expand(difference):
             return False
         terms = sympy.Add.make_args(sympy.expand(difference, power_exp=False, power_base=False, log=False))
