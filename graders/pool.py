@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, wait
+from concurrent.futures import CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -77,6 +77,10 @@ class Timed:
 Variant = tuple[tuple[str, int], ...]
 VariantBuilder = Callable[[str, Variant], Question]
 VERSIONS_KEPT = 512
+WATCH_SECONDS = 0.5  # how often a pool looks whether pebble gave it up
+# Seconds a warm pool may hold waiting tasks with none running before it is taken as stopped: longer than a worker
+# that pebble replaced (after an answer overran its CPU time) takes to warm up on a busy machine.
+WEDGED_AFTER = 60.0
 
 
 class AnswerTooExpensive(BaseException):
@@ -97,29 +101,72 @@ class GradingPool:
         self.wall_timeout = wall_timeout or max(30.0, 10 * timeout)
         self.workers = workers
         self._initializer = initializer
-        self._closed = False
+        self._closed = threading.Event()
         self._replacing = threading.Lock()
+        # The current pebble pool's unfinished tasks, with when each was scheduled.
+        self._inflight: dict[Future[Any], float] = {}
         self._start()
+        # Nothing else looks at a pool that broke while no grade was being scheduled; its queued tasks would wait
+        # for ever (a request hanging on them, its grading slot never given back).
+        threading.Thread(target=self._watch, name="grading-pool-watch", daemon=True).start()
 
     def _start(self) -> None:
+        self._progress = time.monotonic()
         self._pool = ProcessPool(max_workers=self.workers, initializer=start_worker, initargs=(self._initializer,))
         # Done once a worker has finished its initializer: the pool can grade at warm speed.
         self._warm = self._pool.schedule(_ping)
 
+    def _watch(self) -> None:
+        while not self._closed.wait(WATCH_SECONDS):
+            pool = self._live()
+            if self._wedged():
+                self._replace(pool, "the grading pool stopped taking work (its workers died holding its task channel)")
+
+    def _wedged(self) -> bool:
+        """Warm, with tasks waiting, none running, and nothing started or finished for a while: no worker reads the
+        task channel any more (a warm pool with a waiting task starts it at once)."""
+        with self._replacing:
+            if not self._warm.done() or not self._inflight or any(task.running() for task in self._inflight):
+                return False
+            return time.monotonic() - max(self._progress, min(self._inflight.values())) > WEDGED_AFTER
+
+    def _track(self, pool: ProcessPool, scheduled: "Future[Any]") -> None:
+        with self._replacing:
+            replaced = pool is not self._pool
+            if not replaced:
+                self._inflight[scheduled] = time.monotonic()
+        if replaced:  # scheduled on a pool that broke meanwhile: it will never run there
+            scheduled.cancel()
+        scheduled.add_done_callback(self._untrack)
+
+    def _untrack(self, done: "Future[Any]") -> None:
+        with self._replacing:
+            self._inflight.pop(done, None)
+            self._progress = time.monotonic()
+
     def _live(self) -> ProcessPool:
         """The pebble pool, or a new one in its place if it broke. Pebble replaces a worker that dies during a task,
         but gives the whole pool up when one dies outside a task (killed while idle, perhaps holding the lock of the
-        task channel): every later grade would be pending. The new pool warms up before it takes work (its
-        initializer runs first), and grades wait for it."""
+        task channel): every later grade would be pending."""
         pool = self._pool
-        if pool.active or self._closed:
+        if pool.active or self._closed.is_set():
             return pool
+        return self._replace(pool, "the grading pool broke (a worker died outside a task)")
+
+    def _replace(self, pool: ProcessPool, why: str) -> ProcessPool:
+        """Start a new pool in place of `pool` (once, whoever asks first); the new one warms up before it takes work
+        (its initializer runs first). The old pool's unfinished tasks are cancelled: each is retried on the new one."""
         with self._replacing:
+            stranded: list[Future[Any]] = []
             if self._pool is pool:
-                log.error("the grading pool broke (a worker died outside a task); starting a new one")
+                log.error("%s; starting a new one", why)
                 self._start()
+                stranded, self._inflight = list(self._inflight), {}
                 threading.Thread(target=_dispose, args=(pool,), name="grading-pool-dispose", daemon=True).start()
-            return self._pool
+            live = self._pool
+        for task in stranded:
+            task.cancel()
+        return live
 
     def grade(
         self,
@@ -154,11 +201,13 @@ class GradingPool:
         on its own."""
         result: Future[list[Timed] | Unfinished] = Future()
         try:
-            scheduled = self._live().schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
-                                            timeout=self.wall_timeout * max(1, len(items)))
+            pool = self._live()
+            scheduled = pool.schedule(grade_installed_many, args=(tuple(items), fingerprint, self.timeout),
+                                      timeout=self.wall_timeout * max(1, len(items)))
         except RuntimeError as error:  # the pool is closing
             result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=False))
             return result
+        self._track(pool, scheduled)
 
         def settle(done: "Future[list[Timed]]") -> None:
             try:
@@ -181,7 +230,7 @@ class GradingPool:
         return self.warm()
 
     def close(self) -> None:
-        self._closed = True
+        self._closed.set()
         self._pool.stop()
         self._pool.join()
 
@@ -193,13 +242,16 @@ class GradingPool:
     def _schedule(self, task: Callable[..., GradeResult], args: tuple[Any, ...], result: "Future[Outcome]",
                   retries: int) -> None:
         try:
-            scheduled = self._live().schedule(task, args=args, timeout=self.wall_timeout)
+            pool = self._live()
+            scheduled = pool.schedule(task, args=args, timeout=self.wall_timeout)
         except RuntimeError as error:  # the pool is closing, or broke since _live looked at it
-            if not self._closed and retries > 0:
+            if not self._closed.is_set() and retries > 0:
                 self._schedule(task, args, result, retries - 1)
             else:
-                result.set_result(Unfinished(f"the grading pool is not running: {error}", retry=not self._closed))
+                result.set_result(Unfinished(f"the grading pool is not running: {error}",
+                                             retry=not self._closed.is_set()))
             return
+        self._track(pool, scheduled)
 
         def settle(done: "Future[GradeResult]") -> None:
             outcome = self._outcome(done)
@@ -221,7 +273,7 @@ class GradingPool:
                 return too_expensive(self.timeout)  # stuck in C code past its CPU time: the answer's doing
             log.error("grading worker died: %s", error)
             return Unfinished("the grading worker stopped unexpectedly")
-        except BrokenProcessPool:  # a worker died outside a task: the retry runs on the pool that replaces it
+        except (BrokenProcessPool, CancelledError):  # its pool broke: the retry runs on the pool that replaces it
             return Unfinished("the grading workers stopped unexpectedly")
         except Exception:
             # A bug (or a bad reference) must neither hang the request nor score the student 0: logged for us.

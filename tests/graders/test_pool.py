@@ -177,3 +177,22 @@ def test_a_worker_killed_while_idle_does_not_stop_the_pool_from_grading() -> Non
         assert pool.alive()
     finally:
         pool.close()
+
+
+def test_grades_queued_when_every_worker_is_killed_all_come_back_and_none_is_wrong() -> None:
+    """A pool whose workers all die (an OOM kill) with grades queued: every grade comes back, graded or unfinished
+    (pending, for the queue), none waits for ever (a request hanging on it would keep its grading slot) and none
+    is a wrong verdict; the pool grades again afterwards."""
+    before = children()
+    pool = GradingPool(workers=2, timeout=5.0, initializer=install_sigmoid)
+    try:
+        assert pool.wait_warm(60)
+        queued = [pool.grade_question("sigmoid-derivative", "sigma(z)(1-sigma(z))") for _ in range(300)]
+        for pid in children() - before:
+            os.kill(pid, signal.SIGKILL)
+        outcomes = [future.result(timeout=120) for future in queued]
+        assert all(outcome.correct if isinstance(outcome, GradeResult) else outcome.retry for outcome in outcomes)
+        after = pool.grade_question("sigmoid-derivative", "sigma(z)(1-sigma(z))").result(timeout=120)
+        assert isinstance(after, GradeResult) and after.correct, after
+    finally:
+        pool.close()
