@@ -224,3 +224,24 @@ def test_an_answer_may_name_the_unknown_it_gives(student: str, correct: bool) ->
 def test_a_derivative_answer_may_name_the_derivative_it_gives() -> None:
     options = {**SIGMA, "forbidden": {"sigma'": "the derivative is the question"}}
     assert grade("expression", r"\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2}", SIGMOID_PRIME, options=options).correct is True
+
+
+@pytest.mark.parametrize("student", [
+    r"\beta^D (1 + 10^{-10})",
+    r"1.0000000001 \beta^D",
+    r"\beta^D (1 + 10^{-12})",
+    r"1.0000000000001\beta^D",
+    pytest.param(r"\beta^{D + 10^{-13}}", marks=pytest.mark.xfail(
+        strict=True, reason="open: a change of 1e-13 inside an exponent is below float precision and expands to two "
+                            "visible terms; deciding it needs the comparison at higher precision")),
+])
+def test_a_formula_off_a_sympy_reference_by_a_tiny_factor_is_wrong(student: str) -> None:
+    """The bank's references are SymPy expressions whose symbols carry assumptions (positive); an answer's symbols
+    are plain. The tiny difference must still be seen (busy-machine attack F4)."""
+    import reference
+
+    part = reference.get_part("csc421-2019-hw4/q3/det-jacobian")
+    result = grade(part.kind, student, part.reference, options=part.grading_options())
+    assert result.correct is False, result
+    right = grade(part.kind, r"\beta^D", part.reference, options=part.grading_options())
+    assert right.correct is True, right
