@@ -570,6 +570,7 @@ class KillRun:
     batch: list[Sent]
     killed: list[int]
     reads: dict[str, dict]  # student -> what the API, gradebooks and dashboard said while it was still pending
+    token: str
     stored: list[dict] = field(default_factory=list)
     settle_seconds: float = 0.0
 
@@ -626,7 +627,7 @@ def kill_run(service: Service, burners: Burners, load_run: LoadRun) -> KillRun:
         reads = {student: read for student, read in reads.items() if read is not None}
     finally:
         burners.stop()
-    run = KillRun(assignment, batch, killed, reads)
+    run = KillRun(assignment, batch, killed, reads, token)
     run.stored, run.settle_seconds = wait_until_graded(service, assignment)
     print(
         f"\nkill run: killed {killed}; answers {[(s.status, round(s.seconds, 1)) for s in batch]}; "
@@ -732,6 +733,13 @@ class AfterKill:
     sent: Sent
     killed_idle: list[int]
     ready: str
+    again: Sent  # the kill run's LMS token, once more
+
+
+def test_the_lms_token_can_submit_again_after_the_kills(after_kill: AfterKill) -> None:
+    """Slots of a token's submissions being graded are given back when the grading ends, even if it hung."""
+    again = after_kill.again
+    assert again.status == 201, f"{again.status} {again.body}"
 
 
 @pytest.fixture(scope="module")
@@ -752,7 +760,8 @@ def after_kill(service: Service, kill_run: KillRun) -> AfterKill:
         Sent("after-01", {q["id"]: q["answer"] for q in service.auto_parts()}),
         service.new_lms_token("canvas-3"),
     )
-    return AfterKill(sent, killed, ready)
+    again = submit(service, kill_run.assignment, Sent("killed-again", {DET: "\\beta^D"}), kill_run.token)
+    return AfterKill(sent, killed, ready, again)
 
 
 def test_the_server_grades_again_after_its_processes_were_killed(after_kill: AfterKill, kill_run: KillRun) -> None:
