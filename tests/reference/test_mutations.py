@@ -1,6 +1,8 @@
 """The mutation self-test: every mutant of a part's reference that is mathematically different (decided by
 reference.mutations from fresh runs of the part's model, never by the grader) is refused by the grader."""
 
+from functools import cache
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -12,10 +14,16 @@ from graders.kinds.indexed_read import read
 from graders.parsing import ParseError
 from reference.indexed_mutations import values_differ
 from reference.indexed_truth import element_values
-from reference.mutations import formula_mutations, mutants
+from reference.mutations import Mutant, formula_mutations, mutants
 
 AUTO = [p for p in reference.all_parts() if p.kind != "manual"]
 FORMULAS = [p for p in AUTO if p.kind == "expression"]
+
+
+@cache
+def mutants_of(part_id: str) -> tuple[Mutant, ...]:
+    """The part's mutants, made once: several tests read them, and making them runs the part's model."""
+    return tuple(mutants(reference.get_part(part_id)))
 
 
 def _grade(part: reference.Part, answer: str) -> graders.GradeResult:
@@ -24,7 +32,7 @@ def _grade(part: reference.Part, answer: str) -> graders.GradeResult:
 
 @pytest.mark.parametrize("part", AUTO, ids=lambda p: p.id)
 def test_every_mutant_that_differs_is_refused(part: reference.Part) -> None:
-    different = [m for m in mutants(part) if m.different]
+    different = [m for m in mutants_of(part.id) if m.different]
     assert different, "the part has no mutant that differs from its reference"
     accepted = [(m.how, m.answer) for m in different if _grade(part, m.answer).correct is True]
     assert accepted == []
@@ -67,7 +75,7 @@ def test_formula_mutations_include_each_kind_of_slip(reference_text: str, mutant
     ],
 )
 def test_matrix_mutations_include_each_kind_of_slip_and_it_differs(part_id: str, how: str) -> None:
-    found = [m for m in mutants(reference.get_part(part_id)) if m.how == how]
+    found = [m for m in mutants_of(part_id) if m.how == how]
     assert found and all(m.different for m in found)
 
 
@@ -101,7 +109,7 @@ def _both_ways(part: reference.Part, answer: str) -> tuple[object, object]:
 
 @pytest.mark.parametrize("part", [p for p in AUTO if p.kind == "indexed"], ids=lambda p: p.id)
 def test_the_grader_and_the_element_wise_judge_evaluate_every_mutant_alike(part: reference.Part) -> None:
-    for answer in [part.answer, *(m.answer for m in part.mistakes), *(m.answer for m in mutants(part))]:
+    for answer in [part.answer, *(m.answer for m in part.mistakes), *(m.answer for m in mutants_of(part.id))]:
         vectorised, element_wise = _both_ways(part, answer)
         if vectorised is None or element_wise is None:
             assert vectorised is None and element_wise is None, answer
