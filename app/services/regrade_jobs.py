@@ -62,14 +62,14 @@ def start(session: Session, assignment: Assignment, *, job_id: int, by: str, why
 
 def split(session: Session, assignment: Assignment, run: RegradeRun, *, job_id: int, chunk_size: int, by: str,
           why: str) -> None:
-    """Enqueue the run's chunks (ranges of submission ids, with the ids there are now) and renew its lease; finish it if there are none."""
+    """Enqueue the run's chunks (ranges of submission ids, with the ids there are now); finish it if there are none."""
     ids = list(session.scalars(select(Submission.id).where(Submission.assignment_id == assignment.id)
                                .order_by(Submission.id)))
     chunks = [ids[i:i + chunk_size] for i in range(0, len(ids), chunk_size)]
     for chunk in chunks:
         jobs.enqueue(session, "regrade_chunk", parent=job_id, assignment_id=assignment.id, run_id=run.id,
                      claim=run.claim, first=chunk[0], last=chunk[-1], ids=chunk, by=by, why=why)
-    run.chunks, run.claimed_until = len(chunks), utcnow() + LEASE
+    run.chunks = len(chunks)
     session.execute(update(Job).where(Job.id == job_id).values(
         total=len(ids), done=0, status=jobs.WAITING if chunks else jobs.RUNNING))
     if not chunks:

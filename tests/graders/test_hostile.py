@@ -56,13 +56,9 @@ def pool() -> Iterator[GradingPool]:
 
 def _check(kind: str, student: str, pool: GradingPool | None = None) -> None:
     reference, options = REFERENCES[kind]
-    if pool is None:
-        result = grade(kind, student, reference, options=options)
-    else:
-        outcome = pool.grade(kind, student, reference, options=options).result(timeout=300)
-        assert isinstance(outcome, GradeResult), outcome  # Unfinished: the grader raised, or the pool broke
-        result = outcome
-    assert isinstance(result, GradeResult)
+    result = grade(kind, student, reference, options=options) if pool is None else \
+        pool.grade(kind, student, reference, options=options).result(timeout=300)
+    assert isinstance(result, GradeResult), result  # Unfinished: the grader raised, or the pool broke
     assert 0.0 <= result.score <= 1.0
     assert result.error is not None or result.interpreted is not None or kind == "manual"
 
