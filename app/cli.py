@@ -3,6 +3,7 @@
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -14,6 +15,11 @@ from app.migrate import upgrade_to_head
 from app.models import ApiToken, Job, utcnow
 from app.security import Role, create_token, revoke_token
 from reference import BankError
+
+if TYPE_CHECKING:
+    from graders import GradingPool
+
+WARM_UP_NOTICE_SECONDS = 60
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -157,20 +163,34 @@ def worker(args: argparse.Namespace) -> None:
         signal.signal(name, lambda *_: stop.set())
     pool = make_pool(settings.model_copy(update={"grade_workers": args.grading_workers or settings.grade_workers}))
     sessions = session_scope(get_session)
-    pool.wait_warm()  # a cold worker would take a chunk and grade it at cold speed while a warm one waits
-    if port := args.metrics_port or settings.worker_metrics_port:
-        serve_grades(port)
-    print(f"grader worker: ready, {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
     threads = [threading.Thread(target=work, args=(sessions, pool, stop), name=f"jobs-{n}",
                                 kwargs={"retention": settings.job_retention()})
                for n in range(args.concurrency)]
     try:
+        warm_up(pool)
+        if port := args.metrics_port or settings.worker_metrics_port:
+            serve_grades(port)
+        print(f"grader worker: ready, {args.concurrency} job threads, {pool.workers} grading workers", flush=True)
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
     finally:
         pool.close()
+
+
+def warm_up(pool: "GradingPool") -> None:
+    """Wait for a warm grading worker (a cold one would take a chunk and grade it at cold speed while a warm one
+    waits), saying so while it takes long; stop with the reason when the grading workers cannot start: a worker
+    that took jobs then would leave every answer pending."""
+    from graders.pool import WarmUpFailed
+
+    try:
+        while not pool.wait_warm(WARM_UP_NOTICE_SECONDS):
+            print(f"grader worker: still warming up its grading workers after {WARM_UP_NOTICE_SECONDS} s or more",
+                  flush=True)
+    except WarmUpFailed as error:
+        raise SystemExit(f"grader worker: {error}") from error
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -81,6 +81,11 @@ WATCH_SECONDS = 0.5  # how often a pool looks whether pebble gave it up
 # Seconds a warm pool may hold waiting tasks with none running before it is taken as stopped: longer than a worker
 # that pebble replaced (after an answer overran its CPU time) takes to warm up on a busy machine.
 WEDGED_AFTER = 60.0
+WARM_UP_ATTEMPTS = 3
+
+
+class WarmUpFailed(RuntimeError):
+    """The grading workers die before they can grade: a pool that would only ever leave answers pending."""
 
 
 class AnswerTooExpensive(BaseException):
@@ -222,12 +227,21 @@ class GradingPool:
         return self._live().active
 
     def warm(self) -> bool:
-        return self._warm.done()
+        return _succeeded(self._warm)
 
     def wait_warm(self, timeout: float | None = None) -> bool:
-        """Block until a worker has warmed up (or `timeout` seconds passed); return whether one has."""
-        wait((self._warm,), timeout)
-        return self.warm()
+        """Block until a worker has warmed up (or `timeout` seconds passed); return whether one has. Raises
+        WarmUpFailed once WARM_UP_ATTEMPTS pools in a row died warming up (their initializer raised, say)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for _ in range(WARM_UP_ATTEMPTS):
+            with self._replacing:
+                pool, warming = self._pool, self._warm
+            wait((warming,), None if deadline is None else max(0.0, deadline - time.monotonic()))
+            if not warming.done() or _succeeded(warming):
+                return warming.done()
+            self._replace(pool, "the grading workers died while warming up")
+        raise WarmUpFailed(f"the grading workers died while warming up, {WARM_UP_ATTEMPTS} times in a row "
+                           "(their error is logged above)")
 
     def close(self) -> None:
         self._closed.set()
@@ -279,6 +293,10 @@ class GradingPool:
             # A bug (or a bad reference) must neither hang the request nor score the student 0: logged for us.
             log.exception("grading raised")
             return Unfinished("grading failed on this answer; it was logged for the operators", retry=False)
+
+
+def _succeeded(future: "Future[Any]") -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _dispose(pool: ProcessPool) -> None:

@@ -21,9 +21,12 @@ from app.migrate import upgrade_to_head
 from app.models import Assignment, Job, PartResult, RegradeRun, Submission, utcnow
 from app.services import regrade, regrade_jobs
 from app.services.regrade import claim_run
+from graders import GradingPool
+from graders.pool import WarmUpFailed
 from tests.api.conftest import right_answers
 from tests.api.test_regrade import submit_class
 from tests.api.test_submissions import ON_TIME, submit
+from tests.graders.test_pool import fail_to_warm_up
 
 ASYNC = {"Prefer": "respond-async"}
 
@@ -71,6 +74,19 @@ def test_readiness_names_the_database_workers_and_queue(client) -> None:
     assert (body["status"], body["database"], body["queue_depth"], body["queue_oldest_due_seconds"]) == (
         "ready", "ok", 0, 0)
     assert body["grading_workers"] >= 1
+
+
+def test_a_server_whose_grading_workers_cannot_warm_up_is_not_ready(client) -> None:
+    serving = client.app.state.grading_pool
+    client.app.state.grading_pool = GradingPool(workers=1, initializer=fail_to_warm_up)
+    try:
+        with pytest.raises(WarmUpFailed):
+            client.app.state.grading_pool.wait_warm(120)
+        response = client.get("/readyz")
+        assert (response.status_code, response.json()["grading_warm"]) == (503, False), response.text
+    finally:
+        client.app.state.grading_pool.close()
+        client.app.state.grading_pool = serving
 
 
 def test_the_oldest_due_job_tells_how_long_the_queue_has_waited(tmp_path) -> None:

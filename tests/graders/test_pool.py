@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import warm_up
 from graders import GradeResult, GradingPool, fingerprint
 from graders.options import Mistake
-from graders.pool import Question, Unfinished, cpu_limit, install, start_worker, too_expensive
+from graders.pool import Question, Unfinished, WarmUpFailed, cpu_limit, install, start_worker, too_expensive
 
 # A legitimate grade that takes well over a second of CPU: a question with a million sample points.
 SLOW = ("expression", "x^2", "x*x", "auto", {"samples": {"x": [0.5] * 1_000_000}})
@@ -194,5 +195,22 @@ def test_grades_queued_when_every_worker_is_killed_all_come_back_and_none_is_wro
         assert all(outcome.correct if isinstance(outcome, GradeResult) else outcome.retry for outcome in outcomes)
         after = pool.grade_question("sigmoid-derivative", "sigma(z)(1-sigma(z))").result(timeout=120)
         assert isinstance(after, GradeResult) and after.correct, after
+    finally:
+        pool.close()
+
+
+def fail_to_warm_up() -> None:
+    raise RuntimeError("the bank cannot be read in this worker")
+
+
+def test_a_pool_whose_workers_die_warming_up_is_never_warm_and_says_so() -> None:
+    """A worker that cannot warm up would leave every answer pending: it is not ready, and waiting for it stops."""
+    pool = GradingPool(workers=1, timeout=5.0, initializer=fail_to_warm_up)
+    try:
+        with pytest.raises(WarmUpFailed, match="died while warming up, 3 times in a row"):
+            pool.wait_warm(120)
+        assert not pool.warm()
+        with pytest.raises(SystemExit, match="grader worker: the grading workers died while warming up"):
+            warm_up(pool)
     finally:
         pool.close()
