@@ -13,7 +13,7 @@ from graders.kinds.base import RIGHT, Reading, Verdict, wrong
 from graders.kinds.expression import refuse_undeclared, tolerance, values_at_points, vocabulary
 from graders.kinds.formula import Formula, from_node, from_sympy
 from graders.kinds.hidden import hidden_term
-from graders.kinds.sampling import sample_env
+from graders.kinds.sampling import given, sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import parse
 
@@ -62,7 +62,7 @@ def _hidden(student: Formula, reference: Formula, ratio: float, names: frozenset
     factor = sympy.nsimplify(ratio, rational=True, tolerance=agreement.EXACT_RTOL)
     ours = Formula(student.names, student.evaluate, lambda: _difference(student.symbolic()))
     scaled = Formula(reference.names, reference.evaluate, lambda: factor * _difference(reference.symbolic()))
-    return hidden_term(ours, scaled, sample_env(names, options, whole), theirs * ratio)
+    return hidden_term(ours, scaled, sample_env(names, options, whole), theirs * ratio, given(options))
 
 
 def key(answer: Reading, options: ExpressionOptions) -> str:

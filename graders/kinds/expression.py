@@ -11,7 +11,7 @@ from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import Formula, from_node, from_sympy, real_and_imaginary, with_imaginary_unit
 from graders.kinds.hidden import hidden_jump, hidden_term
-from graders.kinds.sampling import point_count, sample_env
+from graders.kinds.sampling import given, point_count, sample_env
 from graders.options import ExpressionOptions
 from graders.parsing import Node, ParseError, Vocabulary, parse
 from graders.parsing.node import NodeKind
@@ -101,9 +101,9 @@ def compare_formulas(student: Formula, expected: Formula, options: ExpressionOpt
     outcome = agreement.agree(ours, theirs, tolerance(options), symbolic=bool(names))
     if outcome.equal and _exact_enough(ours, theirs, student, expected, options):
         env = sample_env(names, options, whole)
-        if options.rtol is None and hidden_term(student, expected, env, theirs):
+        if options.rtol is None and hidden_term(student, expected, env, theirs, given(options)):
             return wrong(f"{not_equal}: a part of it is too small to see at the points checked, but it is not zero.")
-        free = frozenset(names - whole - json.loads(options.samples).keys())
+        free = frozenset(names - whole - given(options))
         if hidden_jump(student, expected, env, free, tolerance(options)):
             return wrong(f"{not_equal}: it differs where a floor, ceiling or sign jumps.")
         return RIGHT

@@ -26,6 +26,11 @@ def sample_env(names: Iterable[str], options: ExpressionOptions,
     return {name: _column(name, options.variables, options.samples, name in whole) for name in names}
 
 
+def given(options: ExpressionOptions) -> frozenset[str]:
+    """The names whose values the question gives: consistent with each other only to float precision."""
+    return frozenset(_samples(options.samples))
+
+
 def point_count(options: ExpressionOptions) -> int:
     samples = _samples(options.samples)
     return len(next(iter(samples.values()))) if samples else DEFAULT_POINTS
