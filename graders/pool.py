@@ -101,9 +101,11 @@ class GradingPool:
         *,
         wall_timeout: float | None = None,
         initializer: Callable[[], None] | None = None,
+        wedged_after: float = WEDGED_AFTER,
     ) -> None:
         self.timeout = timeout
         self.wall_timeout = wall_timeout or max(30.0, 10 * timeout)
+        self.wedged_after = wedged_after
         self.workers = workers
         self._initializer = initializer
         self._closed = threading.Event()
@@ -133,7 +135,7 @@ class GradingPool:
         with self._replacing:
             if not self._warm.done() or not self._inflight or any(task.running() for task in self._inflight):
                 return False
-            return time.monotonic() - max(self._progress, min(self._inflight.values())) > WEDGED_AFTER
+            return time.monotonic() - max(self._progress, min(self._inflight.values())) > self.wedged_after
 
     def _track(self, pool: ProcessPool, scheduled: "Future[Any]") -> None:
         with self._replacing:

@@ -185,7 +185,8 @@ def test_grades_queued_when_every_worker_is_killed_all_come_back_and_none_is_wro
     (pending, for the queue), none waits for ever (a request hanging on it would keep its grading slot) and none
     is a wrong verdict; the pool grades again afterwards."""
     before = children()
-    pool = GradingPool(workers=2, timeout=5.0, initializer=install_sigmoid)
+    # Found stopped after 5 s without progress instead of a minute: the test waits for it (the workers warm in 1 s).
+    pool = GradingPool(workers=2, timeout=5.0, initializer=install_sigmoid, wedged_after=5.0)
     try:
         assert pool.wait_warm(60)
         queued = [pool.grade_question("sigmoid-derivative", "sigma(z)(1-sigma(z))") for _ in range(300)]
