@@ -1,13 +1,14 @@
 """Start real `grader serve` / `grader worker` processes for the benchmarks and the multi-replica test."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -69,7 +70,7 @@ def worker(url: str, *, concurrency: int = 1, ready: bool = False, **settings: A
         stop(process)
 
 
-def wait_ready(base: str, process: subprocess.Popen[str], timeout: float, log: IO[str]) -> None:
+def wait_ready(base: str, process: subprocess.Popen[Any], timeout: float, log: IO[str]) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -84,13 +85,25 @@ def wait_ready(base: str, process: subprocess.Popen[str], timeout: float, log: I
     raise TimeoutError(f"{base} was not ready after {timeout} s")
 
 
-def stop(process: subprocess.Popen[str]) -> None:
-    process.terminate()
+def stop(process: subprocess.Popen[Any]) -> None:
+    """Stop a process; one started in a session of its own (`start_new_session`) is stopped with its whole group,
+    its grading processes too, even those it left behind."""
+    try:
+        group = process.pid if os.getpgid(process.pid) == process.pid else None
+    except ProcessLookupError:  # exited and reaped already
+        group = None
+    if group is None:
+        process.terminate()
+    else:
+        os.killpg(group, signal.SIGTERM)
     try:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    if group is not None:
+        with suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)
 
 
 def headers(secret: str) -> dict[str, str]:

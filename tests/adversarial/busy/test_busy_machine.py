@@ -22,14 +22,12 @@ thousands separators, `= value`, `9x13`; choices in other cases.
 from __future__ import annotations
 
 import ast
-import contextlib
 import csv
 import io
 import operator
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -37,14 +35,12 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 
-GRADER = Path(sys.executable).with_name("grader")
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+from benchmarks import servers
+
 BURNERS = (os.cpu_count() or 2) + 1
 # The wall-time backstop is 30 s and a grade is retried once, then stored pending: a submission that takes
 # longer than this has hung, whatever the load.
@@ -141,26 +137,6 @@ HOSTILE: list[tuple[str, str, str]] = [
 # --------------------------------------------------------------------------------------------- processes
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Stop a process this module started, and its process group (its grading processes)."""
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=15)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=15)
-
-
 def children(pid: int) -> list[int]:
     out = subprocess.run(["ps", "--ppid", str(pid), "-o", "pid="], capture_output=True, text=True).stdout
     return [int(p) for p in out.split()]
@@ -192,14 +168,13 @@ class Service:
     admin: str
     lms: str
     server: subprocess.Popen[bytes]
-    logs: Path
-    env: dict[str, str]
+    database: str
     questions: dict[str, dict] = field(default_factory=dict)
     course_id: int = 0
     code: str = ""
 
     def new_lms_token(self, name: str) -> str:
-        return _token(self.env, "--role", "lms", "--course", self.code, "--name", name)
+        return servers.token(self.database, "lms", course=self.code, name=name)
 
     def client(self, token: str | None = None) -> httpx.Client:
         return httpx.Client(
@@ -242,87 +217,41 @@ def burners() -> Iterator[Burners]:
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
-    name = f"busy_{uuid.uuid4().hex[:12]}"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError as e:
-        pytest.skip(f"no PostgreSQL at {PG_ADMIN_URL}: {e}")
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _wait_ready(url: str, proc: subprocess.Popen[bytes], logs: Path, limit: float = 150.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, f"grader serve exited: {logs.read_text()[-2000:]}"
-        try:
-            if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"grader serve not ready after {limit} s: {logs.read_text()[-2000:]}")
-
-
-def _token(env: dict[str, str], *args: str) -> str:
-    out = subprocess.run(
-        [str(GRADER), "token", "create", *args], env=env, capture_output=True, text=True, check=True, timeout=120
-    )
-    return out.stdout.strip().splitlines()[-1]
+    with servers.postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def service(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     tmp = tmp_path_factory.mktemp("busy")
-    env = {
-        **os.environ,
-        "GRADER_DATABASE_URL": database,
-        "GRADER_SECRET_KEY": uuid.uuid4().hex * 2,
-        "GRADER_DEMO_TOKEN_FILE": str(tmp / "demo-token"),
-    }
-    port = _free_port()
+    env = servers.environment(database)
+    port = servers.free_port()
     url = f"http://127.0.0.1:{port}"
-    server_log = tmp / "serve.log"
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        server = subprocess.Popen(
-            [str(GRADER), "serve", "--port", str(port)],
-            env=env,
-            cwd=tmp,
-            stdout=server_log.open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        procs.append(server)
-        _wait_ready(url, server, server_log)
-        procs.append(
-            subprocess.Popen(
-                [str(GRADER), "worker"],
-                env=env,
-                cwd=tmp,
-                stdout=(tmp / "worker.log").open("wb"),
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        )
-        admin = _token(env, "--role", "admin", "--name", "busy-admin")
-        svc = Service(url=url, admin=admin, lms="", server=server, logs=tmp, env=env)
+        with (tmp / "serve.log").open("w+") as server_log:
+            # Sessions of their own: each stops with its grading processes (servers.stop).
+            server = subprocess.Popen([servers.GRADER, "serve", "--port", str(port)], env=env, cwd=tmp,
+                                      stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
+            procs.append(server)
+            servers.wait_ready(url, server, 150, server_log)
+        procs.append(subprocess.Popen([servers.GRADER, "worker"], env=env, cwd=tmp,
+                                      stdout=(tmp / "worker.log").open("wb"), stderr=subprocess.STDOUT,
+                                      start_new_session=True))
+        admin = servers.token(database, "admin", name="busy-admin")
+        svc = Service(url=url, admin=admin, lms="", server=server, database=database)
         code = f"B{uuid.uuid4().hex[:6].upper()}"
         with svc.client() as c:
             r = c.post("/api/v1/courses", json={"code": code, "name": "Busy machine", "timezone": "UTC"})
             assert r.status_code == 201, r.text
             svc.course_id = int(r.json()["id"])
             svc.questions = {q["id"]: q for q in c.get("/api/v1/questions").json()}
-        svc.lms = _token(env, "--role", "lms", "--course", code, "--name", "canvas")
         svc.code = code
+        svc.lms = svc.new_lms_token("canvas")
         yield svc
     finally:
         for p in reversed(procs):
-            _stop(p)
+            servers.stop(p)
 
 
 # --------------------------------------------------------------------------------------------- helpers
