@@ -143,7 +143,8 @@ def test_each_answer_of_a_batch_comes_back_with_its_own_time_in_the_worker() -> 
     assert not isinstance(batch, Unfinished), batch
     quick, slow = batch
     assert (quick.result.correct, slow.result) == (True, too_expensive(0.2))
-    assert slow.seconds >= 0.2 > 0.1 > quick.seconds, (quick.seconds, slow.seconds)
+    # Shared out, both would be equal; under load a warm grade's wall time grows, but not to half a stopped one's.
+    assert slow.seconds >= 0.2 and quick.seconds < slow.seconds / 2, (quick.seconds, slow.seconds)
 
 
 def test_a_variant_without_a_builder_is_unfinished_not_wrong(pool: GradingPool) -> None:
