@@ -9,6 +9,7 @@ Hashable so that a parsed reference can be cached per (reference, options).
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any, ClassVar, Self
 
 
@@ -17,6 +18,13 @@ class Mistake:
     answer: str
     feedback: str
     score: float
+
+
+class Bound(StrEnum):
+    """What a part asking for a bound asks for: an answer may state it as one (`\\sigma_{\\min} \\geq 1 - s`)."""
+
+    LOWER = "lower"
+    UPPER = "upper"
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ _CONVERTERS: dict[str, Any] = {
     "sequences": _frozen_json,
     "sizes": _frozen_json,
     "what": str,
+    "bound": Bound,
     "dot_arguments": lambda v: tuple(sorted((str(function), str(argument)) for function, argument in v.items())),
 }
 
@@ -150,6 +159,7 @@ class ExpressionOptions(CommonOptions):
     symbols: str = "{}"
     functions: str = "{}"
     samples: str = "{}"
+    bound: Bound | None = None
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
 from graders.kinds.formula import Formula, from_node, from_sympy, real_and_imaginary, with_imaginary_unit
 from graders.kinds.hidden import hidden_jump, hidden_term
 from graders.kinds.sampling import given, point_count, sample_env
-from graders.options import ExpressionOptions
+from graders.options import Bound, ExpressionOptions
 from graders.parsing import Node, ParseError, Vocabulary, parse
 from graders.parsing.node import NodeKind
+from graders.parsing.terms import Op, Term
 
 Options = ExpressionOptions
 
@@ -25,7 +26,7 @@ def read_student(text: str, syntax: str, options: ExpressionOptions) -> Reading:
     try:
         node = parse(text, syntax=syntax, target="expression", vocabulary=vocabulary(options))
     except ParseError:
-        given = _given_as_the_unknown(text, syntax, options)
+        given = _given_as_the_unknown(text, syntax, options) or _stated_bound(text, syntax, options)
         if given is None:
             raise
         node = given
@@ -47,6 +48,39 @@ def _given_as_the_unknown(text: str, syntax: str, options: ExpressionOptions) ->
     named = left.op == "name" and left.value in forbidden
     derivative = left.op == "call" and left.value[1] > 0 and f"{left.value[0]}'" in forbidden
     return Node(NodeKind.EXPR, (right,)) if named or derivative else None
+
+
+# Which way a relation states each bound, with the bounded quantity on its left.
+_STATES = {">=": Bound.LOWER, ">": Bound.LOWER, "<=": Bound.UPPER, "<": Bound.UPPER}
+_MIRRORED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+
+
+def _stated_bound(text: str, syntax: str, options: ExpressionOptions) -> Node | None:
+    """`\\sigma_{\\min} \\geq 1 - \\sigma_{small}` to a part asking for a lower bound: the answer names the quantity it
+    bounds, so its other side is the answer. Only when one side is a bare name occurring nowhere else (a label, as
+    in `N = 5`); a bound stated the other way round is refused, saying which way the question asks."""
+    if options.bound is None:
+        return None
+    try:
+        node = parse(text, syntax=syntax, target="set", vocabulary=vocabulary(options))
+    except ParseError:
+        return None
+    if node.kind != NodeKind.RELATION or len(node.parts) != 2:
+        return None
+    (left, right), (operator,) = node.parts, node.meta
+    if not _labels(left, right):
+        if not _labels(right, left):
+            return None
+        left, right, operator = right, left, _MIRRORED[operator]
+    if _STATES[operator] != options.bound:
+        raise ParseError(f"the question asks for {'an upper' if options.bound == Bound.UPPER else 'a lower'} bound, "
+                         f"and your answer states {'an upper' if options.bound == Bound.LOWER else 'a lower'} one; "
+                         "give the bound alone", 0, text)
+    return Node(NodeKind.EXPR, (right,))
+
+
+def _labels(side: Term, other: Term) -> bool:
+    return side.op == Op.NAME and side.value not in other.names()
 
 
 def refuse_undeclared(node: Node, text: str, words: Vocabulary) -> None:

@@ -14,7 +14,8 @@ RESIDUAL = (r"A residual layer computes $z_{t+1} = z_t + f_t(z_t)$ with $z_t \in
 SMALL, BIG = sp.Symbol("s_small"), sp.Symbol("s_big")
 RESIDUAL_OPTIONS = {"symbols": {"s_small": ["\\sigma_{small}", "\\sigma_{\\text{small}}"],
                                 "s_big": ["\\sigma_{big}", "\\sigma_{\\text{big}}"]},
-                    "variables": {"s_small": [0.01, 0.5], "s_big": [2, 50]}}
+                    "variables": {"s_small": [0.01, 0.5], "s_big": [2, 50]},
+                    "bound": "lower"}  # both parts ask for the largest lower bound
 FIXES = ["vanishing only", "exploding only", "both", "neither"]
 
 

@@ -151,3 +151,35 @@ def test_unreadable_answer_has_a_caret_and_no_interpretation() -> None:
 def test_an_answer_defined_where_the_reference_is_not_is_another_function(student: str, reference: str) -> None:
     result = grade("expression", student, reference)
     assert result.correct is False and result.score < 1
+
+
+LOWER_BOUND = {"symbols": {"s": [r"\sigma_{small}"]}, "variables": {"s": [0.01, 0.5]}, "bound": "lower"}
+
+
+@pytest.mark.parametrize("student", [r"1 - \sigma_{small}", r"\sigma_{\min} \geq 1 - \sigma_{small}",
+                                     r"1 - \sigma_{small} \leq \sigma_{\min}", r"\sigma_{\min} = 1 - \sigma_{small}"])
+def test_a_lower_bound_may_be_stated_as_one(student: str) -> None:
+    assert grade("expression", student, "1 - s", options=LOWER_BOUND).correct is True
+
+
+@pytest.mark.parametrize(("student", "why"), [
+    (r"\sigma_{\min} \leq 1 - \sigma_{small}", "asks for a lower bound, and your answer states an upper one"),
+    (r"\sigma_{small} \geq 1 - \sigma_{small}", "unexpected"),  # no label: the bounded quantity is not named
+])
+def test_a_bound_stated_the_other_way_or_without_a_label_is_not_read(student: str, why: str) -> None:
+    result = grade("expression", student, "1 - s", options=LOWER_BOUND)
+    assert result.correct is False and why in (result.error or ""), result
+
+
+def test_a_wrong_bound_stated_as_one_is_wrong() -> None:
+    assert grade("expression", r"\sigma_{\min} \geq \sigma_{small}", "1 - s", options=LOWER_BOUND).correct is False
+
+
+def test_without_the_option_an_inequality_is_not_an_expression() -> None:
+    options = {key: value for key, value in LOWER_BOUND.items() if key != "bound"}
+    assert grade("expression", r"\sigma_{\min} \geq 1 - \sigma_{small}", "1 - s", options=options).error is not None
+
+
+def test_a_bound_is_lower_or_upper() -> None:
+    with pytest.raises(ValueError, match="middle"):
+        grade("expression", "1 - s", "1 - s", options=LOWER_BOUND | {"bound": "middle"})
