@@ -70,6 +70,7 @@ _CONVERTERS: dict[str, Any] = {
     "variable": str,
     "integer": bool,
     "grouped": bool,
+    "divides_evenly": bool,
     "choices": lambda v: tuple(str(c) for c in v),
     "synonyms": lambda v: tuple((str(label), tuple(map(str, others))) for label, others in sorted(v.items())),
     "asymptotic": lambda v: tuple(str(name) for name in v),
@@ -139,6 +140,7 @@ class TupleOptions(CommonOptions):
     functions: str = "{}"
     samples: str = "{}"
     grouped: bool = False  # `5 \times (1 \times 7 \times 3)` is the shape (5, 1, 7, 3): a Jacobian of a tensor
+    divides_evenly: bool = False  # the question says divisions come out whole: a floor or ceiling changes nothing
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ def read_student(text: str, syntax: str, options: TupleOptions) -> Reading:
     words = _vocabulary(options)
     if options.grouped:
         text = flattened_groups(text)
+    if options.divides_evenly:
+        text = without_rounding(text)
     node = parse(text, syntax=syntax, target="tuple", vocabulary=words)
     refuse_undeclared(node, text, words)
     return Reading(element_formulas(node), node.to_latex(), node.to_text())
@@ -33,6 +35,22 @@ def flattened_groups(text: str) -> str:
     if "," in text:
         return text
     return _GROUP.sub(lambda m: m.group(1), text)
+
+
+# Rounding brackets and functions: `\lfloor`, `⌈`, `floor(` (its brackets stay).
+_ROUNDING = re.compile(r"\\[lr](?:floor|ceil)\b|[⌊⌋⌈⌉]|\b(?:floor|ceil|ceiling)\s*(?=\()")
+_OPENS = {r"\lfloor", r"\lceil", "⌊", "⌈"}
+_CLOSES = {r"\rfloor", r"\rceil", "⌋", "⌉"}
+
+
+def without_rounding(text: str) -> str:
+    """`\\lfloor \\frac{H - K}{S} \\rfloor + 1` as `(\\frac{H - K}{S}) + 1`, for parts whose question says the
+    division comes out whole (the stride divides evenly): there a floor or ceiling changes nothing."""
+    def bracket(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return "(" if found in _OPENS else ")" if found in _CLOSES else ""
+
+    return _ROUNDING.sub(bracket, text)
 
 
 def _vocabulary(options: TupleOptions) -> Vocabulary:

@@ -16,7 +16,8 @@ from reference.variants import Parameters
 IMAGE, KERNEL, STRIDE = (19, 27), (3, 3), 2
 F, H, W, K, P, S, D = sp.symbols("F H W K P S D", positive=True)
 SHAPE = (F, (H + 2 * P - D * (K - 1) - 1) / S + 1, (W + 2 * P - D * (K - 1) - 1) / S + 1)
-SHAPE_OPTIONS = {"symbols": {"K": ["K", "H_K", "W_K"]}, "variables": {name: [1, 9] for name in "FHWKPSD"}}
+SHAPE_OPTIONS = {"symbols": {"K": ["K", "H_K", "W_K"]}, "variables": {name: [1, 9] for name in "FHWKPSD"},
+                 "divides_evenly": True}  # the prompt: "assume the stride divides evenly (ignore rounding)"
 
 
 def _strided_differs(height: int, width: int, kernel: int, stride: int) -> bool:

@@ -31,10 +31,6 @@ _OPEN: dict[str, tuple[str, ...]] = {  # family -> "part id|answer"
         r" - \mathbf{p}^{(k+1)})}{\beta}",
         r"sutd-50039-week8/task1/df-dh|\sigma'(-W^f[d_1,:] \cdot x_t - U^f[d_1,:] \cdot h_{t-1}) U^f[d_1,d_2]",
     ),
-    r"shapes: a floor the question says to ignore (the stride divides evenly)": (
-        r"nyu-dl-hw2/q1.1/b-output-shape|F \times \left(\left\lfloor\frac{H + 2P - D(K - 1) - 1}{S}\right\rfloor + 1"
-        r"\right) \times \left(\left\lfloor\frac{W + 2P - D(K - 1) - 1}{S}\right\rfloor + 1\right)",
-    ),
 }
 KNOWN_FAILURES: dict[str, str] = {case_id: f"open: {family}" for family, ids in _OPEN.items() for case_id in ids}
 

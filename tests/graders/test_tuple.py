@@ -76,3 +76,24 @@ def test_a_grouped_shape_is_not_the_flattened_one_without_the_option_nor_a_produ
     assert grade("tuple", answer, (5, 1, 7, 3)).correct is False
     if answer != r"5 \times (1 \times 7 \times 3)":
         assert grade("tuple", answer, (5, 1, 7, 3), options={"grouped": True}).correct is False
+
+
+EVENLY = {"variables": {"H": [1, 9], "K": [1, 9], "S": [1, 9]}, "divides_evenly": True}
+OUTPUT = "((H - K)/S + 1, 4)"
+
+
+@pytest.mark.parametrize("answer", [r"\left(\left\lfloor\frac{H - K}{S}\right\rfloor + 1, 4\right)",
+                                    r"(\lceil (H - K)/S \rceil + 1, 4)", "(floor((H - K)/S) + 1, 4)",
+                                    "(⌊(H − K)/S⌋ + 1, 4)", "((H - K)/S + 1, 4)"])
+def test_a_floor_changes_nothing_where_the_question_says_the_division_comes_out_whole(answer: str) -> None:
+    assert grade("tuple", answer, OUTPUT, options=EVENLY).correct is True
+
+
+@pytest.mark.parametrize("answer", [r"(\lfloor (H - K + 1)/S \rfloor + 1, 4)", r"(\lfloor (H - K)/S \rfloor, 4)"])
+def test_a_wrong_formula_inside_a_floor_is_still_wrong(answer: str) -> None:
+    assert grade("tuple", answer, OUTPUT, options=EVENLY).correct is False
+
+
+def test_without_the_option_a_floor_is_a_floor() -> None:
+    options = {key: value for key, value in EVENLY.items() if key != "divides_evenly"}
+    assert grade("tuple", r"(\lfloor (H - K)/S \rfloor + 1, 4)", OUTPUT, options=options).correct is False
