@@ -5,6 +5,9 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Annotated, Literal
 
+import limits
+import limits.storage
+from limits.errors import ConfigurationError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -56,6 +59,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = 2_000_000
     # Per API token: requests per moving window (the `limits` notation), and submissions grading at once.
     rate_limit: str = "1200/minute"
+    # Where the windows are counted (`limits` storage URI): this process's memory, or `redis://host:6379` shared by
+    # every replica, so that a token's limit is the same however many serve it.
+    rate_limit_storage: str = "memory://"
     grading_per_token: int = 16
     grading_per_student: int = 4
     # Answers of one token in the grading pool at once; 0 means one worker fewer than there are, so that a token
@@ -95,6 +101,25 @@ class Settings(BaseSettings):
     def split_paths(cls, value: object) -> object:
         """GRADER_BANK_PATHS is one string, its directories separated as in PATH; empty entries are skipped."""
         return tuple(path for path in value.split(os.pathsep) if path) if isinstance(value, str) else value
+
+    @field_validator("rate_limit")
+    @classmethod
+    def known_rate(cls, spec: str) -> str:
+        try:
+            limits.parse(spec)
+        except ValueError as error:
+            raise ValueError(f"not a rate in the limits notation (`1200/minute`): {error}") from error
+        return spec
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def known_storage(cls, uri: str) -> str:
+        try:
+            limits.storage.storage_from_string(uri)  # builds the client only: nothing connects yet
+        except ConfigurationError as error:
+            raise ValueError(f"not a storage the limits library knows (`memory://`, `redis://host:6379`): {error}") \
+                from error
+        return uri
 
 
 @lru_cache

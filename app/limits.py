@@ -1,11 +1,13 @@
 """One client must not be able to hurt the others.
 
-- A rate limit per token (the `limits` library's moving window, in this process's memory).
+- A rate limit per token (the `limits` library's moving window, in this process's memory or in Redis shared by
+  every replica).
 - A cap on the requests grading at once per token and per student: the excess gets 429 with Retry-After.
 - A fair share of the grading pool: one token has at most `share` answers in the pool at a time, the rest wait in
   its own queue, so its slow answers can never occupy every worker while other tokens' answers queue behind them.
 """
 
+import logging
 import math
 import threading
 import time
@@ -18,13 +20,16 @@ from functools import partial
 from typing import Any
 
 from limits import RateLimitItem, parse
-from limits.storage import MemoryStorage
+from limits.errors import StorageError
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from app.errors import DomainError
 from graders import GradingPool
 from graders.options import Mistake
 from graders.pool import Outcome, Variant
+
+log = logging.getLogger(__name__)
 
 
 class TooMany(DomainError):
@@ -36,15 +41,23 @@ class TooMany(DomainError):
 
 
 class RateLimit:
-    def __init__(self, spec: str) -> None:
+    def __init__(self, spec: str, storage: str = "memory://") -> None:
         self.item: RateLimitItem = parse(spec)
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        # wrap_exceptions: a shared store that fails raises StorageError, whatever its client library raises.
+        options = {} if storage.startswith("memory://") else {"wrap_exceptions": True}
+        self.limiter = MovingWindowRateLimiter(storage_from_string(storage, **options))
 
     def hit(self, key: str) -> None:
-        if not self.limiter.hit(self.item, key):
+        try:
+            if self.limiter.hit(self.item, key):
+                return
             reset = self.limiter.get_window_stats(self.item, key).reset_time
-            raise TooMany(f"rate limit: at most {self.item} requests with one token; slow down",
-                          retry_after=reset - time.time())
+        except StorageError:
+            # Unreachable shared store: serving without the limit beats refusing every client for it.
+            log.exception("the rate-limit store failed; this request is not counted")
+            return
+        raise TooMany(f"rate limit: at most {self.item} requests with one token; slow down",
+                      retry_after=reset - time.time())
 
 
 @dataclass

@@ -105,7 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.rate_limit = RateLimit(settings.rate_limit)
+    app.state.rate_limit = RateLimit(settings.rate_limit, settings.rate_limit_storage)
     app.add_exception_handler(RequestValidationError, request_invalid)
     app.add_exception_handler(413, too_large(settings.max_body_bytes))
     app.add_exception_handler(DomainError, domain_error)

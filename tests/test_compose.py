@@ -63,8 +63,16 @@ def database_url() -> Any:
     return urlsplit(environment("api")["GRADER_DATABASE_URL"])
 
 
-def test_compose_runs_the_api_its_database_a_load_balancer_and_workers() -> None:
-    assert set(compose()["services"]) == {"api", "db", "lb", "worker"}
+def test_compose_runs_the_api_its_database_a_load_balancer_workers_and_redis() -> None:
+    assert set(compose()["services"]) == {"api", "db", "lb", "redis", "worker"}
+
+
+def test_api_replicas_count_rate_limits_in_the_redis_service() -> None:
+    storage = urlsplit(environment("api")["GRADER_RATE_LIMIT_STORAGE"])
+    assert (storage.scheme, storage.hostname) == ("redis", "redis")
+    assert Settings(rate_limit_storage=storage.geturl()).rate_limit_storage == storage.geturl()
+    assert service("api")["depends_on"]["redis"] == {"condition": "service_healthy"}
+    assert "redis-cli" in service("redis")["healthcheck"]["test"]
 
 
 def test_database_is_postgresql_16() -> None:
@@ -129,7 +137,7 @@ def test_database_url_selects_the_project_driver() -> None:
 
 
 def test_api_waits_for_a_healthy_database() -> None:
-    assert service("api")["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert service("api")["depends_on"]["db"] == {"condition": "service_healthy"}
 
 
 def test_database_health_is_pg_isready_for_its_own_user_and_db() -> None:
@@ -145,7 +153,7 @@ def test_database_keeps_its_data_in_a_named_volume() -> None:
     assert target == "/var/lib/postgresql/data"
 
 
-@pytest.mark.parametrize("name", ["api", "db", "lb", "worker"])
+@pytest.mark.parametrize("name", ["api", "db", "lb", "redis", "worker"])
 def test_services_restart_after_a_crash(name: str) -> None:
     assert service(name)["restart"] in {"always", "unless-stopped", "on-failure"}
 

@@ -15,7 +15,7 @@ from app.db import get_session
 from app.errors import Forbidden, NotFound
 from app.limits import Gate
 from app.models import ApiToken, Assignment, Course, Submission, utcnow
-from app.security import Caller, Role, find_token
+from app.security import Caller, Role, find_token, hash_token
 from app.services import audit
 from graders import GradingPool
 
@@ -59,8 +59,10 @@ def get_caller(
     request: Request, session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
-    caller = caller_from_token(session, credentials.credentials if credentials else None)
-    request.app.state.rate_limit.hit(str(caller.token_id))
+    secret = credentials.credentials if credentials else ""
+    caller = caller_from_token(session, secret)
+    # Keyed by the token's stored hash, not its row id: unique in a Redis that several deployments share.
+    request.app.state.rate_limit.hit(hash_token(secret))
     return caller
 
 
