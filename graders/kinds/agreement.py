@@ -15,6 +15,10 @@ ENOUGH_POINTS = 4
 EXACT_RTOL = 1e-11
 # Within this, values are "close": a different formula, or an equal one evaluated with heavy cancellation.
 CLOSE_RTOL = 1e-6
+# Exact constants are compared with this many digits: equal ones agree to all of them, and a difference float
+# cannot see (1/3 + 10^{-15}, 10^{20} + 1) is far above their rounding.
+DIGITS = 50
+BEYOND_ROUNDING = 1e-30  # relative to the larger magnitude (at least 1)
 
 
 @dataclass(frozen=True)
@@ -92,3 +96,37 @@ def symbolically_equal(student: sympy.Expr, expected: sympy.Expr) -> bool:
     except (TypeError, ValueError, NotImplementedError, RecursionError):
         return False  # SymPy could not decide either, so the answer is not shown equivalent
     return gap == 0
+
+
+def exactly_equal(student: sympy.Expr, expected: sympy.Expr) -> bool | None:
+    """Two exact constants compared with DIGITS digits (`\\cos^2 1 + \\sin^2 1` is 1; `2^{60}` is not
+    1152921504606846977); None when SymPy gives no finite number for one of them."""
+    try:
+        difference = student - expected
+        if difference.is_zero is not None:  # decided exactly: 10^{-300} is not 0, (1 + √2)² − 3 − 2√2 is
+            return bool(difference.is_zero)
+        gap, size = sympy.N(difference, DIGITS), sympy.N(expected, DIGITS)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+    if not (gap.is_number and size.is_number and gap.is_finite and size.is_finite):
+        return None
+    return bool(abs(complex(gap)) <= BEYOND_ROUNDING * max(1.0, abs(complex(size))))
+
+
+def rounds_to(value: sympy.Rational, places: int, expected: sympy.Expr) -> bool:
+    """Whether a decimal with `places` digits after the point (negative: whole tens, hundreds) is `expected`
+    correctly rounded at its last digit, or `expected`'s own double as a program prints it (`1.4142135623730951`
+    for √2 is 5e-17 past half a unit)."""
+    try:
+        if places > 0 and float(value) == float(expected):  # not 10^{20} + 1 for 10^{20}: a whole number is exact
+            return True
+        gap = sympy.N(value - expected, DIGITS)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
+    return bool(gap.is_number and gap.is_finite and abs(complex(gap)) <= 0.5 * 10.0 ** -places)
+
+
+def decimal_places(value: sympy.Rational) -> int | None:
+    """How many digits after the point a terminating decimal needs (0 for a whole number); None for 1/3."""
+    twos, fives = sympy.multiplicity(2, value.q), sympy.multiplicity(5, value.q)
+    return max(twos, fives) if 2 ** twos * 5 ** fives == value.q else None

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 import numpy as np
 import sympy
 
+from graders.kinds import agreement
 from graders.kinds.agreement import EXACT_RTOL, close
 from graders.kinds.expression import compare_formulas
 from graders.kinds.formula import Formula, from_node, from_sympy
@@ -38,7 +39,13 @@ def constant_value(formula: Formula) -> float:
 
 def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
     if not student.names and not expected.names:
-        if options.rtol is None and options.atol == 0 and expected.symbolic().is_Integer:
+        exactly = options.rtol is None and options.atol == 0
+        # An exact answer to an exact question is its exact value: `1/3 + 10^{-15}` is not 1/3 and
+        # `\cos^2 1 + \sin^2 1` is 1, where floats say otherwise.
+        same = agreement.exactly_equal(student.symbolic(), expected.symbolic()) if exactly else None
+        if same is not None and not student.approximate and not expected.approximate:
+            return same
+        if exactly and expected.symbolic().is_Integer:
             # A size or a count is a whole number: 13.0000000001 is not 13, however small the difference.
             return bool(student.symbolic() == expected.symbolic())
         ours, theirs = np.array([constant_value(student)]), np.array([constant_value(expected)])

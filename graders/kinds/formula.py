@@ -60,9 +60,13 @@ def _over_the_reals(expression: sympy.Expr) -> sympy.Expr:
 
 def from_node(node: Node) -> Formula:
     uses = {name: spelt for term in node.parts for name, spelt in _uses(term)}
-    approximate = any(_decimal(term) for term in node.parts)
     return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses,
-                   approximate=approximate, whole=node.whole_names)
+                   approximate=written_with_decimals(node), whole=node.whole_names)
+
+
+def written_with_decimals(node: Node) -> bool:
+    """Whether a numeral with a point or an exponent occurs: a value that may be rounded."""
+    return any(_decimal(term) for term in node.parts)
 
 
 def _decimal(term: Term) -> bool:

@@ -18,9 +18,7 @@ from graders.kinds.formula import Formula
 
 INVISIBLE = 1e-9   # relative to the reference's largest value at the points
 MAX_TERMS = 400    # a longer difference is not searched (the pool's time limit still bounds the grade)
-DIGITS = 50
 HIGH_PRECISION_POINTS = 3
-BEYOND_ROUNDING = 1e-30  # relative to the reference's largest value: far above 50-digit rounding, far below float's
 
 
 def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], reference_values: np.ndarray,
@@ -48,20 +46,21 @@ def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarra
 def _seen_at_high_precision(difference: sympy.Expr, env: Mapping[str, np.ndarray], scale: float,
                             given: frozenset[str]) -> bool:
     """A difference below float precision that expands to no invisible term (β^{D + 10^{-13}} − β^D): the exact
-    formulas evaluated at a few of the points with DIGITS digits. Formulas equal in exact arithmetic agree to all
-    of them at independently drawn points; a formula written with decimals is rounded, and values the question
-    gives (i_t = σ(z_t)) are too, so neither is asked this. Only a difference float could not see counts: a
-    large one is SymPy taking another branch than the numeric evaluation (the complex cube root of a negative)."""
+    formulas evaluated at a few of the points with agreement.DIGITS digits. Formulas equal in exact arithmetic agree
+    to all of them at independently drawn points; a formula written with decimals is rounded, and values the
+    question gives (i_t = σ(z_t)) are too, so neither is asked this. Only a difference float could not see counts:
+    a large one is SymPy taking another branch than the numeric evaluation (the complex cube root of a negative)."""
     symbols = sorted(difference.free_symbols, key=str)
     if any(str(s) not in env or str(s) in given for s in symbols):
         return False
     for point in range(min(HIGH_PRECISION_POINTS, min((len(env[str(s)]) for s in symbols), default=1))):
         at = {s: sympy.Rational(float(env[str(s)][point])) for s in symbols}
         try:
-            value = sympy.N(difference, DIGITS, subs=at)
+            value = sympy.N(difference, agreement.DIGITS, subs=at)
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, RecursionError):
             continue
-        if value.is_number and value.is_finite and BEYOND_ROUNDING * scale < abs(complex(value)) <= INVISIBLE * scale:
+        beyond_rounding = agreement.BEYOND_ROUNDING * scale
+        if value.is_number and value.is_finite and beyond_rounding < abs(complex(value)) <= INVISIBLE * scale:
             return True
     return False
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 import sympy
 
+from graders.kinds import agreement
 from graders.kinds.agreement import EXACT_RTOL
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, wrong
+from graders.kinds.formula import written_with_decimals
 from graders.kinds.numerals import Numeral, numeral, round_figures, round_places
 from graders.options import NumberOptions
 from graders.parsing import Node, ParseError, parse
@@ -36,6 +38,7 @@ class Written:
     numeral: Numeral | None = None
     exact: bool = False  # a reference known exactly (an int, a SymPy rational or constant, text without decimals)
     symbolic: Callable[[], sympy.Expr] | None = None  # the exact value, for what floats cannot settle
+    decimals: bool = False  # an answer written with a decimal numeral: a value that may be rounded
 
 
 def read_student(text: str, syntax: str, options: NumberOptions) -> Reading:
@@ -75,9 +78,11 @@ def compare(answer: Reading, expected: Reading, options: NumberOptions) -> Verdi
         return wrong("Your answer is not a real number.")
     if options.sigfigs is not None or options.decimal_places is not None:
         return _written_to_precision(answer.value.numeral, reference, options)
-    if abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
-        return RIGHT
-    if expected.value.exact and _exactly_equal(answer.value, expected.value):
+    exactly = options.rtol is None and not options.atol and options.accuracy_sigfigs is None
+    if expected.value.exact and not expected.value.decimals and exactly:
+        if _is_the_exact_value(answer.value, expected.value, options):
+            return RIGHT
+    elif abs(student - reference) <= _tolerance(reference, options, expected.value.exact):
         return RIGHT
     if reference and abs(student - reference) <= 1e-2 * abs(reference):
         return wrong("Close, but not within the required accuracy.")
@@ -155,21 +160,28 @@ def _reading(node: Node, written: Numeral | None, allow_complex: bool = False, e
     else:
         with np.errstate(all="ignore"):
             value = complex(np.asarray(node.evaluate({}))).real
-    return Reading(Written(value, written, exact, node.to_sympy), node.to_latex(), node.to_text())
+    written_value = Written(value, written, exact, node.to_sympy, decimals=written_with_decimals(node))
+    return Reading(written_value, node.to_latex(), node.to_text())
 
 
-def _exactly_equal(answer: Written, expected: Written) -> bool:
-    """`\\sin(\\pi)` is 0, though NumPy gives 1.2e-16: within float rounding of an exact reference, the exact values
-    decide (to 30 digits, so that 10^{-20} is still not 0)."""
-    if answer.symbolic is None or expected.symbolic is None:
+def _is_the_exact_value(answer: Written, expected: Written, options: NumberOptions) -> bool:
+    """An exact reference asked without a tolerance. An answer without decimals is its exact value
+    (`\\sin(\\pi)` is 0, though NumPy gives 1.2e-16; `1/3 + 10^{-15}` is not 1/3, nor `10^{20} + 1` 10^{20}).
+    A decimal stands for the value rounded where it stops: within EXACT_RTOL, and a plain numeral must be the
+    reference correctly rounded at its last digit (`0.333333333333` is 1/3, `0.2500000000001` is not 1/4)."""
+    assert answer.symbolic is not None and expected.symbolic is not None  # both read from text or SymPy
+    same = agreement.exactly_equal(answer.symbolic(), expected.symbolic())
+    if same or (same is not None and not answer.decimals):
+        return bool(same)
+    if abs(answer.value - expected.value) > _tolerance(expected.value, options, exact=True):
         return False
-    if abs(answer.value - expected.value) > FLOAT_ROUNDING * max(1.0, abs(expected.value)):
-        return False
-    try:
-        difference = sympy.N(answer.symbolic() - expected.symbolic(), 30)
-    except (TypeError, ValueError, ArithmeticError, RecursionError):
-        return False
-    return bool(difference.is_number and abs(difference) < sympy.Float("1e-25", 30))
+    return answer.numeral is None or _rounded_at_its_last_digit(answer.numeral, expected)
+
+
+def _rounded_at_its_last_digit(written: Numeral, expected: Written) -> bool:
+    assert expected.symbolic is not None
+    places = -int(written.value.as_tuple().exponent)
+    return agreement.rounds_to(sympy.Rational(str(written.value)), places, expected.symbolic())
 
 
 def _is_exact(value: sympy.Basic, allow_complex: bool) -> bool:

@@ -5,6 +5,7 @@ from typing import cast
 
 import sympy
 
+from graders.kinds import agreement
 from graders.kinds.base import RIGHT, Reading, Verdict, first_position, overlap_verdict, wrong
 from graders.options import SetOptions
 from graders.parsing import Node, ParseError, parse
@@ -37,7 +38,7 @@ def compare(answer: Reading, expected: Reading, options: SetOptions) -> Verdict:
     if ours == theirs:
         return RIGHT
     if isinstance(ours, sympy.FiniteSet) and isinstance(theirs, sympy.FiniteSet):
-        return overlap_verdict(_rounded(ours), _rounded(theirs), options, "elements")
+        return overlap_verdict(_matched(ours, theirs), _rounded(theirs), options, "elements")
     return wrong("Not the expected set.")
 
 
@@ -83,4 +84,29 @@ def _integers_of(value: sympy.Set) -> sympy.Set:
 
 
 def _rounded(value: sympy.FiniteSet) -> frozenset[str]:
-    return frozenset(f"{float(element):.12g}" if element.is_number else sympy.sstr(element) for element in value)
+    return frozenset(_key(element) for element in value)
+
+
+def _key(element: sympy.Basic) -> str:
+    return f"{float(element):.12g}" if element.is_number else sympy.sstr(element)
+
+
+def _matched(ours: sympy.FiniteSet, theirs: sympy.FiniteSet) -> frozenset[str]:
+    """Our elements' keys; one that rounds like an expected element without being it exactly (`1/3 + 10^{-15}`,
+    `2^{60}` for 2^{60} + 1) gets a key of its own."""
+    expected = {_key(element): element for element in theirs}
+    keys = set()
+    for element in ours:
+        key = _key(element)
+        if key in expected and not _is(element, expected[key]):
+            key = f"{key} (not exactly)"
+        keys.add(key)
+    return frozenset(keys)
+
+
+def _is(element: sympy.Basic, expected: sympy.Basic) -> bool:
+    """Exactly, or as a decimal correctly rounded (`0.333333333333` for 1/3: how it was written is not kept)."""
+    if agreement.exactly_equal(element, expected) is not False:
+        return True
+    places = agreement.decimal_places(element) if element.is_Rational else None
+    return places is not None and agreement.rounds_to(element, places, expected)

@@ -274,3 +274,29 @@ def test_a_formula_off_a_sympy_reference_by_a_tiny_factor_is_wrong(student: str)
     assert result.correct is False, result
     right = grade(part.kind, r"\beta^D", part.reference, options=part.grading_options())
     assert right.correct is True, right
+
+
+@pytest.mark.parametrize(
+    ("kind", "student", "expected", "correct"),
+    [
+        ("number", "1/3 + 10^{-15}", "1/3", False),
+        ("number", "10^{20} + 1", "10^{20}", False),
+        ("number", r"\pi + 10^{-20}", r"\pi", False),
+        ("number", r"\cos^2 1 + \sin^2 1", "1", True),
+        ("number", r"\sin(\pi)", "0", True),
+        ("number", "0.333333333333", "1/3", True),  # 1/3 correctly rounded where it stops
+        ("number", "0.2500000000001", "1/4", False),  # not 1/4 rounded to 13 places
+        ("number", "0.9999999999999", "1", False),
+        ("number", "1.4142135623730951", r"\sqrt{2}", True),  # the double a program prints for √2
+        ("number", r"\sqrt{2}", "1.4142135623730951", True),  # a reference with decimals is itself rounded
+        ("set", r"\{1/3 + 10^{-15}, 2\}", r"\{1/3, 2\}", False),
+        ("set", r"\{2^{60}\}", r"\{1152921504606846977\}", False),
+        ("set", r"\{0.333333333333\}", r"\{1/3\}", True),
+        ("tuple", r"(\cos^2 1 + \sin^2 1, 2)", "(1, 2)", True),
+        ("matrix", "[[1 + 10^{-300}, 0], [0, 1]]", "[[1, 0], [0, 1]]", False),
+        ("matrix", "[[1/3 + 10^{-15}, 0], [0, 1]]", "[[1/3, 0], [0, 1]]", False),
+    ],
+)
+def test_exact_constants_are_compared_exactly_and_decimals_as_rounded_values(kind: str, student: str, expected: str,
+                                                                             correct: bool) -> None:
+    assert grade(kind, student, expected).correct is correct
