@@ -85,15 +85,16 @@ def N(family: str, kind: str, student: str, reference: str, fs: Meaning, fr: Mea
 
 
 def Q(family: str, student: str, reference: str, fs: Meaning, fr: Meaning, intended: bool, note: str = "",
-      dom: tuple[float, float] = (-2, 2), dps: int = 60) -> None:
+      dom: tuple[float, float] = (-2, 2), dps: int = 60, wit: Sequence[dict[str, float]] = ()) -> None:
     opts = {"variables": {"x": list(dom), "y": [-2, 2]}}
-    _add(Case(_next(family), family, "equation", student, reference, opts, fs, fr, intended, note, dps,
+    _add(Case(_next(family), family, "equation", student, reference, opts, fs, fr, intended, note, dps, wit,
               domain={"x": dom}))
 
 
 X = {"x": [-2, 2]}
 XP = {"x": [0.1, 3]}
 NN = {"n": [1, 12]}
+Rat = sympy.Rational
 e, ln, sqrt, sin, cos, tanh, cosh, sinh = M.exp, M.log, M.sqrt, M.sin, M.cos, M.tanh, M.cosh, M.sinh
 floor, ceil, pi = M.floor, M.ceil, M.pi
 
@@ -170,7 +171,6 @@ E(F, "x + 2^{-1074}", "x", X, lambda x: x + M.power(2, -1074), lambda x: x, Fals
 E(F, "\\pi + 10^{-20}", "\\pi", None, lambda: pi + T(-20), lambda: pi, False)
 E(F, "10^{20} + 1", "10^{20}", None, lambda: T(20) + 1, lambda: T(20), False)
 E(F, "x + 10^{-30}e^{x}", "x", X, lambda x: x + T(-30) * e(x), lambda x: x, False)
-E(F, "x + x^{-300}\\cdot 0 + 10^{-310}", "x", XP, lambda x: x + T(-310), lambda x: x, False, dps=700)
 
 # ---------------------------------------------------------------- C. differences only near one point
 F = "narrow-bump"
@@ -353,7 +353,6 @@ N(F, num, "0.3333", "1/3", lambda: M.mpf("0.3333"), third, False, note="4 places
 N(F, num, "2^{-1074}", "0", lambda: M.power(2, -1074), lambda: M.mpf(0), False, dps=700)
 N(F, num, "e^{i\\pi} + 1", "0", lambda: M.mpf(0), lambda: M.mpf(0), True, note="Euler: exactly 0")
 N(F, num, "\\sqrt{2}^2", "2", lambda: sqrt(2) ** 2, lambda: M.mpf(2), True)
-N(F, num, "\\tan(\\pi/4)", "1", lambda: M.tan(pi / 4), lambda: M.mpf(1), True)
 
 F = "integer"
 it = "integer"
@@ -368,7 +367,6 @@ N(F, it, "10^{20}-1+1", "10^{20}", lambda: T(20), lambda: T(20), True, dps=80)
 N(F, it, "\\cosh^2(3)-\\sinh^2(3)", "1", lambda: cosh(3) ** 2 - sinh(3) ** 2, lambda: M.mpf(1), True,
   note="exactly the whole number 1")
 N(F, it, "\\sqrt{2}^2", "2", lambda: sqrt(2) ** 2, lambda: M.mpf(2), True)
-N(F, it, "(\\sqrt 3)^2", "3", lambda: sqrt(3) ** 2, lambda: M.mpf(3), True)
 N(F, it, "1.00000000000000000001e20", "100000000000000000000", lambda: M.mpf("1.00000000000000000001e20"),
   lambda: T(20), False, dps=80)
 
@@ -483,25 +481,30 @@ Q(F, "3y = 6x+3", "y=2x+1", lambda x, y: 3 * y - (6 * x + 3), line, True)
 Q(F, "10^{20} y = 10^{20}(2x+1)", "y=2x+1", lambda x, y: 10**20 * y - 10**20 * (2 * x + 1), line, True)
 Q(F, "10^{-20} y = 10^{-20}(2x+1)", "y=2x+1",
   lambda x, y: y / 10**20 - (2 * x + 1) / 10**20, line, True, note="the same line scaled by 1e-20")
-Q(F, "y = 2x+1+10^{-15}", "y=2x+1", lambda x, y: y - (2 * x + 1) - 1 / 10**15, line, False)
-Q(F, "y(1+10^{-15}) = 2x+1", "y=2x+1", lambda x, y: y * (1 + 1 / 10**15) - (2 * x + 1), line, False)
+Q(F, "y = 2x+1+10^{-15}", "y=2x+1", lambda x, y: y - (2 * x + 1) - Rat(1, 10**15), line, False)
+Q(F, "y(1+10^{-15}) = 2x+1", "y=2x+1", lambda x, y: y * (1 + Rat(1, 10**15)) - (2 * x + 1), line, False)
 Q(F, "(y - 2x - 1)^3 = 0", "y=2x+1", lambda x, y: (y - 2 * x - 1) ** 3, line, True)
 Q(F, "y^3 = (2x+1)^3", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3, line, True,
   note="real solutions only: y = 2x+1")
-Q(F, "y^3 = (2x+1)^3+10^{-20}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - 1 / 10**20, line, False,
+Q(F, "y^3 = (2x+1)^3+10^{-20}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - Rat(1, 10**20), line, False,
   note="y = cbrt((2x+1)^3 + 1e-20): at x = -1/2, y = 2.15e-7, not 0")
-Q(F, "y^3 = (2x+1)^3 + 10^{-6}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - 1 / 10**6, line, False)
+Q(F, "y^3 = (2x+1)^3 + 10^{-6}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - Rat(1, 10**6), line, False)
 Q(F, "10^{16} + y = 10^{16} + 2x + 1", "y=2x+1", lambda x, y: 10**16 + y - (10**16 + 2 * x + 1), line, True)
 Q(F, "(y-2x-1)(y - 100) = 0", "y=2x+1", lambda x, y: (y - 2 * x - 1) * (y - 100), line, False)
 Q(F, "(y-2x-1)(y - 2x - 1 - 10^{-15}) = 0", "y=2x+1",
-  lambda x, y: (y - 2 * x - 1) * (y - 2 * x - 1 - 1 / 10**15), line, False,
+  lambda x, y: (y - 2 * x - 1) * (y - 2 * x - 1 - Rat(1, 10**15)), line, False,
   note="a second line 1e-15 above: the solution set has two points at each x")
 Q(F, "y - 1 = 2x + 10^{-15}(y - 2x - 1)", "y=2x+1",
   lambda x, y: y - 1 - 2 * x - (y - 2 * x - 1) / 10**15, line, True, note="(1 - 1e-15)(y - 2x - 1) = 0: the line")
 Q(F, "y = \\sqrt{(2x+1)^2}", "y=2x+1", lambda x, y: y - abs(2 * x + 1), line, False)
-Q(F, "y + x^{1+10^{-14}} = 3x + 1", "y=2x+1", lambda x, y: y + x ** (1 + 1 / 10**14) - 3 * x - 1, line, False,
+Q(F, "y + x^{1+10^{-14}} = 3x + 1", "y=2x+1", lambda x, y: y + x ** (1 + Rat(1, 10**14)) - 3 * x - 1, line, False,
   dom=(0.1, 2))
-Q(F, "y - 2x - 1 = 10^{-300}", "y=2x+1", lambda x, y: y - 2 * x - 1 - 1 / 10**300, line, False, dps=700)
+Q(F, "y = 2x+1 + e^{-10^{4}(x-0.3)^2}", "y=2x+1",
+  lambda x, y: y - (2 * x + 1) - sympy.exp(-(10**4) * (x - Rat(3, 10)) ** 2), line, False, wit=[{"x": 0.3}],
+  note="a bump of height 1 (width 0.01) at x = 0.3: y is 1 too large there")
+Q(F, "y = 2x+1 + e^{-100(x-0.3)^2}", "y=2x+1",
+  lambda x, y: y - (2 * x + 1) - sympy.exp(-100 * (x - Rat(3, 10)) ** 2), line, False, wit=[{"x": 0.3}])
+Q(F, "y - 2x - 1 = 10^{-300}", "y=2x+1", lambda x, y: y - 2 * x - 1 - Rat(1, 10**300), line, False, dps=700)
 
 # ---------------------------------------------------------------- M. big-O (SymPy: the limit of f/g as n -> oo)
 F = "bigo"
@@ -676,4 +679,161 @@ B(IN, "52 \\le x < 55 + 10^{-15}", lambda: [iv(52, 55 + T(-15), True, False)], i
 
 
 # ---------------------------------------------------------------- grader disagreements (found by running it)
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    'tiny-in-function-22': (
+        'FALSE ACCEPT: 10^20(x+10^-20) - 10^20 x + x is exactly x + 1; in doubles 10^-20 vanishes next to x, the big terms cancel to 0 and neither the tiny-term check nor SymPy catches it'
+    ),
+    'scaled-tiny-02': (
+        "FALSE REJECT: 10^20(x+10^-20) - 10^20 x is exactly 1; the float evaluation loses the 1 and the answer is refused ('they differ at x = -0.717')"
+    ),
+    'scaled-tiny-03': (
+        'FALSE REJECT: 10^16 + x - 10^16 is exactly x; doubles round x to a multiple of 2 next to 1e16'
+    ),
+    'scaled-tiny-04': (
+        'FALSE REJECT: (10^16 + x) - 10^16 is exactly x; refused after float cancellation'
+    ),
+    'scaled-tiny-07': (
+        'FALSE REJECT: 10^15(x+10^-15)^2 - 10^15 x^2 - 10^-15 is exactly 2x; refused after float cancellation'
+    ),
+    'scaled-tiny-10': (
+        'FALSE REJECT: 10^200(x^2+10^-200) - 10^200 x^2 is exactly 1; refused'
+    ),
+    'narrow-bump-11': (
+        'FALSE ACCEPT: max(x, 0.1000001) differs from x on [0.1, 0.1000001) inside the declared domain [0.1, 3]; decimals are compared only to float tolerance at the points'
+    ),
+    'narrow-bump-12': (
+        'FALSE ACCEPT: max(x, 0.10000000001) is not x at x = 0.1, an end of the declared domain'
+    ),
+    'piecewise-05': (
+        "FALSE REJECT: floor(1e-15 x) is exactly 0 for 0 < x < 1e15 (the whole domain [0.1, 3] and far beyond); refused as 'a part too small to see'"
+    ),
+    'piecewise-06': (
+        "FALSE REJECT (arguable: differs outside the domain): floor((x+2)/4.0001) is exactly 0 for x in [-2, 2]; refused as 'too small to see'"
+    ),
+    'piecewise-08': (
+        "FALSE REJECT (arguable: differs only for x > 5, outside the declared domain [-2, 2]): max(0, x-5) is 0 on the domain; refused as 'too small to see' although it is exactly 0 there"
+    ),
+    'near-one-decimal-03': (
+        'FALSE ACCEPT: x^{1.00000000000001} is x^(1+1e-14), which is refused when written x^{1+10^{-14}}; a decimal inside a power escapes the tiny-change check'
+    ),
+    'near-one-decimal-04': (
+        'FALSE ACCEPT: sin(1.0000000000001 x) differs from sin x by ~1e-13 x cos x; accepted'
+    ),
+    'near-one-decimal-05': (
+        'FALSE ACCEPT: 0.2500000000001^n is not (1/4)^n (relative 4e-13 n); accepted'
+    ),
+    'near-one-decimal-06': (
+        'FALSE ACCEPT: 0.25000000000000001 is not 1/4 (the decimal has 17 digits and is exact); accepted'
+    ),
+    'near-one-decimal-07': (
+        'FALSE ACCEPT: e^{1.0000000000001 x} is not e^x; accepted'
+    ),
+    'identity-09': (
+        "FALSE REJECT: (1-cos(1e-5 x))/x^2 equals 2 sin^2(1e-5 x/2)/x^2 identically; refused as 'a part too small to see'"
+    ),
+    'identity-10': (
+        'FALSE REJECT: cosh^2(10x) - sinh^2(10x) = 1 identically; float cancellation at x = 1.9 (terms ~1e16) makes it refuse'
+    ),
+    'identity-11': (
+        'FALSE REJECT: cosh^2(30) - sinh^2(30) = 1 exactly; refused'
+    ),
+    'identity-12': (
+        'FALSE REJECT: (e^{40x}+1)/e^{40x} - e^{-40x} = 1 identically; refused'
+    ),
+    'identity-13': (
+        'FALSE REJECT: (1+x)^100 - sum binom(100,k) x^k + x is exactly x (binomial theorem); refused'
+    ),
+    'identity-15': (
+        'FALSE REJECT: sqrt(x+1e16) - 1e8 equals x/(sqrt(x+1e16)+1e8) identically; refused after cancellation'
+    ),
+    'identity-17': (
+        'FALSE REJECT: e^{x+800} e^{-800} = e^x; refused (e^800 overflows a double)'
+    ),
+    'identity-18': (
+        "FALSE REJECT: e^{x+800}/e^{800} = e^x; refused as unreadable ('the number e^800 is too large')"
+    ),
+    'identity-19': (
+        'FALSE REJECT: log(e^{800x})/800 = x for real x; refused (overflow)'
+    ),
+    'identity-21': (
+        "FALSE REJECT: x^1000/x^999 = x for x != 0; refused ('they differ at x = 0.252': x^1000 underflows)"
+    ),
+    'number-04': (
+        "FALSE ACCEPT: 1/3 + 10^-15 is an exact number that is not 1/3; the number kind's 1e-11 tolerance accepts it (the expression kind refuses the same tiny term)"
+    ),
+    'number-05': (
+        'FALSE ACCEPT: 1/3 + 10^-30 is not 1/3; accepted'
+    ),
+    'number-06': (
+        'FALSE ACCEPT: 1/3 + e^-1000 is not 1/3; accepted'
+    ),
+    'number-07': (
+        'FALSE ACCEPT: pi + 10^-20 is not pi; accepted'
+    ),
+    'number-15': (
+        'FALSE ACCEPT: 10^20 + 1 is a different whole number from 10^20; the number kind accepts it (the integer kind refuses)'
+    ),
+    'number-22': (
+        'FALSE ACCEPT: 1 - 10^-16 is not 1; accepted'
+    ),
+    'number-23': (
+        'FALSE ACCEPT: (10^17+1)/10^17 is not 1 without a tolerance; accepted'
+    ),
+    'integer-08': (
+        "FALSE REJECT: cosh^2(3) - sinh^2(3) is exactly the whole number 1; refused with 'A whole number was expected'"
+    ),
+    'set-06': (
+        'FALSE REJECT (arguable): the end 0.7853981633974483 is pi/4 correctly rounded to 16 places (the number kind accepts 3.141592653589793 for pi); the set kind refuses it'
+    ),
+    'set-08': (
+        'FALSE ACCEPT: {1/3 + 10^-15, 2} is not {1/3, 2}; accepted'
+    ),
+    'set-10': (
+        "FALSE ACCEPT: {10^20 + 1} is not {10^20}; accepted (while 'x < 10^20 + 1' is refused)"
+    ),
+    'set-17': (
+        'FALSE REJECT: [0, cosh^2(5) - sinh^2(5)] is [0, 1]; refused'
+    ),
+    'matrix-05': (
+        "FALSE REJECT: cos^2(1) + sin^2(1) is exactly 1; the entry is refused ('3 of 4 entries right')"
+    ),
+    'matrix-06': (
+        'FALSE REJECT: cosh^2(5) - sinh^2(5) is exactly 1; the entry is refused'
+    ),
+    'matrix-13': (
+        'FALSE ACCEPT: the entry 1/3 + 10^-15 is not 1/3; accepted'
+    ),
+    'tuple-04': (
+        "FALSE REJECT: cos^2(1) + sin^2(1) is exactly 1; refused ('1 of 2 values right') although the number kind accepts it"
+    ),
+    'tuple-05': (
+        'FALSE REJECT: cosh^2(5) - sinh^2(5) is exactly 1; refused'
+    ),
+    'equation-05': (
+        'FALSE REJECT: 10^-20 y = 10^-20 (2x+1) is the line y = 2x+1 scaled; refused (10^20 scaling is accepted)'
+    ),
+    'equation-10': (
+        'FALSE ACCEPT: y^3 = (2x+1)^3 + 10^-20 gives y = cbrt((2x+1)^3 + 1e-20), which at x = -1/2 is 2.15e-7, not 0; accepted'
+    ),
+    'equation-14': (
+        'FALSE ACCEPT: (y-2x-1)(y-2x-1-10^-15) = 0 has a second line 1e-15 above; accepted'
+    ),
+    'equation-15': (
+        'FALSE REJECT: y - 1 = 2x + 10^-15(y-2x-1) is (1-10^-15)(y-2x-1) = 0, exactly the line; refused'
+    ),
+    'equation-18': (
+        'FALSE ACCEPT: y = 2x+1 + e^{-10^4(x-0.3)^2} is 1 higher than the line at x = 0.3 (a bump of width 0.01); accepted although the expression kind refuses the same bump'
+    ),
+    'bank-15': (
+        'FALSE ACCEPT (bank csc421 q3/det-jacobian): (1.0000000000001 beta)^D is not beta^D (beta^{D+10^-13} is refused); accepted'
+    ),
+    'bank-22': (
+        'FALSE ACCEPT (bank csc421 q3/inverse-p): dividing by beta^{1.00000000000001} instead of beta; accepted'
+    ),
+    'bank-24': (
+        'FALSE ACCEPT (bank nyu q1.2.1/b-dim-c): m^{1.0000000000001} is not m; accepted'
+    ),
+    'bank-37': (
+        'FALSE ACCEPT (bank csc413 q1.1.1/bound): 0.2500000000001^n is not (1/4)^n; accepted'
+    ),
+}

@@ -83,7 +83,7 @@ def sample_points(domain: dict[str, Sequence[float]], witnesses: Sequence[dict[s
     if names:
         for k in range(grid):
             points.append({n: mpmath.mpf(domain[n][0]) + (mpmath.mpf(domain[n][1]) - mpmath.mpf(domain[n][0]))
-                           * mpmath.mpf(((k * (i + 3)) % grid)) / (grid - 1) for i, n in enumerate(names)})
+                           * mpmath.mpf((k * (i + 3)) % grid) / (grid - 1) for i, n in enumerate(names)})
         for _ in range(n_random):
             points.append({n: mpmath.mpf(rng.uniform(domain[n][0], domain[n][1])) for n in names})
         points.append({n: mpmath.mpf(domain[n][0]) for n in names})
@@ -212,26 +212,28 @@ X_SYM, Y_SYM = sympy.symbols("x y", real=True)
 
 
 def equations_equal(student: Callable[[Any, Any], Any], reference: Callable[[Any, Any], Any],
-                    x_range: Sequence[float], dps: int = 60) -> tuple[bool, str]:
+                    x_range: Sequence[float], dps: int = 60, witnesses: Sequence[Any] = ()) -> tuple[bool, str]:
     """Same solution set in y at each sampled x: SymPy solves each side's F(x, y) = 0 for y exactly."""
     fs = sympy.solve(student(X_SYM, Y_SYM), Y_SYM)
     fr = sympy.solve(reference(X_SYM, Y_SYM), Y_SYM)
     rng = random.Random(7)
     lo, hi = sympy.Rational(str(x_range[0])), sympy.Rational(str(x_range[1]))
     xs = [lo + (hi - lo) * sympy.Rational(rng.randint(0, 10**6), 10**6) for _ in range(12)]
+    xs += [sympy.Rational(str(w)) for w in witnesses]
     for xv in xs:
         def values(branches: list[Any], xv: Any = xv) -> list[Any]:
             out = []
             for b in branches:
-                v = sympy.N(b.subs(X_SYM, xv), dps)
-                if v.is_real and v.is_finite:
-                    out.append(v)
+                re_part, im_part = sympy.N(b.subs(X_SYM, xv), dps).as_real_imag()
+                # a real root written with complex radicals keeps a rounding-sized imaginary part
+                if re_part.is_finite and abs(im_part) <= sympy.Float(10) ** (-(dps // 2)):
+                    out.append(re_part)
             return out
 
         vs, vr = values(fs), values(fr)
         tol = sympy.Float(10) ** (-(dps // 2))
 
-        def covered(a: list[Any], b: list[Any]) -> bool:
+        def covered(a: list[Any], b: list[Any], tol: Any = tol) -> bool:
             return all(any(abs(p - q) <= tol * max(1, abs(q)) for q in b) for p in a)
 
         if not (covered(vs, vr) and covered(vr, vs)):
@@ -253,7 +255,8 @@ def verdict(case: Any) -> tuple[bool, str]:
         domain = case.domain or (case.options or {}).get("variables") or {}
         return expressions_equal(case.student_py, case.reference_py, domain, case.dps, case.witnesses)
     if kind == "equation":
-        return equations_equal(case.student_py, case.reference_py, case.domain["x"], case.dps)
+        return equations_equal(case.student_py, case.reference_py, case.domain["x"], case.dps,
+                               [w["x"] for w in case.witnesses])
     if kind == "bigo":
         ok = bigo_equal(case.student_py, case.reference_py)
         return ok, "same class" if ok else "different growth"
