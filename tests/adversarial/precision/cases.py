@@ -7,8 +7,8 @@ I meant when writing the case.  The verdict the tests use is *derived* by ``orac
 meanings; ``test_oracle_matches_intent`` checks that the derivation agrees with the intent, so a slip in a
 meaning shows up as a failing test rather than a wrong expectation.
 
-``XFAIL`` lists the cases where the grader's verdict differs from the derived one (found by running it), with
-what was found.
+``XFAIL`` lists the cases where the grader's verdict differs from the derived one (found by running it), keyed by
+(kind, student, reference), with what was found.
 """
 
 from __future__ import annotations
@@ -111,19 +111,14 @@ E(F, "(1+10^{-16})^x", "1", X, lambda x: M.power(1 + T(-16), x), lambda x: M.mpf
 E(F, "x^{1+10^{-14}}", "x", XP, lambda x: M.power(x, 1 + T(-14)), lambda x: x, False)
 E(F, "\\tanh(x + 10^{-17})", "\\tanh(x)", X, lambda x: tanh(x + T(-17)), lambda x: tanh(x), False)
 E(F, "\\sin(x + 10^{-16})", "\\sin x", X, lambda x: sin(x + T(-16)), lambda x: sin(x), False)
-E(F, "\\cos(x)(1+10^{-15})", "\\cos x", X, lambda x: cos(x) * (1 + T(-15)), lambda x: cos(x), False)
 E(F, "\\log(x + 10^{-15})", "\\log x", XP, lambda x: ln(x + T(-15)), lambda x: ln(x), False)
 E(F, "\\sqrt{x + 10^{-16}}", "\\sqrt{x}", XP, lambda x: sqrt(x + T(-16)), lambda x: sqrt(x), False)
 E(F, "\\sqrt{x^2 + 10^{-30}}", "|x|", X, lambda x: sqrt(x**2 + T(-30)), lambda x: abs(x), False)
 E(F, "e^{x(1+10^{-15})}", "e^x", X, lambda x: e(x * (1 + T(-15))), lambda x: e(x), False)
 E(F, "e^{e^{x} + 10^{-16}}", "e^{e^x}", X, lambda x: e(e(x) + T(-16)), lambda x: e(e(x)), False)
-E(F, "\\log(\\cosh(x) + 10^{-16})", "\\log(\\cosh(x))", X, lambda x: ln(cosh(x) + T(-16)), lambda x: ln(cosh(x)),
-  False)
 E(F, "\\frac{1}{x^2 + 1 + 10^{-15}}", "\\frac{1}{x^2+1}", X, lambda x: 1 / (x**2 + 1 + T(-15)),
   lambda x: 1 / (x**2 + 1), False)
-E(F, "\\arctan(x) + 10^{-16}", "\\arctan(x)", X, lambda x: M.atan(x) + T(-16), lambda x: M.atan(x), False)
 E(F, "x + 10^{-15}", "x", X, lambda x: x + T(-15), lambda x: x, False)
-E(F, "x^2 (1 + 10^{-15})", "x^2", X, lambda x: x**2 * (1 + T(-15)), lambda x: x**2, False)
 E(F, "x^2 + 10^{-300} x", "x^2", X, lambda x: x**2 + T(-300) * x, lambda x: x**2, False, dps=700)
 E(F, "\\sin(x)^{2 + 10^{-15}}", "\\sin(x)^2", XP, lambda x: M.power(sin(x), 2 + T(-15)), lambda x: sin(x) ** 2,
   False)
@@ -170,7 +165,6 @@ E(F, "x(1 + e^{-800})", "x", X, lambda x: x * (1 + e(-800)), lambda x: x, False,
 E(F, "x + 2^{-1074}", "x", X, lambda x: x + M.power(2, -1074), lambda x: x, False, dps=700)
 E(F, "\\pi + 10^{-20}", "\\pi", None, lambda: pi + T(-20), lambda: pi, False)
 E(F, "10^{20} + 1", "10^{20}", None, lambda: T(20) + 1, lambda: T(20), False)
-E(F, "x + 10^{-30}e^{x}", "x", X, lambda x: x + T(-30) * e(x), lambda x: x, False)
 
 # ---------------------------------------------------------------- C. differences only near one point
 F = "narrow-bump"
@@ -226,7 +220,6 @@ E(F, "\\max(x, 0.1)", "x", XP, lambda x: max(x, M.mpf("0.1")), lambda x: x, True
 E(F, "\\sqrt{x^2}", "|x|", X, lambda x: sqrt(x**2), lambda x: abs(x), True)
 E(F, "\\sqrt{x^2}", "x", X, lambda x: sqrt(x**2), lambda x: x, False)
 E(F, "\\min(x, 5)", "x", X, lambda x: min(x, 5), lambda x: x, True, note="differs only for x > 5")
-E(F, "x + \\lfloor x/2 \\rfloor + 1", "x", X, lambda x: x + floor(x / 2) + 1, lambda x: x, False)
 E(F, "\\frac{x + |x|}{2}", "\\max(x, 0)", X, lambda x: (x + abs(x)) / 2, lambda x: max(x, 0), True)
 
 # polynomials vanishing at many points
@@ -238,7 +231,6 @@ E(F, "n + \\sin(\\pi n)", "n", NN, lambda n: n + sin(pi * n), lambda n: n, False
   note="zero at every whole n, but n is sampled as a real")
 E(F, "n + (n-1)(n-2)(n-3)(n-4)(n-5)(n-6)(n-7)(n-8)(n-9)(n-10)(n-11)(n-12)", "n", NN,
   lambda n: n + M.fprod([n - k for k in range(1, 13)]), lambda n: n, False)
-E(F, "x + 10^{-12}(x-0.5)", "x", X, lambda x: x + T(-12) * (x - M.mpf("0.5")), lambda x: x, False)
 
 # ---------------------------------------------------------------- E. decimals that change the value slightly
 F = "near-one-decimal"
@@ -256,6 +248,14 @@ E(F, "e^{1.0000000000001 x}", "e^{x}", X, lambda x: e(M.mpf("1.0000000000001") *
 E(F, "0.25^n", "(\\frac{1}{4})^n", NN, lambda n: M.power(M.mpf("0.25"), n), lambda n: M.power(M.mpf(1) / 4, n),
   True)
 E(F, "0.5 x", "\\frac{x}{2}", X, lambda x: M.mpf("0.5") * x, lambda x: x / 2, True)
+
+E(F, "x^{2.000000000000001}", "x^2", XP, lambda x: M.power(x, M.mpf("2.000000000000001")), lambda x: x**2, False)
+E(F, "\\sqrt{1.0000000000001}x", "x", X, lambda x: sqrt(M.mpf("1.0000000000001")) * x, lambda x: x, False)
+E(F, "\\log(1.0000000000001 x)", "\\log x", XP, lambda x: ln(M.mpf("1.0000000000001") * x), lambda x: ln(x), False)
+E(F, "x + \\frac{1}{3} - 0.333333333333333", "x", X, lambda x: x + M.mpf(1) / 3 - M.mpf("0.333333333333333"),
+  lambda x: x, False, note="the constant 1/3 - 0.333333333333333 = 3.3e-16 is not 0")
+E(F, "\\frac{\\lfloor 10^{15}x \\rfloor}{10^{15}}", "x", X, lambda x: floor(T(15) * x) / T(15), lambda x: x, False,
+  note="x truncated to 15 places")
 
 # ---------------------------------------------------------------- F. identities (right)
 F = "identity"
@@ -306,7 +306,6 @@ E(F, "2\\sin(x)\\cos(x)", "\\sin(2x)", X, lambda x: 2 * sin(x) * cos(x), lambda 
 E(F, "\\log_2(8^x)", "3x", X, lambda x: M.log(M.power(8, x), 2), lambda x: 3 * x, True)
 E(F, "\\frac{1}{1+e^{-x}} + \\frac{1}{1+e^{x}}", "1", {"x": [-40, 40]},
   lambda x: 1 / (1 + e(-x)) + 1 / (1 + e(x)), lambda x: M.mpf(1), True)
-E(F, "\\sqrt{x}\\sqrt{x}", "x", XP, lambda x: sqrt(x) * sqrt(x), lambda x: x, True)
 E(F, "\\frac{x^3 - 8}{x - 2}", "x^2 + 2x + 4", X, lambda x: (x**3 - 8) / (x - 2), lambda x: x**2 + 2 * x + 4, True)
 E(F, "\\sqrt[3]{x^3} + 10^{-15}", "x", X, lambda x: cbrt(x**3) + T(-15), lambda x: x, False)
 E(F, "\\log(x^2)", "2\\log x", XP, lambda x: ln(x**2), lambda x: 2 * ln(x), True)
@@ -331,9 +330,7 @@ N(F, num, "3.141592653589793", "\\pi", lambda: M.mpf("3.141592653589793"), lambd
 N(F, num, "\\frac{355}{113}", "\\pi", lambda: M.mpf(355) / 113, lambda: pi, False)
 N(F, num, "\\sqrt{2}", "1.4142135623730951", lambda: sqrt(2), lambda: M.mpf("1.4142135623730951"), True,
   note="the reference is a float: sqrt 2 rounds to it")
-N(F, num, "2^{1/2}", "\\sqrt 2", lambda: sqrt(2), lambda: sqrt(2), True)
 N(F, num, "\\frac{2}{\\sqrt 2}", "\\sqrt 2", lambda: 2 / sqrt(2), lambda: sqrt(2), True)
-N(F, num, "e", "\\exp(1)", lambda: e(1), lambda: e(1), True)
 N(F, num, "10^{20}+1", "10^{20}", lambda: T(20) + 1, lambda: T(20), False, note="two different whole numbers")
 N(F, num, "\\ln 4", "2\\ln 2", lambda: ln(4), lambda: 2 * ln(2), True)
 N(F, num, "\\cos(\\pi/3)", "1/2", lambda: cos(pi / 3), lambda: M.mpf(1) / 2, True)
@@ -354,6 +351,15 @@ N(F, num, "2^{-1074}", "0", lambda: M.power(2, -1074), lambda: M.mpf(0), False, 
 N(F, num, "e^{i\\pi} + 1", "0", lambda: M.mpf(0), lambda: M.mpf(0), True, note="Euler: exactly 0")
 N(F, num, "\\sqrt{2}^2", "2", lambda: sqrt(2) ** 2, lambda: M.mpf(2), True)
 
+N(F, num, "\\frac{1}{3} + \\sin(10^{-15})", "1/3", lambda: third() + sin(T(-15)), third, False)
+N(F, num, "\\sqrt{2} + 10^{-12}", "\\sqrt 2", lambda: sqrt(2) + T(-12), lambda: sqrt(2), False)
+N(F, num, "0.9999999999999", "1", lambda: M.mpf("0.9999999999999"), lambda: M.mpf(1), False,
+  note="13 nines: not 1 rounded to 13 places (that is 1.0000000000000)")
+N(F, num, "1.4142135624", "\\sqrt 2", lambda: M.mpf("1.4142135624"), lambda: sqrt(2), False,
+  note="11 significant figures: fewer than the 12 an exact reference asks for in this model")
+N(F, num, "1.41421356237", "\\sqrt 2", lambda: M.mpf("1.41421356237"), lambda: sqrt(2), True,
+  note="sqrt 2 correctly rounded to 12 significant figures")
+
 F = "integer"
 it = "integer"
 N(F, it, "100000000000000000001", "100000000000000000000", lambda: T(20) + 1, lambda: T(20), False, dps=80)
@@ -369,6 +375,12 @@ N(F, it, "\\cosh^2(3)-\\sinh^2(3)", "1", lambda: cosh(3) ** 2 - sinh(3) ** 2, la
 N(F, it, "\\sqrt{2}^2", "2", lambda: sqrt(2) ** 2, lambda: M.mpf(2), True)
 N(F, it, "1.00000000000000000001e20", "100000000000000000000", lambda: M.mpf("1.00000000000000000001e20"),
   lambda: T(20), False, dps=80)
+
+
+N(F, it, "(2^{60}+1)^2 - 2^{120} - 2^{61}", "1", lambda: (M.power(2, 60) + 1) ** 2 - M.power(2, 120) - M.power(2, 61),
+  lambda: M.mpf(1), True, dps=80)
+N(F, it, "\\lfloor 10^{20}/3 \\rfloor + 1", "33333333333333333333", lambda: floor(T(20) / 3) + 1,
+  lambda: M.mpf("33333333333333333333"), False, dps=80)
 
 # ---------------------------------------------------------------- J. sets
 F = "set"
@@ -397,7 +409,6 @@ N(F, st, "[0, \\frac{\\pi}{4}+10^{-16}]", "[0, \\frac{\\pi}{4}]", lambda: [iv(0,
   lambda: [iv(0, pi / 4)], False)
 N(F, st, "\\{1/3+10^{-15}, 2\\}", "\\{1/3, 2\\}", lambda: [pt(M.mpf(1) / 3 + T(-15)), pt(2)],
   lambda: [pt(M.mpf(1) / 3), pt(2)], False)
-N(F, st, "\\{\\sqrt 2\\}", "\\{2^{1/2}\\}", lambda: [pt(sqrt(2))], lambda: [pt(sqrt(2))], True)
 N(F, st, "\\{10^{20}+1\\}", "\\{10^{20}\\}", lambda: [pt(T(20) + 1)], lambda: [pt(T(20))], False, dps=80)
 N(F, st, "x < 10^{20}+1", "x < 10^{20}", lambda: [iv(-INF, T(20) + 1, False, False)],
   lambda: [iv(-INF, T(20), False, False)], False, dps=80)
@@ -430,6 +441,9 @@ N(F, st, "51.9999999999999 < x < 55", "52 \\le x < 55", lambda: [iv(M.mpf("51.99
 N(F, st, "51.9999999999999 \\le x < 55", "52 \\le x < 55",
   lambda: [iv(M.mpf("51.9999999999999"), 55, True, False)], lambda: [iv(52, 55, True, False)], True, options=IS)
 
+N(F, st, "\\{2^{60}\\}", "\\{1152921504606846977\\}", lambda: [pt(M.power(2, 60))],
+  lambda: [pt(M.mpf(1152921504606846977))], False, dps=80, note="2^60 = 1152921504606846976, one less")
+
 # ---------------------------------------------------------------- L. matrices and tuples
 F = "matrix"
 mx = "matrix"
@@ -452,10 +466,8 @@ N(F, mx, "[[1+10^{-300},0],[0,1]]", "[[1,0],[0,1]]", lambda: I2(1 + T(-300)), I2
 N(F, mx, "[[10^{-300},0],[0,1]]", "[[0,0],[0,1]]", lambda: I2(T(-300), 0, 0, 1), lambda: I2(0, 0, 0, 1), False,
   dps=700)
 N(F, mx, "[[\\sin(\\pi),0],[0,1]]", "[[0,0],[0,1]]", lambda: I2(sin(pi), 0, 0, 1), lambda: I2(0, 0, 0, 1), True)
-N(F, mx, "[[\\sqrt{2}^2,0],[0,1]]", "[[2,0],[0,1]]", lambda: I2(sqrt(2) ** 2), lambda: I2(2), True)
 N(F, mx, "[[0.1+0.2,0],[0,1]]", "[[3/10,0],[0,1]]", lambda: I2(M.mpf("0.1") + M.mpf("0.2")),
   lambda: I2(M.mpf(3) / 10), True)
-N(F, mx, "[[\\ln(e^{3}),0],[0,1]]", "[[3,0],[0,1]]", lambda: I2(ln(e(3))), lambda: I2(3), True)
 N(F, mx, "[[1/3 + 10^{-15},0],[0,1]]", "[[1/3,0],[0,1]]", lambda: I2(M.mpf(1) / 3 + T(-15)),
   lambda: I2(M.mpf(1) / 3), False)
 N(F, mx, "[[2\\sin(1)\\cos(1), 0],[0,1]]", "[[\\sin(2), 0],[0,1]]", lambda: I2(2 * sin(1) * cos(1)),
@@ -465,12 +477,14 @@ F = "tuple"
 tp = "tuple"
 N(F, tp, "(26, 28+10^{-15})", "(26, 28)", lambda: [26, 28 + T(-15)], lambda: [26, 28], False)
 N(F, tp, "(10^{20}+1, 28)", "(10^{20}, 28)", lambda: [T(20) + 1, 28], lambda: [T(20), 28], False, dps=80)
-N(F, tp, "(\\frac{1}{3}, 2)", "(1/3, 2)", lambda: [M.mpf(1) / 3, 2], lambda: [M.mpf(1) / 3, 2], True)
 N(F, tp, "(\\cos^2(1)+\\sin^2(1), 2)", "(1, 2)", lambda: [cos(1) ** 2 + sin(1) ** 2, 2], lambda: [1, 2], True)
 N(F, tp, "(\\cosh^2(5)-\\sinh^2(5), 2)", "(1, 2)", lambda: [cosh(5) ** 2 - sinh(5) ** 2, 2], lambda: [1, 2], True)
 N(F, tp, "(\\sqrt 2 ^2, 28)", "(2, 28)", lambda: [sqrt(2) ** 2, 28], lambda: [2, 28], True)
 N(F, tp, "(26, 28 - 2^{-60})", "(26, 28)", lambda: [26, 28 - M.power(2, -60)], lambda: [26, 28], False)
 N(F, tp, "(\\ln(e^{26}), 28)", "(26, 28)", lambda: [ln(e(26)), 28], lambda: [26, 28], True)
+
+N(F, tp, "(2^{60}, 3)", "(1152921504606846977, 3)", lambda: [M.power(2, 60), 3],
+  lambda: [M.mpf(1152921504606846977), 3], False, dps=80)
 
 # ---------------------------------------------------------------- K. equations (solution set in y)
 F = "equation"
@@ -679,161 +693,188 @@ B(IN, "52 \\le x < 55 + 10^{-15}", lambda: [iv(52, 55 + T(-15), True, False)], i
 
 
 # ---------------------------------------------------------------- grader disagreements (found by running it)
-XFAIL: dict[str, str] = {
-    'tiny-in-function-22': (
+def xfail_key(case: Case) -> tuple[str, str, str, str]:
+    """A case's inputs (kind, student, reference, and its options without the long name tables)."""
+    opts = {k: v for k, v in (case.options or {}).items() if k not in ("symbols", "forbidden")}
+    return (case.kind, case.student, case.reference, json.dumps(opts, sort_keys=True))
+
+
+XFAIL: dict[tuple[str, str, str, str], str] = {
+    ('expression', '10^{20}(x + 10^{-20}) - 10^{20}x + x', 'x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE ACCEPT: 10^20(x+10^-20) - 10^20 x + x is exactly x + 1; in doubles 10^-20 vanishes next to x, the big terms cancel to 0 and neither the tiny-term check nor SymPy catches it'
     ),
-    'scaled-tiny-02': (
+    ('expression', '10^{20}(x + 10^{-20}) - 10^{20} x', '1', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT: 10^20(x+10^-20) - 10^20 x is exactly 1; the float evaluation loses the 1 and the answer is refused ('they differ at x = -0.717')"
     ),
-    'scaled-tiny-03': (
+    ('expression', '10^{16} + x - 10^{16}', 'x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: 10^16 + x - 10^16 is exactly x; doubles round x to a multiple of 2 next to 1e16'
     ),
-    'scaled-tiny-04': (
+    ('expression', '(10^{16} + x) - 10^{16}', 'x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: (10^16 + x) - 10^16 is exactly x; refused after float cancellation'
     ),
-    'scaled-tiny-07': (
+    ('expression', '10^{15}(x + 10^{-15})^2 - 10^{15} x^2 - 10^{-15}', '2x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: 10^15(x+10^-15)^2 - 10^15 x^2 - 10^-15 is exactly 2x; refused after float cancellation'
     ),
-    'scaled-tiny-10': (
+    ('expression', '10^{200}(x^2 + 10^{-200}) - 10^{200} x^2', '1', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: 10^200(x^2+10^-200) - 10^200 x^2 is exactly 1; refused'
     ),
-    'narrow-bump-11': (
+    ('expression', '\\max(x, 0.1000001)', 'x', '{"variables": {"x": [0.1, 3]}}'): (
         'FALSE ACCEPT: max(x, 0.1000001) differs from x on [0.1, 0.1000001) inside the declared domain [0.1, 3]; decimals are compared only to float tolerance at the points'
     ),
-    'narrow-bump-12': (
+    ('expression', '\\max(x, 0.10000000001)', 'x', '{"variables": {"x": [0.1, 3]}}'): (
         'FALSE ACCEPT: max(x, 0.10000000001) is not x at x = 0.1, an end of the declared domain'
     ),
-    'piecewise-05': (
+    ('expression', 'x + \\lfloor 10^{-15} x \\rfloor', 'x', '{"variables": {"x": [0.1, 3]}}'): (
         "FALSE REJECT: floor(1e-15 x) is exactly 0 for 0 < x < 1e15 (the whole domain [0.1, 3] and far beyond); refused as 'a part too small to see'"
     ),
-    'piecewise-06': (
+    ('expression', 'x + \\lfloor (x+2)/4.0001 \\rfloor', 'x', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT (arguable: differs outside the domain): floor((x+2)/4.0001) is exactly 0 for x in [-2, 2]; refused as 'too small to see'"
     ),
-    'piecewise-08': (
+    ('expression', 'x + \\max(0, x - 5)', 'x', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT (arguable: differs only for x > 5, outside the declared domain [-2, 2]): max(0, x-5) is 0 on the domain; refused as 'too small to see' although it is exactly 0 there"
     ),
-    'near-one-decimal-03': (
+    ('expression', 'x^{1.00000000000001}', 'x', '{"variables": {"x": [0.1, 3]}}'): (
         'FALSE ACCEPT: x^{1.00000000000001} is x^(1+1e-14), which is refused when written x^{1+10^{-14}}; a decimal inside a power escapes the tiny-change check'
     ),
-    'near-one-decimal-04': (
+    ('expression', '\\sin(1.0000000000001 x)', '\\sin x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE ACCEPT: sin(1.0000000000001 x) differs from sin x by ~1e-13 x cos x; accepted'
     ),
-    'near-one-decimal-05': (
+    ('expression', '0.2500000000001^n', '(\\frac{1}{4})^n', '{"variables": {"n": [1, 12]}}'): (
         'FALSE ACCEPT: 0.2500000000001^n is not (1/4)^n (relative 4e-13 n); accepted'
     ),
-    'near-one-decimal-06': (
+    ('expression', '(0.25000000000000001)^n', '(\\frac{1}{4})^n', '{"variables": {"n": [1, 12]}}'): (
         'FALSE ACCEPT: 0.25000000000000001 is not 1/4 (the decimal has 17 digits and is exact); accepted'
     ),
-    'near-one-decimal-07': (
+    ('expression', 'e^{1.0000000000001 x}', 'e^{x}', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE ACCEPT: e^{1.0000000000001 x} is not e^x; accepted'
     ),
-    'identity-09': (
+    ('expression', 'x^{2.000000000000001}', 'x^2', '{"variables": {"x": [0.1, 3]}}'): (
+        'FALSE ACCEPT: x^{2.000000000000001} is not x^2 (x^{2+10^{-15}} is refused); a decimal exponent escapes the tiny-change check'
+    ),
+    ('expression', '\\sqrt{1.0000000000001}x', 'x', '{"variables": {"x": [-2, 2]}}'): (
+        'FALSE ACCEPT: sqrt(1.0000000000001) x is (1 + 5e-14) x, not x; accepted (1.00000000000001 x is refused)'
+    ),
+    ('expression', '\\log(1.0000000000001 x)', '\\log x', '{"variables": {"x": [0.1, 3]}}'): (
+        'FALSE ACCEPT: log(1.0000000000001 x) = log x + 1e-13; accepted'
+    ),
+    ('expression', '\\frac{1-\\cos(10^{-5}x)}{x^2}', '\\frac{2\\sin^2(10^{-5}x/2)}{x^2}', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT: (1-cos(1e-5 x))/x^2 equals 2 sin^2(1e-5 x/2)/x^2 identically; refused as 'a part too small to see'"
     ),
-    'identity-10': (
+    ('expression', '\\cosh^2(10 x) - \\sinh^2(10 x)', '1', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: cosh^2(10x) - sinh^2(10x) = 1 identically; float cancellation at x = 1.9 (terms ~1e16) makes it refuse'
     ),
-    'identity-11': (
+    ('expression', '\\cosh^2(30) - \\sinh^2(30)', '1', '{}'): (
         'FALSE REJECT: cosh^2(30) - sinh^2(30) = 1 exactly; refused'
     ),
-    'identity-12': (
+    ('expression', '\\frac{e^{40x}+1}{e^{40x}} - e^{-40x}', '1', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: (e^{40x}+1)/e^{40x} - e^{-40x} = 1 identically; refused'
     ),
-    'identity-13': (
+    ('expression', '(1+x)^{100} - \\sum_{k=0}^{100}\\binom{100}{k}x^k + x', 'x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: (1+x)^100 - sum binom(100,k) x^k + x is exactly x (binomial theorem); refused'
     ),
-    'identity-15': (
+    ('expression', '\\sqrt{x+10^{16}} - 10^{8}', '\\frac{x}{\\sqrt{x+10^{16}}+10^{8}}', '{"variables": {"x": [0.1, 3]}}'): (
         'FALSE REJECT: sqrt(x+1e16) - 1e8 equals x/(sqrt(x+1e16)+1e8) identically; refused after cancellation'
     ),
-    'identity-17': (
+    ('expression', 'e^{x+800}e^{-800}', 'e^x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: e^{x+800} e^{-800} = e^x; refused (e^800 overflows a double)'
     ),
-    'identity-18': (
+    ('expression', '\\frac{e^{x+800}}{e^{800}}', 'e^x', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT: e^{x+800}/e^{800} = e^x; refused as unreadable ('the number e^800 is too large')"
     ),
-    'identity-19': (
+    ('expression', '\\log(e^{800 x})/800', 'x', '{"variables": {"x": [-2, 2]}}'): (
         'FALSE REJECT: log(e^{800x})/800 = x for real x; refused (overflow)'
     ),
-    'identity-21': (
+    ('expression', '\\frac{x^{1000}}{x^{999}}', 'x', '{"variables": {"x": [-2, 2]}}'): (
         "FALSE REJECT: x^1000/x^999 = x for x != 0; refused ('they differ at x = 0.252': x^1000 underflows)"
     ),
-    'number-04': (
+    ('number', '1/3 + 10^{-15}', '1/3', '{}'): (
         "FALSE ACCEPT: 1/3 + 10^-15 is an exact number that is not 1/3; the number kind's 1e-11 tolerance accepts it (the expression kind refuses the same tiny term)"
     ),
-    'number-05': (
+    ('number', '1/3 + 10^{-30}', '1/3', '{}'): (
         'FALSE ACCEPT: 1/3 + 10^-30 is not 1/3; accepted'
     ),
-    'number-06': (
+    ('number', '1/3 + e^{-1000}', '1/3', '{}'): (
         'FALSE ACCEPT: 1/3 + e^-1000 is not 1/3; accepted'
     ),
-    'number-07': (
+    ('number', '\\pi + 10^{-20}', '\\pi', '{}'): (
         'FALSE ACCEPT: pi + 10^-20 is not pi; accepted'
     ),
-    'number-15': (
+    ('number', '10^{20}+1', '10^{20}', '{}'): (
         'FALSE ACCEPT: 10^20 + 1 is a different whole number from 10^20; the number kind accepts it (the integer kind refuses)'
     ),
-    'number-22': (
+    ('number', '1 - 10^{-16}', '1', '{}'): (
         'FALSE ACCEPT: 1 - 10^-16 is not 1; accepted'
     ),
-    'number-23': (
+    ('number', '\\frac{10^{17}+1}{10^{17}}', '1', '{}'): (
         'FALSE ACCEPT: (10^17+1)/10^17 is not 1 without a tolerance; accepted'
     ),
-    'integer-08': (
+    ('number', '\\frac{1}{3} + \\sin(10^{-15})', '1/3', '{}'): (
+        'FALSE ACCEPT: 1/3 + sin(10^-15) is not 1/3; accepted'
+    ),
+    ('number', '\\sqrt{2} + 10^{-12}', '\\sqrt 2', '{}'): (
+        'FALSE ACCEPT: sqrt 2 + 10^-12 is an exact number that is not sqrt 2; accepted by the 1e-11 tolerance'
+    ),
+    ('number', '0.9999999999999', '1', '{}'): (
+        'FALSE ACCEPT: 0.9999999999999 is not 1 and not 1 rounded to 13 places; accepted by the 1e-11 tolerance'
+    ),
+    ('integer', '\\cosh^2(3)-\\sinh^2(3)', '1', '{}'): (
         "FALSE REJECT: cosh^2(3) - sinh^2(3) is exactly the whole number 1; refused with 'A whole number was expected'"
     ),
-    'set-06': (
+    ('set', '[0, 0.7853981633974483]', '[0, \\frac{\\pi}{4}]', '{}'): (
         'FALSE REJECT (arguable): the end 0.7853981633974483 is pi/4 correctly rounded to 16 places (the number kind accepts 3.141592653589793 for pi); the set kind refuses it'
     ),
-    'set-08': (
+    ('set', '\\{1/3+10^{-15}, 2\\}', '\\{1/3, 2\\}', '{}'): (
         'FALSE ACCEPT: {1/3 + 10^-15, 2} is not {1/3, 2}; accepted'
     ),
-    'set-10': (
+    ('set', '\\{10^{20}+1\\}', '\\{10^{20}\\}', '{}'): (
         "FALSE ACCEPT: {10^20 + 1} is not {10^20}; accepted (while 'x < 10^20 + 1' is refused)"
     ),
-    'set-17': (
+    ('set', '[0, \\cosh^2(5)-\\sinh^2(5)]', '[0,1]', '{}'): (
         'FALSE REJECT: [0, cosh^2(5) - sinh^2(5)] is [0, 1]; refused'
     ),
-    'matrix-05': (
+    ('set', '\\{2^{60}\\}', '\\{1152921504606846977\\}', '{}'): (
+        'FALSE ACCEPT: 2^60 = 1152921504606846976 is not 1152921504606846977; the set kind compares members in floating point (the tuple and matrix kinds refuse it)'
+    ),
+    ('matrix', '[[\\cos^2(1)+\\sin^2(1),0],[0,1]]', '[[1,0],[0,1]]', '{}'): (
         "FALSE REJECT: cos^2(1) + sin^2(1) is exactly 1; the entry is refused ('3 of 4 entries right')"
     ),
-    'matrix-06': (
+    ('matrix', '[[\\cosh^2(5)-\\sinh^2(5),0],[0,1]]', '[[1,0],[0,1]]', '{}'): (
         'FALSE REJECT: cosh^2(5) - sinh^2(5) is exactly 1; the entry is refused'
     ),
-    'matrix-13': (
+    ('matrix', '[[1/3 + 10^{-15},0],[0,1]]', '[[1/3,0],[0,1]]', '{}'): (
         'FALSE ACCEPT: the entry 1/3 + 10^-15 is not 1/3; accepted'
     ),
-    'tuple-04': (
+    ('tuple', '(\\cos^2(1)+\\sin^2(1), 2)', '(1, 2)', '{}'): (
         "FALSE REJECT: cos^2(1) + sin^2(1) is exactly 1; refused ('1 of 2 values right') although the number kind accepts it"
     ),
-    'tuple-05': (
+    ('tuple', '(\\cosh^2(5)-\\sinh^2(5), 2)', '(1, 2)', '{}'): (
         'FALSE REJECT: cosh^2(5) - sinh^2(5) is exactly 1; refused'
     ),
-    'equation-05': (
+    ('equation', '10^{-20} y = 10^{-20}(2x+1)', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE REJECT: 10^-20 y = 10^-20 (2x+1) is the line y = 2x+1 scaled; refused (10^20 scaling is accepted)'
     ),
-    'equation-10': (
+    ('equation', 'y^3 = (2x+1)^3+10^{-20}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE ACCEPT: y^3 = (2x+1)^3 + 10^-20 gives y = cbrt((2x+1)^3 + 1e-20), which at x = -1/2 is 2.15e-7, not 0; accepted'
     ),
-    'equation-14': (
+    ('equation', '(y-2x-1)(y - 2x - 1 - 10^{-15}) = 0', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE ACCEPT: (y-2x-1)(y-2x-1-10^-15) = 0 has a second line 1e-15 above; accepted'
     ),
-    'equation-15': (
+    ('equation', 'y - 1 = 2x + 10^{-15}(y - 2x - 1)', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE REJECT: y - 1 = 2x + 10^-15(y-2x-1) is (1-10^-15)(y-2x-1) = 0, exactly the line; refused'
     ),
-    'equation-18': (
+    ('equation', 'y = 2x+1 + e^{-10^{4}(x-0.3)^2}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE ACCEPT: y = 2x+1 + e^{-10^4(x-0.3)^2} is 1 higher than the line at x = 0.3 (a bump of width 0.01); accepted although the expression kind refuses the same bump'
     ),
-    'bank-15': (
+    ('expression', '(1.0000000000001\\beta)^{D}', '\\beta^D', '{"variables": {"D": [1, 8], "beta": [0.1, 0.99]}}'): (
         'FALSE ACCEPT (bank csc421 q3/det-jacobian): (1.0000000000001 beta)^D is not beta^D (beta^{D+10^-13} is refused); accepted'
     ),
-    'bank-22': (
+    ('expression', '\\frac{p^{(k+1)} + \\alpha \\nabla J(\\theta^{(k)})}{\\beta^{1.00000000000001}}', '\\frac{\\mathbf{p}^{(k+1)} + \\alpha \\nabla \\mathcal{J}(\\boldsymbol{\\theta}^{(k)})}{\\beta}', '{"variables": {"alpha": [0.01, 1], "beta": [0.1, 0.99]}}'): (
         'FALSE ACCEPT (bank csc421 q3/inverse-p): dividing by beta^{1.00000000000001} instead of beta; accepted'
     ),
-    'bank-24': (
+    ('expression', 'm^{1.0000000000001}', 'm', '{"variables": {"m": [1, 64], "n": [1, 64]}}'): (
         'FALSE ACCEPT (bank nyu q1.2.1/b-dim-c): m^{1.0000000000001} is not m; accepted'
     ),
-    'bank-37': (
+    ('expression', '0.2500000000001^n', '\\left(\\frac{1}{4}\\right)^n', '{"variables": {"n": [1, 12]}}'): (
         'FALSE ACCEPT (bank csc413 q1.1.1/bound): 0.2500000000001^n is not (1/4)^n; accepted'
     ),
 }

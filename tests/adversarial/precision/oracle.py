@@ -12,7 +12,7 @@ Rules (what a careful human grader decides):
   seeded random points, the interval ends and the case's ``witnesses``.  Points where either side is undefined are
   skipped (a removable hole such as ``(x^2-1)/(x-1)`` at 1 is not a different answer), but most points must be
   defined.
-* number / integer / tuple / matrix: an answer written as a plain decimal numeral of at least 10 significant figures
+* number / integer / tuple / matrix: an answer written as a plain decimal numeral of at least 12 significant figures
   is right when it is the reference correctly rounded to the digits written (within half a unit of its last digit);
   a reference written as a decimal numeral stands for everything that rounds to it; any other answer must equal
   the reference exactly; a part's ``rtol`` / ``atol`` widen that.
@@ -137,7 +137,7 @@ def numbers_equal(student_text: str, student: Any, reference: Any, options: dict
             allowed = max(allowed, mpmath.mpf(options["atol"]))
         if elem_tol is not None:
             allowed = max(allowed, mpmath.mpf(elem_tol))
-        elif is_plain_decimal(student_text) and significant_figures(student_text) >= 10:
+        elif is_plain_decimal(student_text) and significant_figures(student_text) >= 12:
             allowed = max(allowed, half_ulp(student_text.strip()))
         if reference_text is not None and is_plain_decimal(reference_text):
             # a decimal reference is a rounded value (often a double's repr): what rounds to it, to a double's precision

@@ -11,7 +11,7 @@ import pytest
 
 from graders import grade
 
-from .cases import CASES, XFAIL, Case
+from .cases import CASES, XFAIL, Case, xfail_key
 from .oracle import verdict
 
 
@@ -22,13 +22,14 @@ def _derived(case_id: str) -> tuple[bool, str]:
 
 
 def _param(case: Case) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=XFAIL[case.id])] if case.id in XFAIL else []
+    key = xfail_key(case)
+    marks = [pytest.mark.xfail(strict=True, reason=XFAIL[key])] if key in XFAIL else []
     return pytest.param(case, id=case.id, marks=marks)
 
 
 def test_corpus_size() -> None:
     assert 150 <= len(CASES) <= 300
-    assert set(XFAIL) <= {c.id for c in CASES}
+    assert set(XFAIL) <= {xfail_key(c) for c in CASES}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
