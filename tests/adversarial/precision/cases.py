@@ -115,7 +115,6 @@ E(F, "\\log(x + 10^{-15})", "\\log x", XP, lambda x: ln(x + T(-15)), lambda x: l
 E(F, "\\sqrt{x + 10^{-16}}", "\\sqrt{x}", XP, lambda x: sqrt(x + T(-16)), lambda x: sqrt(x), False)
 E(F, "\\sqrt{x^2 + 10^{-30}}", "|x|", X, lambda x: sqrt(x**2 + T(-30)), lambda x: abs(x), False)
 E(F, "e^{x(1+10^{-15})}", "e^x", X, lambda x: e(x * (1 + T(-15))), lambda x: e(x), False)
-E(F, "e^{e^{x} + 10^{-16}}", "e^{e^x}", X, lambda x: e(e(x) + T(-16)), lambda x: e(e(x)), False)
 E(F, "\\frac{1}{x^2 + 1 + 10^{-15}}", "\\frac{1}{x^2+1}", X, lambda x: 1 / (x**2 + 1 + T(-15)),
   lambda x: 1 / (x**2 + 1), False)
 E(F, "x + 10^{-15}", "x", X, lambda x: x + T(-15), lambda x: x, False)
@@ -124,7 +123,6 @@ E(F, "\\sin(x)^{2 + 10^{-15}}", "\\sin(x)^2", XP, lambda x: M.power(sin(x), 2 + 
   False)
 E(F, "3^{x} - 3^{x - 10^{-15}}", "0", X, lambda x: M.power(3, x) - M.power(3, x - T(-15)), lambda x: M.mpf(0),
   False)
-E(F, "\\tanh(10^{-16}) + x", "x", X, lambda x: tanh(T(-16)) + x, lambda x: x, False)
 E(F, "\\frac{1 - \\cos(10^{-5}x)}{x^2} + x", "\\frac{1 - \\cos(10^{-5}x)}{x^2}", X,
   lambda x: (1 - cos(T(-5) * x)) / x**2 + x, lambda x: (1 - cos(T(-5) * x)) / x**2, False)
 E(F, "10^{20}(x + 10^{-20}) - 10^{20}x + x", "x", X, lambda x: T(20) * (x + T(-20)) - T(20) * x + x,
@@ -302,8 +300,6 @@ E(F, "e^{-n\\ln 4}", "(\\frac{1}{4})^n", NN, lambda n: e(-n * ln(4)), lambda n: 
 E(F, "\\frac{\\log(1+10^{-12}x)}{10^{-12}}", "\\frac{\\log(1+10^{-12}x)}{10^{-12}}", XP,
   lambda x: ln(1 + T(-12) * x) / T(-12), lambda x: ln(1 + T(-12) * x) / T(-12), True)
 E(F, "\\tan(x)\\cos(x)", "\\sin x", {"x": [-1.5, 1.5]}, lambda x: M.tan(x) * cos(x), lambda x: sin(x), True)
-E(F, "2\\sin(x)\\cos(x)", "\\sin(2x)", X, lambda x: 2 * sin(x) * cos(x), lambda x: sin(2 * x), True)
-E(F, "\\log_2(8^x)", "3x", X, lambda x: M.log(M.power(8, x), 2), lambda x: 3 * x, True)
 E(F, "\\frac{1}{1+e^{-x}} + \\frac{1}{1+e^{x}}", "1", {"x": [-40, 40]},
   lambda x: 1 / (1 + e(-x)) + 1 / (1 + e(x)), lambda x: M.mpf(1), True)
 E(F, "\\frac{x^3 - 8}{x - 2}", "x^2 + 2x + 4", X, lambda x: (x**3 - 8) / (x - 2), lambda x: x**2 + 2 * x + 4, True)
@@ -332,8 +328,6 @@ N(F, num, "\\sqrt{2}", "1.4142135623730951", lambda: sqrt(2), lambda: M.mpf("1.4
   note="the reference is a float: sqrt 2 rounds to it")
 N(F, num, "\\frac{2}{\\sqrt 2}", "\\sqrt 2", lambda: 2 / sqrt(2), lambda: sqrt(2), True)
 N(F, num, "10^{20}+1", "10^{20}", lambda: T(20) + 1, lambda: T(20), False, note="two different whole numbers")
-N(F, num, "\\ln 4", "2\\ln 2", lambda: ln(4), lambda: 2 * ln(2), True)
-N(F, num, "\\cos(\\pi/3)", "1/2", lambda: cos(pi / 3), lambda: M.mpf(1) / 2, True)
 N(F, num, "\\sin(\\pi)", "0", lambda: sin(pi), lambda: M.mpf(0), True)
 N(F, num, "\\sin(\\pi)+10^{-16}", "0", lambda: sin(pi) + T(-16), lambda: M.mpf(0), False)
 N(F, num, "10^{-20}", "0", lambda: T(-20), lambda: M.mpf(0), False)
@@ -342,6 +336,8 @@ N(F, num, "1 - 10^{-16}", "1", lambda: 1 - T(-16), lambda: M.mpf(1), False)
 N(F, num, "\\frac{10^{17}+1}{10^{17}}", "1", lambda: (T(17) + 1) / T(17), lambda: M.mpf(1), False)
 N(F, num, "\\cos^2(1)+\\sin^2(1)", "1", lambda: cos(1) ** 2 + sin(1) ** 2, lambda: M.mpf(1), True)
 N(F, num, "\\cosh^2(3)-\\sinh^2(3)", "1", lambda: cosh(3) ** 2 - sinh(3) ** 2, lambda: M.mpf(1), True)
+N(F, num, "2^{1.00000000000001}", "2", lambda: M.power(2, M.mpf("1.00000000000001")), lambda: M.mpf(2), False,
+  note="not a numeral: an exact expression that is 2(1 + 6.9e-15)")
 N(F, num, "\\ln 4 + 10^{-17}", "\\ln 4", lambda: ln(4) + T(-17), lambda: ln(4), True, options={"rtol": 0.01},
   note="within the part's rtol")
 N(F, num, "\\frac{10^{17}+1}{10^{17}}", "1", lambda: (T(17) + 1) / T(17), lambda: M.mpf(1), True,
@@ -372,6 +368,11 @@ N(F, it, "9007199254740993", "9007199254740992", lambda: M.power(2, 53) + 1, lam
 N(F, it, "10^{20}-1+1", "10^{20}", lambda: T(20), lambda: T(20), True, dps=80)
 N(F, it, "\\cosh^2(3)-\\sinh^2(3)", "1", lambda: cosh(3) ** 2 - sinh(3) ** 2, lambda: M.mpf(1), True,
   note="exactly the whole number 1")
+N(F, it, "\\lfloor 2.9999999999999999 \\rfloor", "2", lambda: floor(M.mpf("2.9999999999999999")), lambda: M.mpf(2),
+  True, note="the decimal is below 3 (though it rounds to 3.0 as a double)")
+N(F, it, "\\lceil 3.00000000000000001 \\rceil", "4", lambda: ceil(M.mpf("3.00000000000000001")), lambda: M.mpf(4),
+  True)
+N(F, it, "\\lfloor 3 - 10^{-20} \\rfloor", "2", lambda: floor(3 - T(-20)), lambda: M.mpf(2), True)
 N(F, it, "\\sqrt{2}^2", "2", lambda: sqrt(2) ** 2, lambda: M.mpf(2), True)
 N(F, it, "1.00000000000000000001e20", "100000000000000000000", lambda: M.mpf("1.00000000000000000001e20"),
   lambda: T(20), False, dps=80)
@@ -466,8 +467,6 @@ N(F, mx, "[[1+10^{-300},0],[0,1]]", "[[1,0],[0,1]]", lambda: I2(1 + T(-300)), I2
 N(F, mx, "[[10^{-300},0],[0,1]]", "[[0,0],[0,1]]", lambda: I2(T(-300), 0, 0, 1), lambda: I2(0, 0, 0, 1), False,
   dps=700)
 N(F, mx, "[[\\sin(\\pi),0],[0,1]]", "[[0,0],[0,1]]", lambda: I2(sin(pi), 0, 0, 1), lambda: I2(0, 0, 0, 1), True)
-N(F, mx, "[[0.1+0.2,0],[0,1]]", "[[3/10,0],[0,1]]", lambda: I2(M.mpf("0.1") + M.mpf("0.2")),
-  lambda: I2(M.mpf(3) / 10), True)
 N(F, mx, "[[1/3 + 10^{-15},0],[0,1]]", "[[1/3,0],[0,1]]", lambda: I2(M.mpf(1) / 3 + T(-15)),
   lambda: I2(M.mpf(1) / 3), False)
 N(F, mx, "[[2\\sin(1)\\cos(1), 0],[0,1]]", "[[\\sin(2), 0],[0,1]]", lambda: I2(2 * sin(1) * cos(1)),
@@ -481,6 +480,8 @@ N(F, tp, "(\\cos^2(1)+\\sin^2(1), 2)", "(1, 2)", lambda: [cos(1) ** 2 + sin(1) *
 N(F, tp, "(\\cosh^2(5)-\\sinh^2(5), 2)", "(1, 2)", lambda: [cosh(5) ** 2 - sinh(5) ** 2, 2], lambda: [1, 2], True)
 N(F, tp, "(\\sqrt 2 ^2, 28)", "(2, 28)", lambda: [sqrt(2) ** 2, 28], lambda: [2, 28], True)
 N(F, tp, "(26, 28 - 2^{-60})", "(26, 28)", lambda: [26, 28 - M.power(2, -60)], lambda: [26, 28], False)
+N(F, tp, "(26, 28^{1.00000000000001})", "(26, 28)", lambda: [26, M.power(28, M.mpf("1.00000000000001"))],
+  lambda: [26, 28], False)
 N(F, tp, "(\\ln(e^{26}), 28)", "(26, 28)", lambda: [ln(e(26)), 28], lambda: [26, 28], True)
 
 N(F, tp, "(2^{60}, 3)", "(1152921504606846977, 3)", lambda: [M.power(2, 60), 3],
@@ -491,7 +492,6 @@ F = "equation"
 line = lambda x, y: y - (2 * x + 1)  # noqa: E731
 Q(F, "y = 2x+1", "y=2x+1", line, line, True)
 Q(F, "2x+1 = y", "y=2x+1", lambda x, y: 2 * x + 1 - y, line, True)
-Q(F, "3y = 6x+3", "y=2x+1", lambda x, y: 3 * y - (6 * x + 3), line, True)
 Q(F, "10^{20} y = 10^{20}(2x+1)", "y=2x+1", lambda x, y: 10**20 * y - 10**20 * (2 * x + 1), line, True)
 Q(F, "10^{-20} y = 10^{-20}(2x+1)", "y=2x+1",
   lambda x, y: y / 10**20 - (2 * x + 1) / 10**20, line, True, note="the same line scaled by 1e-20")
@@ -518,6 +518,15 @@ Q(F, "y = 2x+1 + e^{-10^{4}(x-0.3)^2}", "y=2x+1",
   note="a bump of height 1 (width 0.01) at x = 0.3: y is 1 too large there")
 Q(F, "y = 2x+1 + e^{-100(x-0.3)^2}", "y=2x+1",
   lambda x, y: y - (2 * x + 1) - sympy.exp(-100 * (x - Rat(3, 10)) ** 2), line, False, wit=[{"x": 0.3}])
+Q(F, "y^3 = (2x+1)^3 + 10^{-12}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - Rat(1, 10**12), line, False,
+  wit=[{"x": -0.5}], note="at x = -1/2 the student's y is 1e-4, the line's 0")
+Q(F, "y^3 = (2x+1)^3 + 10^{-15}", "y=2x+1", lambda x, y: y**3 - (2 * x + 1) ** 3 - Rat(1, 10**15), line, False,
+  wit=[{"x": -0.5}])
+Q(F, "y = \\sqrt[3]{(2x+1)^3 + 10^{-20}}", "y=2x+1",
+  lambda x, y: y - sympy.real_root((2 * x + 1) ** 3 + Rat(1, 10**20), 3), line, False, wit=[{"x": -0.5}])
+Q(F, "(y - 2x - 1)^2 = 10^{-30}", "y=2x+1", lambda x, y: (y - 2 * x - 1) ** 2 - Rat(1, 10**30), line, False,
+  note="two lines 1e-15 either side of y = 2x+1, neither of them the line")
+Q(F, "(y-2x-1)^2 = 10^{-12}", "y=2x+1", lambda x, y: (y - 2 * x - 1) ** 2 - Rat(1, 10**12), line, False)
 Q(F, "y - 2x - 1 = 10^{-300}", "y=2x+1", lambda x, y: y - 2 * x - 1 - Rat(1, 10**300), line, False, dps=700)
 
 # ---------------------------------------------------------------- M. big-O (SymPy: the limit of f/g as n -> oo)
@@ -614,7 +623,6 @@ B(BD, "m^{1.0000000000001}", lambda m, n: M.power(m, M.mpf("1.0000000000001")), 
 B(BD, "m + \\lfloor n/65 \\rfloor", lambda m, n: m + floor(n / 65), bd_ref, False,
   note="0 for n < 65 (the sampling range) but not for a layer of 65 or more units",
   domain={"m": [1, 500], "n": [1, 500]})
-B(BD, "\\frac{m^2}{m}", lambda m, n: m**2 / m, bd_ref, True)
 SP = "sutd-50039-week8/task1/sigmoid-prime"
 sp_ref = lambda z: e(-z) / (1 + e(-z)) ** 2  # noqa: E731
 B(SP, "\\frac{e^{-z}}{(1+e^{-z})^{2+10^{-15}}}", lambda z: e(-z) / M.power(1 + e(-z), 2 + T(-15)), sp_ref, False)
@@ -637,7 +645,6 @@ B2 = "csc413-2020-hw4/q1.1.2/bound"
 B(B2, "\\sin^2(n)+\\cos^2(n)", lambda n: sin(n) ** 2 + cos(n) ** 2, lambda n: M.mpf(1), True)
 B(B2, "1 + 10^{-16}", lambda n: 1 + T(-16), lambda n: M.mpf(1), False)
 B(B2, "0.99999999999999", lambda n: M.mpf("0.99999999999999"), lambda n: M.mpf(1), False)
-B(B2, "1^{n}", lambda n: M.power(1, n), lambda n: M.mpf(1), True)
 B3 = "csc413-2020-hw4/q1.2.1/bound"
 b3_ref = lambda n: M.power(M.mpf(1) / 2, n - 1)  # noqa: E731
 B(B3, "2^{1-n}", lambda n: M.power(2, 1 - n), b3_ref, True)
@@ -808,6 +815,9 @@ XFAIL: dict[tuple[str, str, str, str], str] = {
     ('number', '\\frac{10^{17}+1}{10^{17}}', '1', '{}'): (
         'FALSE ACCEPT: (10^17+1)/10^17 is not 1 without a tolerance; accepted'
     ),
+    ('number', '2^{1.00000000000001}', '2', '{}'): (
+        'FALSE ACCEPT: 2^{1.00000000000001} is an exact expression that is not 2; accepted by the 1e-11 tolerance'
+    ),
     ('number', '\\frac{1}{3} + \\sin(10^{-15})', '1/3', '{}'): (
         'FALSE ACCEPT: 1/3 + sin(10^-15) is not 1/3; accepted'
     ),
@@ -864,6 +874,15 @@ XFAIL: dict[tuple[str, str, str, str], str] = {
     ),
     ('equation', 'y = 2x+1 + e^{-10^{4}(x-0.3)^2}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
         'FALSE ACCEPT: y = 2x+1 + e^{-10^4(x-0.3)^2} is 1 higher than the line at x = 0.3 (a bump of width 0.01); accepted although the expression kind refuses the same bump'
+    ),
+    ('equation', 'y^3 = (2x+1)^3 + 10^{-12}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
+        'FALSE ACCEPT: y^3 = (2x+1)^3 + 10^-12 gives y = 1e-4 at x = -1/2 where the line has 0, a difference far above float precision; accepted'
+    ),
+    ('equation', 'y^3 = (2x+1)^3 + 10^{-15}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
+        'FALSE ACCEPT: y^3 = (2x+1)^3 + 10^-15 gives y = 1e-5 at x = -1/2; accepted'
+    ),
+    ('equation', '(y - 2x - 1)^2 = 10^{-30}', 'y=2x+1', '{"variables": {"x": [-2, 2], "y": [-2, 2]}}'): (
+        'FALSE ACCEPT: (y-2x-1)^2 = 10^-30 is the pair of lines y = 2x+1 +- 1e-15, not y = 2x+1; accepted'
     ),
     ('expression', '(1.0000000000001\\beta)^{D}', '\\beta^D', '{"variables": {"D": [1, 8], "beta": [0.1, 0.99]}}'): (
         'FALSE ACCEPT (bank csc421 q3/det-jacobian): (1.0000000000001 beta)^D is not beta^D (beta^{D+10^-13} is refused); accepted'
