@@ -482,7 +482,6 @@ N(F, tp, "(\\sqrt 2 ^2, 28)", "(2, 28)", lambda: [sqrt(2) ** 2, 28], lambda: [2,
 N(F, tp, "(26, 28 - 2^{-60})", "(26, 28)", lambda: [26, 28 - M.power(2, -60)], lambda: [26, 28], False)
 N(F, tp, "(26, 28^{1.00000000000001})", "(26, 28)", lambda: [26, M.power(28, M.mpf("1.00000000000001"))],
   lambda: [26, 28], False)
-N(F, tp, "(\\ln(e^{26}), 28)", "(26, 28)", lambda: [ln(e(26)), 28], lambda: [26, 28], True)
 
 N(F, tp, "(2^{60}, 3)", "(1152921504606846977, 3)", lambda: [M.power(2, 60), 3],
   lambda: [M.mpf(1152921504606846977), 3], False, dps=80)
@@ -579,6 +578,8 @@ B(W, "DH + 2H^2 + \\lfloor 10^{-3} D \\rfloor", lambda D, H, G: D * H + 2 * H**2
   note="0 on the sampled sizes but 1 for D >= 1000, a real input size", domain=DH_WIDE)
 B(W, "DH + 2H^2 + \\cos^2(D) + \\sin^2(D) - 1", lambda D, H, G: D * H + 2 * H**2 + cos(D) ** 2 + sin(D) ** 2 - 1,
   w_ref, True)
+B(W, "D H + 2 H^2 + 10^{20}(H + 10^{-20}) - 10^{20}H",
+  lambda D, H, G: D * H + 2 * H**2 + T(20) * (H + T(-20)) - T(20) * H, w_ref, False, dps=100, note="one too many")
 S = "csc421-2019-hw4/q2/steps"
 s_ref = lambda D, H, G: 2 * G - 1  # noqa: E731
 B(S, "2G - 1 + \\sin(\\pi G)", lambda D, H, G: 2 * G - 1 + sin(pi * G), s_ref, False,
@@ -640,11 +641,13 @@ B(B1, "4^{-n}", lambda n: M.power(4, -n), b1_ref, True)
 B(B1, "0.25^n", lambda n: M.power(M.mpf("0.25"), n), b1_ref, True)
 B(B1, "0.2500000000001^n", lambda n: M.power(M.mpf("0.2500000000001"), n), b1_ref, False)
 B(B1, "(\\frac{1}{4})^{n+10^{-14}}", lambda n: M.power(M.mpf(1) / 4, n + T(-14)), b1_ref, False)
-B(B1, "\\frac{1}{2^{2n}}", lambda n: 1 / M.power(2, 2 * n), b1_ref, True)
 B2 = "csc413-2020-hw4/q1.1.2/bound"
 B(B2, "\\sin^2(n)+\\cos^2(n)", lambda n: sin(n) ** 2 + cos(n) ** 2, lambda n: M.mpf(1), True)
 B(B2, "1 + 10^{-16}", lambda n: 1 + T(-16), lambda n: M.mpf(1), False)
 B(B2, "0.99999999999999", lambda n: M.mpf("0.99999999999999"), lambda n: M.mpf(1), False)
+B(B2, "10^{20}(1+10^{-20}) - 10^{20}", lambda n: T(20) * (1 + T(-20)) - T(20), lambda n: M.mpf(1), True, dps=100,
+  note="exactly 1")
+B(B2, "(10^{20} + 2) - 10^{20}", lambda n: (T(20) + 2) - T(20), lambda n: M.mpf(1), False, dps=100)
 B3 = "csc413-2020-hw4/q1.2.1/bound"
 b3_ref = lambda n: M.power(M.mpf(1) / 2, n - 1)  # noqa: E731
 B(B3, "2^{1-n}", lambda n: M.power(2, 1 - n), b3_ref, True)
@@ -690,7 +693,6 @@ LO = "nyu-dl-hw2/q1.3/d-initial-loss"
 B(LO, "2\\ln 2", lambda: 2 * ln(2), lambda: ln(4), True)
 B(LO, "\\ln 4 + 10^{-15}", lambda: ln(4) + T(-15), lambda: ln(4), True, note="within the part's rtol 0.01")
 AC = "nyu-dl-hw2/q1.3/d-initial-accuracy"
-B(AC, "0.25", lambda: M.mpf("0.25"), lambda: M.mpf(1) / 4, True)
 IN = "sutd-50039-week8/task2/input-size"
 in_ref = lambda: [iv(52, 55, True, False)]  # noqa: E731
 B(IN, "52 \\le x \\le 55 - 10^{-15}", lambda: [iv(52, 55 - T(-15))], in_ref, True)
@@ -895,5 +897,8 @@ XFAIL: dict[tuple[str, str, str, str], str] = {
     ),
     ('expression', '0.2500000000001^n', '\\left(\\frac{1}{4}\\right)^n', '{"variables": {"n": [1, 12]}}'): (
         'FALSE ACCEPT (bank csc413 q1.1.1/bound): 0.2500000000001^n is not (1/4)^n; accepted'
+    ),
+    ('expression', '10^{20}(1+10^{-20}) - 10^{20}', '1', '{"variables": {"n": [1, 12]}}'): (
+        "FALSE REJECT (bank csc413 q1.1.2/bound): 10^20(1+10^-20) - 10^20 is exactly 1, the part's answer; refused ('Not equivalent to the expected expression')"
     ),
 }
