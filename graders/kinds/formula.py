@@ -20,6 +20,7 @@ class Formula:
     # function's name, and `f'` for any derivative of f, mapped to how the answer spelt it.
     uses: Mapping[str, str] = field(default_factory=dict)
     approximate: bool = False  # written with decimals: a reference that is itself rounded
+    decimals: tuple[str, ...] = ()  # the decimal numerals a student's formula is written with, as written
     whole: frozenset[str] = frozenset()  # names sampled as whole numbers (bounds of sums)
     complex: bool = False  # its values are complex: compared as a real and an imaginary part
 
@@ -60,19 +61,22 @@ def _over_the_reals(expression: sympy.Expr) -> sympy.Expr:
 
 def from_node(node: Node) -> Formula:
     uses = {name: spelt for term in node.parts for name, spelt in _uses(term)}
+    decimals = tuple(numeral for term in node.parts for numeral in _decimals(term))
     return Formula(names=frozenset(node.free_symbols), evaluate=node.evaluate, symbolic=node.to_sympy, uses=uses,
-                   approximate=written_with_decimals(node), whole=node.whole_names)
+                   approximate=bool(decimals), decimals=decimals, whole=node.whole_names)
 
 
 def written_with_decimals(node: Node) -> bool:
     """Whether a numeral with a point or an exponent occurs: a value that may be rounded."""
-    return any(_decimal(term) for term in node.parts)
+    return any(True for term in node.parts for _ in _decimals(term))
 
 
-def _decimal(term: Term) -> bool:
-    if term.op == "num":
-        return any(mark in str(term.value) for mark in ".eE")
-    return any(_decimal(arg) for arg in term.args if isinstance(arg, Term))
+def _decimals(term: Term) -> Iterator[str]:
+    if term.op == "num" and any(mark in str(term.value) for mark in ".eE"):
+        yield str(term.value)
+    for arg in term.args:
+        if isinstance(arg, Term):
+            yield from _decimals(arg)
 
 
 def _uses(term: Term) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,7 @@ leaves a term that is invisible on its own.
 """
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 import numpy as np
 import sympy
@@ -19,6 +20,7 @@ from graders.kinds.formula import Formula
 INVISIBLE = 1e-9   # relative to the reference's largest value at the points
 MAX_TERMS = 400    # a longer difference is not searched (the pool's time limit still bounds the grade)
 HIGH_PRECISION_POINTS = 3
+ROUNDING_SLACK = 1e-6  # the allowance is a first-order estimate: a rounding exactly at half a unit stays right
 
 
 def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], reference_values: np.ndarray,
@@ -40,29 +42,59 @@ def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarra
     scale = max(1.0, float(np.max(np.abs(finite)))) if len(finite) else 1.0
     if any(_invisible(term, env, INVISIBLE * scale) for term in terms if term != 0):
         return True
-    return not student.approximate and _seen_at_high_precision(difference, env, scale, given)
+    return _seen_at_high_precision(student, expected, env, scale, given)
 
 
-def _seen_at_high_precision(difference: sympy.Expr, env: Mapping[str, np.ndarray], scale: float,
+def _seen_at_high_precision(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], scale: float,
                             given: frozenset[str]) -> bool:
     """A difference below float precision that expands to no invisible term (β^{D + 10^{-13}} − β^D): the exact
     formulas evaluated at a few of the points with agreement.DIGITS digits. Formulas equal in exact arithmetic agree
-    to all of them at independently drawn points; a formula written with decimals is rounded, and values the
-    question gives (i_t = σ(z_t)) are too, so neither is asked this. Only a difference float could not see counts:
-    a large one is SymPy taking another branch than the numeric evaluation (the complex cube root of a negative)."""
+    to all of them at independently drawn points (not at values the question gives, i_t = σ(z_t): those are
+    rounded). A decimal the answer is written with stands for any value it is a rounding of: the difference may be
+    as large as moving each by half a unit of its last digit makes it (0.333333333333 x for x/3 is right,
+    x^{1.00000000000001} for x is not). Only a difference float could not see counts: a large one is SymPy taking
+    another branch than the numeric evaluation (the complex cube root of a negative)."""
+    rounded = _rounded_decimals(student)
+    if rounded is None:
+        return False  # a decimal merged into another number: its rounding cannot be followed
+    try:
+        difference = agreement.difference(student.symbolic(), expected.symbolic())
+        moved = agreement.difference(student.symbolic().xreplace({value: d for value, (d, _) in rounded.items()}),
+                                     expected.symbolic())
+        slopes = [(moved.diff(d), half) for d, half in rounded.values()]
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+        return False
     symbols = sorted(difference.free_symbols, key=str)
     if any(str(s) not in env or str(s) in given for s in symbols):
         return False
+    decimals = {d: value for value, (d, _) in rounded.items()}
     for point in range(min(HIGH_PRECISION_POINTS, min((len(env[str(s)]) for s in symbols), default=1))):
         at = {s: sympy.Rational(float(env[str(s)][point])) for s in symbols}
         try:
-            value = sympy.N(difference, agreement.DIGITS, subs=at)
+            value = abs(complex(sympy.N(difference, agreement.DIGITS, subs=at)))
+            allowance = sum(abs(complex(sympy.N(slope, agreement.DIGITS, subs=at | decimals))) * half
+                            for slope, half in slopes)
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, RecursionError):
             continue
-        beyond_rounding = agreement.BEYOND_ROUNDING * scale
-        if value.is_number and value.is_finite and beyond_rounding < abs(complex(value)) <= INVISIBLE * scale:
+        if agreement.BEYOND_ROUNDING * scale + allowance * (1 + ROUNDING_SLACK) < value <= INVISIBLE * scale:
             return True
     return False
+
+
+def _rounded_decimals(student: Formula) -> dict[sympy.Rational, tuple[sympy.Symbol, sympy.Rational]] | None:
+    """Each decimal the answer is written with: the exact value it was read as -> a symbol standing for it, and
+    half a unit of its last digit. None when one of them is no longer in the formula as written (`1 + 0.25` is
+    read as 5/4)."""
+    atoms = student.symbolic().atoms(sympy.Rational) if student.decimals else set()
+    rounded = {}
+    for number, written in enumerate(student.decimals):
+        value = sympy.Rational(written)
+        if value not in atoms and -value not in atoms:
+            return None
+        places = -int(Decimal(written).as_tuple().exponent)
+        rounded[value] = (sympy.Symbol(f"decimal_{number}"), sympy.Rational(1, 2 * 10 ** places) if places >= 0
+                          else sympy.Integer(10) ** -places / 2)
+    return rounded
 
 
 def _invisible(term: sympy.Expr, env: Mapping[str, np.ndarray], threshold: float) -> bool:

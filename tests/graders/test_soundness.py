@@ -300,3 +300,21 @@ def test_a_formula_off_a_sympy_reference_by_a_tiny_factor_is_wrong(student: str)
 def test_exact_constants_are_compared_exactly_and_decimals_as_rounded_values(kind: str, student: str, expected: str,
                                                                              correct: bool) -> None:
     assert grade(kind, student, expected).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("student", "expected", "options", "correct"),
+    [
+        ("x^{1.00000000000001}", "x", {"variables": {"x": [0.1, 3]}}, False),
+        (r"\sin(1.0000000000001 x)", r"\sin x", None, False),
+        ("0.2500000000001^n", "(1/4)^n", {"variables": {"n": [1, 12]}}, False),
+        ("0.25^n", "(1/4)^n", {"variables": {"n": [1, 12]}}, True),
+        ("3.14159265358979 x", r"\pi x", None, True),  # π rounded where it stops
+        ("2.718281828459045^x", "e^x", None, True),
+    ],
+)
+def test_a_decimal_in_a_formula_is_right_only_as_a_rounding_of_the_value(student: str, expected: str,
+                                                                          options: dict | None, correct: bool) -> None:
+    """A decimal stands for the values it is a rounding of; one that is not (1.00000000000001 for 1) is caught by the
+    50-digit check, which allows the difference moving each decimal by half a unit of its last digit makes."""
+    assert grade("expression", student, expected, options=options).correct is correct
