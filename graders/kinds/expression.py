@@ -133,6 +133,8 @@ def compare_formulas(student: Formula, expected: Formula, options: ExpressionOpt
     ours = values_at_points(student, names, options, whole)
     theirs = _reference_values(expected, tuple(sorted(names)), options, whole)
     outcome = agreement.agree(ours, theirs, tolerance(options), symbolic=bool(names))
+    if outcome.decided and not outcome.equal and _lost_in_floats(student, expected, (ours, theirs), names, options, whole):
+        outcome = agreement.Agreement(decided=True, equal=True)
     if outcome.equal and _exact_enough(ours, theirs, student, expected, options):
         env = sample_env(names, options, whole)
         if options.rtol is None and hidden_term(student, expected, env, theirs, given(options)):
@@ -144,6 +146,28 @@ def compare_formulas(student: Formula, expected: Formula, options: ExpressionOpt
     if not outcome.decided and agreement.symbolically_equal(student.symbolic(), expected.symbolic()):
         return RIGHT
     return wrong(f"{not_equal}{_hint(ours, theirs, names, outcome.witness, options)}.")
+
+
+def _lost_in_floats(student: Formula, expected: Formula, values: tuple[np.ndarray, np.ndarray], names: frozenset[str],
+                    options: ExpressionOptions, whole: frozenset[str]) -> bool:
+    """Equal formulas that floats tell apart (`\\cosh^2(10x) - \\sinh^2(10x)` for 1, `10^{16} + x - 10^{16}` for x):
+    both defined at the first points, and equal there with agreement.DIGITS digits (at independently drawn points,
+    not given values). Where one is undefined the domains differ (`e^{\\ln x}` is not x), and a wrong answer is
+    told apart at the first point already."""
+    points = min(agreement.ENOUGH_POINTS + 2, point_count(options))
+    if names & given(options) or expected.approximate or not all(np.isfinite(v[:points]).all() for v in values):
+        return False
+    env = sample_env(names, options, whole)
+    try:
+        difference = agreement.difference(student.symbolic(), expected.symbolic())
+        for point in range(points):
+            at = {symbol: sympy.Rational(float(env[str(symbol)][point])) for symbol in difference.free_symbols}
+            gap = sympy.N(difference, agreement.DIGITS, subs=at)
+            if not (gap.is_number and abs(complex(gap)) <= agreement.BEYOND_ROUNDING * max(1.0, abs(values[1][point]))):
+                return False
+    except (TypeError, ValueError, KeyError, ArithmeticError, NotImplementedError, RecursionError, AttributeError):
+        return False
+    return True
 
 
 def tolerance(options: ExpressionOptions) -> float:

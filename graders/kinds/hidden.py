@@ -52,8 +52,9 @@ def _seen_at_high_precision(student: Formula, expected: Formula, env: Mapping[st
     to all of them at independently drawn points (not at values the question gives, i_t = σ(z_t): those are
     rounded). A decimal the answer is written with stands for any value it is a rounding of: the difference may be
     as large as moving each by half a unit of its last digit makes it (0.333333333333 x for x/3 is right,
-    x^{1.00000000000001} for x is not). Only a difference float could not see counts: a large one is SymPy taking
-    another branch than the numeric evaluation (the complex cube root of a negative)."""
+    x^{1.00000000000001} for x is not). A large real difference is one floats lost in cancellation
+    (`10^{20}(x + 10^{-20}) - 10^{20} x + x` is x + 1); a complex one is SymPy taking another branch than the numeric
+    evaluation (the principal cube root of a negative), and decides nothing."""
     rounded = _rounded_decimals(student)
     if rounded is None:
         return False  # a decimal merged into another number: its rounding cannot be followed
@@ -71,12 +72,12 @@ def _seen_at_high_precision(student: Formula, expected: Formula, env: Mapping[st
     for point in range(min(HIGH_PRECISION_POINTS, min((len(env[str(s)]) for s in symbols), default=1))):
         at = {s: sympy.Rational(float(env[str(s)][point])) for s in symbols}
         try:
-            value = abs(complex(sympy.N(difference, agreement.DIGITS, subs=at)))
+            gap = complex(sympy.N(difference, agreement.DIGITS, subs=at))
             allowance = sum(abs(complex(sympy.N(slope, agreement.DIGITS, subs=at | decimals))) * half
                             for slope, half in slopes)
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, RecursionError):
             continue
-        if agreement.BEYOND_ROUNDING * scale + allowance * (1 + ROUNDING_SLACK) < value <= INVISIBLE * scale:
+        if gap.imag == 0 and agreement.BEYOND_ROUNDING * scale + allowance * (1 + ROUNDING_SLACK) < abs(gap):
             return True
     return False
 

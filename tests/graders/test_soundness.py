@@ -318,3 +318,18 @@ def test_a_decimal_in_a_formula_is_right_only_as_a_rounding_of_the_value(student
     """A decimal stands for the values it is a rounding of; one that is not (1.00000000000001 for 1) is caught by the
     50-digit check, which allows the difference moving each decimal by half a unit of its last digit makes."""
     assert grade("expression", student, expected, options=options).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("student", "expected", "correct"),
+    [
+        (r"\cosh^2(10 x) - \sinh^2(10 x)", "1", True),
+        ("10^{16} + x - 10^{16}", "x", True),
+        (r"10^{20}(x + 10^{-20}) - 10^{20} x", "1", True),
+        (r"10^{20}(x + 10^{-20}) - 10^{20} x + x", "x", False),  # exactly x + 1, though floats see x
+        (r"e^{\ln x}", "x", False),  # undefined for x <= 0: not the same function
+        ("2.71828^x", "e^x", False),
+    ],
+)
+def test_formulas_floats_tell_apart_are_decided_with_50_digits(student: str, expected: str, correct: bool) -> None:
+    assert grade("expression", student, expected).correct is correct
