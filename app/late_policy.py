@@ -14,10 +14,10 @@ Course-local wall times (a deadline without an offset) follow PEP 495's `fold=0`
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 PERIODS = {"hour": timedelta(hours=1), "day": timedelta(days=1)}
 # Far enough for any course, near enough that adding a grace period and the longest closing window
@@ -25,21 +25,33 @@ PERIODS = {"hour": timedelta(hours=1), "day": timedelta(days=1)}
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
+def _not_true_or_false(value: object) -> object:
+    """pydantic reads `true` as 1: a client sending a truth value for a percentage means something else (the
+    dashboard's form sends text, which is read as usual)."""
+    if isinstance(value, bool):
+        raise ValueError("a number was expected, not true or false")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_not_true_or_false)]
+Whole = Annotated[int, BeforeValidator(_not_true_or_false)]
+
+
 class LatePolicy(BaseModel):
     """The contract's `late_policy` object; the defaults are seed 000's "10% per day, rounded up, 3 days"."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    percent_per_period: float = Field(default=10.0, ge=0, le=100)
+    percent_per_period: Number = Field(default=10.0, ge=0, le=100)
     period: Literal["hour", "day"] = Field(default="day", description="A day is 24 hours of elapsed time.")
     rounding: Literal["up", "down", "exact"] = Field(
         default="up", description="A partial period counts whole (up), is forgiven (down) or counts pro rata (exact)."
     )
-    close_after_periods: int | None = Field(
+    close_after_periods: Whole | None = Field(
         default=3, ge=0, le=10_000, description="Submissions later than deadline + grace + this many periods are refused."
     )
-    grace_minutes: float = Field(default=0.0, ge=0, le=525_600, description="Shifts the effective deadline.")
-    min_percent: float = Field(default=0.0, ge=0, le=100, description="The penalty never takes a score below this %.")
+    grace_minutes: Number = Field(default=0.0, ge=0, le=525_600, description="Shifts the effective deadline.")
+    min_percent: Number = Field(default=0.0, ge=0, le=100, description="The penalty never takes a score below this %.")
     deduct_from: Literal["earned", "possible"] = Field(
         default="earned", description="final = earned * (1 - p), or max(0, earned - possible * p)."
     )

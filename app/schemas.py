@@ -1,10 +1,22 @@
 """Request and response bodies of the JSON API (apart from the ORM models on purpose)."""
 
 import json
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StringConstraints,
+    computed_field,
+    field_validator,
+    model_validator,
+)
 
 from app.late_policy import LatePolicy
 
@@ -15,6 +27,32 @@ MAX_ANSWERS = 200
 # PostgreSQL text cannot hold U+0000 and no answer needs it: every text a client sends is refused with a 422 naming
 # the field if it contains one, rather than failing at the database after grading.
 NO_NUL = r"^[^\x00]*$"
+
+
+def _visible(student: str) -> str:
+    """A student id is matched, shown and exported as written: one that differs from another only by an invisible
+    or control character, or a space at an end (`demo-student-03\\n`, U+200B), would be a second student who looks
+    like the first. U+FFFD is what a path or query that was not UTF-8 decodes to."""
+    if student != student.strip():
+        raise ValueError("a student id may not start or end with a space")
+    for position, char in enumerate(student):
+        if char == "\ufffd" or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            raise ValueError(f"a student id may not contain the invisible or control character U+{ord(char):04X} "
+                             f"(at position {position})")
+    return student
+
+
+StudentId = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_visible)]
+
+
+def _not_a_number(value: object) -> object:
+    """pydantic reads a number as seconds since 1970: a client sending 0 for a date means something else."""
+    if isinstance(value, int | float):
+        raise ValueError("an ISO 8601 date and time was expected (2030-01-01T23:59:00Z), not a number")
+    return value
+
+
+Instant = Annotated[datetime, BeforeValidator(_not_a_number)]
 
 
 Feedback = Literal["immediate", "after_deadline", "on_release"]
@@ -67,7 +105,7 @@ class CourseOut(Orm):
 
 class PartIn(In):
     question_id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
-    points: float | None = Field(default=None, gt=0, le=1000)
+    points: StrictFloat | None = Field(default=None, gt=0, le=1000)
 
 
 class AssignmentIn(In):
@@ -115,7 +153,7 @@ class AssignmentPatch(In):
 
 
 class PointsIn(In):
-    points: float = Field(gt=0, le=1000, allow_inf_nan=False)
+    points: StrictFloat = Field(gt=0, le=1000, allow_inf_nan=False)
 
 
 class RegradedOut(BaseModel):
@@ -159,12 +197,12 @@ class ExtensionOut(Orm):
 
 
 class SubmissionIn(In):
-    student: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    student: StudentId
     answers: dict[
         Annotated[str, Field(max_length=200, pattern=NO_NUL)],
         Annotated[str, Field(max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)],
     ] = Field(max_length=MAX_ANSWERS, description=f"At most {MAX_ANSWERS} answers, one per part of the assignment.")
-    submitted_at: datetime | None = None
+    submitted_at: Instant | None = None
 
 
 class PartResultOut(Orm):

@@ -7,12 +7,12 @@ from app.api.pagination import PageDep, limit_query, one_page
 from app.api.responses import RESOURCE, errors
 from app.models import Submission
 from app.schemas import (
-    NO_NUL,
     AssignmentOut,
     ExtensionIn,
     ExtensionOut,
     GradebookRow,
     RegradedOut,
+    StudentId,
     SubmissionIn,
     SubmissionOut,
     VariantOut,
@@ -32,7 +32,7 @@ def get_assignment(assignment: AssignmentDep) -> AssignmentOut:
 def get_variant(
     assignment: AssignmentDep,
     caller: CallerDep,
-    student: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
+    student: Annotated[StudentId, Query()],
 ) -> VariantOut:
     """The student's own version of each part (per-student variants): its prompt with the student's values, so the
     LMS shows each student their numbers; instructors and admins also get each reference answer. A student token
@@ -53,7 +53,7 @@ def put_extension(
     session: SessionDep,
     caller: StaffOrLmsDep,
     pool: PoolDep,
-    student: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
+    student: Annotated[StudentId, Path()],
 ) -> ExtensionOut:
     """Give one student their own deadline; the late policy counts from it, for submissions already made too."""
     extension, regraded = editing.set_extension(
@@ -96,7 +96,7 @@ def list_submissions(
     page: PageDep,
     request: Request,
     response: Response,
-    student: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    student: Annotated[StudentId | None, Query()] = None,
 ) -> list[SubmissionOut]:
     """Stored submissions, oldest first; a student token sees only its own. Paginated with `limit` and `cursor`."""
     query = submissions.submissions_query(caller=caller, assignment=assignment, student=student)

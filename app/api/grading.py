@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat
 
 from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
 from app.api.jobs import ACCEPTED, Prefer, outcome
@@ -19,14 +19,15 @@ QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 class GradeIn(In):
-    score: float = Field(ge=0, allow_inf_nan=False, description="Points, from 0 to the part's points.")
+    score: StrictFloat = Field(ge=0, allow_inf_nan=False, description="Points, from 0 to the part's points.")
     comment: str = Field(default="", max_length=5000, pattern=NO_NUL)
 
 
 class MistakeIn(In):
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_LENGTH, pattern=NO_NUL)
     feedback: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
-    score: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False, description="Credit as a fraction of the part.")
+    score: StrictFloat = Field(default=0.0, ge=0, le=1, allow_inf_nan=False,
+                               description="Credit as a fraction of the part.")
     values: dict[str, int] | None = Field(default=None, description=(
         "Only for the students asked with these values of a part with per-student variants (a cluster's `values`); "
         "null: for every student."))

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from app.api.deps import CourseDep, StaffOrLmsDep
 from app.api.responses import RESOURCE
 from app.dashboard import student_pass
-from app.schemas import NO_NUL
+from app.schemas import StudentId
 
 router = APIRouter(prefix="/api/v1/courses", tags=["students"], responses=RESOURCE)
 
@@ -22,7 +22,7 @@ def student_link(
     course: CourseDep,
     caller: StaffOrLmsDep,
     request: Request,
-    student: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
+    student: Annotated[StudentId, Path()],
     hours: Annotated[int, Query(ge=1, le=24 * 14, description="How long the link works.")] = 24,
 ) -> StudentLinkOut:
     """A signed link that opens the student page for this student and course, no token needed (for the LMS)."""

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from app.api.deps import CallerDep, ResourceId, SessionDep
 from app.api.responses import RESOURCE
 from app.models import ApiToken
-from app.schemas import NO_NUL, In
+from app.schemas import NO_NUL, In, StudentId
 from app.security import Role, revoke_token
 from app.services import audit, tokens
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"], responses=RESOURCE)
 class TokenIn(In):
     role: Role
     course: str | None = Field(default=None, max_length=64, description="Course code; needed by instructor and lms.")
-    student: str | None = Field(default=None, max_length=200, pattern=NO_NUL, description="Needed by student.")
+    student: StudentId | None = Field(default=None, description="Needed by student.")
     name: str = Field(default="", max_length=200, pattern=NO_NUL)
 
 

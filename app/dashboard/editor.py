@@ -19,7 +19,7 @@ from app.dashboard.routes import CsrfField, VisitorDep, back_to, bank_parts, che
 from app.dashboard.templating import page
 from app.errors import Invalid
 from app.late_policy import LatePolicy
-from app.schemas import NO_NUL, AssignmentIn, AssignmentPatch, Feedback, PartIn
+from app.schemas import NO_NUL, AssignmentIn, AssignmentPatch, Feedback, PartIn, StudentId
 from app.services import assignments, editing, gradebook
 from app.services.assignments import policy_of
 
@@ -149,7 +149,7 @@ def save(
 @router.post("/assignments/{assignment_id}/extensions")
 def put_extension(
     assignment_id: ResourceId, session: SessionDep, visitor: VisitorDep, pool: PoolDep,
-    student: Annotated[str, Form(min_length=1, max_length=200, pattern=NO_NUL)],
+    student: Annotated[StudentId, Form()],
     deadline: Annotated[str, Form(max_length=40)] = "", remove: Annotated[bool, Form()] = False,
     csrf_token: CsrfField = "",
 ) -> Response:

@@ -1,7 +1,5 @@
 """The course-wide gradebook: one row per student, the counted final score of every assignment, and the total."""
 
-import csv
-import io
 
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -9,6 +7,7 @@ from sqlalchemy.orm import Session
 from app.models import Assignment, Course
 from app.services import gradebook
 from app.services.assignments import list_assignments
+from app.services.spreadsheets import csv_text
 
 
 class CourseGradebookRow(BaseModel):
@@ -45,10 +44,6 @@ def total(finals: list[float | None]) -> float | None:
 
 
 def to_csv(assignments: list[Assignment], rows: list[CourseGradebookRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["student", *(a.title for a in assignments), "total", "max_total", "provisional"])
-    for row in rows:
-        writer.writerow([row.student, *("" if row.scores[a.id] is None else row.scores[a.id] for a in assignments),
-                         "" if row.total is None else row.total, row.max_total, row.provisional])
-    return out.getvalue()
+    header = ["student", *(a.title for a in assignments), "total", "max_total", "provisional"]
+    return csv_text(header, ([row.student, *("" if row.scores[a.id] is None else row.scores[a.id] for a in assignments),
+                              "" if row.total is None else row.total, row.max_total, row.provisional] for row in rows))

@@ -16,7 +16,7 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise Invalid(f"timezone: {name!r} is not an IANA time zone such as 'America/Toronto'") from None
+        raise Invalid("timezone: not an IANA time zone such as 'America/Toronto'") from None
     return name
 
 

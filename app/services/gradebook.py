@@ -4,8 +4,6 @@ The choice of submission is a window function in SQL, so the gradebook of thousa
 one query plus one for the per-part scores, never a Python loop over every submission.
 """
 
-import csv
-import io
 from typing import Any
 
 from sqlalchemy import Select, String, Subquery, UnaryExpression, case, cast, func, select
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Assignment, PartResult, PartStatus, Submission
 from app.schemas import GradebookRow
+from app.services.spreadsheets import csv_text
 
 SUMMARY_COLUMNS = (
     "student", "submission_id", "submissions", "submitted_at", "late_periods",
@@ -95,11 +94,9 @@ def _scores(packed: str) -> dict[str, float | None]:
 
 def to_csv(assignment: Assignment, rows: list[GradebookRow]) -> str:
     question_ids = [part.question_id for part in assignment.parts]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*SUMMARY_COLUMNS, *question_ids])
-    for row in rows:
-        summary = row.model_dump(mode="json")
-        parts = row.parts or {}
-        writer.writerow([*(summary[c] for c in SUMMARY_COLUMNS), *(parts.get(q, "") for q in question_ids)])
-    return out.getvalue()
+
+    def cells(row: GradebookRow) -> list[object]:
+        summary, parts = row.model_dump(mode="json"), row.parts or {}
+        return [*(summary[c] for c in SUMMARY_COLUMNS), *(parts.get(q, "") for q in question_ids)]
+
+    return csv_text([*SUMMARY_COLUMNS, *question_ids], map(cells, rows))

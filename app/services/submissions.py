@@ -52,7 +52,9 @@ def check_request(caller: Caller, assignment: Assignment, body: SubmissionIn) ->
     known = {part.question_id for part in assignment.parts}
     unknown = sorted(set(body.answers) - known)
     if unknown:
-        raise Invalid(f"answers: {', '.join(map(repr, unknown))} not in assignment {assignment.id}")
+        # The client's keys are not echoed (a 422 may be shown as it is); the part ids say what was meant.
+        raise Invalid(f"answers: {len(unknown)} key{'s are' if len(unknown) > 1 else ' is'} not a part of assignment "
+                      f"{assignment.id}, whose parts are {', '.join(sorted(known))}")
 
 
 def check_attempts(session: Session, assignment: Assignment, student: str, *, lock: bool = False) -> None:

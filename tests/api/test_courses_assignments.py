@@ -14,10 +14,10 @@ class TestCreateCourse:
         assert response.status_code == 409
         assert "CSC421" in response.json()["detail"]
 
-    def test_unknown_time_zone_is_422_naming_it(self, client, admin) -> None:
+    def test_unknown_time_zone_is_422_naming_the_field_not_echoing_it(self, client, admin) -> None:
         response = client.post("/api/v1/courses", json={"code": "X", "name": "X", "timezone": "Mars/Olympus"}, headers=admin)
         assert response.status_code == 422
-        assert "Mars/Olympus" in response.json()["detail"]
+        assert "timezone" in response.json()["detail"] and "Mars/Olympus" not in response.json()["detail"]
 
     def test_malformed_json_is_422(self, client, admin) -> None:
         response = client.post("/api/v1/courses", content=b"{not json", headers=admin | {"Content-Type": "application/json"})
