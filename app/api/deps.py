@@ -10,6 +10,7 @@ from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
+from starlette.convertors import PathConvertor, register_url_convertor
 
 from app.db import get_session
 from app.errors import Forbidden, NotFound
@@ -18,12 +19,25 @@ from app.models import ApiToken, Assignment, Course, Submission, utcnow
 from app.security import Caller, Role, find_token, hash_token
 from app.services import audit
 from graders import GradingPool
+from reference.packages import ID
 
 # Function scope: the unit of work commits before the response is sent, so a 201 means stored.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 # Ids are 32-bit integer keys: a larger number names nothing, and must be a 404/422, not a database overflow.
 ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+class PartIdConvertor(PathConvertor):
+    """`{question_id:part_id}`: a bank part's id, `<homework>/<question>/<part>` as the bank requires. Its slashes
+    are its own, so `.../parts/<id>/mistakes` is never read as a part `<id>/mistakes` of an operation that the
+    known-mistake path does not have (which answers 405)."""
+
+    regex = ID.pattern
+
+
+register_url_convertor("part_id", PartIdConvertor())
+QuestionId = Annotated[str, Path(max_length=200, pattern=f"^{ID.pattern}$")]
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `grader token create`.")
 
