@@ -18,8 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
-# Far deeper than any body of the API (four levels at most); deeper ones are refused before parsing, so that the
-# limit is this number and not wherever the parser's recursion happens to stop.
+# Far deeper than any body the API takes; deeper ones are refused before parsing, so that the limit is this number
+# and not wherever the parser's recursion happens to stop.
 MAX_DEPTH = 64
 # A string (skipped whole: brackets inside it are text) or a bracket.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
@@ -37,8 +37,8 @@ class _TooLong:
 class _Marks:
     """What the parser's hooks met that JSON allows and the API refuses, found again by identity after the parse.
 
-    Every object met is kept, so that no later object takes its id; one dropped from the result (the value of a
-    key given twice) lies inside an object that is itself marked."""
+    Each marked object is kept, so that no other takes its id before the search; one dropped from the result (the
+    value of a key given twice) lies inside an object that is itself marked."""
 
     def __init__(self) -> None:
         self.repeated: dict[int, list[str]] = {}
