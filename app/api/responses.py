@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 class FieldError(BaseModel):
     loc: list[str | int] = Field(description="Where: `body`, `path`, `query` or `header`, then the field's path.")
-    msg: str = Field(description="What is wrong there (the input itself is never sent back).")
+    msg: str = Field(description="What is wrong there.")
     type: str
 
 
