@@ -6,14 +6,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.routing import get_route_path
 
 import reference
 from app import metrics
 from app.api import assignments, courses, grading, health, jobs, manage, questions, students, tokens, validate
 from app.api.deps import Unauthorized
-from app.api.responses import document_limits
+from app.api.responses import document_errors
 from app.body_limit import DeclaredLengthLimit, too_large_detail
 from app.config import Settings, get_settings
 from app.dashboard import editor as dashboard_editor
@@ -83,6 +85,16 @@ async def request_invalid(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": errors}, status_code=422)
 
 
+async def method_not_allowed(request: Request, _exc: Exception) -> JSONResponse:
+    """405 with every method of the path in `Allow`: FastAPI makes a route per operation, and Starlette's 405
+    lists the methods of the first route whose path matched."""
+    path = get_route_path(request.scope)
+    allowed = ", ".join(sorted({method for route in iter_route_contexts(request.app.routes)
+                                if route.methods and route.path_regex.fullmatch(path) for method in route.methods}))
+    return JSONResponse({"detail": f"method not allowed: this path answers {allowed}"}, status_code=405,
+                        headers={"Allow": allowed})
+
+
 def too_large(limit: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def refuse(_request: Request, _exc: Exception) -> JSONResponse:
         return JSONResponse({"detail": too_large_detail(limit)}, status_code=413)
@@ -107,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rate_limit = RateLimit(settings.rate_limit, settings.rate_limit_storage)
     app.add_exception_handler(RequestValidationError, request_invalid)
+    app.add_exception_handler(405, method_not_allowed)
     app.add_exception_handler(413, too_large(settings.max_body_bytes))
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(Unauthorized, unauthorized)
@@ -124,5 +137,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # At start, so that a package that does not import stops the service here, never a grade later.
     reference.load_packages(app.state.settings.bank_paths)
     generate = app.openapi
-    app.openapi = lambda: document_limits(generate())  # type: ignore[method-assign]
+    app.openapi = lambda: document_errors(generate())  # type: ignore[method-assign]
     return app

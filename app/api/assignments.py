@@ -3,6 +3,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
 from app.api.deps import AssignmentDep, CallerDep, GateDep, PoolDep, SessionDep, StaffDep, StaffOrLmsDep
+from app.api.json_body import JSONBodyRoute
 from app.api.pagination import PageDep, limit_query, one_page
 from app.api.responses import RESOURCE, errors
 from app.models import Submission
@@ -19,7 +20,8 @@ from app.schemas import (
 )
 from app.services import assignments, editing, gradebook, submissions, variants, visibility
 
-router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1/assignments", tags=["assignments"], responses=RESOURCE,
+                   route_class=JSONBodyRoute)
 
 
 @router.get("/{assignment_id}", response_model=AssignmentOut)

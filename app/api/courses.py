@@ -3,6 +3,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import CallerDep, CourseDep, SessionDep, StaffOrLmsDep
+from app.api.json_body import JSONBodyRoute
 from app.api.pagination import PageDep, from_cursor, one_page
 from app.api.responses import RESOURCE, errors
 from app.schemas import AssignmentIn, AssignmentOut, CourseIn, CourseOut
@@ -10,7 +11,8 @@ from app.security import Role
 from app.services import assignments, course_gradebook, courses
 from app.services.course_gradebook import CourseGradebookRow
 
-router = APIRouter(prefix="/api/v1/courses", tags=["courses"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1/courses", tags=["courses"], responses=RESOURCE,
+                   route_class=JSONBodyRoute)
 
 
 @router.get("", response_model=list[CourseOut])

@@ -10,6 +10,7 @@ from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
+from starlette.convertors import PathConvertor, register_url_convertor
 
 from app.db import get_session
 from app.errors import Forbidden, NotFound
@@ -24,6 +25,19 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 # Ids are 32-bit integer keys: a larger number names nothing, and must be a 404/422, not a database overflow.
 ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+class PartIdConvertor(PathConvertor):
+    """`{question_id:part_id}`: a bank part's id, `<homework>/<question>/<part>` (`reference.packages.ID`). At most
+    three segments are the id's, so `.../parts/<id>/mistakes` is never read as a part `<id>/mistakes` of an operation
+    the known-mistake path lacks (that is a 405); a shorter, unknown id still reaches the 404 that names it."""
+
+    regex = "[^/]+(?:/[^/]+){0,2}"
+
+
+register_url_convertor("part_id", PartIdConvertor())
+QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
+
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `grader token create`.")
 

@@ -1,21 +1,18 @@
 """Instructors' grading API: item statistics, grading by hand, regrades and known mistakes."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictFloat
 
-from app.api.deps import AssignmentDep, CallerDep, PoolDep, SessionDep, StaffDep, SubmissionDep
+from app.api.deps import AssignmentDep, CallerDep, PoolDep, QuestionId, SessionDep, StaffDep, SubmissionDep
 from app.api.jobs import ACCEPTED, Prefer, outcome
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import RESOURCE
 from app.models import Assignment
 from app.schemas import MAX_ANSWER_LENGTH, NO_NUL, In, SubmissionOut
 from app.services import manual, regrade, stats, visibility
 
-router = APIRouter(prefix="/api/v1", tags=["grading"], responses=RESOURCE)
-
-QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
+router = APIRouter(prefix="/api/v1", tags=["grading"], responses=RESOURCE, route_class=JSONBodyRoute)
 
 
 class GradeIn(In):
@@ -56,7 +53,7 @@ def get_submission(submission: SubmissionDep, session: SessionDep, caller: Calle
     return visibility.present(session, caller, assignment, submission)
 
 
-@router.put("/submissions/{submission_id}/parts/{question_id:path}/grade", response_model=SubmissionOut)
+@router.put("/submissions/{submission_id}/parts/{question_id:part_id}/grade", response_model=SubmissionOut)
 def grade_part(
     grade_in: GradeIn, submission: SubmissionDep, question_id: QuestionId, session: SessionDep, caller: StaffDep
 ) -> SubmissionOut:
@@ -80,7 +77,7 @@ def regrade_assignment(
 
 
 # A mistake for every student is shown as before: without `values`.
-@router.post("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=MistakesOut,
+@router.post("/assignments/{assignment_id}/parts/{question_id:part_id}/mistakes", response_model=MistakesOut,
              response_model_exclude_none=True, responses=ACCEPTED)
 def add_mistake(
     mistake: MistakeIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,

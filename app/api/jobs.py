@@ -12,13 +12,14 @@ from sqlalchemy.orm import Session
 
 from app import jobs
 from app.api.deps import ResourceId, SessionDep, StaffDep, get_assignment
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import RESOURCE
 from app.db import release
 from app.errors import Forbidden, NotFound
 from app.models import Job, utcnow
 from app.security import Caller, Role
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=RESOURCE, route_class=JSONBodyRoute)
 
 
 class JobOut(BaseModel):

@@ -7,8 +7,9 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from app.api.deps import AssignmentDep, CallerDep, CourseDep, PoolDep, SessionDep, StaffDep, StaffOrLmsDep
+from app.api.deps import AssignmentDep, CallerDep, CourseDep, PoolDep, QuestionId, SessionDep, StaffDep, StaffOrLmsDep
 from app.api.jobs import ACCEPTED, Prefer, outcome
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import RESOURCE, errors
 from app.models import Assignment, Job
 from app.schemas import (
@@ -28,9 +29,8 @@ from app.services import editing, mistakes
 from app.services.assignments import to_out
 from app.services.mistakes import KnownMistakeOut
 
-router = APIRouter(prefix="/api/v1", tags=["manage"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1", tags=["manage"], responses=RESOURCE, route_class=JSONBodyRoute)
 
-QuestionId = Annotated[str, Path(min_length=1, max_length=200)]
 Student = Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)]
 
 
@@ -85,8 +85,8 @@ def add_part(part_in: PartIn, assignment: AssignmentDep, session: SessionDep, ca
     return edited(request, session, assignment, job, prefer)
 
 
-# The known-mistake routes come before the part routes: `{question_id:path}` would also match ".../mistakes".
-@router.get("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=list[KnownMistakeOut],
+# The known-mistake routes come before the part routes: `{question_id:part_id}` would also match ".../mistakes".
+@router.get("/assignments/{assignment_id}/parts/{question_id:part_id}/mistakes", response_model=list[KnownMistakeOut],
             response_model_exclude_none=True,
             tags=["grading"])
 def list_mistakes(assignment: AssignmentDep, question_id: QuestionId, caller: StaffDep) -> list[KnownMistakeOut]:
@@ -94,7 +94,7 @@ def list_mistakes(assignment: AssignmentDep, question_id: QuestionId, caller: St
     return mistakes.known_mistakes(assignment, question_id)
 
 
-@router.delete("/assignments/{assignment_id}/parts/{question_id:path}/mistakes", response_model=RegradedOut,
+@router.delete("/assignments/{assignment_id}/parts/{question_id:part_id}/mistakes", response_model=RegradedOut,
                tags=["grading"], responses=ACCEPTED)
 def delete_mistake(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
                    request: Request,
@@ -107,7 +107,7 @@ def delete_mistake(assignment: AssignmentDep, question_id: QuestionId, session: 
     return done if isinstance(done, JSONResponse) else RegradedOut.model_validate(done)
 
 
-@router.patch("/assignments/{assignment_id}/parts/{question_id:path}", response_model=AssignmentEditOut,
+@router.patch("/assignments/{assignment_id}/parts/{question_id:part_id}", response_model=AssignmentEditOut,
               tags=["assignments"], responses=ACCEPTED)
 def patch_part(points_in: PointsIn, assignment: AssignmentDep, question_id: QuestionId, session: SessionDep,
                caller: StaffDep, request: Request, prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:
@@ -117,7 +117,7 @@ def patch_part(points_in: PointsIn, assignment: AssignmentDep, question_id: Ques
     return edited(request, session, assignment, job, prefer)
 
 
-@router.delete("/assignments/{assignment_id}/parts/{question_id:path}", response_model=AssignmentEditOut,
+@router.delete("/assignments/{assignment_id}/parts/{question_id:part_id}", response_model=AssignmentEditOut,
                tags=["assignments"], responses=ACCEPTED)
 def delete_part(assignment: AssignmentDep, question_id: QuestionId, session: SessionDep, caller: StaffDep,
                 request: Request, prefer: Prefer = None) -> AssignmentEditOut | JSONResponse:

@@ -2,11 +2,13 @@ from fastapi import APIRouter
 
 import reference
 from app.api.deps import CallerDep
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import errors
 from app.schemas import QuestionOut
 from app.security import Role
 
-router = APIRouter(prefix="/api/v1/questions", tags=["questions"], responses=errors(401))
+router = APIRouter(prefix="/api/v1/questions", tags=["questions"], responses=errors(401),
+                   route_class=JSONBodyRoute)
 
 # Sample points and sample tensors are grading data, not something a client needs to read the question.
 HIDDEN_OPTIONS = frozenset({"samples", "inputs"})

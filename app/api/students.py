@@ -5,11 +5,13 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
 from app.api.deps import CourseDep, StaffOrLmsDep
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import RESOURCE
 from app.dashboard import student_pass
 from app.schemas import StudentId
 
-router = APIRouter(prefix="/api/v1/courses", tags=["students"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1/courses", tags=["students"], responses=RESOURCE,
+                   route_class=JSONBodyRoute)
 
 
 class StudentLinkOut(BaseModel):

@@ -5,13 +5,14 @@ from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field
 
 from app.api.deps import CallerDep, ResourceId, SessionDep
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import RESOURCE
 from app.models import ApiToken
 from app.schemas import NO_NUL, In, StudentId
 from app.security import Role, revoke_token
 from app.services import audit, tokens
 
-router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"], responses=RESOURCE)
+router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"], responses=RESOURCE, route_class=JSONBodyRoute)
 
 
 class TokenIn(In):

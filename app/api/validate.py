@@ -1,6 +1,7 @@
 from fastapi import APIRouter
 
 from app.api.deps import CallerDep, GateDep, SessionDep
+from app.api.json_body import JSONBodyRoute
 from app.api.responses import errors
 from app.db import release
 from app.errors import Unavailable
@@ -8,7 +9,8 @@ from app.schemas import ValidateIn, ValidateOut
 from app.services.assignments import bank_part
 from graders.pool import Unfinished
 
-router = APIRouter(prefix="/api/v1/validate", tags=["validate"], responses=errors(401))
+router = APIRouter(prefix="/api/v1/validate", tags=["validate"], responses=errors(401),
+                   route_class=JSONBodyRoute)
 
 
 @router.post("", response_model=ValidateOut)

@@ -55,6 +55,7 @@ def install(app: FastAPI) -> None:
     api_validation_error: Handler = app.exception_handlers.get(RequestValidationError,
                                                                 request_validation_exception_handler)
     api_too_large: Handler = app.exception_handlers.get(413, http_exception_handler)
+    api_not_allowed: Handler = app.exception_handlers.get(405, http_exception_handler)
 
     async def domain_error(request: Request, exc: DomainError) -> Response:
         if is_page(request):
@@ -78,8 +79,15 @@ def install(app: FastAPI) -> None:
         response = api_too_large(request, exc)
         return response if isinstance(response, Response) else await response
 
+    async def not_allowed(request: Request, exc: HTTPException) -> Response:
+        """A status handler of the API's (its `Allow` lists every method) would otherwise answer pages too."""
+        if is_page(request):
+            return error_page(request, 405, [str(exc.detail)])
+        return await _respond(api_not_allowed, request, exc)
+
     # Starlette types a handler's exception as Exception, so a handler of a narrower one does not fit its stub
     app.add_exception_handler(DomainError, domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(413, too_large)  # type: ignore[arg-type]
+    app.add_exception_handler(405, not_allowed)  # type: ignore[arg-type]
