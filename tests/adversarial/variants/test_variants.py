@@ -20,16 +20,19 @@ API = "/api/v1"
 COURSE = "VAR101"
 SETTINGS = Settings(grade_timeout=30, rate_limit="1000000/minute", run_jobs=True)
 
-# 40 ids: plain, unicode (NFC and NFD of the same name), ids differing only in case or whitespace, path tricks,
-# markup, SQL, control-ish characters, the longest the API takes.
+# 33 ids: plain, unicode (NFC and NFD of the same name), ids differing only in case or inner space, path tricks,
+# markup, SQL, the longest the API takes.
 STUDENTS = [
-    "alice", "Alice", "ALICE", " alice", "alice ", "alice\t", "al ice", "bob", "bob2", "carol",
-    "Zoë", "Zoe\u0308", "学生一号", "студент", "😀", "\u202eevil", "al\u200bice", "../etc/passwd", "..%2F..%2F",
+    "alice", "Alice", "ALICE", "al ice", "bob", "bob2", "carol",
+    "Zoë", "Zoe\u0308", "学生一号", "студент", "😀", "../etc/passwd", "..%2F..%2F",
     "a/b", "a\\b", "?student=bob", "alice#x", "alice&student=bob", "' OR '1'='1", "<script>x</script>", "null",
     "0", "-1", "%00", "x" * 200, "é" * 200, "dave@example.com", "eve.smith", "frank_", "grace-h", "heidi 1",
-    "ivan\n", "judy\r\n", "mallory",
+    "mallory",
 ]
-assert len(set(STUDENTS)) == 40
+assert len(set(STUDENTS)) == 33
+# 7 ids that would look like another student (a space at an end, control or invisible characters): refused with a
+# 422 naming the student wherever an id is taken (the API fuzzing attack's F7), so they never draw values.
+LOOK_ALIKES = [" alice", "alice ", "alice\t", "\u202eevil", "al\u200bice", "ivan\n", "judy\r\n"]
 
 
 # ---------------------------------------------------------------- the model checks itself first
@@ -153,6 +156,15 @@ def test_every_student_gets_full_marks_for_the_answer_to_their_own_values(client
     assert not wrong, wrong
 
 
+@pytest.mark.parametrize("student", LOOK_ALIKES)
+def test_a_look_alike_student_id_draws_no_values_and_submits_nothing(client, staff, assignment, student) -> None:
+    drawing = client.get(f"{API}/assignments/{assignment}/variant", params={"student": student}, headers=staff["lms"])
+    submitting = client.post(f"{API}/assignments/{assignment}/submissions", json={"student": student, "answers": {}},
+                             headers=staff["lms"])
+    for response, where in ((drawing, "query"), (submitting, "body")):
+        assert response.status_code == 422 and response.json()["detail"][0]["loc"] == [where, "student"], response.text
+
+
 def test_the_prompt_is_written_with_the_values_shown(client, staff, assignment) -> None:
     unreadable = {}
     for sid in STUDENTS:
@@ -265,7 +277,7 @@ def test_different_assignments_draw_differently(client, staff, bank, drawn) -> N
 
 
 def test_a_student_sees_only_its_own_variant(client, staff, assignment, auth, drawn) -> None:
-    for sid, other in [("alice", "Alice"), ("alice", " alice"), ("bob", "alice"), ("Zoë", "Zoe\u0308"),
+    for sid, other in [("alice", "Alice"), ("alice", "al ice"), ("bob", "alice"), ("Zoë", "Zoe\u0308"),
                        ("../etc/passwd", "alice"), ("x" * 200, "x" * 199)]:
         token = auth("student", course=COURSE, student=sid)
         own = variant(client, assignment, sid, token)
@@ -391,9 +403,9 @@ def test_submitting_before_fetching_grades_against_the_values_drawn_later(client
 
 
 def test_a_student_token_submits_its_own_answer_and_not_for_another(client, assignment, auth, drawn) -> None:
-    token = auth("student", course=COURSE, student="\u202eevil")
-    own = values_of(variant(client, assignment, "\u202eevil", token))
-    result = submit(client, assignment, "\u202eevil", answers_for(own), token)
+    token = auth("student", course=COURSE, student="<script>x</script>")
+    own = values_of(variant(client, assignment, "<script>x</script>", token))
+    result = submit(client, assignment, "<script>x</script>", answers_for(own), token)
     assert result["raw_score"] == result["max_score"]
     response = client.post(f"{API}/assignments/{assignment}/submissions",
                            json={"student": "evil", "answers": answers_for(drawn["bob"])}, headers=token)
@@ -434,11 +446,12 @@ def test_an_assignment_without_variants_grades_the_handout_for_everyone(client, 
         assert all(wrong[qid][0] < wrong[qid][1] for qid in differing), wrong
 
 
-def test_ids_differing_only_in_case_or_whitespace_are_kept_apart_consistently(client, staff, assignment,
-                                                                               drawn) -> None:
+def test_ids_differing_only_in_case_or_inner_space_are_kept_apart_consistently(client, staff, assignment,
+                                                                                drawn) -> None:
     """Either the service keeps them as different students (each graded with its own draw) or it merges them; it
-    must never grade one id's submission with the values shown to another."""
-    for sid in ("alice", "Alice", "ALICE", " alice", "alice ", "alice\t", "al\u200bice"):
+    must never grade one id's submission with the values shown to another. (Ids differing by a space at an end or an
+    invisible character are refused: LOOK_ALIKES.)"""
+    for sid in ("alice", "Alice", "ALICE", "al ice"):
         result = submit(client, assignment, sid, answers_for(drawn[sid]), staff["lms"])
         assert result["raw_score"] == result["max_score"], (repr(sid), scores(result))
         listed = client.get(f"{API}/assignments/{assignment}/submissions", params={"student": sid},
