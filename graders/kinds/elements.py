@@ -42,8 +42,9 @@ def _equal(student: Formula, expected: Formula, options: TupleOptions) -> bool:
         exactly = options.rtol is None and options.atol == 0
         # An exact answer to an exact question is its exact value: `1/3 + 10^{-15}` is not 1/3 and
         # `\cos^2 1 + \sin^2 1` is 1, where floats say otherwise.
-        same = agreement.exactly_equal(student.symbolic(), expected.symbolic()) if exactly else None
-        if same is not None and not student.approximate and not expected.approximate:
+        written_exactly = exactly and not student.approximate and not expected.approximate
+        same = agreement.exactly_equal(student.symbolic(), expected.symbolic()) if written_exactly else None
+        if same is not None:
             return same
         if exactly and expected.symbolic().is_Integer:
             # A size or a count is a whole number: 13.0000000001 is not 13, however small the difference.

@@ -42,16 +42,16 @@ def hidden_term(student: Formula, expected: Formula, env: Mapping[str, np.ndarra
     scale = max(1.0, float(np.max(np.abs(finite)))) if len(finite) else 1.0
     if any(_invisible(term, env, INVISIBLE * scale) for term in terms if term != 0):
         return True
-    return _seen_at_high_precision(student, expected, env, scale, given)
+    return _seen_at_high_precision(difference, student, expected, env, scale, given)
 
 
-def _seen_at_high_precision(student: Formula, expected: Formula, env: Mapping[str, np.ndarray], scale: float,
-                            given: frozenset[str]) -> bool:
+def _seen_at_high_precision(difference: sympy.Expr, student: Formula, expected: Formula,
+                            env: Mapping[str, np.ndarray], scale: float, given: frozenset[str]) -> bool:
     """A difference below float precision that expands to no invisible term (β^{D + 10^{-13}} − β^D): the exact
     formulas evaluated at a few of the points with agreement.DIGITS digits. Formulas equal in exact arithmetic agree
     to all of them at independently drawn points (not at values the question gives, i_t = σ(z_t): those are
     rounded). A decimal the answer is written with stands for any value it is a rounding of: the difference may be
-    as large as moving each by half a unit of its last digit makes it (0.333333333333 x for x/3 is right,
+    as large as moving each by half a unit of its last digit makes it (3.14159265358979 x for \\pi x is right,
     x^{1.00000000000001} for x is not). A large real difference is one floats lost in cancellation
     (`10^{20}(x + 10^{-20}) - 10^{20} x + x` is x + 1); a complex one is SymPy taking another branch than the numeric
     evaluation (the principal cube root of a negative), and decides nothing."""
@@ -59,7 +59,6 @@ def _seen_at_high_precision(student: Formula, expected: Formula, env: Mapping[st
     if rounded is None:
         return False  # a decimal merged into another number: its rounding cannot be followed
     try:
-        difference = agreement.difference(student.symbolic(), expected.symbolic())
         moved = agreement.difference(student.symbolic().xreplace({value: d for value, (d, _) in rounded.items()}),
                                      expected.symbolic())
         slopes = [(moved.diff(d), half) for d, half in rounded.values()]

@@ -21,6 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
+from app.late_policy import LatePolicy
+
 from .live_server import DEMO_ASSIGNMENT, DEMO_PART, LiveServer, live_server
 
 pytestmark = pytest.mark.timeout(120)
@@ -342,15 +344,7 @@ def test_a_value_of_the_wrong_json_type_is_422(
             json={"title": "hostile types", "deadline": "2030-01-01T00:00:00", "parts": [{"question_id": DEMO_PART}]},
         )
         assert created.status_code == 201, created.text
-        policy = {
-            "percent_per_period": True,
-            "period": "day",
-            "rounding": "up",
-            "close_after_periods": None,
-            "grace_minutes": 0,
-            "min_percent": 0,
-            "deduct_from": "earned",
-        }
+        policy = LatePolicy(close_after_periods=None).model_dump() | {"percent_per_period": True}
         r = admin.patch(f"/api/v1/assignments/{created.json()['id']}", json={"late_policy": policy})
         _is_validation_error(r, "body", "late_policy", "percent_per_period")
     else:

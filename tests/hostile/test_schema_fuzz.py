@@ -28,6 +28,8 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from app.late_policy import LatePolicy
+
 from .live_server import DEMO_ASSIGNMENT, DEMO_PART, LiveServer, live_server
 
 pytestmark = pytest.mark.timeout(120)
@@ -149,15 +151,7 @@ def test_finding_a_boolean_for_a_number_is_refused(api_schema: Any, server: Live
             json={"title": "fuzz types", "deadline": "2030-01-01T00:00:00", "parts": [{"question_id": DEMO_PART}]},
         )
     assert created.status_code == 201, created.text
-    policy = {
-        "percent_per_period": 10,
-        "period": "day",
-        "rounding": "up",
-        "close_after_periods": 3,
-        "grace_minutes": 0,
-        "min_percent": False,
-        "deduct_from": "earned",
-    }
+    policy = LatePolicy().model_dump() | {"min_percent": False}
     response = _validate(
         api_schema,
         server,

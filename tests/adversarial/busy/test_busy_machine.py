@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
+from app.late_policy import LatePolicy
 from benchmarks import servers
 
 BURNERS = (os.cpu_count() or 2) + 1
@@ -188,15 +189,7 @@ class Service:
         body = {
             "title": f"{title} {uuid.uuid4().hex[:6]}",
             "deadline": "2099-01-01T00:00:00",
-            "late_policy": {
-                "percent_per_period": 10,
-                "period": "day",
-                "rounding": "up",
-                "close_after_periods": None,
-                "grace_minutes": 0,
-                "min_percent": 0,
-                "deduct_from": "earned",
-            },
+            "late_policy": LatePolicy(close_after_periods=None).model_dump(),
             "attempts": "last",
             "parts": [{"question_id": q["id"], "points": q["points"]} for q in parts],
         }
