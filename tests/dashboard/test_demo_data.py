@@ -47,3 +47,12 @@ def test_wrong_answers_come_in_equivalent_spellings(demo) -> None:  # type: igno
 def test_some_students_are_late(demo) -> None:  # type: ignore[no-untyped-def]
     session, _assignment = demo
     assert session.scalar(select(func.count()).where(Submission.late_periods > 0))
+
+
+def test_the_class_is_in_the_assignment_the_readme_walks_through(demo) -> None:  # type: ignore[no-untyped-def]
+    """README: assignment 3, SUTD week 8; demo-student-03 submitted 20 h late, earned 3.75 of 10 and keeps 3.00."""
+    session, assignment = demo
+    assert (assignment.id, assignment.title) == (3, "SUTD 50.039 Theory and Practice of Deep Learning, Week 8")
+    late = session.scalars(select(Submission).where(Submission.assignment_id == assignment.id,
+                                                    Submission.student == "demo-student-03")).one()
+    assert (late.penalty_percent, late.raw_score, late.final_score) == (20.0, 3.75, 3.0)

@@ -22,8 +22,9 @@ from pathlib import Path
 import httpx
 
 GRADER = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "grader"
-# The demo's one assignment with a class of submissions, and a part of it.
-DEMO_ASSIGNMENT = 2
+# An assignment open until 2100 with the NYU homework's parts and the demo class in it (the demo's own assignments
+# keep their seed deadlines, which pass), and a part of it.
+DEMO_ASSIGNMENT = 6
 DEMO_PART = "nyu-dl-hw2/q1.1/a-output-size"
 
 
@@ -92,8 +93,33 @@ def _demo_template(base: Path) -> tuple[Path, dict[str, str]]:
             "--name",
             "fuzz-student",
         )
+        _open_assignment(db)
         tokens_file.write_text(json.dumps(tokens))
     return db, json.loads(tokens_file.read_text())
+
+
+def _open_assignment(db: Path) -> None:
+    """DEMO_ASSIGNMENT, made with the service's own functions as the demo loader makes its class."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    import reference
+    from app.db import make_engine
+    from app.models import Course
+    from app.schemas import AssignmentIn, PartIn
+    from app.services.assignments import create_assignment
+    from app.services.demo import load_demo_submissions
+
+    homework = next(h for h in reference.homeworks() if h.id == DEMO_PART.split("/")[0])
+    parts = [PartIn(question_id=part.id) for part in homework.parts]
+    with Session(make_engine(f"sqlite:///{db}")) as session:
+        course = session.scalars(select(Course).where(Course.code == "DEMO")).one()
+        body = AssignmentIn(title="Open for the attacks", deadline="2100-01-01T00:00:00", parts=parts)
+        assignment = create_assignment(session, course=course, assignment_in=body)
+        session.flush()
+        assert assignment.id == DEMO_ASSIGNMENT, assignment.id
+        load_demo_submissions(session, assignment)
+        session.commit()
 
 
 @contextmanager
